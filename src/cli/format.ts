@@ -1,0 +1,48 @@
+/** What the CLI prints: the stable JSON contract and the human-readable text. */
+import type { SearchMatch } from '../core/types';
+import type { IndexReport } from '../core/workspace';
+
+/** 1-based lines and columns (UTF-16, end exclusive), as editors show them. */
+export function searchResultJson(match: SearchMatch) {
+  return {
+    file: match.file,
+    line: match.range.startLine + 1,
+    column: match.range.startColumn + 1,
+    endLine: match.range.endLine + 1,
+    endColumn: match.range.endColumn + 1,
+    text: match.text,
+    context: match.context,
+    matches: match.matches,
+    score: match.score,
+    title: match.title,
+    date: match.date,
+    speaker: match.speaker,
+  };
+}
+
+export function formatIndexReport(report: IndexReport): string {
+  const lines = [
+    `${report.documents} documents, ${report.passages} passages in ${report.ms} ms` +
+      (report.fromSnapshot ? ' (from cache)' : ` (${report.ingested} files read)`),
+  ];
+  if (report.skipped.length > 0) {
+    lines.push(`${report.skipped.length} skipped:`);
+    for (const { file, reason } of report.skipped) lines.push(`  ${file}: ${reason}`);
+  }
+  if (report.warnings.length > 0) {
+    lines.push(`${report.warnings.length} read with a caveat:`);
+    for (const { file, reason } of report.warnings) lines.push(`  ${file}: ${reason}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatSearchResults(results: SearchMatch[]): string {
+  if (results.length === 0) return 'No matching passages.\n';
+  return results
+    .map((match, i) => {
+      const about = [match.title, match.speaker, match.date].filter(Boolean).join(' · ');
+      const where = `${match.file}:${match.range.startLine + 1}:${match.range.startColumn + 1}`;
+      return `${i + 1}. [${match.score.toFixed(2)}] ${about}\n   ${where}\n   ${match.text}\n`;
+    })
+    .join('\n');
+}

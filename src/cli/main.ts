@@ -1,0 +1,114 @@
+/** `precedent index|search`: the core behind a command line, for scripts, CI pipelines and benchmarks. */
+import * as os from 'os';
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { CorpusFolderError } from '../core/corpus/discover';
+import { PrecedentWorkspace } from '../core/workspace';
+import { formatIndexReport, formatSearchResults, searchResultJson } from './format';
+
+const USAGE = `Usage:
+  precedent index  [--corpus DIR]... [--bundled] [--json]
+  precedent search [--corpus DIR]... [--bundled] [--limit N] [--json] QUERY
+
+Options:
+  --corpus DIR     a folder (or file) of past statements, read recursively; repeatable.
+                   Without it, the bundled corpus is used.
+  --bundled        also use the bundled corpus when --corpus is given
+  --limit N        at most N results (default 10)
+  --json           machine-readable output
+  --cache-dir DIR  where the index is kept (default: $PRECEDENT_CACHE_DIR or ~/.cache/precedent)
+  --no-cache       neither read nor write the cache
+  --max-file-mb N  skip files larger than N MB (default 20)
+`;
+
+class UsageError extends Error {}
+
+export async function main(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  try {
+    return await run(argv, out, err);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err.write(`precedent: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof CorpusFolderError) {
+      err.write(`precedent: cannot read the corpus folder ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        corpus: { type: 'string', multiple: true },
+        bundled: { type: 'boolean' },
+        limit: { type: 'string' },
+        json: { type: 'boolean' },
+        'cache-dir': { type: 'string' },
+        'no-cache': { type: 'boolean' },
+        'max-file-mb': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || command === 'help') {
+    out.write(USAGE);
+    return 0;
+  }
+  if (command !== 'index' && command !== 'search') {
+    throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+  }
+  const limit = positiveInteger(values.limit, '--limit', 10);
+  const maxFileMb = positiveInteger(values['max-file-mb'], '--max-file-mb', 20);
+  const query = rest.join(' ').trim();
+  if (command === 'search' && !query) throw new UsageError('search needs a QUERY');
+  if (command === 'index' && rest.length > 0) throw new UsageError(`index takes no QUERY (got "${rest.join(' ')}")`);
+
+  const roots = values.corpus ?? [];
+  if (roots.length === 0 || values.bundled) roots.push(bundledCorpusDir());
+  const workspace = await PrecedentWorkspace.load({
+    roots,
+    cacheDir: values['no-cache'] ? null : (values['cache-dir'] ?? defaultCacheDir()),
+    maxFileBytes: maxFileMb * 1024 * 1024,
+  });
+  const { report } = workspace;
+  if (report.documents === 0) {
+    err.write(`precedent: no documents to index in ${roots.join(', ')} (Precedent reads .txt and .md files)\n`);
+  }
+  if (command === 'index') {
+    out.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatIndexReport(report));
+    return 0;
+  }
+  if (!values.json) for (const warning of [...report.skipped, ...report.warnings]) err.write(`${warning.file}: ${warning.reason}\n`);
+  const results = workspace.search(query, { limit });
+  out.write(values.json ? `${JSON.stringify(results.map(searchResultJson), null, 2)}\n` : formatSearchResults(results));
+  return 0;
+}
+
+function positiveInteger(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} takes a whole number of at least 1 (got "${value}")`);
+  return n;
+}
+
+/** The corpus shipped beside the bundled CLI (dist/cli.js → corpus/). */
+function bundledCorpusDir(): string {
+  return path.resolve(__dirname, '..', 'corpus');
+}
+
+function defaultCacheDir(): string {
+  if (process.env.PRECEDENT_CACHE_DIR) return process.env.PRECEDENT_CACHE_DIR;
+  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+  return path.join(base, 'precedent');
+}

@@ -1,0 +1,170 @@
+/**
+ * The on-disk cache: each file's ingested document keyed by its content hash, a manifest that maps paths to
+ * hashes by size and modification time (so unchanged files are not even read), and a snapshot of the whole
+ * index keyed by the set of hashes (so an unchanged corpus opens without rebuilding anything).
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import type { CorpusDocument, Paragraph, Passage, SourceRange } from './types';
+import type { IndexSnapshot } from './search/passageIndex';
+
+/** Bump when ingestion or the index changes what it produces: old entries are then ignored. */
+export const CACHE_VERSION = 'v1';
+
+export interface ManifestEntry {
+  size: number;
+  mtimeMs: number;
+  hash: string;
+  /** Why a file with this content is not indexed (binary, empty, no text), remembered like its hash. */
+  reason?: string | null;
+}
+
+type StoredRange = [number, number, number, number];
+type StoredDocument = Omit<CorpusDocument, 'file' | 'paragraphs' | 'passages'> & {
+  paragraphs: Array<[string, ...StoredRange]>;
+  passages: Array<[number, number, number, ...StoredRange]>;
+};
+
+const INT32_ARRAYS = ['documentFrequency', 'postingOffsets', 'postings', 'passageDocument', 'passageLocal'] as const;
+
+export class IndexCache {
+  private readonly root: string;
+
+  constructor(cacheDir: string) {
+    this.root = path.join(cacheDir, CACHE_VERSION);
+  }
+
+  async readManifest(): Promise<Record<string, ManifestEntry>> {
+    try {
+      return JSON.parse(await fs.readFile(path.join(this.root, 'manifest.json'), 'utf8'));
+    } catch {
+      return {};
+    }
+  }
+
+  async writeManifest(manifest: Record<string, ManifestEntry>): Promise<void> {
+    await this.writeAtomically(path.join(this.root, 'manifest.json'), JSON.stringify(manifest));
+  }
+
+  async readDocument(hash: string, file: string): Promise<CorpusDocument | null> {
+    try {
+      const stored = JSON.parse(await fs.readFile(this.documentPath(hash), 'utf8')) as StoredDocument;
+      return fromStored(stored, file);
+    } catch {
+      return null;
+    }
+  }
+
+  async writeDocument(document: CorpusDocument): Promise<void> {
+    await this.writeAtomically(this.documentPath(document.hash), JSON.stringify(toStored(document)));
+  }
+
+  /** The snapshot of a corpus with exactly these contents; documents take the paths their content has now. */
+  async readSnapshot(
+    key: string,
+    fileOfHash: Map<string, string>,
+  ): Promise<{ documents: CorpusDocument[]; index: IndexSnapshot } | null> {
+    try {
+      const bytes = await fs.readFile(this.snapshotPath(key));
+      const headerLength = bytes.readUInt32LE(0);
+      const header = JSON.parse(bytes.toString('utf8', 4, 4 + headerLength)) as {
+        documents: StoredDocument[];
+        terms: string[];
+        lengths: number[];
+      };
+      if (header.documents.some((stored) => !fileOfHash.has(stored.hash))) return null;
+      let offset = align4(4 + headerLength);
+      const arrays = header.lengths.map((length) => {
+        const array = new Int32Array(length);
+        new Uint8Array(array.buffer).set(bytes.subarray(offset, offset + length * 4));
+        offset += length * 4;
+        return array;
+      });
+      const index = { terms: header.terms } as IndexSnapshot;
+      INT32_ARRAYS.forEach((name, i) => (index[name] = arrays[i]));
+      return { documents: header.documents.map((stored) => fromStored(stored, fileOfHash.get(stored.hash)!)), index };
+    } catch {
+      return null;
+    }
+  }
+
+  async writeSnapshot(key: string, documents: CorpusDocument[], index: IndexSnapshot): Promise<void> {
+    const arrays = INT32_ARRAYS.map((name) => index[name]);
+    const header = Buffer.from(
+      JSON.stringify({ documents: documents.map(toStored), terms: index.terms, lengths: arrays.map((a) => a.length) }),
+      'utf8',
+    );
+    const start = align4(4 + header.length);
+    const total = start + arrays.reduce((sum, a) => sum + a.byteLength, 0);
+    const bytes = Buffer.alloc(total);
+    bytes.writeUInt32LE(header.length, 0);
+    header.copy(bytes, 4);
+    let offset = start;
+    for (const array of arrays) {
+      Buffer.from(array.buffer, array.byteOffset, array.byteLength).copy(bytes, offset);
+      offset += array.byteLength;
+    }
+    await this.removeSnapshots();
+    await this.writeAtomically(this.snapshotPath(key), bytes);
+  }
+
+  async clear(): Promise<void> {
+    await fs.rm(this.root, { recursive: true, force: true });
+  }
+
+  private async removeSnapshots(): Promise<void> {
+    const folder = path.join(this.root, 'snapshots');
+    const names = await fs.readdir(folder).catch(() => [] as string[]);
+    await Promise.all(names.map((name) => fs.rm(path.join(folder, name), { force: true })));
+  }
+
+  private documentPath(hash: string): string {
+    return path.join(this.root, 'documents', hash.slice(0, 2), `${hash}.json`);
+  }
+
+  private snapshotPath(key: string): string {
+    return path.join(this.root, 'snapshots', `${key}.bin`);
+  }
+
+  /** Write to a temporary file and rename, so a crash never leaves half a cache entry. */
+  private async writeAtomically(file: string, data: string | Buffer): Promise<void> {
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+    await fs.writeFile(temporary, data);
+    await fs.rename(temporary, file);
+  }
+}
+
+function align4(n: number): number {
+  return (n + 3) & ~3;
+}
+
+function packRange(range: SourceRange): StoredRange {
+  return [range.startLine, range.startColumn, range.endLine, range.endColumn];
+}
+
+function unpackRange(startLine: number, startColumn: number, endLine: number, endColumn: number): SourceRange {
+  return { startLine, startColumn, endLine, endColumn };
+}
+
+function toStored(document: CorpusDocument): StoredDocument {
+  return {
+    hash: document.hash,
+    encoding: document.encoding,
+    meta: document.meta,
+    notes: document.notes,
+    paragraphs: document.paragraphs.map((p) => [p.text, ...packRange(p.range)]),
+    passages: document.passages.map((p) => [p.start, p.end, p.paragraph, ...packRange(p.range)]),
+  };
+}
+
+function fromStored(stored: StoredDocument, file: string): CorpusDocument {
+  const paragraphs: Paragraph[] = stored.paragraphs.map(([text, a, b, c, d]) => ({ text, range: unpackRange(a, b, c, d) }));
+  const passages: Passage[] = stored.passages.map(([start, end, paragraph, a, b, c, d]) => ({
+    start,
+    end,
+    paragraph,
+    range: unpackRange(a, b, c, d),
+  }));
+  return { file, hash: stored.hash, encoding: stored.encoding, meta: stored.meta, paragraphs, passages, notes: stored.notes };
+}

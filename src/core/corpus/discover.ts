@@ -1,0 +1,119 @@
+/** Finds the corpus files below the folders a user names, and says why any were passed over. */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import type { SkippedFile } from '../types';
+
+export const CORPUS_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
+const IGNORED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', '.precedent-cache']);
+
+export interface CorpusFile {
+  /** Absolute path as reached (a link is named by the link). */
+  file: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface Discovery {
+  files: CorpusFile[];
+  skipped: SkippedFile[];
+}
+
+export class CorpusFolderError extends Error {
+  constructor(readonly folder: string, reason: string) {
+    super(`${folder}: ${reason}`);
+  }
+}
+
+/** Walks each root once; a folder reached twice (through a link, or named twice) is read once. */
+export async function discoverFiles(roots: string[], maxFileBytes: number): Promise<Discovery> {
+  const files: CorpusFile[] = [];
+  const skipped: SkippedFile[] = [];
+  const seenFolders = new Set<string>();
+  const seenFiles = new Set<string>();
+
+  async function visitFile(file: string): Promise<void> {
+    let stat;
+    let real;
+    try {
+      stat = await fs.stat(file);
+      real = await fs.realpath(file);
+    } catch (error) {
+      skipped.push({ file, reason: describeFsError(error) });
+      return;
+    }
+    if (seenFiles.has(real)) return;
+    seenFiles.add(real);
+    if (stat.size > maxFileBytes) {
+      skipped.push({ file, reason: `too large (${formatBytes(stat.size)}; the limit is ${formatBytes(maxFileBytes)})` });
+      return;
+    }
+    files.push({ file, size: stat.size, mtimeMs: stat.mtimeMs });
+  }
+
+  async function visitFolder(folder: string): Promise<void> {
+    let real;
+    let entries;
+    try {
+      real = await fs.realpath(folder);
+      if (seenFolders.has(real)) return;
+      seenFolders.add(real);
+      entries = await fs.readdir(folder, { withFileTypes: true });
+    } catch (error) {
+      skipped.push({ file: folder, reason: describeFsError(error) });
+      return;
+    }
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const entry of entries) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory() || (entry.isSymbolicLink() && (await isFolder(full)))) {
+        if (!IGNORED_FOLDERS.has(entry.name)) await visitFolder(full);
+      } else if (CORPUS_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
+        await visitFile(full);
+      }
+    }
+  }
+
+  for (const root of roots) {
+    const absolute = path.resolve(root);
+    let stat;
+    try {
+      stat = await fs.stat(absolute);
+    } catch (error) {
+      throw new CorpusFolderError(absolute, describeFsError(error));
+    }
+    if (stat.isDirectory()) await visitFolder(absolute);
+    else await visitFile(absolute);
+  }
+  return { files, skipped };
+}
+
+async function isFolder(file: string): Promise<boolean> {
+  try {
+    return (await fs.stat(file)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'does not exist';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'symbolic link loop';
+    case 'EISDIR':
+      return 'is a folder, not a file';
+    default:
+      return (error as Error).message ?? String(error);
+  }
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} bytes`;
+}

@@ -1,0 +1,38 @@
+/** What a document without front matter says of itself in its first lines: title, date, speaker, venue. */
+import type { DocumentMeta } from '../types';
+import { findDateInProse } from '../text/dates';
+
+const HEAD_PARAGRAPHS = 12;
+const MARKDOWN_HEADING = /^#{1,3}\s+(.+?)\s*#*$/;
+const STATEMENT_TITLE = /^(?:Statement|Remarks|Address|Speech|Explanation of (?:vote|position)|Intervention)\b/i;
+const STATEMENT_BY =
+  /\b(?:Statement|Remarks|Address|Speech)\s+by\s+(?:(?:H\.\s?E\.|His Excellency|Her Excellency)\s+)?(?:(?:Ambassador|Minister|Mr\.|Ms\.|Mrs\.|Dr\.|Prof\.)\s+)?((?:\p{Lu}[\p{L}.'’-]*)(?:[ \t]+\p{Lu}[\p{L}.'’-]*){0,3})/u;
+const RECORD_SPEAKER = /^((?:Mr|Ms|Mrs|Dr|Sir|Dame|Lord|Baroness|Prince|Princess|Sheikh|Archbishop|Cardinal)\.?\s+[\p{Lu}][\p{L}'’ -]{1,40}?)\s+\(([^()]{2,60})\)(?:\s*\([^()]*\))?:/u;
+const VENUE =
+  /\b(?:at|At|before|in)\s+the\s+((?:United Nations\s+)?(?:Security Council|General Assembly|Human Rights Council|Economic and Social Council|Peacebuilding Commission|Commission on [\p{L} ]+?|High-level [\p{L} -]+?)(?:\s+(?:Open Debate|Ministerial Open Debate|Open Debate|Debate|Briefing|Meeting))?)(?=\s+on\b|[,.\n“"]|$)/u;
+
+export function inferMeta(paragraphs: string[], known: Partial<DocumentMeta>): DocumentMeta {
+  const head = paragraphs.slice(0, HEAD_PARAGRAPHS);
+  const joined = head.join('\n');
+  const record = head.length > 0 ? RECORD_SPEAKER.exec(head[0]) : null;
+  return {
+    title: known.title ?? inferTitle(head),
+    speaker: known.speaker ?? (record ? `${record[1]} (${record[2]})` : (STATEMENT_BY.exec(joined)?.[1] ?? null)),
+    date: known.date ?? findDateInProse(head.filter((p) => p.length <= 200).join("\n")),
+    period: known.period ?? null,
+    venue: known.venue ?? VENUE.exec(joined)?.[1] ?? null,
+    source: known.source ?? null,
+    kind: known.kind ?? (record ? 'verbatim record' : null),
+  };
+}
+
+function inferTitle(head: string[]): string | null {
+  for (const paragraph of head) {
+    const heading = MARKDOWN_HEADING.exec(paragraph);
+    if (heading) return heading[1];
+  }
+  const statement = head.find((paragraph) => STATEMENT_TITLE.test(paragraph) && paragraph.length <= 300);
+  if (statement) return statement;
+  const first = head[0];
+  return first && first.length <= 120 && !/[.,;:]$/.test(first) && !RECORD_SPEAKER.test(first) ? first : null;
+}

@@ -1,0 +1,198 @@
+/**
+ * Hard-wrapped lines back into paragraphs, keeping for every character of the result the offset in the file it
+ * came from. Line-end hyphens are resolved by the document's own vocabulary; OCR joins and splits are left as
+ * written (search tolerates them).
+ */
+import { expandLigature } from '../text/normalize';
+import type { LineContent } from './furniture';
+
+export interface ReflowedParagraph {
+  text: string;
+  /** For each UTF-16 unit of `text`, its offset in the file. */
+  sourceOffsets: number[];
+}
+
+interface ContentLine {
+  start: number;
+  end: number;
+  /** Blank lines seen between the previous content line and this one. */
+  blankBefore: boolean;
+}
+
+const TERMINAL = /[.!?:;]["'”’)\]]*$/;
+const STARTS_LOWER = /^["'“‘(]?\p{Ll}/u;
+const ENUMERATION_START = /^(?:\(\w{1,4}\)|\d{1,3}[.)]\s|[•▪●◦·*-]\s)/u;
+const LINE_END_HYPHEN = /(\p{L}+)-$/u;
+const WORD = /\p{L}+(?:-\p{L}+)*/gu;
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0xa0 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x202f || code === 0x3000;
+}
+
+/** Zero-width characters a reader never sees: a stray BOM, zero-width space, soft hyphen. */
+function isIgnored(code: number): boolean {
+  return code === 0xfeff || code === 0x200b || code === 0xad;
+}
+
+function isBlank(code: number): boolean {
+  return isSpace(code) || isIgnored(code);
+}
+
+function isLigature(code: number): boolean {
+  return code >= 0xfb00 && code <= 0xfb06;
+}
+
+export function reflow(text: string, contents: LineContent[]): ReflowedParagraph[] {
+  const lines = contentLines(text, contents);
+  if (lines.length === 0) return [];
+  const lengths = lines.map((line) => line.end - line.start);
+  const wrapWidth = hardWrapWidth(lengths);
+  const vocabulary = wordsOf(text);
+  const paragraphs: ReflowedParagraph[] = [];
+  let current = new ParagraphBuilder();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (i > 0) {
+      const previous = text.slice(lines[i - 1].start, lines[i - 1].end);
+      const next = text.slice(line.start, line.end);
+      const join = wrapWidth !== null && continuesParagraph(previous, next, line.blankBefore, wrapWidth);
+      if (!join) {
+        paragraphs.push(current.finish());
+        current = new ParagraphBuilder();
+      } else {
+        const hyphen = LINE_END_HYPHEN.exec(previous);
+        const nextWord = /^\p{Ll}[\p{L}]*/u.exec(next);
+        if (hyphen && nextWord) current.joinHyphenated(keepsHyphen(hyphen[1], nextWord[0], vocabulary));
+        else current.space(lines[i - 1].end);
+      }
+    }
+    current.append(text, line.start, line.end);
+  }
+  paragraphs.push(current.finish());
+  return paragraphs.filter((paragraph) => paragraph.text.length > 0);
+}
+
+function contentLines(text: string, contents: LineContent[]): ContentLine[] {
+  const lines: ContentLine[] = [];
+  let blank = false;
+  for (const content of contents) {
+    if (content === null) continue;
+    let { start, end } = content;
+    while (start < end && isBlank(text.charCodeAt(start))) start++;
+    while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+    if (start === end) {
+      blank = true;
+      continue;
+    }
+    lines.push({ start, end, blankBefore: blank });
+    blank = false;
+  }
+  return lines;
+}
+
+/**
+ * The width a document was wrapped at, or null when its lines are paragraphs already (web pages, Word
+ * exports). Wrapped text has most lines of a similar, modest length.
+ */
+function hardWrapWidth(lengths: number[]): number | null {
+  if (lengths.length < 4) return null;
+  const sorted = [...lengths].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  if (median > 130 || median < 25) return null;
+  const width = sorted[Math.floor(sorted.length * 0.8)];
+  const nearWidth = lengths.filter((length) => length >= width * 0.7 && length <= width * 1.5).length;
+  return nearWidth >= lengths.length * 0.5 ? width : null;
+}
+
+function continuesParagraph(previous: string, next: string, blankBetween: boolean, wrapWidth: number): boolean {
+  const ended = TERMINAL.test(previous);
+  if (blankBetween) {
+    // A PDF extract may put a blank line mid-sentence ("members of", blank, "society.").
+    return !ended && (STARTS_LOWER.test(next) || previous.length >= wrapWidth * 0.8);
+  }
+  if (ENUMERATION_START.test(next)) return false;
+  if (previous.length < wrapWidth * 0.6) return false;
+  return !(ended && previous.length < wrapWidth * 0.8);
+}
+
+/** "human-" + "centred" keeps its hyphen; "protec-" + "tion" joins. */
+function keepsHyphen(head: string, tail: string, vocabulary: Set<string>): boolean {
+  const lowerHead = head.toLowerCase();
+  const lowerTail = tail.toLowerCase();
+  if (vocabulary.has(lowerHead + lowerTail)) return false;
+  if (vocabulary.has(`${lowerHead}-${lowerTail}`)) return true;
+  return vocabulary.has(lowerHead) && lowerHead.length > 1;
+}
+
+/** Words the document uses whole, outside line-end hyphenation. */
+function wordsOf(text: string): Set<string> {
+  const words = new Set<string>();
+  for (const match of text.matchAll(WORD)) {
+    const end = (match.index ?? 0) + match[0].length;
+    if (text[end] === '-' && (text[end + 1] === '\n' || text[end + 1] === '\r')) continue;
+    const word = match[0].toLowerCase();
+    words.add(word);
+    if (word.includes('-')) for (const part of word.split('-')) words.add(part);
+  }
+  return words;
+}
+
+class ParagraphBuilder {
+  private text = '';
+  private readonly sourceOffsets: number[] = [];
+  private pendingSpace = -1;
+
+  append(source: string, start: number, end: number): void {
+    let runStart = start;
+    const flushRun = (runEnd: number) => {
+      if (runEnd <= runStart) return;
+      this.flushSpace();
+      this.text += source.slice(runStart, runEnd);
+      for (let k = runStart; k < runEnd; k++) this.sourceOffsets.push(k);
+    };
+    for (let i = start; i < end; i++) {
+      const code = source.charCodeAt(i);
+      if (code < 0xa0 && code !== 0x20 && code !== 0x09) continue;
+      if (isSpace(code)) {
+        flushRun(i);
+        if (this.pendingSpace < 0 && this.text.length > 0) this.pendingSpace = i;
+        runStart = i + 1;
+      } else if (isIgnored(code) || isLigature(code)) {
+        flushRun(i);
+        runStart = i + 1;
+        if (isLigature(code)) {
+          this.flushSpace();
+          const expanded = expandLigature(source[i]);
+          this.text += expanded;
+          for (let k = 0; k < expanded.length; k++) this.sourceOffsets.push(i);
+        }
+      }
+    }
+    flushRun(end);
+  }
+
+  space(sourceOffset: number): void {
+    if (this.pendingSpace < 0 && this.text.length > 0) this.pendingSpace = sourceOffset;
+  }
+
+  /** Joins across a line-end hyphen: the hyphen is already in the text; drop it unless the word keeps it. */
+  joinHyphenated(keep: boolean): void {
+    this.pendingSpace = -1;
+    if (!keep && this.text.endsWith('-')) {
+      this.text = this.text.slice(0, -1);
+      this.sourceOffsets.pop();
+    }
+  }
+
+  finish(): ReflowedParagraph {
+    return { text: this.text, sourceOffsets: this.sourceOffsets };
+  }
+
+  private flushSpace(): void {
+    if (this.pendingSpace < 0) return;
+    this.text += ' ';
+    this.sourceOffsets.push(this.pendingSpace);
+    this.pendingSpace = -1;
+  }
+}

@@ -1,0 +1,250 @@
+/**
+ * The candidate index: an inverted index from words and identifiers to passages, with IDF weights. It picks the
+ * few passages worth ranking; Fuse.js ranks them (see rank.ts).
+ */
+import type { CorpusDocument } from '../types';
+import { normalizeForMatch } from '../text/normalize';
+import { isIdentifier, tokenize } from '../text/tokenize';
+import { TermVariant, Vocabulary } from './vocabulary';
+
+/** Everything needed to rebuild the index without re-reading the corpus; plain arrays, cheap to store. */
+export interface IndexSnapshot {
+  terms: string[];
+  documentFrequency: Int32Array;
+  postingOffsets: Int32Array;
+  postings: Int32Array;
+  passageDocument: Int32Array;
+  passageLocal: Int32Array;
+}
+
+export interface Candidate {
+  passage: number;
+  /** Share of the query's weight the passage matched, 0 to 1. */
+  coverage: number;
+}
+
+export interface QueryTerm {
+  /** The word as typed (normalised). */
+  text: string;
+  identifier: boolean;
+  variants: TermVariant[];
+  idf: number;
+}
+
+/** Words in more than this share of passages select nothing on their own ("the", "of"). */
+const COMMON_SHARE = 0.2;
+
+export class PassageIndex {
+  readonly vocabulary: Vocabulary;
+  private readonly termIds = new Map<string, number>();
+  private readonly score: Float64Array;
+  private readonly best: Float64Array;
+  private readonly stamp: Int32Array;
+  private readonly identifierHits: Int32Array;
+
+  private constructor(readonly snapshot: IndexSnapshot) {
+    snapshot.terms.forEach((term, id) => this.termIds.set(term, id));
+    this.vocabulary = new Vocabulary(snapshot.terms, snapshot.documentFrequency);
+    const count = snapshot.passageDocument.length;
+    this.score = new Float64Array(count);
+    this.best = new Float64Array(count);
+    this.stamp = new Int32Array(count).fill(-1);
+    this.identifierHits = new Int32Array(count);
+  }
+
+  static fromSnapshot(snapshot: IndexSnapshot): PassageIndex {
+    return new PassageIndex(snapshot);
+  }
+
+  static build(documents: CorpusDocument[]): PassageIndex {
+    return new PassageIndex(buildSnapshot(documents));
+  }
+
+  get passageCount(): number {
+    return this.snapshot.passageDocument.length;
+  }
+
+  idf(term: number): number {
+    return this.idfOfFrequency(this.snapshot.documentFrequency[term]);
+  }
+
+  private idfOfFrequency(df: number): number {
+    return Math.log(1 + (this.passageCount - df + 0.5) / (df + 0.5));
+  }
+
+  /** The query's words with the corpus terms each may stand for. */
+  analyze(query: string): QueryTerm[] {
+    const normalized = normalizeForMatch(query);
+    const tokens = tokenize(normalized);
+    const stillTyping = tokens.length > 0 && tokens[tokens.length - 1].end === normalized.length;
+    const seen = new Set<string>();
+    const terms: QueryTerm[] = [];
+    tokens.forEach((token, index) => {
+      if (seen.has(token.term)) return;
+      seen.add(token.term);
+      const exact = this.termIds.get(token.term);
+      const identifier = isIdentifier(token.term);
+      const variants: TermVariant[] = exact === undefined ? [] : [{ term: exact, weight: 1 }];
+      if (!identifier) {
+        variants.push(...this.vocabulary.typoVariants(token.term, exact));
+        if (stillTyping && index === tokens.length - 1) variants.push(...this.vocabulary.prefixVariants(token.term, exact));
+      }
+      // A word the corpus lacks weighs as a rare one: passages without it cover less of the query.
+      const idf = exact !== undefined ? this.idf(exact) : Math.max(this.idfOfFrequency(1), ...variants.map((v) => this.idf(v.term)));
+      terms.push({ text: token.term, identifier, variants, idf });
+    });
+    return terms;
+  }
+
+  /**
+   * Passages that match the query's words best, by IDF-weighted coverage. Identifiers (resolution numbers,
+   * symbols, years) are required exactly.
+   */
+  candidates(terms: QueryTerm[], limit: number): Candidate[] {
+    const identifiers = terms.filter((t) => t.identifier);
+    if (identifiers.some((t) => t.variants.length === 0)) return [];
+    const commonDf = Math.max(2, this.passageCount * COMMON_SHARE);
+    const selective = terms.filter((t) => t.identifier || t.variants.some((v) => this.snapshot.documentFrequency[v.term] <= commonDf));
+    const selecting = selective.length > 0 ? selective : terms;
+    const totalWeight = terms.reduce((sum, t) => sum + t.idf, 0);
+    if (totalWeight === 0) return [];
+    const touched: number[] = [];
+    const { postings, postingOffsets } = this.snapshot;
+    selecting.forEach((term, group) => {
+      for (const variant of term.variants) {
+        const weight = variant.weight * term.idf;
+        for (let i = postingOffsets[variant.term]; i < postingOffsets[variant.term + 1]; i++) {
+          const passage = postings[i];
+          if (this.stamp[passage] !== group) {
+            if (this.score[passage] === 0) touched.push(passage);
+            this.stamp[passage] = group;
+            this.best[passage] = weight;
+            this.score[passage] += weight;
+            if (term.identifier) this.identifierHits[passage]++;
+          } else if (weight > this.best[passage]) {
+            this.score[passage] += weight - this.best[passage];
+            this.best[passage] = weight;
+          }
+        }
+      }
+    });
+    const found: Candidate[] = [];
+    for (const passage of touched) {
+      if (this.identifierHits[passage] === identifiers.length) {
+        found.push({ passage, coverage: this.score[passage] / totalWeight });
+      }
+      this.score[passage] = 0;
+      this.stamp[passage] = -1;
+      this.identifierHits[passage] = 0;
+    }
+    return topByCoverage(found, limit);
+  }
+}
+
+function topByCoverage(found: Candidate[], limit: number): Candidate[] {
+  found.sort((a, b) => b.coverage - a.coverage || a.passage - b.passage);
+  return found.slice(0, limit);
+}
+
+function buildSnapshot(documents: CorpusDocument[]): IndexSnapshot {
+  const termIds = new Map<string, number>();
+  const terms: string[] = [];
+  const pairTerms = new GrowableInt32();
+  const pairPassages = new GrowableInt32();
+  const passageDocument = new GrowableInt32();
+  const passageLocal = new GrowableInt32();
+  const seenInPassage = new Set<number>();
+  let passage = 0;
+  documents.forEach((document, documentIndex) => {
+    document.passages.forEach((p, local) => {
+      const text = normalizeForMatch(document.paragraphs[p.paragraph].text.slice(p.start, p.end));
+      seenInPassage.clear();
+      for (const token of tokenize(text)) {
+        let id = termIds.get(token.term);
+        if (id === undefined) {
+          id = terms.length;
+          termIds.set(token.term, id);
+          terms.push(token.term);
+        }
+        if (seenInPassage.has(id)) continue;
+        seenInPassage.add(id);
+        pairTerms.push(id);
+        pairPassages.push(passage);
+      }
+      passageDocument.push(documentIndex);
+      passageLocal.push(local);
+      passage++;
+    });
+  });
+  const documentFrequency = new Int32Array(terms.length);
+  for (let i = 0; i < pairTerms.length; i++) documentFrequency[pairTerms.at(i)]++;
+  const repairs = new Vocabulary(terms, documentFrequency).ocrRepairs((term) => termIds.get(term));
+  // A repaired fragment's passages are found under the real words as well.
+  for (let i = 0, n = pairTerms.length; i < n; i++) {
+    const extra = repairs.get(pairTerms.at(i));
+    if (!extra) continue;
+    for (const id of extra) {
+      pairTerms.push(id);
+      pairPassages.push(pairPassages.at(i));
+    }
+  }
+  const { offsets, values } = groupByTerm(pairTerms, pairPassages, terms.length);
+  // Recount after repairs, without double-counting a passage that has both the word and its fragment.
+  for (let id = 0; id < terms.length; id++) documentFrequency[id] = offsets[id + 1] - offsets[id];
+  return {
+    terms,
+    documentFrequency,
+    postingOffsets: offsets,
+    postings: values,
+    passageDocument: passageDocument.toArray(),
+    passageLocal: passageLocal.toArray(),
+  };
+}
+
+/** Counting sort of (term, passage) pairs into one postings array; passages ascending and unique per term. */
+function groupByTerm(pairTerms: GrowableInt32, pairPassages: GrowableInt32, termCount: number) {
+  const counts = new Int32Array(termCount + 1);
+  for (let i = 0; i < pairTerms.length; i++) counts[pairTerms.at(i) + 1]++;
+  for (let id = 0; id < termCount; id++) counts[id + 1] += counts[id];
+  const cursor = counts.slice(0, termCount);
+  const grouped = new Int32Array(pairTerms.length);
+  for (let i = 0; i < pairTerms.length; i++) grouped[cursor[pairTerms.at(i)]++] = pairPassages.at(i);
+  // Pairs were added in passage order, then repairs at the end: sort each list and drop repeats.
+  const offsets = new Int32Array(termCount + 1);
+  let write = 0;
+  for (let id = 0; id < termCount; id++) {
+    const list = grouped.subarray(counts[id], counts[id + 1]);
+    if (!isAscending(list)) list.sort();
+    offsets[id] = write;
+    for (let i = 0; i < list.length; i++) if (i === 0 || list[i] !== list[i - 1]) grouped[write++] = list[i];
+  }
+  offsets[termCount] = write;
+  return { offsets, values: grouped.slice(0, write) };
+}
+
+function isAscending(list: Int32Array): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i] < list[i - 1]) return false;
+  return true;
+}
+
+class GrowableInt32 {
+  private buffer = new Int32Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.buffer.length) {
+      const bigger = new Int32Array(this.buffer.length * 2);
+      bigger.set(this.buffer);
+      this.buffer = bigger;
+    }
+    this.buffer[this.length++] = value;
+  }
+
+  at(index: number): number {
+    return this.buffer[index];
+  }
+
+  toArray(): Int32Array {
+    return this.buffer.slice(0, this.length);
+  }
+}

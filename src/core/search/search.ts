@@ -1,0 +1,98 @@
+/**
+ * Search over passages: the candidate index picks a few dozen passages, Fuse.js ranks them (typo-tolerant,
+ * word by word) and gives the ranges to highlight, and word order lifts passages that hold the query as a phrase.
+ */
+import Fuse from 'fuse.js';
+import type { CorpusDocument, SearchMatch } from '../types';
+import { normalizeForMatch } from '../text/normalize';
+import { tokenize } from '../text/tokenize';
+import type { PassageIndex, QueryTerm } from './passageIndex';
+
+export interface SearchOptions {
+  limit?: number;
+}
+
+const CANDIDATES = 40;
+const WEIGHT_COVERAGE = 0.5;
+const WEIGHT_FUSE = 0.3;
+const WEIGHT_ORDER = 0.2;
+
+const FUSE_OPTIONS = {
+  includeScore: true,
+  includeMatches: true,
+  ignoreLocation: true,
+  useTokenSearch: true,
+  threshold: 0.4,
+  minMatchCharLength: 2,
+};
+
+export function searchPassages(
+  index: PassageIndex,
+  documents: readonly CorpusDocument[],
+  query: string,
+  options: SearchOptions = {},
+): SearchMatch[] {
+  const limit = options.limit ?? 10;
+  const terms = index.analyze(query);
+  if (terms.length === 0) return [];
+  const candidates = index.candidates(terms, Math.max(CANDIDATES, limit));
+  if (candidates.length === 0) return [];
+  const { passageDocument, passageLocal } = index.snapshot;
+  const texts = candidates.map(({ passage }) => {
+    const document = documents[passageDocument[passage]];
+    const p = document.passages[passageLocal[passage]];
+    return document.paragraphs[p.paragraph].text.slice(p.start, p.end);
+  });
+  const normalizedTexts = texts.map(normalizeForMatch);
+  const fuse = new Fuse(normalizedTexts, FUSE_OPTIONS);
+  const fuseResults = new Map(fuse.search(normalizeForMatch(query)).map((result) => [result.refIndex, result]));
+  const termVariants = variantsByTerm(index, terms);
+  const ranked = candidates.map((candidate, i) => {
+    const fuseResult = fuseResults.get(i);
+    const fuseSimilarity = fuseResult ? 1 - (fuseResult.score ?? 1) : 0;
+    const order = orderAgreement(normalizedTexts[i], termVariants);
+    const score = WEIGHT_COVERAGE * Math.min(1, candidate.coverage) + WEIGHT_FUSE * fuseSimilarity + WEIGHT_ORDER * order;
+    const matches: Array<[number, number]> = (fuseResult?.matches ?? [])
+      .flatMap((match) => match.indices.map(([start, end]): [number, number] => [start, end + 1]))
+      .sort((a, b) => a[0] - b[0]);
+    return { i, score, matches };
+  });
+  ranked.sort((a, b) => b.score - a.score || candidates[a.i].passage - candidates[b.i].passage);
+  return ranked.slice(0, limit).map(({ i, score, matches }) => {
+    const passage = candidates[i].passage;
+    const document = documents[passageDocument[passage]];
+    const p = document.passages[passageLocal[passage]];
+    return {
+      text: texts[i],
+      context: document.paragraphs[p.paragraph].text,
+      matches,
+      score: Math.round(score * 1000) / 1000,
+      file: document.file,
+      range: p.range,
+      title: document.meta.title,
+      date: document.meta.date,
+      speaker: document.meta.speaker,
+    };
+  });
+}
+
+/** For each query word, the corpus words that count as it. */
+function variantsByTerm(index: PassageIndex, terms: QueryTerm[]): Array<Set<string>> {
+  return terms.map((term) => new Set([term.text, ...term.variants.map((v) => index.snapshot.terms[v.term])]));
+}
+
+/** Share of consecutive query words that stand next to each other, in order, in the passage. */
+function orderAgreement(normalizedText: string, termVariants: Array<Set<string>>): number {
+  if (termVariants.length < 2) return 0;
+  const words = tokenize(normalizedText).map((token) => token.term);
+  let agreeing = 0;
+  for (let q = 0; q + 1 < termVariants.length; q++) {
+    for (let w = 0; w + 1 < words.length; w++) {
+      if (termVariants[q].has(words[w]) && (termVariants[q + 1].has(words[w + 1]) || termVariants[q + 1].has(words[w + 2]))) {
+        agreeing++;
+        break;
+      }
+    }
+  }
+  return agreeing / (termVariants.length - 1);
+}

@@ -1,0 +1,149 @@
+/**
+ * The corpus's words: a trigram index for typo-tolerant lookup, a sorted list for prefixes, and the repair of
+ * OCR joins and splits ("oftrafficking", "J apan", "effo rts") by the corpus's own vocabulary.
+ */
+import { boundedEditDistance } from './editDistance';
+import { isIdentifier } from '../text/tokenize';
+
+export interface TermVariant {
+  term: number;
+  /** 1 for the term itself, less for a typo or a prefix. */
+  weight: number;
+}
+
+const TYPO_WEIGHT = [1, 0.8, 0.6];
+const PREFIX_WEIGHT = 0.7;
+const MAX_PREFIX_VARIANTS = 24;
+/** A word seen at most this often is a candidate OCR fragment; at least FREQUENT_DF, a real word. */
+const RARE_DF = 2;
+const FREQUENT_DF = 3;
+
+export class Vocabulary {
+  private readonly trigramTerms = new Map<string, number[]>();
+  /** Term ids sorted by their text, for prefix lookup. */
+  private readonly sorted: Int32Array;
+
+  constructor(readonly terms: string[], readonly documentFrequency: Int32Array) {
+    for (let id = 0; id < terms.length; id++) {
+      if (isIdentifier(terms[id])) continue;
+      for (const gram of trigrams(terms[id])) {
+        let list = this.trigramTerms.get(gram);
+        if (!list) this.trigramTerms.set(gram, (list = []));
+        if (list[list.length - 1] !== id) list.push(id);
+      }
+    }
+    this.sorted = Int32Array.from(terms.keys()).sort((a, b) => (terms[a] < terms[b] ? -1 : terms[a] > terms[b] ? 1 : 0));
+  }
+
+  /** Terms within a small edit distance of `word`: one typo from four letters on, two from eight. */
+  typoVariants(word: string, exact: number | undefined): TermVariant[] {
+    const limit = word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
+    if (limit === 0) return [];
+    const grams = trigrams(word);
+    const shared = new Map<number, number>();
+    for (const gram of grams) {
+      for (const id of this.trigramTerms.get(gram) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+    }
+    // Each edit destroys at most three trigrams.
+    const needed = Math.max(1, grams.length - 3 * limit);
+    const variants: TermVariant[] = [];
+    for (const [id, count] of shared) {
+      if (count < needed || id === exact) continue;
+      const distance = boundedEditDistance(word, this.terms[id], limit);
+      if (distance <= limit) variants.push({ term: id, weight: TYPO_WEIGHT[distance] });
+    }
+    return variants;
+  }
+
+  /** The most used terms that start with `prefix` (the word being typed). */
+  prefixVariants(prefix: string, exact: number | undefined): TermVariant[] {
+    if (prefix.length < 3) return [];
+    const found: number[] = [];
+    for (let i = this.lowerBound(prefix); i < this.sorted.length; i++) {
+      const id = this.sorted[i];
+      if (!this.terms[id].startsWith(prefix)) break;
+      if (id !== exact) found.push(id);
+    }
+    found.sort((a, b) => this.documentFrequency[b] - this.documentFrequency[a]);
+    return found.slice(0, MAX_PREFIX_VARIANTS).map((term) => ({ term, weight: PREFIX_WEIGHT }));
+  }
+
+  /**
+   * For each rare term that is an OCR fragment, the real words it stands for: "oftrafficking" → "of" and
+   * "trafficking"; "apan" (of "J apan") → "japan"; "effo" and "rts" → "efforts".
+   */
+  ocrRepairs(lookup: (term: string) => number | undefined): Map<number, number[]> {
+    const repairs = new Map<number, number[]>();
+    const frequent = (id: number | undefined): id is number =>
+      id !== undefined && this.documentFrequency[id] >= FREQUENT_DF;
+    for (let id = 0; id < this.terms.length; id++) {
+      const term = this.terms[id];
+      if (this.documentFrequency[id] > RARE_DF || term.length < 3 || isIdentifier(term)) continue;
+      const split = this.bestSplit(term, lookup, frequent);
+      if (split) {
+        repairs.set(id, split);
+        continue;
+      }
+      const whole = this.completion(term, lookup, frequent);
+      if (whole !== undefined) repairs.set(id, [whole]);
+    }
+    return repairs;
+  }
+
+  private bestSplit(
+    term: string,
+    lookup: (term: string) => number | undefined,
+    frequent: (id: number | undefined) => id is number,
+  ): number[] | null {
+    for (let cut = 2; cut <= term.length - 3; cut++) {
+      const head = lookup(term.slice(0, cut));
+      const tail = lookup(term.slice(cut));
+      if (frequent(head) && frequent(tail)) return [head, tail];
+    }
+    return null;
+  }
+
+  /** A frequent word that this fragment and a neighbouring fragment make up. */
+  private completion(
+    term: string,
+    lookup: (term: string) => number | undefined,
+    frequent: (id: number | undefined) => id is number,
+  ): number | undefined {
+    let best: number | undefined;
+    const consider = (id: number, rest: string) => {
+      if (rest.length === 0 || lookup(rest) === undefined) return;
+      if (best === undefined || this.documentFrequency[id] > this.documentFrequency[best]) best = id;
+    };
+    for (let i = this.lowerBound(term); i < this.sorted.length; i++) {
+      const id = this.sorted[i];
+      const word = this.terms[id];
+      if (!word.startsWith(term)) break;
+      if (frequent(id)) consider(id, word.slice(term.length));
+    }
+    // "apan" of "J apan": words that end with the fragment, a short piece before it.
+    for (const id of this.trigramTerms.get(term.slice(0, 3)) ?? []) {
+      const word = this.terms[id];
+      const cut = word.length - term.length;
+      if (cut >= 1 && cut <= 3 && word.endsWith(term) && frequent(id)) consider(id, word.slice(0, cut));
+    }
+    return best;
+  }
+
+  private lowerBound(prefix: string): number {
+    let low = 0;
+    let high = this.sorted.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.terms[this.sorted[mid]] < prefix) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+}
+
+function trigrams(word: string): string[] {
+  const padded = `^${word}$`;
+  const grams: string[] = [];
+  for (let i = 0; i + 3 <= padded.length; i++) grams.push(padded.slice(i, i + 3));
+  return grams;
+}

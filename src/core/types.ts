@@ -1,0 +1,72 @@
+/** Shared types at the bottom of the core: no imports from elsewhere in the project. */
+
+/** A range in a source file, 0-based lines and UTF-16 columns as VS Code counts them; end exclusive. */
+export interface SourceRange {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** What the front matter says of a document, or what could be inferred from its text. */
+export interface DocumentMeta {
+  title: string | null;
+  speaker: string | null;
+  /** Full or partial ISO date: YYYY-MM-DD, YYYY-MM or YYYY. */
+  date: string | null;
+  /** The time the document reports on, when that is not its date (a yearbook of 2015 reports on 2014). */
+  period: string | null;
+  venue: string | null;
+  source: string | null;
+  kind: string | null;
+}
+
+/** A sentence of a document as a reader sees it, with the exact place it came from. */
+export interface Passage {
+  /** Offset of the sentence inside its paragraph's text. */
+  start: number;
+  end: number;
+  paragraph: number;
+  range: SourceRange;
+}
+
+export interface Paragraph {
+  /** Reflowed text: hard line breaks joined, furniture removed, white space collapsed. */
+  text: string;
+  range: SourceRange;
+}
+
+export interface CorpusDocument {
+  /** Absolute path. */
+  file: string;
+  /** SHA-1 of the file's bytes. */
+  hash: string;
+  encoding: string;
+  meta: DocumentMeta;
+  paragraphs: Paragraph[];
+  passages: Passage[];
+  /** Caveats from reading it (malformed front matter, not UTF-8): it was read, but the user should know. */
+  notes: string[];
+}
+
+/** A file that was not read, or read with a caveat, and why. */
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
+export interface SearchMatch {
+  /** The passage as a reader sees it. */
+  text: string;
+  /** The paragraph the passage belongs to. */
+  context: string;
+  /** [start, end) offsets of matched text inside `text`. */
+  matches: Array<[number, number]>;
+  /** 0 to 1, higher is better. */
+  score: number;
+  file: string;
+  range: SourceRange;
+  title: string | null;
+  date: string | null;
+  speaker: string | null;
+}

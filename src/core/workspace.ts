@@ -1,0 +1,187 @@
+/**
+ * The one entry the editor and the CLI share: load a corpus (from cache where nothing changed), keep its
+ * index, answer searches.
+ */
+import { createHash } from 'crypto';
+import { promises as fs } from 'fs';
+import { IndexCache, ManifestEntry } from './cache';
+import { BinaryFileError, decodeBytes } from './corpus/decode';
+import { CorpusFile, describeFsError, discoverFiles } from './corpus/discover';
+import { ingestText } from './corpus/ingest';
+import { PassageIndex } from './search/passageIndex';
+import { searchPassages, SearchOptions } from './search/search';
+import type { CorpusDocument, SearchMatch, SkippedFile } from './types';
+
+export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
+const READ_CONCURRENCY = 16;
+const EMPTY_HASH = createHash('sha1').digest('hex');
+
+export interface WorkspaceOptions {
+  /** Folders (or single files) to read, recursively. */
+  roots: string[];
+  /** Where the index is kept between runs; null for none. */
+  cacheDir: string | null;
+  maxFileBytes?: number;
+}
+
+export interface IndexReport {
+  documents: number;
+  passages: number;
+  /** Files not indexed, and why. */
+  skipped: SkippedFile[];
+  /** Files indexed with a caveat (malformed front matter, not UTF-8). */
+  warnings: SkippedFile[];
+  /** Files read and ingested this time (the rest came from the cache). */
+  ingested: number;
+  fromSnapshot: boolean;
+  ms: number;
+}
+
+export class PrecedentWorkspace {
+  private constructor(
+    readonly documents: CorpusDocument[],
+    private readonly index: PassageIndex,
+    readonly report: IndexReport,
+  ) {}
+
+  static async load(options: WorkspaceOptions): Promise<PrecedentWorkspace> {
+    const started = performance.now();
+    const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    const cache = options.cacheDir ? new IndexCache(options.cacheDir) : null;
+    const discovery = await discoverFiles(options.roots, maxFileBytes);
+    const skipped = [...discovery.skipped];
+    const manifest = cache ? await cache.readManifest() : {};
+    const known = discovery.files.map((file) => unchangedEntry(manifest[file.file], file));
+
+    if (cache && known.every((entry): entry is ManifestEntry => entry !== null)) {
+      const warm = await loadSnapshot(cache, discovery.files, known);
+      if (warm) {
+        const index = PassageIndex.fromSnapshot(warm.index);
+        const report = makeReport(warm.documents, index, [...skipped, ...warm.skipped], 0, true, started);
+        return new PrecedentWorkspace(warm.documents, index, report);
+      }
+    }
+
+    const loaded = await mapLimited(discovery.files, READ_CONCURRENCY, (file, i) => loadFile(file, known[i], cache));
+    const documents: CorpusDocument[] = [];
+    const firstWithHash = new Map<string, string>();
+    const nextManifest: Record<string, ManifestEntry> = {};
+    loaded.forEach((result, i) => {
+      const file = discovery.files[i].file;
+      const reason = 'reason' in result ? result.reason : result.document.passages.length === 0 ? 'no text to index' : null;
+      const hash = 'reason' in result ? result.hash : result.document.hash;
+      if (hash) nextManifest[file] = { size: discovery.files[i].size, mtimeMs: discovery.files[i].mtimeMs, hash, reason };
+      if (reason) {
+        skipped.push({ file, reason });
+        return;
+      }
+      const twin = firstWithHash.get(hash!);
+      if (twin) skipped.push({ file, reason: sameContentAs(twin) });
+      else {
+        firstWithHash.set(hash!, file);
+        documents.push((result as Loaded).document);
+      }
+    });
+    const index = PassageIndex.build(documents);
+    const ingested = loaded.filter((r): r is Loaded => 'ingested' in r && r.ingested);
+    if (cache) {
+      await Promise.all(ingested.map((r) => cache.writeDocument(r.document)));
+      await cache.writeManifest({ ...manifest, ...nextManifest });
+      await cache.writeSnapshot(snapshotKey([...firstWithHash.keys()]), documents, index.snapshot);
+    }
+    return new PrecedentWorkspace(documents, index, makeReport(documents, index, skipped, ingested.length, false, started));
+  }
+
+  search(query: string, options?: SearchOptions): SearchMatch[] {
+    return searchPassages(this.index, this.documents, query, options);
+  }
+}
+
+type Loaded = { document: CorpusDocument; ingested: boolean };
+/** A file not indexed; `hash` when its content was read, so the verdict can be remembered. */
+type NotLoaded = { reason: string; hash: string | null };
+
+async function loadFile(file: CorpusFile, known: ManifestEntry | null, cache: IndexCache | null): Promise<Loaded | NotLoaded> {
+  if (known && cache && !known.reason) {
+    const cached = await cache.readDocument(known.hash, file.file);
+    if (cached) return { document: cached, ingested: false };
+  }
+  if (file.size === 0) return { reason: 'empty file (0 bytes)', hash: EMPTY_HASH };
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file.file);
+  } catch (error) {
+    return { reason: describeFsError(error), hash: null };
+  }
+  const hash = createHash('sha1').update(bytes).digest('hex');
+  if (cache) {
+    const cached = await cache.readDocument(hash, file.file);
+    if (cached) return { document: cached, ingested: false };
+  }
+  try {
+    const decoded = decodeBytes(bytes);
+    return { document: ingestText(file.file, hash, decoded.encoding, decoded.text), ingested: true };
+  } catch (error) {
+    if (error instanceof BinaryFileError) return { reason: error.message, hash };
+    return { reason: `could not be read: ${(error as Error).message}`, hash: null };
+  }
+}
+
+/** An unchanged corpus: every file known by size and time, and a snapshot for exactly those contents. */
+async function loadSnapshot(cache: IndexCache, files: CorpusFile[], entries: ManifestEntry[]) {
+  const skipped: SkippedFile[] = [];
+  const fileOfHash = new Map<string, string>();
+  files.forEach((file, i) => {
+    const { hash, reason } = entries[i];
+    const twin = fileOfHash.get(hash);
+    if (reason) skipped.push({ file: file.file, reason });
+    else if (twin) skipped.push({ file: file.file, reason: sameContentAs(twin) });
+    else fileOfHash.set(hash, file.file);
+  });
+  const snapshot = await cache.readSnapshot(snapshotKey([...fileOfHash.keys()]), fileOfHash);
+  return snapshot && { ...snapshot, skipped };
+}
+
+function unchangedEntry(entry: ManifestEntry | undefined, file: CorpusFile): ManifestEntry | null {
+  return entry && entry.size === file.size && entry.mtimeMs === file.mtimeMs ? entry : null;
+}
+
+function sameContentAs(file: string): string {
+  return `same content as ${file}; indexed once`;
+}
+
+function snapshotKey(hashes: string[]): string {
+  return createHash('sha1').update(hashes.join('\n')).digest('hex');
+}
+
+function makeReport(
+  documents: CorpusDocument[],
+  index: PassageIndex,
+  skipped: SkippedFile[],
+  ingested: number,
+  fromSnapshot: boolean,
+  started: number,
+): IndexReport {
+  return {
+    documents: documents.length,
+    passages: index.passageCount,
+    skipped,
+    warnings: documents.flatMap((d) => d.notes.map((reason) => ({ file: d.file, reason }))),
+    ingested,
+    fromSnapshot,
+    ms: Math.round(performance.now() - started),
+  };
+}
+
+async function mapLimited<T, R>(items: T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i], i);
+    }
+  });
+  await Promise.all(workers);
+  return results;
+}
