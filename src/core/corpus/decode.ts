@@ -23,8 +23,24 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
   try {
     return { text: strictUtf8.decode(bytes), encoding: 'utf-8' };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
+}
+
+/**
+ * Node 20's TextDecoder reads "windows-1252" as Latin-1, leaving 0x80–0x9F as control characters; those bytes
+ * are the curly quotes, dashes and euro sign Word files are full of.
+ */
+const WINDOWS_1252_HIGH =
+  '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (let start = 0; start < bytes.length; start += 0x8000) {
+    const chunk = bytes.subarray(start, start + 0x8000);
+    text += String.fromCharCode(...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? WINDOWS_1252_HIGH.charCodeAt(b - 0x80) : b)));
+  }
+  return text;
 }
 
 /** Text files hold no NUL bytes and few control characters; sample the head, as `file` and git do. */

@@ -1,0 +1,51 @@
+/** Shared test helpers: the bundled corpus, temporary folders, and reading a passage back from its file. */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { decodeBytes } from '../../src/core/corpus/decode';
+import { ingestText } from '../../src/core/corpus/ingest';
+import { splitLines } from '../../src/core/corpus/lines';
+import type { CorpusDocument, SourceRange } from '../../src/core/types';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+export const BUNDLED_CORPUS = path.join(REPO_ROOT, 'corpus');
+
+/** The bundled corpus file whose name contains `part`. */
+export function corpusFile(part: string): string {
+  const name = readdirSync(BUNDLED_CORPUS).find((entry) => entry.includes(part));
+  if (!name) throw new Error(`no corpus file named like ${part}`);
+  return path.join(BUNDLED_CORPUS, name);
+}
+
+export function ingestFile(file: string): CorpusDocument {
+  const decoded = decodeBytes(readFileSync(file));
+  return ingestText(file, 'test', decoded.encoding, decoded.text);
+}
+
+export function ingestString(text: string, file = '/virtual/doc.txt'): CorpusDocument {
+  return ingestText(file, 'test', 'utf-8', text);
+}
+
+export function passageTexts(document: CorpusDocument): string[] {
+  return document.passages.map((p) => document.paragraphs[p.paragraph].text.slice(p.start, p.end));
+}
+
+/** The file's own text inside a range, exactly as stored. */
+export function sliceRange(text: string, range: SourceRange): string {
+  const lines = splitLines(text);
+  const start = lines[range.startLine].start + range.startColumn;
+  const end = lines[range.endLine].start + range.endColumn;
+  return text.slice(start, end);
+}
+
+export class TempDir {
+  readonly path = mkdtempSync(path.join(os.tmpdir(), 'precedent-test-'));
+
+  file(name: string): string {
+    return path.join(this.path, name);
+  }
+
+  remove(): void {
+    rmSync(this.path, { recursive: true, force: true });
+  }
+}
