@@ -10,6 +10,7 @@ import type { IndexSnapshot } from './search/passageIndex';
 
 /** Bump when ingestion or the index changes what it produces: old entries are then ignored. */
 export const CACHE_VERSION = 'v1';
+const KEPT_SNAPSHOTS = 4;
 
 export interface ManifestEntry {
   size: number;
@@ -104,18 +105,23 @@ export class IndexCache {
       Buffer.from(array.buffer, array.byteOffset, array.byteLength).copy(bytes, offset);
       offset += array.byteLength;
     }
-    await this.removeSnapshots();
     await this.writeAtomically(this.snapshotPath(key), bytes);
+    await this.removeOldSnapshots();
   }
 
   async clear(): Promise<void> {
     await fs.rm(this.root, { recursive: true, force: true });
   }
 
-  private async removeSnapshots(): Promise<void> {
+  /** One cache may serve several corpora (the bundled one, a mission's archive): keep the latest few. */
+  private async removeOldSnapshots(): Promise<void> {
     const folder = path.join(this.root, 'snapshots');
     const names = await fs.readdir(folder).catch(() => [] as string[]);
-    await Promise.all(names.map((name) => fs.rm(path.join(folder, name), { force: true })));
+    const dated = await Promise.all(
+      names.map(async (name) => ({ name, mtimeMs: (await fs.stat(path.join(folder, name)).catch(() => null))?.mtimeMs ?? 0 })),
+    );
+    dated.sort((a, b) => b.mtimeMs - a.mtimeMs);
+    await Promise.all(dated.slice(KEPT_SNAPSHOTS).map(({ name }) => fs.rm(path.join(folder, name), { force: true })));
   }
 
   private documentPath(hash: string): string {

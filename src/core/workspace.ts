@@ -15,6 +15,7 @@ import type { CorpusDocument, SearchMatch, SkippedFile } from './types';
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 const READ_CONCURRENCY = 16;
 const EMPTY_HASH = createHash('sha1').digest('hex');
+const NO_TEXT = 'no text to index';
 
 export interface WorkspaceOptions {
   /** Folders (or single files) to read, recursively. */
@@ -66,22 +67,24 @@ export class PrecedentWorkspace {
     const documents: CorpusDocument[] = [];
     const firstWithHash = new Map<string, string>();
     const nextManifest: Record<string, ManifestEntry> = {};
-    loaded.forEach((result, i) => {
-      const file = discovery.files[i].file;
-      const reason = 'reason' in result ? result.reason : result.document.passages.length === 0 ? 'no text to index' : null;
-      const hash = 'reason' in result ? result.hash : result.document.hash;
-      if (hash) nextManifest[file] = { size: discovery.files[i].size, mtimeMs: discovery.files[i].mtimeMs, hash, reason };
-      if (reason) {
-        skipped.push({ file, reason });
-        return;
+    for (const [i, result] of loaded.entries()) {
+      const { file, size, mtimeMs } = discovery.files[i];
+      if ('reason' in result) {
+        if (result.hash) nextManifest[file] = { size, mtimeMs, hash: result.hash, reason: result.reason };
+        skipped.push({ file, reason: result.reason });
+        continue;
       }
-      const twin = firstWithHash.get(hash!);
-      if (twin) skipped.push({ file, reason: sameContentAs(twin) });
-      else {
-        firstWithHash.set(hash!, file);
-        documents.push((result as Loaded).document);
+      const { document } = result;
+      const reason = document.passages.length === 0 ? NO_TEXT : null;
+      nextManifest[file] = { size, mtimeMs, hash: document.hash, reason };
+      const twin = firstWithHash.get(document.hash);
+      if (reason || twin) {
+        skipped.push({ file, reason: reason ?? sameContentAs(twin!) });
+        continue;
       }
-    });
+      firstWithHash.set(document.hash, file);
+      documents.push(document);
+    }
     const index = PassageIndex.build(documents);
     const ingested = loaded.filter((r): r is Loaded => 'ingested' in r && r.ingested);
     if (cache) {

@@ -23,7 +23,7 @@ const TERMINAL = /[.!?:;]["'”’)\]]*$/;
 const STARTS_LOWER = /^["'“‘(]?\p{Ll}/u;
 const ENUMERATION_START = /^(?:\(\w{1,4}\)|\d{1,3}[.)]\s|[•▪●◦·*-]\s)/u;
 const LINE_END_HYPHEN = /(\p{L}+)-$/u;
-const WORD = /\p{L}+(?:-\p{L}+)*/gu;
+const NOT_WORD = /[^\p{L}-]+/u;
 
 function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0xa0 || (code >= 0x2000 && code <= 0x200a) ||
@@ -48,7 +48,7 @@ export function reflow(text: string, contents: LineContent[]): ReflowedParagraph
   if (lines.length === 0) return [];
   const lengths = lines.map((line) => line.end - line.start);
   const wrapWidth = hardWrapWidth(lengths);
-  const vocabulary = wordsOf(text);
+  let vocabulary: Set<string> | null = null;
   const paragraphs: ReflowedParagraph[] = [];
   let current = new ParagraphBuilder();
   for (let i = 0; i < lines.length; i++) {
@@ -61,9 +61,9 @@ export function reflow(text: string, contents: LineContent[]): ReflowedParagraph
         paragraphs.push(current.finish());
         current = new ParagraphBuilder();
       } else {
-        const hyphen = LINE_END_HYPHEN.exec(previous);
-        const nextWord = /^\p{Ll}[\p{L}]*/u.exec(next);
-        if (hyphen && nextWord) current.joinHyphenated(keepsHyphen(hyphen[1], nextWord[0], vocabulary));
+        const head = previous.endsWith('-') ? LINE_END_HYPHEN.exec(previous.slice(-40)) : null;
+        const tail = head ? /^\p{Ll}\p{L}*/u.exec(next) : null;
+        if (head && tail) current.joinHyphenated(keepsHyphen(head[1], tail[0], (vocabulary ??= wordsOf(text))));
         else current.space(lines[i - 1].end);
       }
     }
@@ -125,15 +125,13 @@ function keepsHyphen(head: string, tail: string, vocabulary: Set<string>): boole
   return vocabulary.has(lowerHead) && lowerHead.length > 1;
 }
 
-/** Words the document uses whole, outside line-end hyphenation. */
+/** Words the document uses whole, and its hyphenated compounds; a word cut by a line-end hyphen is not one. */
 function wordsOf(text: string): Set<string> {
   const words = new Set<string>();
-  for (const match of text.matchAll(WORD)) {
-    const end = (match.index ?? 0) + match[0].length;
-    if (text[end] === '-' && (text[end + 1] === '\n' || text[end + 1] === '\r')) continue;
-    const word = match[0].toLowerCase();
-    words.add(word);
-    if (word.includes('-')) for (const part of word.split('-')) words.add(part);
+  for (const chunk of text.toLowerCase().split(NOT_WORD)) {
+    if (chunk.length === 0 || chunk.endsWith('-')) continue;
+    words.add(chunk);
+    if (chunk.includes('-')) for (const part of chunk.split('-')) words.add(part);
   }
   return words;
 }

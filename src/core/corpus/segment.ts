@@ -9,7 +9,7 @@ const ABBREVIATIONS = new Set([
 ]);
 
 const CANDIDATE_END = /[.!?]+["'”’)\]]*(?=\s+|$)/g;
-const WORD_BEFORE = /([\p{L}\p{N}.]+)$/u;
+const WORD_CHAR = /[\p{L}\p{N}.]/u;
 const NEXT_START = /^\s+["'“‘(\[]?[\p{Lu}\p{N}]/u;
 const ENUMERATION_MARKER = /^\(?(?:\d{1,3}|[ivxlc]{1,5}|[a-z])$/i;
 
@@ -21,7 +21,7 @@ export function splitSentences(text: string): Array<[number, number]> {
     const end = stopAt + match[0].length;
     if (end >= text.length) break;
     if (!NEXT_START.test(text.slice(end, end + 4))) continue;
-    if (match[0].startsWith('.') && !endsSentence(text.slice(start, stopAt))) continue;
+    if (match[0].startsWith('.') && !endsSentence(text, start, stopAt)) continue;
     sentences.push([start, end]);
     start = skipSpace(text, end);
   }
@@ -29,17 +29,19 @@ export function splitSentences(text: string): Array<[number, number]> {
   return sentences;
 }
 
-/** Whether a full stop after `before` (the sentence so far) ends the sentence. */
-function endsSentence(before: string): boolean {
-  const word = WORD_BEFORE.exec(before)?.[1];
-  if (!word) return true;
-  const bare = word.replace(/^\.+/, '');
-  if (ABBREVIATIONS.has(bare.toLowerCase())) return false;
+/** Whether the full stop at `stopAt` ends the sentence that began at `start`. */
+function endsSentence(text: string, start: number, stopAt: number): boolean {
+  let wordStart = stopAt;
+  while (wordStart > start && WORD_CHAR.test(text[wordStart - 1])) wordStart--;
+  while (wordStart < stopAt && text[wordStart] === '.') wordStart++;
+  if (wordStart === stopAt) return true;
+  const word = text.slice(wordStart, stopAt);
+  if (ABBREVIATIONS.has(word.toLowerCase())) return false;
   // Initials such as "H. E." or "J. Smith".
-  if (/^\p{Lu}$/u.test(bare)) return false;
+  if (word.length === 1 && /\p{Lu}/u.test(word)) return false;
   // "(1)" or "1." opening an enumerated paragraph.
-  if (before.trim() === bare && ENUMERATION_MARKER.test(bare)) return false;
-  return true;
+  const opensParagraph = text.slice(start, wordStart).trim() === '' || text.slice(start, wordStart) === '(';
+  return !(opensParagraph && ENUMERATION_MARKER.test(word));
 }
 
 function skipSpace(text: string, from: number): number {

@@ -4,7 +4,7 @@
  */
 import type { CorpusDocument } from '../types';
 import { normalizeForMatch } from '../text/normalize';
-import { isIdentifier, tokenize } from '../text/tokenize';
+import { isIdentifier, scanTokens, tokenize } from '../text/tokenize';
 import { TermVariant, Vocabulary } from './vocabulary';
 
 /** Everything needed to rebuild the index without re-reading the corpus; plain arrays, cheap to store. */
@@ -36,14 +36,15 @@ const COMMON_SHARE = 0.2;
 
 export class PassageIndex {
   readonly vocabulary: Vocabulary;
-  private readonly termIds = new Map<string, number>();
+  private readonly termIds: Map<string, number> = new Map();
   private readonly score: Float64Array;
   private readonly best: Float64Array;
   private readonly stamp: Int32Array;
   private readonly identifierHits: Int32Array;
 
-  private constructor(readonly snapshot: IndexSnapshot) {
-    snapshot.terms.forEach((term, id) => this.termIds.set(term, id));
+  private constructor(readonly snapshot: IndexSnapshot, termIds?: Map<string, number>) {
+    if (termIds) this.termIds = termIds;
+    else snapshot.terms.forEach((term, id) => this.termIds.set(term, id));
     this.vocabulary = new Vocabulary(snapshot.terms, snapshot.documentFrequency);
     const count = snapshot.passageDocument.length;
     this.score = new Float64Array(count);
@@ -57,7 +58,8 @@ export class PassageIndex {
   }
 
   static build(documents: CorpusDocument[]): PassageIndex {
-    return new PassageIndex(buildSnapshot(documents));
+    const { snapshot, termIds } = buildSnapshot(documents);
+    return new PassageIndex(snapshot, termIds);
   }
 
   get passageCount(): number {
@@ -146,31 +148,37 @@ function topByCoverage(found: Candidate[], limit: number): Candidate[] {
   return found.slice(0, limit);
 }
 
-function buildSnapshot(documents: CorpusDocument[]): IndexSnapshot {
+function buildSnapshot(documents: CorpusDocument[]): { snapshot: IndexSnapshot; termIds: Map<string, number> } {
   const termIds = new Map<string, number>();
   const terms: string[] = [];
   const pairTerms = new GrowableInt32();
   const pairPassages = new GrowableInt32();
   const passageDocument = new GrowableInt32();
   const passageLocal = new GrowableInt32();
-  const seenInPassage = new Set<number>();
+  // The passage each term was last seen in, so a term counts once per passage.
+  let lastPassageOfTerm = new Int32Array(1 << 16).fill(-1);
   let passage = 0;
   documents.forEach((document, documentIndex) => {
     document.passages.forEach((p, local) => {
       const text = normalizeForMatch(document.paragraphs[p.paragraph].text.slice(p.start, p.end));
-      seenInPassage.clear();
-      for (const token of tokenize(text)) {
-        let id = termIds.get(token.term);
+      scanTokens(text, (start, end) => {
+        const term = text.slice(start, end);
+        let id = termIds.get(term);
         if (id === undefined) {
           id = terms.length;
-          termIds.set(token.term, id);
-          terms.push(token.term);
+          termIds.set(term, id);
+          terms.push(term);
+          if (id === lastPassageOfTerm.length) {
+            const bigger = new Int32Array(id * 2).fill(-1);
+            bigger.set(lastPassageOfTerm);
+            lastPassageOfTerm = bigger;
+          }
         }
-        if (seenInPassage.has(id)) continue;
-        seenInPassage.add(id);
+        if (lastPassageOfTerm[id] === passage) return;
+        lastPassageOfTerm[id] = passage;
         pairTerms.push(id);
         pairPassages.push(passage);
-      }
+      });
       passageDocument.push(documentIndex);
       passageLocal.push(local);
       passage++;
@@ -191,7 +199,7 @@ function buildSnapshot(documents: CorpusDocument[]): IndexSnapshot {
   const { offsets, values } = groupByTerm(pairTerms, pairPassages, terms.length);
   // Recount after repairs, without double-counting a passage that has both the word and its fragment.
   for (let id = 0; id < terms.length; id++) documentFrequency[id] = offsets[id + 1] - offsets[id];
-  return {
+  const snapshot: IndexSnapshot = {
     terms,
     documentFrequency,
     postingOffsets: offsets,
@@ -199,6 +207,7 @@ function buildSnapshot(documents: CorpusDocument[]): IndexSnapshot {
     passageDocument: passageDocument.toArray(),
     passageLocal: passageLocal.toArray(),
   };
+  return { snapshot, termIds };
 }
 
 /** Counting sort of (term, passage) pairs into one postings array; passages ascending and unique per term. */

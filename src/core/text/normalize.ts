@@ -27,20 +27,13 @@ function foldChar(char: string): string {
   return folded;
 }
 
+const NON_ASCII = /[^\x00-\x7f]/g;
+
 export function normalizeForMatch(text: string): string {
-  let out = '';
-  let runStart = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0x41 && code <= 0x5a) {
-      out += text.slice(runStart, i) + String.fromCharCode(code + 32);
-      runStart = i + 1;
-    } else if (code >= 0x80) {
-      out += text.slice(runStart, i) + foldChar(text[i]);
-      runStart = i + 1;
-    }
-  }
-  return out + text.slice(runStart);
+  const lowered = text.toLowerCase();
+  // Whole-string lower-casing keeps the length for all but a few characters ("İ"); fold those one by one.
+  if (lowered.length !== text.length) return Array.from(text, (char) => (char.length === 1 ? foldChar(char) : char)).join('');
+  return lowered.replace(NON_ASCII, foldChar);
 }
 
 const LIGATURES: Record<string, string> = {
