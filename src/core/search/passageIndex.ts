@@ -33,6 +33,8 @@ export interface QueryTerm {
 
 /** Words in more than this share of passages select nothing on their own ("the", "of"). */
 const COMMON_SHARE = 0.2;
+/** A word used at most this often may itself be a typo in the corpus, so its neighbours are searched too. */
+const TYPO_MAX_DF = 2;
 
 export class PassageIndex {
   readonly vocabulary: Vocabulary;
@@ -87,12 +89,19 @@ export class PassageIndex {
       const exact = this.termIds.get(token.term);
       const identifier = isIdentifier(token.term);
       const variants: TermVariant[] = exact === undefined ? [] : [{ term: exact, weight: 1 }];
-      if (!identifier) {
-        variants.push(...this.vocabulary.typoVariants(token.term, exact));
-        if (stillTyping && index === tokens.length - 1) variants.push(...this.vocabulary.prefixVariants(token.term, exact));
+      // A word the corpus knows is taken as meant; only an unknown or barely used one may be a typo.
+      const maybeTypo = exact === undefined || this.snapshot.documentFrequency[exact] <= TYPO_MAX_DF;
+      if (!identifier && maybeTypo) variants.push(...this.vocabulary.typoVariants(token.term, exact));
+      if (!identifier && stillTyping && index === tokens.length - 1) {
+        variants.push(...this.vocabulary.prefixVariants(token.term, exact));
       }
-      // A word the corpus lacks weighs as a rare one: passages without it cover less of the query.
-      const idf = exact !== undefined ? this.idf(exact) : Math.max(this.idfOfFrequency(1), ...variants.map((v) => this.idf(v.term)));
+      // A misspelt word weighs as the words it may stand for; one the corpus lacks entirely, as a rare word.
+      const idf =
+        exact !== undefined
+          ? this.idf(exact)
+          : variants.length > 0
+            ? Math.max(...variants.map((v) => this.idf(v.term)))
+            : this.idfOfFrequency(1);
       terms.push({ text: token.term, identifier, variants, idf });
     });
     return terms;
@@ -105,15 +114,16 @@ export class PassageIndex {
   candidates(terms: QueryTerm[], limit: number): Candidate[] {
     const identifiers = terms.filter((t) => t.identifier);
     if (identifiers.some((t) => t.variants.length === 0)) return [];
+    const { postings, postingOffsets, documentFrequency } = this.snapshot;
     const commonDf = Math.max(2, this.passageCount * COMMON_SHARE);
-    const selective = terms.filter((t) => t.identifier || t.variants.some((v) => this.snapshot.documentFrequency[v.term] <= commonDf));
-    const selecting = selective.length > 0 ? selective : terms;
+    const anySelective = terms.some((t) => t.variants.some((v) => documentFrequency[v.term] <= commonDf));
     const totalWeight = terms.reduce((sum, t) => sum + t.idf, 0);
     if (totalWeight === 0) return [];
     const touched: number[] = [];
-    const { postings, postingOffsets } = this.snapshot;
-    selecting.forEach((term, group) => {
+    terms.forEach((term, group) => {
       for (const variant of term.variants) {
+        // Common words ("the", "of") would touch most passages and tell them apart least: they select nothing.
+        if (anySelective && !term.identifier && documentFrequency[variant.term] > commonDf) continue;
         const weight = variant.weight * term.idf;
         for (let i = postingOffsets[variant.term]; i < postingOffsets[variant.term + 1]; i++) {
           const passage = postings[i];
@@ -130,22 +140,39 @@ export class PassageIndex {
         }
       }
     });
-    const found: Candidate[] = [];
+    const best = new TopCandidates(limit);
     for (const passage of touched) {
-      if (this.identifierHits[passage] === identifiers.length) {
-        found.push({ passage, coverage: this.score[passage] / totalWeight });
-      }
+      if (this.identifierHits[passage] === identifiers.length) best.offer(passage, this.score[passage] / totalWeight);
       this.score[passage] = 0;
       this.stamp[passage] = -1;
       this.identifierHits[passage] = 0;
     }
-    return topByCoverage(found, limit);
+    return best.sorted();
   }
 }
 
-function topByCoverage(found: Candidate[], limit: number): Candidate[] {
-  found.sort((a, b) => b.coverage - a.coverage || a.passage - b.passage);
-  return found.slice(0, limit);
+/** The best few of many scored passages, without sorting them all. */
+class TopCandidates {
+  private readonly kept: Candidate[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  offer(passage: number, coverage: number): void {
+    const { kept, limit } = this;
+    if (kept.length === limit && !isBetter(coverage, passage, kept[kept.length - 1])) return;
+    let at = kept.length;
+    while (at > 0 && isBetter(coverage, passage, kept[at - 1])) at--;
+    kept.splice(at, 0, { passage, coverage });
+    if (kept.length > limit) kept.pop();
+  }
+
+  sorted(): Candidate[] {
+    return this.kept;
+  }
+}
+
+function isBetter(coverage: number, passage: number, than: Candidate): boolean {
+  return coverage > than.coverage || (coverage === than.coverage && passage < than.passage);
 }
 
 function buildSnapshot(documents: CorpusDocument[]): { snapshot: IndexSnapshot; termIds: Map<string, number> } {
