@@ -7,6 +7,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { CorpusDocument, Paragraph, Passage, SourceRange } from './types';
 import type { IndexSnapshot } from './search/passageIndex';
+import { decodeSnapshot, encodeSnapshot } from './snapshotFormat';
 
 /** Bump when ingestion or the index changes what it produces: old entries are then ignored. */
 export const CACHE_VERSION = 'v1';
@@ -26,7 +27,6 @@ type StoredDocument = Omit<CorpusDocument, 'file' | 'paragraphs' | 'passages'> &
   passages: Array<[number, number, number, ...StoredRange]>;
 };
 
-const INT32_ARRAYS = ['documentFrequency', 'postingOffsets', 'postings', 'passageDocument', 'passageLocal'] as const;
 
 export class IndexCache {
   private readonly root: string;
@@ -66,46 +66,14 @@ export class IndexCache {
     fileOfHash: Map<string, string>,
   ): Promise<{ documents: CorpusDocument[]; index: IndexSnapshot } | null> {
     try {
-      const bytes = await fs.readFile(this.snapshotPath(key));
-      const headerLength = bytes.readUInt32LE(0);
-      const header = JSON.parse(bytes.toString('utf8', 4, 4 + headerLength)) as {
-        documents: StoredDocument[];
-        terms: string[];
-        lengths: number[];
-      };
-      if (header.documents.some((stored) => !fileOfHash.has(stored.hash))) return null;
-      let offset = align4(4 + headerLength);
-      const arrays = header.lengths.map((length) => {
-        const array = new Int32Array(length);
-        new Uint8Array(array.buffer).set(bytes.subarray(offset, offset + length * 4));
-        offset += length * 4;
-        return array;
-      });
-      const index = { terms: header.terms } as IndexSnapshot;
-      INT32_ARRAYS.forEach((name, i) => (index[name] = arrays[i]));
-      return { documents: header.documents.map((stored) => fromStored(stored, fileOfHash.get(stored.hash)!)), index };
+      return decodeSnapshot(await fs.readFile(this.snapshotPath(key)), fileOfHash);
     } catch {
       return null;
     }
   }
 
   async writeSnapshot(key: string, documents: CorpusDocument[], index: IndexSnapshot): Promise<void> {
-    const arrays = INT32_ARRAYS.map((name) => index[name]);
-    const header = Buffer.from(
-      JSON.stringify({ documents: documents.map(toStored), terms: index.terms, lengths: arrays.map((a) => a.length) }),
-      'utf8',
-    );
-    const start = align4(4 + header.length);
-    const total = start + arrays.reduce((sum, a) => sum + a.byteLength, 0);
-    const bytes = Buffer.alloc(total);
-    bytes.writeUInt32LE(header.length, 0);
-    header.copy(bytes, 4);
-    let offset = start;
-    for (const array of arrays) {
-      Buffer.from(array.buffer, array.byteOffset, array.byteLength).copy(bytes, offset);
-      offset += array.byteLength;
-    }
-    await this.writeAtomically(this.snapshotPath(key), bytes);
+    await this.writeAtomically(this.snapshotPath(key), encodeSnapshot(documents, index));
     await this.removeOldSnapshots();
   }
 
@@ -139,10 +107,6 @@ export class IndexCache {
     await fs.writeFile(temporary, data);
     await fs.rename(temporary, file);
   }
-}
-
-function align4(n: number): number {
-  return (n + 3) & ~3;
 }
 
 function packRange(range: SourceRange): StoredRange {

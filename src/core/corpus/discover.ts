@@ -31,23 +31,30 @@ export async function discoverFiles(roots: string[], maxFileBytes: number): Prom
   const seenFolders = new Set<string>();
   const seenFiles = new Set<string>();
 
-  async function visitFile(file: string): Promise<void> {
+  /** Stats a file; `real` is known without a system call for a plain file in a folder whose real path is known. */
+  async function examine(file: string, knownReal?: string): Promise<CorpusFile | SkippedFile | null> {
     let stat;
     let real;
     try {
       stat = await fs.stat(file);
-      real = await fs.realpath(file);
+      real = knownReal ?? (await fs.realpath(file));
     } catch (error) {
-      skipped.push({ file, reason: describeFsError(error) });
-      return;
+      return { file, reason: describeFsError(error) };
     }
-    if (seenFiles.has(real)) return;
+    if (seenFiles.has(real)) return null;
     seenFiles.add(real);
     if (stat.size > maxFileBytes) {
-      skipped.push({ file, reason: `too large (${formatBytes(stat.size)}; the limit is ${formatBytes(maxFileBytes)})` });
-      return;
+      return { file, reason: `too large (${formatBytes(stat.size)}; the limit is ${formatBytes(maxFileBytes)})` };
     }
-    files.push({ file, size: stat.size, mtimeMs: stat.mtimeMs });
+    return { file, size: stat.size, mtimeMs: stat.mtimeMs };
+  }
+
+  async function visitFiles(candidates: Array<{ file: string; real?: string }>): Promise<void> {
+    // All files of a folder are examined at once, and kept in the folder's order.
+    for (const result of await Promise.all(candidates.map(({ file, real }) => examine(file, real)))) {
+      if (result && 'reason' in result) skipped.push(result);
+      else if (result) files.push(result);
+    }
   }
 
   async function visitFolder(folder: string): Promise<void> {
@@ -63,14 +70,18 @@ export async function discoverFiles(roots: string[], maxFileBytes: number): Prom
       return;
     }
     entries.sort((a, b) => a.name.localeCompare(b.name));
+    const folders: string[] = [];
+    const corpusFiles: Array<{ file: string; real?: string }> = [];
     for (const entry of entries) {
       const full = path.join(folder, entry.name);
       if (entry.isDirectory() || (entry.isSymbolicLink() && (await isFolder(full)))) {
-        if (!IGNORED_FOLDERS.has(entry.name)) await visitFolder(full);
+        if (!IGNORED_FOLDERS.has(entry.name)) folders.push(full);
       } else if (CORPUS_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
-        await visitFile(full);
+        corpusFiles.push({ file: full, real: entry.isSymbolicLink() ? undefined : path.join(real, entry.name) });
       }
     }
+    await visitFiles(corpusFiles);
+    for (const child of folders) await visitFolder(child);
   }
 
   for (const root of roots) {
@@ -82,7 +93,7 @@ export async function discoverFiles(roots: string[], maxFileBytes: number): Prom
       throw new CorpusFolderError(absolute, describeFsError(error));
     }
     if (stat.isDirectory()) await visitFolder(absolute);
-    else await visitFile(absolute);
+    else await visitFiles([{ file: absolute }]);
   }
   return { files, skipped };
 }

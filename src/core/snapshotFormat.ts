@@ -1,0 +1,174 @@
+/**
+ * The binary form of a whole-corpus snapshot, made to open fast: a small JSON header (document metadata, the
+ * vocabulary), the numbers as Int32 arrays, and each document's paragraph text as a UTF-8 block. Opening it
+ * creates one object per document; a document's paragraphs, passages and text are decoded when first used, so a
+ * large corpus opens in a fraction of a second and a search decodes only the documents it shows.
+ *
+ *   [u32 header bytes][header JSON][pad to 4][Int32 arrays…][UTF-8 text of document 1][… of document 2]…
+ */
+import type { CorpusDocument, DocumentMeta, Paragraph, Passage } from './types';
+import type { IndexSnapshot } from './search/passageIndex';
+
+const INDEX_ARRAYS = ['documentFrequency', 'postingOffsets', 'postings', 'passageDocument', 'passageLocal'] as const;
+/** Per paragraph: text start, text end, then its range (4 numbers). */
+const PARAGRAPH_FIELDS = 6;
+/** Per passage: start, end, paragraph, then its range (4 numbers). */
+const PASSAGE_FIELDS = 7;
+
+interface Header {
+  documents: Array<{
+    hash: string;
+    encoding: string;
+    meta: DocumentMeta;
+    notes: string[];
+    paragraphs: number;
+    passages: number;
+    textBytes: number;
+  }>;
+  terms: string[];
+  /** Lengths of the Int32 arrays, in order: the index arrays, paragraphs, passages. */
+  lengths: number[];
+}
+
+export function encodeSnapshot(documents: CorpusDocument[], index: IndexSnapshot): Buffer {
+  const paragraphCount = documents.reduce((sum, d) => sum + d.paragraphs.length, 0);
+  const passageCount = documents.reduce((sum, d) => sum + d.passages.length, 0);
+  const paragraphs = new Int32Array(paragraphCount * PARAGRAPH_FIELDS);
+  const passages = new Int32Array(passageCount * PASSAGE_FIELDS);
+  const texts: Buffer[] = [];
+  let p = 0;
+  let s = 0;
+  for (const document of documents) {
+    let textLength = 0;
+    for (const { text, range } of document.paragraphs) {
+      paragraphs.set([textLength, textLength + text.length, range.startLine, range.startColumn, range.endLine, range.endColumn], p);
+      p += PARAGRAPH_FIELDS;
+      textLength += text.length;
+    }
+    texts.push(Buffer.from(document.paragraphs.map((paragraph) => paragraph.text).join(''), 'utf8'));
+    for (const { start, end, paragraph, range } of document.passages) {
+      passages.set([start, end, paragraph, range.startLine, range.startColumn, range.endLine, range.endColumn], s);
+      s += PASSAGE_FIELDS;
+    }
+  }
+  const arrays = [...INDEX_ARRAYS.map((name) => index[name]), paragraphs, passages];
+  const header: Header = {
+    documents: documents.map((d, i) => ({
+      hash: d.hash,
+      encoding: d.encoding,
+      meta: d.meta,
+      notes: d.notes,
+      paragraphs: d.paragraphs.length,
+      passages: d.passages.length,
+      textBytes: texts[i].length,
+    })),
+    terms: index.terms,
+    lengths: arrays.map((a) => a.length),
+  };
+  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+  const text = Buffer.concat(texts);
+  const arraysStart = align4(4 + headerBytes.length);
+  const textStart = arraysStart + arrays.reduce((sum, a) => sum + a.byteLength, 0);
+  const bytes = Buffer.alloc(textStart + text.length);
+  bytes.writeUInt32LE(headerBytes.length, 0);
+  headerBytes.copy(bytes, 4);
+  let offset = arraysStart;
+  for (const array of arrays) {
+    Buffer.from(array.buffer, array.byteOffset, array.byteLength).copy(bytes, offset);
+    offset += array.byteLength;
+  }
+  text.copy(bytes, textStart);
+  return bytes;
+}
+
+/** Null when the snapshot names content the corpus no longer has. */
+export function decodeSnapshot(
+  bytes: Buffer,
+  fileOfHash: Map<string, string>,
+): { documents: CorpusDocument[]; index: IndexSnapshot } | null {
+  const headerLength = bytes.readUInt32LE(0);
+  const header = JSON.parse(bytes.toString('utf8', 4, 4 + headerLength)) as Header;
+  if (header.documents.some((d) => !fileOfHash.has(d.hash))) return null;
+  let offset = align4(4 + headerLength);
+  const arrays = header.lengths.map((length) => {
+    const at = bytes.byteOffset + offset;
+    offset += length * 4;
+    // A view when the bytes are aligned (a file read whole usually is), a copy otherwise.
+    if (at % 4 === 0) return new Int32Array(bytes.buffer, at, length);
+    return new Int32Array(new Uint8Array(bytes.subarray(offset - length * 4, offset)).buffer);
+  });
+  const [paragraphData, passageData] = arrays.slice(INDEX_ARRAYS.length);
+  const index = { terms: header.terms } as IndexSnapshot;
+  INDEX_ARRAYS.forEach((name, i) => (index[name] = arrays[i]));
+  let paragraphAt = 0;
+  let passageAt = 0;
+  const documents = header.documents.map((stored) => {
+    const document = new SnapshotDocument(
+      fileOfHash.get(stored.hash)!,
+      stored,
+      paragraphData.subarray(paragraphAt, (paragraphAt += stored.paragraphs * PARAGRAPH_FIELDS)),
+      passageData.subarray(passageAt, (passageAt += stored.passages * PASSAGE_FIELDS)),
+      bytes.subarray(offset, (offset += stored.textBytes)),
+    );
+    return document;
+  });
+  return { documents, index };
+}
+
+/** A document from a snapshot: its paragraphs, passages and text are decoded when first asked for. */
+class SnapshotDocument implements CorpusDocument {
+  readonly hash: string;
+  readonly encoding: string;
+  readonly meta: DocumentMeta;
+  readonly notes: string[];
+  private decodedParagraphs: Paragraph[] | null = null;
+  private decodedPassages: Passage[] | null = null;
+
+  constructor(
+    readonly file: string,
+    stored: Header['documents'][number],
+    private readonly paragraphData: Int32Array,
+    private readonly passageData: Int32Array,
+    private readonly textBytes: Buffer,
+  ) {
+    this.hash = stored.hash;
+    this.encoding = stored.encoding;
+    this.meta = stored.meta;
+    this.notes = stored.notes;
+  }
+
+  get paragraphs(): Paragraph[] {
+    if (this.decodedParagraphs) return this.decodedParagraphs;
+    const text = this.textBytes.toString('utf8');
+    const data = this.paragraphData;
+    const paragraphs: Paragraph[] = [];
+    for (let p = 0; p < data.length; p += PARAGRAPH_FIELDS) {
+      paragraphs.push({ text: text.slice(data[p], data[p + 1]), range: rangeAt(data, p + 2) });
+    }
+    return (this.decodedParagraphs = paragraphs);
+  }
+
+  get passages(): Passage[] {
+    if (this.decodedPassages) return this.decodedPassages;
+    const data = this.passageData;
+    const passages: Passage[] = [];
+    for (let s = 0; s < data.length; s += PASSAGE_FIELDS) {
+      passages.push({ start: data[s], end: data[s + 1], paragraph: data[s + 2], range: rangeAt(data, s + 3) });
+    }
+    return (this.decodedPassages = passages);
+  }
+
+  /** Plain data, as a freshly ingested document is. */
+  toJSON(): CorpusDocument {
+    const { file, hash, encoding, meta, paragraphs, passages, notes } = this;
+    return { file, hash, encoding, meta, paragraphs, passages, notes };
+  }
+}
+
+function rangeAt(data: Int32Array, at: number) {
+  return { startLine: data[at], startColumn: data[at + 1], endLine: data[at + 2], endColumn: data[at + 3] };
+}
+
+function align4(n: number): number {
+  return (n + 3) & ~3;
+}
