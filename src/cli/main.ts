@@ -1,25 +1,33 @@
-/** `precedent index|search`: the core behind a command line, for scripts, CI pipelines and benchmarks. */
+/** `precedent index|search|check|audit`: the core behind a command line, for scripts, CI pipelines and benchmarks. */
 import * as os from 'os';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { CorpusFolderError } from '../core/corpus/discover';
 import { PrecedentWorkspace } from '../core/workspace';
+import { checkFiles, checkJson, exitCodeFor, formatFindings, loadRegistry, RegistryFileError } from './checkCommand';
 import { formatIndexReport, formatSearchResults, searchResultJson } from './format';
 
 const USAGE = `Usage:
   precedent index  [--corpus DIR]... [--bundled] [--json]
   precedent search [--corpus DIR]... [--bundled] [--limit N] [--json] QUERY
+  precedent check  [--corpus DIR]... [--bundled] [--registry FILE] [--json] FILE...
+  precedent audit  [--corpus DIR]... [--bundled] [--registry FILE] [--json]
+
+check and audit exit with 1 when they report a warning or an error, as a linter does.
 
 Options:
   --corpus DIR     a folder (or file) of past statements, read recursively; repeatable.
                    Without it, the bundled corpus is used.
   --bundled        also use the bundled corpus when --corpus is given
   --limit N        at most N results (default 10)
+  --registry FILE  a CSV of resolutions (number,date,title) with exact dates and titles
   --json           machine-readable output
   --cache-dir DIR  where the index is kept (default: $PRECEDENT_CACHE_DIR or ~/.cache/precedent)
   --no-cache       neither read nor write the cache
   --max-file-mb N  skip files larger than N MB (default 20)
 `;
+
+const COMMANDS = ['index', 'search', 'check', 'audit'];
 
 class UsageError extends Error {}
 
@@ -29,6 +37,10 @@ export async function main(argv: string[], out: NodeJS.WritableStream, err: Node
   } catch (error) {
     if (error instanceof UsageError) {
       err.write(`precedent: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof RegistryFileError) {
+      err.write(`precedent: ${error.message}\n`);
       return 2;
     }
     if (error instanceof CorpusFolderError) {
@@ -49,6 +61,7 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
         corpus: { type: 'string', multiple: true },
         bundled: { type: 'boolean' },
         limit: { type: 'string' },
+        registry: { type: 'string' },
         json: { type: 'boolean' },
         'cache-dir': { type: 'string' },
         'no-cache': { type: 'boolean' },
@@ -65,14 +78,17 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
     out.write(USAGE);
     return 0;
   }
-  if (command !== 'index' && command !== 'search') {
-    throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
-  }
+  if (!COMMANDS.includes(command)) throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
   const limit = positiveInteger(values.limit, '--limit', 10);
   const maxFileMb = positiveInteger(values['max-file-mb'], '--max-file-mb', 20);
   const query = rest.join(' ').trim();
   if (command === 'search' && !query) throw new UsageError('search needs a QUERY');
-  if (command === 'index' && rest.length > 0) throw new UsageError(`index takes no QUERY (got "${rest.join(' ')}")`);
+  if ((command === 'index' || command === 'audit') && rest.length > 0) {
+    throw new UsageError(`${command} takes no arguments (got "${rest.join(' ')}")`);
+  }
+  if (command === 'check' && rest.length === 0) throw new UsageError('check needs at least one FILE');
+  const warn = (line: string) => err.write(`${line}\n`);
+  const registry = command === 'check' || command === 'audit' ? await loadRegistry(values.registry, warn) : null;
 
   const roots = values.corpus ?? [];
   if (roots.length === 0 || values.bundled) roots.push(bundledCorpusDir());
@@ -89,7 +105,13 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
     out.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatIndexReport(report));
     return 0;
   }
-  if (!values.json) for (const warning of [...report.skipped, ...report.warnings]) err.write(`${warning.file}: ${warning.reason}\n`);
+  if (!values.json) for (const warning of [...report.skipped, ...report.warnings]) warn(`${warning.file}: ${warning.reason}`);
+  if (registry) {
+    const files = command === 'check' ? rest.map((file) => path.resolve(file)) : workspace.documents.map((d) => d.file);
+    const checked = await checkFiles(workspace, files, registry, warn);
+    out.write(values.json ? `${JSON.stringify(checkJson(checked), null, 2)}\n` : formatFindings(checked));
+    return exitCodeFor(checked);
+  }
   const results = workspace.search(query, { limit });
   out.write(values.json ? `${JSON.stringify(results.map(searchResultJson), null, 2)}\n` : formatSearchResults(results));
   return 0;

@@ -11,11 +11,20 @@ import { ingestText } from './corpus/ingest';
 import { PassageIndex } from './search/passageIndex';
 import { searchPassages, SearchOptions } from './search/search';
 import type { CorpusDocument, SearchMatch, SkippedFile } from './types';
+import { extractCitations } from './citations/extract';
+import type { ResolutionRegistry } from './citations/registry';
+import type { CheckConfig } from './checks/config';
+import { runChecks } from './checks/runChecks';
+import type { CheckInput, Finding, Precedent, Sentence } from './checks/types';
+import { LineIndex } from './corpus/lines';
+import { similarPassages } from './search/similar';
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 const READ_CONCURRENCY = 16;
 const EMPTY_HASH = createHash('sha1').digest('hex');
 const NO_TEXT = 'no text to index';
+/** Sentences whose closest passage is remembered: far more than a long draft has. */
+const REMEMBERED_PRECEDENTS = 20000;
 
 export interface WorkspaceOptions {
   /** Folders (or single files) to read, recursively. */
@@ -39,6 +48,8 @@ export interface IndexReport {
 }
 
 export class PrecedentWorkspace {
+  private readonly precedents = new Map<string, Precedent | null>();
+
   private constructor(
     readonly documents: CorpusDocument[],
     private readonly index: PassageIndex,
@@ -97,6 +108,40 @@ export class PrecedentWorkspace {
 
   search(query: string, options?: SearchOptions): SearchMatch[] {
     return searchPassages(this.index, this.documents, query, options);
+  }
+
+  /** Findings on a draft (or a corpus file, for the audit): citations against the registry and the corpus. */
+  check(text: string, file: string, options: { registry: ResolutionRegistry; config: CheckConfig }): Finding[] {
+    const draft = ingestText(file, '', 'utf-8', text);
+    const lines = new LineIndex(text);
+    const sentences: Sentence[] = draft.passages.map((p) => ({
+      text: draft.paragraphs[p.paragraph].text.slice(p.start, p.end),
+      start: lines.offset(p.range.startLine, p.range.startColumn),
+      end: lines.offset(p.range.endLine, p.range.endColumn),
+    }));
+    const input: CheckInput = {
+      text,
+      file,
+      documentDate: draft.meta.date,
+      citations: extractCitations(text, { documentDate: draft.meta.date }),
+      sentences,
+      registry: options.registry,
+      rangeOf: (start, end) => lines.range(start, end),
+      precedentOf: (sentence) => this.precedentOf(sentence.text, file),
+    };
+    return runChecks(input, options.config);
+  }
+
+  /** The closest passage of another document; remembered, so re-checking an edited draft looks up only what changed. */
+  private precedentOf(sentence: string, file: string): Precedent | null {
+    const key = `${file}\u0000${sentence}`;
+    let precedent = this.precedents.get(key);
+    if (precedent === undefined) {
+      if (this.precedents.size >= REMEMBERED_PRECEDENTS) this.precedents.clear();
+      precedent = similarPassages(this.index, this.documents, sentence, { limit: 1, excludeFile: file })[0] ?? null;
+      this.precedents.set(key, precedent);
+    }
+    return precedent;
   }
 }
 

@@ -39,6 +39,10 @@ export class LineIndex {
     return { line: low, column: offset - this.starts[low] };
   }
 
+  offset(line: number, column: number): number {
+    return this.starts[line] + column;
+  }
+
   range(start: number, end: number): SourceRange {
     const from = this.position(start);
     const to = this.position(end);

@@ -1,0 +1,98 @@
+/** `precedent check FILE...` and `precedent audit`: findings as compiler-style lines or the JSON contract. */
+import { promises as fs } from 'fs';
+import { decodeBytes } from '../core/corpus/decode';
+import { describeFsError } from '../core/corpus/discover';
+import { parseRegistryCsv, ResolutionRegistry } from '../core/citations/registry';
+import { findConfig } from '../core/checks/config';
+import type { Finding } from '../core/checks/types';
+import { LineIndex } from '../core/corpus/lines';
+import type { PrecedentWorkspace } from '../core/workspace';
+
+export interface CheckedFile {
+  file: string;
+  text: string;
+  findings: Finding[];
+}
+
+export class RegistryFileError extends Error {}
+
+/** The built-in registry, with a user's registry file's dates and titles when one is given. */
+export async function loadRegistry(file: string | undefined, warn: (line: string) => void): Promise<ResolutionRegistry> {
+  if (!file) return new ResolutionRegistry();
+  let text: string;
+  try {
+    text = decodeBytes(await fs.readFile(file)).text;
+  } catch (error) {
+    throw new RegistryFileError(`cannot read the registry ${file}: ${describeFsError(error)}`);
+  }
+  const { entries, problems } = parseRegistryCsv(text);
+  for (const problem of problems) warn(`${file}:${problem.line}: ${problem.message}; row ignored`);
+  return new ResolutionRegistry(entries);
+}
+
+export async function checkFiles(
+  workspace: PrecedentWorkspace,
+  files: string[],
+  registry: ResolutionRegistry,
+  warn: (line: string) => void,
+): Promise<CheckedFile[]> {
+  const checked: CheckedFile[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = decodeBytes(await fs.readFile(file)).text;
+    } catch (error) {
+      warn(`${file}: ${describeFsError(error)}; not checked`);
+      continue;
+    }
+    const config = await findConfig(file);
+    for (const problem of config.problems) warn(problem);
+    checked.push({ file, text, findings: workspace.check(text, file, { registry, config }) });
+  }
+  return checked;
+}
+
+/** Exit status as a linter's: 1 when any warning or error was reported. */
+export function exitCodeFor(checked: CheckedFile[]): number {
+  return checked.some((c) => c.findings.some((f) => f.severity === 'error' || f.severity === 'warning')) ? 1 : 0;
+}
+
+export function checkJson(checked: CheckedFile[]) {
+  return {
+    files: checked.map(({ file, text, findings }) => {
+      const lines = new LineIndex(text);
+      const position = (start: number, end: number) => {
+        const range = lines.range(start, end);
+        return { line: range.startLine + 1, column: range.startColumn + 1, endLine: range.endLine + 1, endColumn: range.endColumn + 1 };
+      };
+      return {
+        file,
+        diagnostics: findings.map((finding) => ({
+          ...position(finding.start, finding.end),
+          severity: finding.severity,
+          code: finding.code,
+          message: finding.message,
+          fixes: finding.fixes.map((fix) => ({ title: fix.title, replacement: fix.replacement, ...position(fix.start, fix.end) })),
+          related: finding.related.map((r) => ({ file: r.file, line: r.range.startLine + 1, column: r.range.startColumn + 1, text: r.text })),
+        })),
+      };
+    }),
+  };
+}
+
+export function formatFindings(checked: CheckedFile[]): string {
+  const lines: string[] = [];
+  for (const { file, text, findings } of checked) {
+    const index = new LineIndex(text);
+    for (const finding of findings) {
+      const { line, column } = index.position(finding.start);
+      lines.push(`${file}:${line + 1}:${column + 1}: ${finding.severity} ${finding.code} ${finding.message}`);
+      for (const related of finding.related) {
+        lines.push(`    see ${related.file}:${related.range.startLine + 1}:${related.range.startColumn + 1}`);
+      }
+    }
+  }
+  const count = checked.reduce((sum, c) => sum + c.findings.length, 0);
+  lines.push(count === 0 ? `No findings in ${checked.length} file(s).` : `${count} finding(s) in ${checked.length} file(s).`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,70 @@
+/**
+ * `.precedent.json`, the settings a team commits beside its drafts: severities by check code ("off" turns one
+ * off) and findings dismissed one by one — by file, code and the flagged text, so a dismissal survives edits
+ * elsewhere. The nearest file in the draft's folder or above it applies.
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import type { Severity } from './types';
+
+export const CONFIG_FILE = '.precedent.json';
+const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
+
+export interface IgnoredFinding {
+  /** Absolute path of the draft. */
+  file: string;
+  code: string;
+  text: string;
+}
+
+export interface CheckConfig {
+  /** The file it came from, or null for the defaults. */
+  source: string | null;
+  checks: Record<string, Severity | 'off'>;
+  ignore: IgnoredFinding[];
+  /** What was wrong with the file, with its position; the rest of it still applies. */
+  problems: string[];
+}
+
+export const DEFAULT_CONFIG: CheckConfig = { source: null, checks: {}, ignore: [], problems: [] };
+
+export async function findConfig(draft: string): Promise<CheckConfig> {
+  for (let folder = path.dirname(path.resolve(draft)); ; folder = path.dirname(folder)) {
+    const candidate = path.join(folder, CONFIG_FILE);
+    const text = await fs.readFile(candidate, 'utf8').catch(() => null);
+    if (text !== null) return parseConfig(text, candidate);
+    if (path.dirname(folder) === folder) return DEFAULT_CONFIG;
+  }
+}
+
+export function parseConfig(text: string, source: string): CheckConfig {
+  const config: CheckConfig = { source, checks: {}, ignore: [], problems: [] };
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\ufeff/, ''));
+  } catch (error) {
+    config.problems.push(`${source}: not valid JSON (${(error as Error).message})`);
+    return config;
+  }
+  if (typeof data !== 'object' || data === null) {
+    config.problems.push(`${source}: expected an object with "checks" and "ignore"`);
+    return config;
+  }
+  const { checks, ignore } = data as { checks?: unknown; ignore?: unknown };
+  if (checks !== undefined) {
+    for (const [code, severity] of Object.entries(checks as Record<string, unknown>)) {
+      if (typeof severity === 'string' && SEVERITIES.has(severity)) config.checks[code] = severity as Severity | 'off';
+      else config.problems.push(`${source}: checks.${code} must be one of ${[...SEVERITIES].join(', ')}`);
+    }
+  }
+  if (ignore !== undefined) {
+    if (!Array.isArray(ignore)) config.problems.push(`${source}: "ignore" must be a list`);
+    else
+      ignore.forEach((entry: { file?: unknown; code?: unknown; text?: unknown }, i) => {
+        if (typeof entry?.file === 'string' && typeof entry.code === 'string' && typeof entry.text === 'string') {
+          config.ignore.push({ file: path.resolve(path.dirname(source), entry.file), code: entry.code, text: entry.text });
+        } else config.problems.push(`${source}: ignore[${i}] needs "file", "code" and "text"`);
+      });
+  }
+  return config;
+}

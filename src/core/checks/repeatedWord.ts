@@ -1,0 +1,31 @@
+/** `repeated-word`: "the the", "in in", and repeated runs of words ("United Nations United Nations Office"). */
+import type { Check, Finding } from './types';
+
+/** Doubled words that are grammatical: "that that", "had had". */
+const ALLOWED_DOUBLES = new Set(['that', 'had']);
+const REPEATED_RUN = /\b((?:\p{L}+[ \t\r\n]+){0,3}\p{L}+)([ \t\r\n]+)\1\b/giu;
+
+export const repeatedWord: Check = {
+  code: 'repeated-word',
+  defaultSeverity: 'warning',
+  run(input) {
+    const findings: Array<Omit<Finding, 'code' | 'severity'>> = [];
+    for (const match of input.text.matchAll(REPEATED_RUN)) {
+      const [whole, run, gap] = match;
+      const start = match.index ?? 0;
+      const words = run.split(/\s+/);
+      if (words.length === 1 && ALLOWED_DOUBLES.has(run.toLowerCase())) continue;
+      // The same words in different case ("Nations nations") are rarely a slip; in the same case they are.
+      if (run !== input.text.slice(start + run.length + gap.length, start + whole.length)) continue;
+      const what = words.length === 1 ? `"${run}" twice` : `"${run.replace(/\s+/g, ' ')}" twice in a row`;
+      findings.push({
+        message: `Repeated ${words.length === 1 ? 'word' : 'words'}: ${what}`,
+        start: start + run.length + gap.length,
+        end: start + whole.length,
+        fixes: [{ title: `Remove the repeated "${run.replace(/\s+/g, ' ')}"`, start: start + run.length, end: start + whole.length, replacement: '' }],
+        related: [],
+      });
+    }
+    return findings;
+  },
+};

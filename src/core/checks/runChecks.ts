@@ -1,0 +1,36 @@
+/** Runs every check over a text and applies what the drafter decided: severities, suppressions, dismissals. */
+import type { CheckConfig } from './config';
+import { figurePrecedent } from './figurePrecedent';
+import { repeatedWord } from './repeatedWord';
+import { resolutionBody } from './resolutionBody';
+import { resolutionInconsistent } from './resolutionInconsistent';
+import { resolutionPrecedent } from './resolutionPrecedent';
+import { resolutionYear } from './resolutionYear';
+import { readSuppressions } from './suppression';
+import type { Check, CheckInput, Finding } from './types';
+
+export const CHECKS: readonly Check[] = [
+  resolutionYear,
+  resolutionBody,
+  resolutionInconsistent,
+  resolutionPrecedent,
+  figurePrecedent,
+  repeatedWord,
+];
+
+export function runChecks(input: CheckInput, config: CheckConfig): Finding[] {
+  const suppressions = readSuppressions(input.text);
+  const findings: Finding[] = [];
+  for (const check of CHECKS) {
+    const severity = config.checks[check.code] ?? check.defaultSeverity;
+    if (severity === 'off') continue;
+    for (const finding of check.run(input)) {
+      const line = input.rangeOf(finding.start, finding.start).startLine;
+      if (suppressions.isSuppressed(check.code, line)) continue;
+      const text = input.text.slice(finding.start, finding.end);
+      if (config.ignore.some((i) => i.file === input.file && i.code === check.code && i.text === text)) continue;
+      findings.push({ ...finding, code: check.code, severity });
+    }
+  }
+  return findings.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
+}

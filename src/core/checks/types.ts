@@ -1,0 +1,68 @@
+/** What a check reports: findings with offsets in the checked text, their fixes, and related places. */
+import type { Citation } from '../citations/extract';
+import type { ResolutionRegistry } from '../citations/registry';
+import type { SourceRange } from '../types';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface Fix {
+  title: string;
+  /** [start, end) offsets in the checked text, and what replaces them. */
+  start: number;
+  end: number;
+  replacement: string;
+}
+
+export interface RelatedPlace {
+  file: string;
+  range: SourceRange;
+  text: string;
+}
+
+export interface Finding {
+  code: string;
+  severity: Severity;
+  message: string;
+  start: number;
+  end: number;
+  fixes: Fix[];
+  related: RelatedPlace[];
+}
+
+/** A sentence of the checked text, with its offsets there. */
+export interface Sentence {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** A corpus passage that a draft sentence closely follows. */
+export interface Precedent {
+  text: string;
+  file: string;
+  range: SourceRange;
+  title: string | null;
+  date: string | null;
+  /** Share of the sentence's words the passage has too, 0 to 1. */
+  similarity: number;
+}
+
+export interface CheckInput {
+  text: string;
+  file: string;
+  /** The document's own date, from its front matter: resolves "adopted last December". */
+  documentDate: string | null;
+  citations: Citation[];
+  sentences: Sentence[];
+  registry: ResolutionRegistry;
+  /** Offsets in the checked text to the range an editor shows. */
+  rangeOf(start: number, end: number): SourceRange;
+  /** The closest corpus passage to a sentence (not one of this file's own), or null. */
+  precedentOf(sentence: Sentence): Precedent | null;
+}
+
+export interface Check {
+  code: string;
+  defaultSeverity: Severity;
+  run(input: CheckInput): Array<Omit<Finding, 'code' | 'severity'>>;
+}

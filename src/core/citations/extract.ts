@@ -1,0 +1,265 @@
+/**
+ * Resolution citations in running text, with exact offsets: "Security Council resolution 2331 (2016)",
+ * "resolutions 1325 (2000), 1820 (2008) and 2467 (2019)", "S/RES/2331 (2016)", "General Assembly resolution 70/1",
+ * "A/RES/70/1", "resolution 68/247 B", "resolution 1514 (XV)", "217 A (III)", and a date stated next to one
+ * ("2331, adopted on 20 December 2016").
+ */
+
+export type Body = 'security-council' | 'general-assembly';
+
+export interface Citation {
+  /** Who adopted it, by the words around it or its form; null when neither tells. */
+  body: Body | null;
+  /** Whether the body was named in words ("Security Council resolution …"), not only implied by the form. */
+  bodyNamed: boolean;
+  /** The resolution's number: 2331 of "2331 (2016)", 1 of "70/1", 1514 of "1514 (XV)". */
+  number: number;
+  /** General Assembly session: 70 of "70/1", 15 of "1514 (XV)". */
+  session: number | null;
+  suffix: string | null;
+  /** As written, without the year: "2331", "70/1", "68/247 B", "1514 (XV)". */
+  label: string;
+  /** The year in parentheses, "(2016)". */
+  year: number | null;
+  start: number;
+  end: number;
+  numberStart: number;
+  numberEnd: number;
+  yearStart: number | null;
+  yearEnd: number | null;
+  /** "adopted in December 2016" or "adopted last December" next to the citation. */
+  statedDate: StatedDate | null;
+}
+
+export interface StatedDate {
+  /** The year, when the prose gives one or it follows from the document's exact date. */
+  year: number;
+  /** The prose, as written: "December 2016", "last December". */
+  text: string;
+  start: number;
+  end: number;
+  relative: boolean;
+}
+
+const BODY_WORDS = String.raw`(?:(?<body>Security\s+Council|General\s+Assembly|UNSC|UNGA|SC|GA)(?:['’]s)?\s+)?`;
+const HEAD = new RegExp(String.raw`\b${BODY_WORDS}(?<word>[Rr]esolutions?)\s+(?:(?:No|Nos)\.?\s*)?`, 'g');
+const SYMBOL =
+  /\b(?<organ>[SA])\/RES\/(?:(?<session>\d{1,3})\/)?(?<number>\d{1,4})(?:\s?(?<suffix>[A-Z])\b)?(?:\s*\((?<paren>\d{4}|(?:ES-|S-)?[IVXLC]+)\))?/g;
+const GA_NEW = /(?<session>\d{1,3})\/(?<number>\d{1,4})(?:\s?(?<suffix>[A-Z])\b)?/y;
+const GA_ROMAN = /(?<number>\d{1,4})\s*(?:(?<suffix>[A-Z])\s*)?\((?<roman>(?:ES-|S-)?[IVXLC]+)\)/y;
+const NUMBERED = /(?<number>\d{1,4})(?![\d/.,]\d)(?:\s*\((?<year>\d{4})\))?/y;
+const LIST_SEPARATOR = /\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)/y;
+const AFTER_WORDS = /^\s*of\s+the\s+(?<body>Security\s+Council|General\s+Assembly)/;
+
+const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const ADOPTED = new RegExp(
+  String.raw`^(?:\s+of\s+the\s+(?:Security\s+Council|General\s+Assembly))?[\s,]*(?:(?:which|that)\s+(?:was|were)\s+|as\s+)?` +
+    String.raw`(?:unanimously\s+)?adopted\s+(?:unanimously\s+)?(?:by\s+the\s+(?:Security\s+)?Council\s+)?(?:on\s+|in\s+)?` +
+    String.raw`(?<date>\d{1,2}\s+(?:${MONTH_NAMES})\s+\d{4}|(?:${MONTH_NAMES})\s+\d{1,2},?\s+\d{4}|(?:${MONTH_NAMES})\s+\d{4}|\d{4}` +
+    String.raw`|last\s+(?:year|month|${MONTH_NAMES})|this\s+year|earlier\s+this\s+year)`,
+);
+const MONTH_INDEX = new Map(MONTH_NAMES.split('|').map((name, i) => [name.toLowerCase(), i + 1]));
+
+/** Context words that tell the body of a bare "resolution 2331", nearest first. */
+const CONTEXT_BODY = /(Security\s+Council|General\s+Assembly)/g;
+const CONTEXT_WINDOW = 400;
+
+export interface ExtractOptions {
+  /** The document's date (full or partial ISO): resolves "adopted last December" when it is exact. */
+  documentDate?: string | null;
+}
+
+export function extractCitations(text: string, options: ExtractOptions = {}): Citation[] {
+  const citations: Citation[] = [];
+  const taken: Array<[number, number]> = [];
+  for (const match of text.matchAll(SYMBOL)) {
+    const citation = symbolCitation(text, match);
+    if (citation) {
+      citations.push(citation);
+      taken.push([citation.start, citation.end]);
+    }
+  }
+  for (const head of text.matchAll(HEAD)) {
+    const start = head.index ?? 0;
+    if (taken.some(([a, b]) => start < b && start + head[0].length > a)) continue;
+    citations.push(...listAfterHead(text, head));
+  }
+  citations.sort((a, b) => a.start - b.start);
+  for (const citation of citations) citation.statedDate = statedDateAfter(text, citation.end, options.documentDate ?? null);
+  return citations;
+}
+
+function symbolCitation(text: string, match: RegExpMatchArray): Citation | null {
+  const groups = match.groups!;
+  const start = match.index ?? 0;
+  const number = Number(groups.number);
+  const numberStart = start + match[0].indexOf(groups.number, groups.organ.length + 5);
+  const base = { bodyNamed: true, suffix: groups.suffix ?? null, start, end: start + match[0].length, statedDate: null };
+  if (groups.organ === 'S') {
+    if (groups.session) return null;
+    const year = groups.paren && /^\d{4}$/.test(groups.paren) ? Number(groups.paren) : null;
+    const yearStart = year === null ? null : start + match[0].lastIndexOf(groups.paren);
+    return {
+      ...base,
+      body: 'security-council',
+      number,
+      session: null,
+      label: groups.number,
+      year,
+      numberStart,
+      numberEnd: numberStart + groups.number.length,
+      yearStart,
+      yearEnd: yearStart === null ? null : yearStart + 4,
+    };
+  }
+  const session = groups.session ? Number(groups.session) : groups.paren ? romanToNumber(groups.paren) : null;
+  const labelStart = groups.session ? start + 6 : numberStart;
+  return {
+    ...base,
+    body: 'general-assembly',
+    number,
+    session,
+    label: text.slice(labelStart, base.end).replace(/\s+/g, ' '),
+    year: null,
+    numberStart: labelStart,
+    numberEnd: base.end,
+    yearStart: null,
+    yearEnd: null,
+  };
+}
+
+/** "resolution 2331 (2016)" or "resolutions 1325 (2000), 1820 (2008) and 2467 (2019)": each item of the list. */
+function listAfterHead(text: string, head: RegExpMatchArray): Citation[] {
+  const headStart = head.index ?? 0;
+  const named = head.groups!.body ? bodyFromWords(head.groups!.body) : null;
+  const items: Citation[] = [];
+  let at = headStart + head[0].length;
+  for (;;) {
+    const item = itemAt(text, at);
+    if (!item) break;
+    items.push(item);
+    LIST_SEPARATOR.lastIndex = item.end;
+    const separator = LIST_SEPARATOR.exec(text);
+    if (!separator || !itemAt(text, separator.index + separator[0].length)) break;
+    at = separator.index + separator[0].length;
+  }
+  if (items.length === 0) return [];
+  const after = named ? null : AFTER_WORDS.exec(text.slice(items[items.length - 1].end, items[items.length - 1].end + 60));
+  const wordsBody = named ?? (after ? bodyFromWords(after.groups!.body) : null);
+  items[0].start = headStart;
+  for (const item of items) {
+    const formBody = item.body;
+    item.bodyNamed = wordsBody !== null;
+    item.body = wordsBody ?? formBody ?? bodyFromContext(text, headStart);
+  }
+  return items;
+}
+
+function itemAt(text: string, at: number): Citation | null {
+  const base = { bodyNamed: false, statedDate: null, yearStart: null, yearEnd: null, year: null, start: at };
+  GA_NEW.lastIndex = at;
+  let m = GA_NEW.exec(text);
+  if (m) {
+    const g = m.groups!;
+    return {
+      ...base,
+      body: 'general-assembly',
+      number: Number(g.number),
+      session: Number(g.session),
+      suffix: g.suffix ?? null,
+      label: m[0].replace(/\s+/g, ' '),
+      end: at + m[0].length,
+      numberStart: at,
+      numberEnd: at + m[0].length,
+    };
+  }
+  GA_ROMAN.lastIndex = at;
+  m = GA_ROMAN.exec(text);
+  if (m) {
+    const g = m.groups!;
+    return {
+      ...base,
+      body: 'general-assembly',
+      number: Number(g.number),
+      session: romanToNumber(g.roman),
+      suffix: g.suffix ?? null,
+      label: m[0].replace(/\s+/g, ' '),
+      end: at + m[0].length,
+      numberStart: at,
+      numberEnd: at + m[0].length,
+    };
+  }
+  NUMBERED.lastIndex = at;
+  m = NUMBERED.exec(text);
+  if (!m) return null;
+  const g = m.groups!;
+  const yearStart = g.year ? at + m[0].lastIndexOf(g.year) : null;
+  return {
+    ...base,
+    // "2331 (2016)" — number and year of adoption — is how Security Council resolutions are cited.
+    body: g.year ? 'security-council' : null,
+    number: Number(g.number),
+    session: null,
+    suffix: null,
+    label: g.number,
+    year: g.year ? Number(g.year) : null,
+    end: at + m[0].length,
+    numberStart: at,
+    numberEnd: at + g.number.length,
+    yearStart,
+    yearEnd: yearStart === null ? null : yearStart + 4,
+  };
+}
+
+function bodyFromWords(words: string): Body {
+  return /^(?:Security|UNSC|SC)/.test(words) ? 'security-council' : 'general-assembly';
+}
+
+/** The body named nearest before a bare citation, in the same stretch of text. */
+function bodyFromContext(text: string, at: number): Body | null {
+  const window = text.slice(Math.max(0, at - CONTEXT_WINDOW), at);
+  let last: string | null = null;
+  for (const match of window.matchAll(CONTEXT_BODY)) last = match[1];
+  return last ? bodyFromWords(last) : null;
+}
+
+function statedDateAfter(text: string, end: number, documentDate: string | null): StatedDate | null {
+  const following = text.slice(end, end + 120);
+  const match = ADOPTED.exec(following);
+  if (!match) return null;
+  const written = match.groups!.date;
+  const start = end + match[0].length - written.length;
+  const absolute = /(\d{4})$/.exec(written);
+  if (absolute) return { year: Number(absolute[1]), text: written, start, end: start + written.length, relative: false };
+  const year = resolveRelativeYear(written, documentDate);
+  return year === null ? null : { year, text: written, start, end: start + written.length, relative: true };
+}
+
+/** "last December" in a statement of 15 March 2017 is December 2016; only an exact document date will do. */
+function resolveRelativeYear(written: string, documentDate: string | null): number | null {
+  const exact = documentDate ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(documentDate) : null;
+  if (!exact) return null;
+  const year = Number(exact[1]);
+  const month = Number(exact[2]);
+  const words = written.toLowerCase().split(/\s+/);
+  if (words[0] === 'this' || words[0] === 'earlier') return year;
+  if (words[1] === 'year') return year - 1;
+  if (words[1] === 'month') return month === 1 ? year - 1 : year;
+  const named = MONTH_INDEX.get(words[1]);
+  return named === undefined ? null : named >= month ? year - 1 : year;
+}
+
+const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+
+/** "XV" → 15; "ES-10" style prefixes are dropped (emergency and special sessions number apart). */
+export function romanToNumber(roman: string): number | null {
+  const numeral = roman.replace(/^(?:ES|S)-/, '');
+  if (numeral !== roman) return null;
+  let total = 0;
+  for (let i = 0; i < numeral.length; i++) {
+    const value = ROMAN_VALUES[numeral[i]];
+    const next = ROMAN_VALUES[numeral[i + 1]] ?? 0;
+    total += value < next ? -value : value;
+  }
+  return total;
+}

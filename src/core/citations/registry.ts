@@ -1,0 +1,100 @@
+/**
+ * What is known of resolutions: the Security Council's year ranges (built in), and optionally a user's registry
+ * file (`number,date,title`) with exact adoption dates and titles.
+ */
+import { FIRST_RESOLUTION_OF_YEAR, LAST_KNOWN_RESOLUTION } from './securityCouncilYears';
+
+export interface RegistryEntry {
+  number: number;
+  /** ISO date of adoption. */
+  date: string;
+  title: string;
+}
+
+export interface RegistryProblem {
+  line: number;
+  message: string;
+}
+
+/** General Assembly session N opens in September of 1945 + N. */
+export const GENERAL_ASSEMBLY_FIRST_YEAR = 1945;
+
+export class ResolutionRegistry {
+  constructor(private readonly entries: ReadonlyMap<number, RegistryEntry> = new Map()) {}
+
+  /** The year a Security Council resolution was adopted, or null when the number is beyond what is known. */
+  securityCouncilYear(number: number): number | null {
+    const entry = this.entries.get(number);
+    if (entry) return Number(entry.date.slice(0, 4));
+    if (number < 1 || number > LAST_KNOWN_RESOLUTION) return null;
+    let low = 0;
+    let high = FIRST_RESOLUTION_OF_YEAR.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (FIRST_RESOLUTION_OF_YEAR[mid][1] <= number) low = mid;
+      else high = mid - 1;
+    }
+    return FIRST_RESOLUTION_OF_YEAR[low][0];
+  }
+
+  /** The numbers adopted in a year, as [first, last]; last is null for the year still open. */
+  securityCouncilRange(year: number): [number, number | null] | null {
+    const at = FIRST_RESOLUTION_OF_YEAR.findIndex(([y]) => y === year);
+    if (at < 0) return null;
+    const next = FIRST_RESOLUTION_OF_YEAR[at + 1];
+    return [FIRST_RESOLUTION_OF_YEAR[at][1], next ? next[1] - 1 : null];
+  }
+
+  entry(number: number): RegistryEntry | null {
+    return this.entries.get(number) ?? null;
+  }
+}
+
+/** The year a General Assembly session opened: session 70 → 2015. */
+export function generalAssemblySessionYear(session: number): number {
+  return GENERAL_ASSEMBLY_FIRST_YEAR + session;
+}
+
+/** A registry CSV (`number,date,title`, header optional, quoted titles allowed); bad rows are reported, not fatal. */
+export function parseRegistryCsv(text: string): { entries: Map<number, RegistryEntry>; problems: RegistryProblem[] } {
+  const entries = new Map<number, RegistryEntry>();
+  const problems: RegistryProblem[] = [];
+  text
+    .replace(/^\ufeff/, '')
+    .split(/\r\n|\r|\n/)
+    .forEach((line, index) => {
+      if (line.trim() === '' || (index === 0 && /^\s*number\s*,/i.test(line))) return;
+      const [numberText, date, ...rest] = splitCsvLine(line);
+      const number = Number(numberText);
+      if (!Number.isInteger(number) || number < 1) {
+        problems.push({ line: index + 1, message: `"${numberText}" is not a resolution number` });
+      } else if (!/^\d{4}-\d{2}-\d{2}$/.test(date ?? '')) {
+        problems.push({ line: index + 1, message: `"${date ?? ''}" is not an ISO date (YYYY-MM-DD)` });
+      } else {
+        entries.set(number, { number, date, title: rest.join(',').trim() });
+      }
+    });
+  return { entries, problems };
+}
+
+function splitCsvLine(line: string): string[] {
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i];
+    if (quoted) {
+      if (char === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') {
+      fields.push(field.trim());
+      field = '';
+    } else field += char;
+  }
+  fields.push(field.trim());
+  return fields;
+}

@@ -1,0 +1,51 @@
+/**
+ * The corpus passages a sentence closely follows: candidates from the index, then the share of the sentence's words
+ * each one shares (Dice over word sets, numbers left out, since the point is to compare them afterwards).
+ */
+import type { CorpusDocument, SourceRange } from '../types';
+import { normalizeForMatch } from '../text/normalize';
+import { isIdentifier, tokenize } from '../text/tokenize';
+import type { PassageIndex } from './passageIndex';
+
+export interface SimilarPassage {
+  text: string;
+  file: string;
+  range: SourceRange;
+  title: string | null;
+  date: string | null;
+  similarity: number;
+}
+
+const CANDIDATES = 8;
+
+export function similarPassages(
+  index: PassageIndex,
+  documents: readonly CorpusDocument[],
+  sentence: string,
+  options: { limit: number; excludeFile?: string },
+): SimilarPassage[] {
+  const words = wordSet(sentence);
+  if (words.size < 4) return [];
+  const terms = index.analyze(sentence).filter((t) => !t.identifier);
+  const { passageDocument, passageLocal } = index.snapshot;
+  const found: SimilarPassage[] = [];
+  for (const { passage } of index.candidates(terms, CANDIDATES)) {
+    const document = documents[passageDocument[passage]];
+    if (document.file === options.excludeFile) continue;
+    const p = document.passages[passageLocal[passage]];
+    const text = document.paragraphs[p.paragraph].text.slice(p.start, p.end);
+    const similarity = dice(words, wordSet(text));
+    found.push({ text, file: document.file, range: p.range, title: document.meta.title, date: document.meta.date, similarity });
+  }
+  return found.sort((a, b) => b.similarity - a.similarity).slice(0, options.limit);
+}
+
+function wordSet(text: string): Set<string> {
+  return new Set(tokenize(normalizeForMatch(text)).map((t) => t.term).filter((term) => !isIdentifier(term)));
+}
+
+function dice(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const word of a) if (b.has(word)) shared++;
+  return (2 * shared) / (a.size + b.size);
+}
