@@ -5,7 +5,7 @@
  */
 import { extractQuantities, Quantity } from '../facts/quantities';
 import type { Check, Finding } from './types';
-import { describePrecedent, PRECEDENT_SIMILARITY } from './precedentText';
+import { describePrecedent, followsClosely } from './precedentText';
 
 export const figurePrecedent: Check = {
   code: 'figure-precedent',
@@ -16,7 +16,7 @@ export const figurePrecedent: Check = {
       const ours = extractQuantities(input.text.slice(sentence.start, sentence.end));
       if (ours.length === 0) continue;
       const precedent = input.precedentOf(sentence);
-      if (!precedent || precedent.similarity < PRECEDENT_SIMILARITY) continue;
+      if (!followsClosely(precedent)) continue;
       const theirs = extractQuantities(precedent.text);
       for (const quantity of ours) {
         const sameUnit = theirs.filter((q) => q.unit === quantity.unit);

@@ -3,6 +3,10 @@ import type { Check, Finding } from './types';
 
 /** Doubled words that are grammatical: "that that", "had had". */
 const ALLOWED_DOUBLES = new Set(['that', 'had']);
+/** "what is mine is mine": a repeated run that opens with a verb of being is a figure of speech. */
+const COPULA_START = /^(?:is|are|was|were)\s/i;
+/** "Abdullah Abdullah", "Bora Bora": a doubled capitalised word is a name. */
+const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
 const REPEATED_RUN = /\b((?:\p{L}+[ \t\r\n]+){0,3}\p{L}+)([ \t\r\n]+)\1\b/giu;
 
 export const repeatedWord: Check = {
@@ -14,7 +18,8 @@ export const repeatedWord: Check = {
       const [whole, run, gap] = match;
       const start = match.index ?? 0;
       const words = run.split(/\s+/);
-      if (words.length === 1 && ALLOWED_DOUBLES.has(run.toLowerCase())) continue;
+      if (words.length === 1 && (ALLOWED_DOUBLES.has(run.toLowerCase()) || CAPITALISED.test(run))) continue;
+      if (COPULA_START.test(run)) continue;
       // The same words in different case ("Nations nations") are rarely a slip; in the same case they are.
       if (run !== input.text.slice(start + run.length + gap.length, start + whole.length)) continue;
       const what = words.length === 1 ? `"${run}" twice` : `"${run.replace(/\s+/g, ' ')}" twice in a row`;

@@ -5,7 +5,7 @@
  */
 import { extractCitations } from '../citations/extract';
 import type { Check, Finding } from './types';
-import { describePrecedent, PRECEDENT_SIMILARITY } from './precedentText';
+import { describePrecedent, followsClosely } from './precedentText';
 
 export const resolutionPrecedent: Check = {
   code: 'resolution-precedent',
@@ -16,7 +16,7 @@ export const resolutionPrecedent: Check = {
       const cited = input.citations.filter((c) => c.start >= sentence.start && c.start < sentence.end && c.session === null);
       if (cited.length === 0) continue;
       const precedent = input.precedentOf(sentence);
-      if (!precedent || precedent.similarity < PRECEDENT_SIMILARITY) continue;
+      if (!followsClosely(precedent)) continue;
       const theirs = extractCitations(precedent.text).filter((c) => c.session === null).map((c) => c.number);
       if (theirs.length === 0) continue;
       for (const citation of cited) {

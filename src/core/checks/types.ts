@@ -43,8 +43,9 @@ export interface Precedent {
   range: SourceRange;
   title: string | null;
   date: string | null;
-  /** Share of the sentence's words the passage has too, 0 to 1. */
+  /** Dice similarity of the two sentences' words, 0 to 1. */
   similarity: number;
+  sharedWords: number;
 }
 
 export interface CheckInput {

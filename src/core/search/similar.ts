@@ -14,6 +14,8 @@ export interface SimilarPassage {
   title: string | null;
   date: string | null;
   similarity: number;
+  /** How many distinct words the two share. */
+  sharedWords: number;
 }
 
 const CANDIDATES = 8;
@@ -34,8 +36,10 @@ export function similarPassages(
     if (document.file === options.excludeFile) continue;
     const p = document.passages[passageLocal[passage]];
     const text = document.paragraphs[p.paragraph].text.slice(p.start, p.end);
-    const similarity = dice(words, wordSet(text));
-    found.push({ text, file: document.file, range: p.range, title: document.meta.title, date: document.meta.date, similarity });
+    const theirs = wordSet(text);
+    const sharedWords = countShared(words, theirs);
+    const similarity = (2 * sharedWords) / (words.size + theirs.size);
+    found.push({ text, file: document.file, range: p.range, title: document.meta.title, date: document.meta.date, similarity, sharedWords });
   }
   return found.sort((a, b) => b.similarity - a.similarity).slice(0, options.limit);
 }
@@ -44,8 +48,8 @@ function wordSet(text: string): Set<string> {
   return new Set(tokenize(normalizeForMatch(text)).map((t) => t.term).filter((term) => !isIdentifier(term)));
 }
 
-function dice(a: Set<string>, b: Set<string>): number {
+function countShared(a: Set<string>, b: Set<string>): number {
   let shared = 0;
   for (const word of a) if (b.has(word)) shared++;
-  return (2 * shared) / (a.size + b.size);
+  return shared;
 }
