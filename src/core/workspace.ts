@@ -127,18 +127,18 @@ export class PrecedentWorkspace {
       sentences,
       registry: options.registry,
       rangeOf: (start, end) => lines.range(start, end),
-      precedentOf: (sentence) => this.precedentOf(sentence.text, file),
+      precedentOf: (sentence, citing) => this.precedentOf(sentence.text, file, citing),
     };
     return runChecks(input, options.config);
   }
 
   /** The closest passage of another document; remembered, so re-checking an edited draft looks up only what changed. */
-  private precedentOf(sentence: string, file: string): Precedent | null {
-    const key = `${file}\u0000${sentence}`;
+  private precedentOf(sentence: string, file: string, citing?: number): Precedent | null {
+    const key = `${file}\u0000${citing ?? ''}\u0000${sentence}`;
     let precedent = this.precedents.get(key);
     if (precedent === undefined) {
       if (this.precedents.size >= REMEMBERED_PRECEDENTS) this.precedents.clear();
-      precedent = similarPassages(this.index, this.documents, sentence, { limit: 1, excludeFile: file })[0] ?? null;
+      precedent = similarPassages(this.index, this.documents, sentence, { limit: 1, excludeFile: file, citing })[0] ?? null;
       this.precedents.set(key, precedent);
     }
     return precedent;

@@ -80,6 +80,72 @@ describe('precedent CLI', () => {
   });
 });
 
+describe('precedent check and audit', () => {
+  const example = path.join(REPO_ROOT, 'examples', 'draft-statement.md');
+
+  it('check --json reports the example draft\'s findings in the contract\'s shape, and exits 1', async () => {
+    const { code, out } = await runCli('check', '--json', '--no-cache', '--corpus', BUNDLED_CORPUS, example);
+    assert.equal(code, 1);
+    const { files } = JSON.parse(out);
+    assert.equal(files.length, 1);
+    assert.equal(files[0].file, example);
+    const diagnostics = files[0].diagnostics;
+    assert.deepEqual(diagnostics.map((d: { code: string }) => d.code), ['resolution-year', 'figure-precedent', 'resolution-body', 'repeated-word']);
+    const [year] = diagnostics;
+    assert.deepEqual(Object.keys(year), ['line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message', 'fixes', 'related']);
+    const lines = readFileSync(example, 'utf8').split('\n');
+    assert.equal(lines[year.line - 1].slice(year.column - 1, year.endColumn - 1), 'Resolution 2231 (2016)');
+    assert.deepEqual(year.fixes.map((f: { replacement: string }) => f.replacement), ['2015', '2331']);
+    const figure = diagnostics[1];
+    assert.equal(figure.severity, 'information');
+    assert.match(figure.related[0].file, /corpus\/2017-03-15-bessho-trafficking-mission-statement\.md$/);
+  });
+
+  it('prints compiler-style lines without --json', async () => {
+    const { out } = await runCli('check', '--no-cache', '--corpus', BUNDLED_CORPUS, example);
+    assert.match(out, /draft-statement\.md:13:1: warning resolution-year Security Council resolution 2231 was adopted in 2015/);
+  });
+
+  it('exits 0 for a clean draft and 2 without a file', async () => {
+    const dir = new TempDir();
+    try {
+      writeFileSync(dir.file('clean.md'), 'Security Council resolution 2331 (2016) calls upon Member States to act.\n');
+      assert.equal((await runCli('check', '--no-cache', '--corpus', BUNDLED_CORPUS, dir.file('clean.md'))).code, 0);
+      assert.equal((await runCli('check', '--no-cache')).code, 2);
+      const missing = await runCli('check', '--no-cache', '--registry', dir.file('none.csv'), dir.file('clean.md'));
+      assert.equal(missing.code, 2);
+      assert.match(missing.err, /cannot read the registry .*none\.csv: does not exist/);
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('uses a registry file for exact dates and titles', async () => {
+    const dir = new TempDir();
+    try {
+      writeFileSync(dir.file('registry.csv'), 'number,date,title\n2231,2015-07-20,Non-proliferation\n');
+      writeFileSync(dir.file('draft.md'), 'We recall resolution 2231 (2016) today.\n');
+      const { out } = await runCli('check', '--no-cache', '--corpus', BUNDLED_CORPUS, '--registry', dir.file('registry.csv'), dir.file('draft.md'));
+      assert.match(out, /resolution 2231 was adopted on 2015-07-20 \(Non-proliferation\), not in 2016/);
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it("audit reports seed 000's 2231 (2016) and its disagreement with seed 001's 2331", async () => {
+    const { code, out } = await runCli('audit', '--json', '--no-cache', '--corpus', BUNDLED_CORPUS);
+    assert.equal(code, 1);
+    const findings = JSON.parse(out).files.flatMap((f: { file: string; diagnostics: Array<{ code: string; message: string }> }) =>
+      f.diagnostics.map((d) => ({ file: path.basename(f.file), code: d.code, message: d.message })),
+    );
+    const verbatim = '2017-03-15-bessho-trafficking-verbatim-record.md';
+    assert.ok(findings.some((f: { file: string; code: string }) => f.file === verbatim && f.code === 'resolution-year'));
+    assert.ok(
+      findings.some((f: { file: string; code: string; message: string }) => f.file === verbatim && f.code === 'resolution-precedent' && /cites resolution 2331, not 2231/.test(f.message)),
+    );
+  });
+});
+
 describe('the built CLI', () => {
   const cli = path.join(REPO_ROOT, 'dist', 'cli.js');
   before(function () {

@@ -5,6 +5,7 @@
  */
 import type { Citation } from '../citations/extract';
 import { looksLikeGeneralAssembly } from './resolutionBody';
+import { followsClosely } from './precedentText';
 import type { Check, CheckInput, Fix } from './types';
 
 export const resolutionYear: Check = {
@@ -61,6 +62,5 @@ function corpusCitesAlike(input: CheckInput, citation: Citation, n: number): boo
   const sentence = input.sentences.find((s) => s.start <= citation.start && citation.start < s.end);
   if (!sentence) return false;
   const replaced = input.text.slice(sentence.start, citation.numberStart) + n + input.text.slice(citation.numberEnd, sentence.end);
-  const precedent = input.precedentOf({ text: replaced, start: sentence.start, end: sentence.end });
-  return precedent !== null && new RegExp(`\\b${n}\\b`).test(precedent.text);
+  return followsClosely(input.precedentOf({ text: replaced, start: sentence.start, end: sentence.end }, n));
 }

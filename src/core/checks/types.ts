@@ -58,8 +58,8 @@ export interface CheckInput {
   registry: ResolutionRegistry;
   /** Offsets in the checked text to the range an editor shows. */
   rangeOf(start: number, end: number): SourceRange;
-  /** The closest corpus passage to a sentence (not one of this file's own), or null. */
-  precedentOf(sentence: Sentence): Precedent | null;
+  /** The closest corpus passage to a sentence (not one of this file's own), or null; `citing` requires a number. */
+  precedentOf(sentence: Sentence, citing?: number): Precedent | null;
 }
 
 export interface Check {

@@ -24,11 +24,12 @@ export function similarPassages(
   index: PassageIndex,
   documents: readonly CorpusDocument[],
   sentence: string,
-  options: { limit: number; excludeFile?: string },
+  options: { limit: number; excludeFile?: string; citing?: number },
 ): SimilarPassage[] {
   const words = wordSet(sentence);
   if (words.size < 4) return [];
-  const terms = index.analyze(sentence).filter((t) => !t.identifier);
+  // Numbers are what the checks compare, so they do not select passages — unless one is asked for.
+  const terms = index.analyze(sentence).filter((t) => !t.identifier || t.text === String(options.citing));
   const { passageDocument, passageLocal } = index.snapshot;
   const found: SimilarPassage[] = [];
   for (const { passage } of index.candidates(terms, CANDIDATES)) {

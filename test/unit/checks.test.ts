@@ -1,0 +1,176 @@
+import { strict as assert } from 'assert';
+import { mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { ResolutionRegistry } from '../../src/core/citations/registry';
+import { DEFAULT_CONFIG, findConfig, parseConfig } from '../../src/core/checks/config';
+import type { Finding } from '../../src/core/checks/types';
+import { extractQuantities } from '../../src/core/facts/quantities';
+import { PrecedentWorkspace } from '../../src/core/workspace';
+import { BUNDLED_CORPUS, corpusFile, TempDir } from './helpers';
+
+const DRAFT = '/drafts/statement.md';
+const FRONT = '---\ndate: 2017-03-15\n---\n';
+
+describe('checks on a draft', () => {
+  let workspace: PrecedentWorkspace;
+  const registry = new ResolutionRegistry();
+  before(async () => {
+    workspace = await PrecedentWorkspace.load({ roots: [BUNDLED_CORPUS], cacheDir: null });
+  });
+
+  const check = (text: string, config = DEFAULT_CONFIG): Finding[] => workspace.check(text, DRAFT, { registry, config });
+  const codes = (text: string) => check(text).map((f) => f.code);
+  const flagged = (text: string, finding: Finding) => text.slice(finding.start, finding.end);
+
+  describe('resolution-year', () => {
+    // Seed 000 itself, hard-wrapped as the UN printed it, checked as if it were a draft.
+    const seed = readFileSync(corpusFile('verbatim-record'), 'utf8');
+
+    it("flags seed 000's 2231 (2016), names the true year, and offers 2331 from the corpus", () => {
+      const [finding] = check(seed).filter((f) => f.code === 'resolution-year');
+      assert.equal(finding.severity, 'warning');
+      assert.match(finding.message, /resolution 2231 was adopted in 2015, not in 2016; did you mean resolution 2331 \(2016\)\?/);
+      assert.equal(flagged(seed, finding), 'Resolution 2231 (2016)');
+      assert.deepEqual(finding.fixes.map((f) => [f.title, seed.slice(f.start, f.end), f.replacement]), [
+        ['Change the year to 2015', '2016', '2015'],
+        ['Did you mean resolution 2331 (2016)?', '2231', '2331'],
+      ]);
+    });
+
+    it('offers only the year when the corpus does not cite a number one digit away in like words', () => {
+      const text = 'We recall resolution 2231 (2016) today.';
+      const [finding] = check(text);
+      assert.deepEqual(finding.fixes.map((f) => f.replacement), ['2015']);
+    });
+
+    it('checks the year stated in prose when there is none in parentheses', () => {
+      const text = 'Security Council resolution 2231, adopted on 20 July 2016, endorsed the plan.';
+      const [finding] = check(text);
+      assert.equal(finding.code, 'resolution-year');
+      assert.match(finding.message, /not in 2016 \("20 July 2016"\)/);
+    });
+
+    it('accepts the right year, "last December" from an exact date, boundary years, and numbers beyond the registry', () => {
+      assert.deepEqual(codes('Resolution 2331 (2016) calls upon States.'), []);
+      assert.deepEqual(codes(`${FRONT}Resolution 2331, which was adopted last December, calls upon States.`), []);
+      assert.deepEqual(codes('Resolutions 2336 (2016) and 2337 (2017) were adopted.'), []);
+      assert.deepEqual(codes('Resolutions 2336 (2017) and 2337 (2016) were adopted.'), ['resolution-year', 'resolution-year']);
+      assert.deepEqual(codes('Resolution 2900 (2025) is new.'), []);
+      assert.deepEqual(codes('Resolution 2178 on September 24 was a landmark.'), []);
+    });
+
+    it('leaves General Assembly citations alone', () => {
+      assert.deepEqual(codes('General Assembly resolution 70/1, A/RES/68/247 B and resolution 1514 (XV) are agreed language.'), []);
+    });
+  });
+
+  it('resolution-body: a Security Council citation of a General Assembly resolution', () => {
+    const text = 'We recall Security Council resolution 1514 (1960) on decolonization.';
+    const findings = check(text);
+    assert.deepEqual(findings.map((f) => f.code), ['resolution-body']);
+    assert.match(findings[0].message, /Security Council resolution 1514 is of 2003; the 1960 text is General Assembly resolution 1514 \(XV\)/);
+    assert.equal(findings[0].fixes[0].replacement, 'General Assembly resolution 1514 (XV)');
+    assert.equal(flagged(text, findings[0]), 'Security Council resolution 1514 (1960)');
+  });
+
+  it('resolution-inconsistent: one resolution cited with two years in one draft', () => {
+    const text = 'Resolution 2331 (2016) matters.\n\nAs resolution 2331 (2017) says, we must act.';
+    const findings = check(text).filter((f) => f.code === 'resolution-inconsistent');
+    assert.equal(findings.length, 1);
+    assert.equal(flagged(text, findings[0]), 'resolution 2331 (2017)');
+    assert.equal(findings[0].related[0].range.startLine, 0);
+  });
+
+  it('resolution-precedent: a sentence that follows a corpus passage but cites another number', () => {
+    const text = `${FRONT}Resolution 2332, which was adopted last December, calls upon the Member States to fully implement the United Nations Convention against Transnational Organized Crime and its Protocol on trafficking in persons.`;
+    const findings = check(text).filter((f) => f.code === 'resolution-precedent');
+    assert.equal(findings.length, 1);
+    assert.match(findings[0].message, /which cites resolution 2331, not 2332/);
+    assert.match(findings[0].related[0].file, /mission-statement\.md$/);
+    assert.equal(findings[0].fixes[0].replacement, '2331');
+  });
+
+  describe('figure-precedent', () => {
+    const sentence = (amount: string) =>
+      `In that regard, Japan has pledged approximately ${amount} to the UNODC, which should be disbursed by the end of this month.`;
+
+    it('flags a different amount, as information, naming the precedent', () => {
+      const findings = check(sentence('32 million US dollars')).filter((f) => f.code === 'figure-precedent');
+      assert.equal(findings.length, 1);
+      assert.equal(findings[0].severity, 'information');
+      assert.match(findings[0].message, /says "(\$23 million|23 million US dollars)"/);
+    });
+
+    it('never flags the same amount written differently', () => {
+      for (const amount of ['$23 million', '23 million US dollars', 'US$ 23 million', 'US$23 million', 'USD 23 million']) {
+        assert.deepEqual(check(sentence(amount)).filter((f) => f.code === 'figure-precedent'), [], amount);
+      }
+    });
+  });
+
+  it('repeated-word: doubled words and runs, not names or figures of speech', () => {
+    const text = 'We thank the the President. The United Nations United Nations Office acts. Mr. Abdullah Abdullah spoke. What is mine is mine. I know that that is so.';
+    const findings = check(text).filter((f) => f.code === 'repeated-word');
+    assert.deepEqual(findings.map((f) => flagged(text, f)), ['the', 'United Nations']);
+    const fixed = text.slice(0, findings[0].fixes[0].start) + text.slice(findings[0].fixes[0].end);
+    assert.match(fixed, /thank the President/);
+  });
+
+  describe('suppression and configuration', () => {
+    const wrong = 'Resolution 2231 (2016) matters.';
+
+    it('honours disable-next-line, and disable/enable blocks, in Markdown and plain text', () => {
+      assert.deepEqual(codes(`<!-- precedent-disable-next-line resolution-year -->\n${wrong}`), []);
+      assert.deepEqual(codes(`<!-- precedent-disable-next-line repeated-word -->\n${wrong}`), ['resolution-year']);
+      assert.deepEqual(codes(`precedent-disable\n${wrong}\nprecedent-enable\n${wrong}`), ['resolution-year']);
+      assert.deepEqual(codes(`<!-- precedent-disable resolution-year -->\n${wrong}\n${wrong}`), []);
+    });
+
+    it('applies severities and dismissals from .precedent.json', () => {
+      const off = parseConfig(JSON.stringify({ checks: { 'resolution-year': 'off' } }), '/drafts/.precedent.json');
+      assert.deepEqual(check(wrong, off), []);
+      const error = parseConfig(JSON.stringify({ checks: { 'resolution-year': 'error' } }), '/drafts/.precedent.json');
+      assert.equal(check(wrong, error)[0].severity, 'error');
+      const ignored = parseConfig(
+        JSON.stringify({ ignore: [{ file: 'statement.md', code: 'resolution-year', text: 'Resolution 2231 (2016)' }] }),
+        '/drafts/.precedent.json',
+      );
+      assert.deepEqual(check(`Some new text.\n\n${wrong}`, ignored), []);
+    });
+
+    it('reports what is wrong in a .precedent.json, with the file, and keeps the rest', () => {
+      const config = parseConfig(JSON.stringify({ checks: { 'resolution-year': 'loud', 'repeated-word': 'off' }, ignore: [{ file: 1 }] }), '/x/.precedent.json');
+      assert.deepEqual(config.checks, { 'repeated-word': 'off' });
+      assert.equal(config.problems.length, 2);
+      assert.match(config.problems[0], /^\/x\/\.precedent\.json: checks\.resolution-year must be one of/);
+      assert.match(parseConfig('{ not json', '/x/.precedent.json').problems[0], /not valid JSON/);
+    });
+
+    it('finds the nearest .precedent.json in the folder or above', async () => {
+      const dir = new TempDir();
+      try {
+        mkdirSync(dir.file('drafts/2024'), { recursive: true });
+        writeFileSync(dir.file('.precedent.json'), JSON.stringify({ checks: { 'repeated-word': 'off' } }));
+        const config = await findConfig(dir.file('drafts/2024/statement.md'));
+        assert.equal(config.source, dir.file('.precedent.json'));
+        assert.equal(config.checks['repeated-word'], 'off');
+      } finally {
+        dir.remove();
+      }
+    });
+  });
+});
+
+describe('quantities', () => {
+  it('normalises amounts, percentages and counts', () => {
+    const found = extractQuantities('$23 million, 23 million US dollars, US$ 23 million, 3.8 billion yen, 642 million yen, 41 per cent, 10,000 personnel');
+    assert.deepEqual(found.map((q) => [q.value, q.unit]), [
+      [23e6, 'USD'],
+      [23e6, 'USD'],
+      [23e6, 'USD'],
+      [3.8e9, 'JPY'],
+      [642e6, 'JPY'],
+      [41, 'percent'],
+      [10000, 'count:personnel'],
+    ]);
+  });
+});
