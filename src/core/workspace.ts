@@ -127,13 +127,16 @@ export class PrecedentWorkspace {
       sentences,
       registry: options.registry,
       rangeOf: (start, end) => lines.range(start, end),
-      precedentOf: (sentence, citing) => this.precedentOf(sentence.text, file, citing),
+      precedentOf: (sentence, citing) => this.closestPassage(sentence.text, file, citing),
     };
     return runChecks(input, options.config);
   }
 
-  /** The closest passage of another document; remembered, so re-checking an edited draft looks up only what changed. */
-  private precedentOf(sentence: string, file: string, citing?: number): Precedent | null {
+  /**
+   * The corpus passage of another file that a sentence follows most closely (citing `citing`, when given).
+   * Remembered, so re-checking an edited draft looks up only the sentences that changed.
+   */
+  closestPassage(sentence: string, file: string, citing?: number): Precedent | null {
     const key = `${file}\u0000${citing ?? ''}\u0000${sentence}`;
     let precedent = this.precedents.get(key);
     if (precedent === undefined) {
