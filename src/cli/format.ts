@@ -1,4 +1,5 @@
 /** What the CLI prints: the stable JSON contract and the human-readable text. */
+import type { Continuation } from '../core/search/complete';
 import type { SearchMatch } from '../core/types';
 import type { IndexReport } from '../core/workspace';
 
@@ -44,5 +45,22 @@ export function formatSearchResults(results: SearchMatch[]): string {
       const where = `${match.file}:${match.range.startLine + 1}:${match.range.startColumn + 1}`;
       return `${i + 1}. [${match.score.toFixed(2)}] ${about}\n   ${where}\n   ${match.text}\n`;
     })
+    .join('\n');
+}
+
+export function continuationJson(continuation: Continuation) {
+  return {
+    text: continuation.text,
+    file: continuation.file,
+    line: continuation.range.startLine + 1,
+    title: continuation.title,
+    date: continuation.date,
+  };
+}
+
+export function formatContinuations(continuations: Continuation[]): string {
+  if (continuations.length === 0) return 'No continuation in the corpus.\n';
+  return continuations
+    .map((c, i) => `${i + 1}. …${c.text}\n   ${[c.title, c.date].filter(Boolean).join(' · ')} (${c.file}:${c.range.startLine + 1})\n`)
     .join('\n');
 }

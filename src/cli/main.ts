@@ -1,15 +1,16 @@
-/** `precedent index|search|check|audit`: the core behind a command line, for scripts, CI pipelines and benchmarks. */
+/** `precedent index|search|complete|check|audit`: the core behind a command line, for scripts, CI pipelines and benchmarks. */
 import * as os from 'os';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { CorpusFolderError } from '../core/corpus/discover';
 import { PrecedentWorkspace } from '../core/workspace';
 import { checkFiles, checkJson, exitCodeFor, formatFindings, loadRegistry, RegistryFileError } from './checkCommand';
-import { formatIndexReport, formatSearchResults, searchResultJson } from './format';
+import { continuationJson, formatContinuations, formatIndexReport, formatSearchResults, searchResultJson } from './format';
 
 const USAGE = `Usage:
   precedent index  [--corpus DIR]... [--bundled] [--json]
   precedent search [--corpus DIR]... [--bundled] [--limit N] [--json] QUERY
+  precedent complete [--corpus DIR]... [--bundled] [--limit N] [--json] PREFIX
   precedent check  [--corpus DIR]... [--bundled] [--registry FILE] [--json] FILE...
   precedent audit  [--corpus DIR]... [--bundled] [--registry FILE] [--json]
 
@@ -27,7 +28,7 @@ Options:
   --max-file-mb N  skip files larger than N MB (default 20)
 `;
 
-const COMMANDS = ['index', 'search', 'check', 'audit'];
+const COMMANDS = ['index', 'search', 'complete', 'check', 'audit'];
 
 class UsageError extends Error {}
 
@@ -83,6 +84,7 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
   const maxFileMb = positiveInteger(values['max-file-mb'], '--max-file-mb', 20);
   const query = rest.join(' ').trim();
   if (command === 'search' && !query) throw new UsageError('search needs a QUERY');
+  if (command === 'complete' && !query) throw new UsageError('complete needs the PREFIX typed so far');
   if ((command === 'index' || command === 'audit') && rest.length > 0) {
     throw new UsageError(`${command} takes no arguments (got "${rest.join(' ')}")`);
   }
@@ -111,6 +113,12 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
     const checked = await checkFiles(workspace, files, registry, warn);
     out.write(values.json ? `${JSON.stringify(checkJson(checked), null, 2)}\n` : formatFindings(checked));
     return exitCodeFor(checked);
+  }
+  if (command === 'complete') {
+    // The prefix as typed: a trailing space means the last word is finished.
+    const continuations = workspace.complete(rest.join(' '), limit);
+    out.write(values.json ? `${JSON.stringify(continuations.map(continuationJson), null, 2)}\n` : formatContinuations(continuations));
+    return 0;
   }
   const results = workspace.search(query, { limit });
   out.write(values.json ? `${JSON.stringify(results.map(searchResultJson), null, 2)}\n` : formatSearchResults(results));

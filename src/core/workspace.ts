@@ -18,6 +18,9 @@ import { runChecks } from './checks/runChecks';
 import type { CheckInput, Finding, Precedent, Sentence } from './checks/types';
 import { LineIndex } from './corpus/lines';
 import { similarPassages } from './search/similar';
+import { completeSentence, Continuation } from './search/complete';
+import { AcronymTable } from './facts/acronyms';
+import { normalizeForMatch } from './text/normalize';
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 const READ_CONCURRENCY = 16;
@@ -49,6 +52,7 @@ export interface IndexReport {
 
 export class PrecedentWorkspace {
   private readonly precedents = new Map<string, Precedent | null>();
+  private acronyms: AcronymTable | null = null;
 
   private constructor(
     readonly documents: CorpusDocument[],
@@ -108,6 +112,27 @@ export class PrecedentWorkspace {
 
   search(query: string, options?: SearchOptions): SearchMatch[] {
     return searchPassages(this.index, this.documents, query, options);
+  }
+
+  /** Continuations of the sentence being typed, from the corpus, best first. */
+  complete(typed: string, limit = 5): Continuation[] {
+    return completeSentence(this.index, this.documents, typed, limit);
+  }
+
+  /** What the corpus says an acronym stands for, and how many passages use it. */
+  acronym(acronym: string): { expansion: string | null; uses: number } {
+    if (!this.acronyms) {
+      this.acronyms = new AcronymTable();
+      for (const document of this.documents) for (const paragraph of document.paragraphs) this.acronyms.add(paragraph.text);
+    }
+    return { expansion: this.acronyms.expansion(acronym), uses: this.index.passagesWith(normalizeForMatch(acronym)) };
+  }
+
+  /** Corpus passages that cite a Security Council resolution (by number, as "resolution 2331" or "S/RES/2331"). */
+  passagesCiting(number: number, limit: number): SearchMatch[] {
+    return this.search(`resolution ${number}`, { limit: limit * 4 })
+      .filter((match) => extractCitations(match.text).some((c) => c.number === number && c.session === null))
+      .slice(0, limit);
   }
 
   /** Findings on a draft (or a corpus file, for the audit): citations against the registry and the corpus. */

@@ -64,6 +64,12 @@ export class PassageIndex {
     return new PassageIndex(snapshot, termIds);
   }
 
+  /** How many passages hold a term (normalised), 0 when none does. */
+  passagesWith(term: string): number {
+    const id = this.termIds.get(term);
+    return id === undefined ? 0 : this.snapshot.documentFrequency[id];
+  }
+
   get passageCount(): number {
     return this.snapshot.passageDocument.length;
   }

@@ -1,0 +1,64 @@
+import { strict as assert } from 'assert';
+import { findAcronymDefinitions } from '../../src/core/facts/acronyms';
+import { PrecedentWorkspace } from '../../src/core/workspace';
+import { BUNDLED_CORPUS } from './helpers';
+import { main } from '../../src/cli/main';
+import { Writable } from 'stream';
+
+describe('completions, acronyms and citing passages', () => {
+  let workspace: PrecedentWorkspace;
+  before(async () => {
+    workspace = await PrecedentWorkspace.load({ roots: [BUNDLED_CORPUS], cacheDir: null });
+  });
+
+  it('continues a sentence from the corpus, to a clause or sentence boundary', () => {
+    const continuations = workspace.complete('Japan therefore attaches great importance', 4).map((c) => c.text);
+    assert.equal(continuations[0], ' to the assistance provided by the UNODC and is stepping up its support to UNODC.');
+    assert.ok(continuations.includes(' to peacebuilding as part of its international cooperation,'));
+  });
+
+  it('completes the word being typed', () => {
+    assert.match(workspace.complete('Japan therefore attaches great impor', 1)[0].text, /^tance to the assistance/);
+  });
+
+  it('offers distinct alternatives and nothing for too little text', () => {
+    const texts = workspace.complete('In that regard, Japan has pledged approximately', 5).map((c) => c.text);
+    assert.deepEqual(texts, [' $23 million to the UNODC,', ' 23 million US dollars to the UNODC which should be disbursed by the end of this month.']);
+    assert.deepEqual(workspace.complete('Japan', 5), []);
+    assert.deepEqual(workspace.complete('xylophone zeppelin quartet', 5), []);
+  });
+
+  it('learns acronyms with the expansion whose initials spell them', () => {
+    const text = 'assistance provided by the United Nations United Nations Office on Drugs and Crime (UNODC) and the Financial Action Task Force on Money Laundering (FATF)3 and the UN Office on Drugs and Crime (UNODC).';
+    assert.deepEqual(findAcronymDefinitions(text), [
+      { acronym: 'UNODC', expansion: 'United Nations Office on Drugs and Crime' },
+      { acronym: 'FATF', expansion: 'Financial Action Task Force on Money Laundering' },
+      { acronym: 'UNODC', expansion: 'UN Office on Drugs and Crime' },
+    ]);
+    assert.deepEqual(findAcronymDefinitions('We met them (briefly) and (UN) staff.'), []);
+  });
+
+  it('tells what an acronym stands for in the corpus and how often it is used', () => {
+    const unodc = workspace.acronym('UNODC');
+    assert.match(unodc.expansion ?? '', /^(United Nations|UN) Office on Drugs and Crime$/);
+    assert.ok(unodc.uses >= 5);
+    assert.deepEqual(workspace.acronym('XYZW'), { expansion: null, uses: 0 });
+  });
+
+  it('finds the passages that cite a resolution, not other numbers', () => {
+    const citing = workspace.passagesCiting(2331, 3);
+    assert.equal(citing.length, 1);
+    assert.match(citing[0].text, /^Resolution 2331, which was adopted last December/);
+    assert.equal(workspace.passagesCiting(2178, 3).length, 1);
+  });
+
+  it('precedent complete --json prints continuations, best first', async () => {
+    let out = '';
+    const sink = new Writable({ write: (chunk, _e, done) => ((out += chunk), done()) });
+    const code = await main(['complete', '--json', '--no-cache', '--corpus', BUNDLED_CORPUS, 'The Convention and the Protocol are universal'], sink, sink);
+    assert.equal(code, 0);
+    const [first] = JSON.parse(out);
+    assert.deepEqual(Object.keys(first), ['text', 'file', 'line', 'title', 'date']);
+    assert.equal(first.text, ' legal frameworks to combat trafficking in persons,');
+  });
+});
