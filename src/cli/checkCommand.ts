@@ -2,7 +2,7 @@
 import { promises as fs } from 'fs';
 import { decodeBytes } from '../core/corpus/decode';
 import { describeFsError } from '../core/corpus/discover';
-import { parseRegistryCsv, ResolutionRegistry } from '../core/citations/registry';
+import { loadRegistryFile, ResolutionRegistry } from '../core/citations/registry';
 import { findConfig } from '../core/checks/config';
 import type { Finding } from '../core/checks/types';
 import { LineIndex } from '../core/corpus/lines';
@@ -14,20 +14,12 @@ export interface CheckedFile {
   findings: Finding[];
 }
 
-export class RegistryFileError extends Error {}
-
 /** The built-in registry, with a user's registry file's dates and titles when one is given. */
 export async function loadRegistry(file: string | undefined, warn: (line: string) => void): Promise<ResolutionRegistry> {
   if (!file) return new ResolutionRegistry();
-  let text: string;
-  try {
-    text = decodeBytes(await fs.readFile(file)).text;
-  } catch (error) {
-    throw new RegistryFileError(`cannot read the registry ${file}: ${describeFsError(error)}`);
-  }
-  const { entries, problems } = parseRegistryCsv(text);
-  for (const problem of problems) warn(`${file}:${problem.line}: ${problem.message}; row ignored`);
-  return new ResolutionRegistry(entries);
+  const { registry, problems } = await loadRegistryFile(file);
+  problems.forEach(warn);
+  return registry;
 }
 
 export async function checkFiles(

@@ -4,7 +4,8 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { CorpusFolderError } from '../core/corpus/discover';
 import { PrecedentWorkspace } from '../core/workspace';
-import { checkFiles, checkJson, exitCodeFor, formatFindings, loadRegistry, RegistryFileError } from './checkCommand';
+import { RegistryFileError } from '../core/citations/registry';
+import { checkFiles, checkJson, exitCodeFor, formatFindings, loadRegistry } from './checkCommand';
 import { continuationJson, formatContinuations, formatIndexReport, formatSearchResults, searchResultJson } from './format';
 
 const USAGE = `Usage:

@@ -1,13 +1,116 @@
-/** The extension's entry: activation only; the editor features arrive with their own modules. */
+/**
+ * The extension's entry: creates each feature and wires it to the editor. Activation only registers; the corpus
+ * is read in the background.
+ */
 import * as vscode from 'vscode';
+import { loadRegistryFile, ResolutionRegistry } from '../core/citations/registry';
+import { CorpusAudit } from './auditCorpus';
+import { ignoreFinding, IGNORE_FINDING_COMMAND, PrecedentCodeActions } from './codeActions';
+import { compareParagraph, COMPARE_SCHEME, ComparisonDocuments } from './compareParagraph';
+import { CorpusService } from './corpusService';
+import { DraftDiagnostics } from './diagnostics';
+import { findPastPhrasing } from './findPhrasing';
+import { PrecedentHover } from './hover';
+import { showIgnoredFindings } from './ignoredFindings';
+import { PrecedentInlineCompletions } from './inlineCompletions';
+import { affectsPrecedent, readSettings } from './settings';
+import { CorpusStatusBar } from './statusBar';
 
-export function activate(context: vscode.ExtensionContext): void {
+const DRAFT_LANGUAGES: vscode.DocumentSelector = [
+  { language: 'markdown', scheme: 'file' },
+  { language: 'plaintext', scheme: 'file' },
+  { language: 'markdown', scheme: 'untitled' },
+  { language: 'plaintext', scheme: 'untitled' },
+];
+
+/** What tests and other extensions may reach. */
+export interface PrecedentApi {
+  corpus: CorpusService;
+  diagnostics: DraftDiagnostics;
+  activationMs: number;
+}
+
+export function activate(context: vscode.ExtensionContext): PrecedentApi {
+  const started = performance.now();
   const log = vscode.window.createOutputChannel('Precedent', { log: true });
+  const status = new CorpusStatusBar();
+  const corpus = new CorpusService(context, log, status);
+  const registry = registryLoader(log);
+  const diagnostics = new DraftDiagnostics(corpus, registry.get);
+  const audit = new CorpusAudit(corpus, registry.get);
+  const comparisons = new ComparisonDocuments();
+
   context.subscriptions.push(
     log,
+    status,
+    corpus,
+    diagnostics,
+    audit,
+    vscode.workspace.registerTextDocumentContentProvider(COMPARE_SCHEME, comparisons),
+    vscode.languages.registerHoverProvider(DRAFT_LANGUAGES, new PrecedentHover(corpus, registry.get)),
+    vscode.languages.registerInlineCompletionItemProvider(DRAFT_LANGUAGES, new PrecedentInlineCompletions(corpus)),
+    vscode.languages.registerCodeActionsProvider(DRAFT_LANGUAGES, new PrecedentCodeActions(diagnostics), {
+      providedCodeActionKinds: PrecedentCodeActions.kinds,
+    }),
+    vscode.commands.registerCommand('precedent.findPastPhrasing', () => findPastPhrasing(corpus)),
+    vscode.commands.registerCommand('precedent.searchSelection', () => {
+      const editor = vscode.window.activeTextEditor;
+      return findPastPhrasing(corpus, editor ? editor.document.getText(editor.selection).trim() : '');
+    }),
+    vscode.commands.registerCommand('precedent.compareParagraph', () => compareParagraph(corpus, comparisons)),
+    vscode.commands.registerCommand('precedent.auditCorpus', async () => {
+      const count = await audit.run();
+      void vscode.window.showInformationMessage(`Precedent: ${count} finding${count === 1 ? '' : 's'} in the corpus (see Problems).`);
+      return count;
+    }),
+    vscode.commands.registerCommand('precedent.rebuildIndex', () => corpus.reload('rebuild requested')),
+    vscode.commands.registerCommand('precedent.clearIndexCache', async () => {
+      await vscode.workspace.fs.delete(vscode.Uri.file(corpus.cacheDir), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+      log.info(`Cleared the index cache at ${corpus.cacheDir}`);
+      return corpus.reload('cache cleared');
+    }),
+    vscode.commands.registerCommand('precedent.showIgnoredFindings', async () => {
+      if (await showIgnoredFindings()) diagnostics.checkAll();
+    }),
+    vscode.commands.registerCommand(IGNORE_FINDING_COMMAND, async (uri: vscode.Uri, code: string, text: string) => {
+      await ignoreFinding(uri, code, text);
+      diagnostics.checkAll();
+    }),
     vscode.commands.registerCommand('precedent.showLog', () => log.show()),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (affectsPrecedent(event, 'registry')) registry.reset();
+      if (affectsPrecedent(event, 'corpus')) void corpus.reload('settings changed');
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void corpus.reload('workspace trusted')),
   );
-  log.info(`Precedent ${context.extension.packageJSON.version} activated`);
+
+  void corpus.reload('start-up');
+  const activationMs = performance.now() - started;
+  log.info(`Precedent ${context.extension.packageJSON.version} activated in ${activationMs.toFixed(1)} ms`);
+  return { corpus, diagnostics, activationMs };
 }
 
 export function deactivate(): void {}
+
+/** The registry, read from the file the settings name once, and again when the setting changes. */
+function registryLoader(log: vscode.LogOutputChannel) {
+  let loading: Promise<ResolutionRegistry> | null = null;
+  const load = async (): Promise<ResolutionRegistry> => {
+    const file = vscode.workspace.isTrusted ? readSettings().registry : null;
+    if (!file) return new ResolutionRegistry();
+    try {
+      const { registry, problems } = await loadRegistryFile(file);
+      problems.forEach((problem) => log.warn(problem));
+      return registry;
+    } catch (error) {
+      log.error((error as Error).message);
+      return new ResolutionRegistry();
+    }
+  };
+  return {
+    get: () => (loading ??= load()),
+    reset: () => {
+      loading = null;
+    },
+  };
+}

@@ -68,3 +68,22 @@ export function parseConfig(text: string, source: string): CheckConfig {
   }
   return config;
 }
+
+/**
+ * The text of a `.precedent.json` with one more dismissed finding (or one fewer), keeping the rest of the file;
+ * `file` is made relative to the config's folder so the entry survives moving the repository.
+ */
+export function editIgnored(
+  configText: string | null,
+  configFile: string,
+  entry: IgnoredFinding,
+  action: 'add' | 'remove',
+): string {
+  const data = configText ? (JSON.parse(configText.replace(/^\ufeff/, '')) as Record<string, unknown>) : {};
+  const ignore = Array.isArray(data.ignore) ? (data.ignore as Array<Record<string, unknown>>) : [];
+  const relative = path.relative(path.dirname(configFile), entry.file).split(path.sep).join('/');
+  const same = (i: Record<string, unknown>) => i.file === relative && i.code === entry.code && i.text === entry.text;
+  const kept = ignore.filter((i) => !same(i));
+  data.ignore = action === 'add' ? [...kept, { file: relative, code: entry.code, text: entry.text }] : kept;
+  return `${JSON.stringify(data, null, 2)}\n`;
+}

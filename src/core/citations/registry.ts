@@ -2,6 +2,9 @@
  * What is known of resolutions: the Security Council's year ranges (built in), and optionally a user's registry
  * file (`number,date,title`) with exact adoption dates and titles.
  */
+import { promises as fs } from 'fs';
+import { decodeBytes } from '../corpus/decode';
+import { describeFsError } from '../corpus/discover';
 import { FIRST_RESOLUTION_OF_YEAR, LAST_KNOWN_RESOLUTION } from './securityCouncilYears';
 
 export interface RegistryEntry {
@@ -97,4 +100,21 @@ function splitCsvLine(line: string): string[] {
   }
   fields.push(field.trim());
   return fields;
+}
+
+export class RegistryFileError extends Error {}
+
+/** A registry file; rows it cannot use come back as problems naming the file and line. */
+export async function loadRegistryFile(file: string): Promise<{ registry: ResolutionRegistry; problems: string[] }> {
+  let text: string;
+  try {
+    text = decodeBytes(await fs.readFile(file)).text;
+  } catch (error) {
+    throw new RegistryFileError(`cannot read the registry ${file}: ${describeFsError(error)}`);
+  }
+  const { entries, problems } = parseRegistryCsv(text);
+  return {
+    registry: new ResolutionRegistry(entries),
+    problems: problems.map((problem) => `${file}:${problem.line}: ${problem.message}; row ignored`),
+  };
 }

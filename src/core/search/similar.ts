@@ -45,11 +45,12 @@ export function similarPassages(
   return found.sort((a, b) => b.similarity - a.similarity).slice(0, options.limit);
 }
 
-function wordSet(text: string): Set<string> {
+/** The distinct words of a text, normalised, without numbers. */
+export function wordSet(text: string): Set<string> {
   return new Set(tokenize(normalizeForMatch(text)).map((t) => t.term).filter((term) => !isIdentifier(term)));
 }
 
-function countShared(a: Set<string>, b: Set<string>): number {
+export function countShared(a: Set<string>, b: Set<string>): number {
   let shared = 0;
   for (const word of a) if (b.has(word)) shared++;
   return shared;

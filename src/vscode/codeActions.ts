@@ -1,0 +1,95 @@
+/**
+ * Quick fixes in the lightbulb: each check's replacements (the first preferred), "Ignore this finding" (written to
+ * the workspace's .precedent.json), "Disable CODE for this line"; and `source.fixAll.precedent`.
+ */
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { CONFIG_FILE, editIgnored } from '../core/checks/config';
+import type { Finding } from '../core/checks/types';
+import { DIAGNOSTIC_SOURCE, offsetsToRange } from './convert';
+import type { DraftDiagnostics } from './diagnostics';
+
+export const FIX_ALL = vscode.CodeActionKind.SourceFixAll.append('precedent');
+export const IGNORE_FINDING_COMMAND = 'precedent.ignoreFinding';
+
+export class PrecedentCodeActions implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix, FIX_ALL];
+
+  constructor(private readonly diagnostics: DraftDiagnostics) {}
+
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const findings = this.diagnostics.findingsOf(document.uri);
+    if (context.only && FIX_ALL.contains(context.only)) return [fixAll(document, findings)];
+    const actions: vscode.CodeAction[] = [];
+    for (const diagnostic of context.diagnostics) {
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+      const finding = findings.find((f) => f.code === diagnostic.code && offsetsToRange(document, f.start, f.end).isEqual(diagnostic.range));
+      if (!finding || !diagnostic.range.intersection(range)) continue;
+      finding.fixes.forEach((fix, i) => {
+        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        action.edit = new vscode.WorkspaceEdit();
+        action.edit.replace(document.uri, offsetsToRange(document, fix.start, fix.end), fix.replacement);
+        action.diagnostics = [diagnostic];
+        action.isPreferred = i === 0;
+        actions.push(action);
+      });
+      actions.push(ignoreAction(document, finding, diagnostic), disableLineAction(document, finding, diagnostic));
+    }
+    return actions;
+  }
+}
+
+function fixAll(document: vscode.TextDocument, findings: Finding[]): vscode.CodeAction {
+  const action = new vscode.CodeAction('Apply all of Precedent’s preferred fixes', FIX_ALL);
+  action.edit = new vscode.WorkspaceEdit();
+  let lastEnd = -1;
+  for (const finding of [...findings].sort((a, b) => a.start - b.start)) {
+    const fix = finding.fixes[0];
+    if (!fix || fix.start < lastEnd) continue;
+    action.edit.replace(document.uri, offsetsToRange(document, fix.start, fix.end), fix.replacement);
+    lastEnd = fix.end;
+  }
+  return action;
+}
+
+function ignoreAction(document: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction {
+  const action = new vscode.CodeAction(`Ignore this finding (${finding.code})`, vscode.CodeActionKind.QuickFix);
+  action.diagnostics = [diagnostic];
+  action.command = {
+    command: IGNORE_FINDING_COMMAND,
+    title: action.title,
+    arguments: [document.uri, finding.code, document.getText().slice(finding.start, finding.end)],
+  };
+  return action;
+}
+
+function disableLineAction(document: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction {
+  const line = document.positionAt(finding.start).line;
+  const indent = /^\s*/.exec(document.lineAt(line).text)?.[0] ?? '';
+  const directive = `precedent-disable-next-line ${finding.code}`;
+  const comment = document.languageId === 'markdown' ? `<!-- ${directive} -->` : directive;
+  const action = new vscode.CodeAction(`Disable ${finding.code} for this line`, vscode.CodeActionKind.QuickFix);
+  action.diagnostics = [diagnostic];
+  action.edit = new vscode.WorkspaceEdit();
+  action.edit.insert(document.uri, new vscode.Position(line, 0), `${indent}${comment}\n`);
+  return action;
+}
+
+/** Writes the dismissal to `.precedent.json` at the root of the draft's workspace folder. */
+export async function ignoreFinding(uri: vscode.Uri, code: string, text: string): Promise<void> {
+  const folder = vscode.workspace.getWorkspaceFolder(uri) ?? vscode.workspace.workspaceFolders?.[0];
+  if (!folder || uri.scheme !== 'file') {
+    void vscode.window.showWarningMessage('Precedent can remember a dismissed finding only for a file in a workspace folder.');
+    return;
+  }
+  const configUri = vscode.Uri.joinPath(folder.uri, CONFIG_FILE);
+  const existing = await vscode.workspace.fs.readFile(configUri).then((bytes) => Buffer.from(bytes).toString('utf8'), () => null);
+  let updated: string;
+  try {
+    updated = editIgnored(existing, configUri.fsPath, { file: uri.fsPath, code, text }, 'add');
+  } catch (error) {
+    void vscode.window.showErrorMessage(`${path.basename(configUri.fsPath)} is not valid JSON; fix it first (${(error as Error).message})`);
+    return;
+  }
+  await vscode.workspace.fs.writeFile(configUri, Buffer.from(updated, 'utf8'));
+}

@@ -1,0 +1,31 @@
+/** Core types to VS Code types, in one place. */
+import * as vscode from 'vscode';
+import type { Finding, Severity } from '../core/checks/types';
+import type { SourceRange } from '../core/types';
+
+export function toRange(range: SourceRange): vscode.Range {
+  return new vscode.Range(range.startLine, range.startColumn, range.endLine, range.endColumn);
+}
+
+export function offsetsToRange(document: vscode.TextDocument, start: number, end: number): vscode.Range {
+  return new vscode.Range(document.positionAt(start), document.positionAt(end));
+}
+
+const SEVERITIES: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+export const DIAGNOSTIC_SOURCE = 'Precedent';
+
+export function toDiagnostic(document: vscode.TextDocument, finding: Finding): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(offsetsToRange(document, finding.start, finding.end), finding.message, SEVERITIES[finding.severity]);
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  diagnostic.code = finding.code;
+  diagnostic.relatedInformation = finding.related.map(
+    (related) => new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.file(related.file), toRange(related.range)), related.text),
+  );
+  return diagnostic;
+}

@@ -1,0 +1,117 @@
+/**
+ * Checks drafts on open, on change (after a pause) or on save, and publishes the findings. A generation counter
+ * drops results that a newer edit has made stale, and the sentence still being typed is never flagged.
+ */
+import * as vscode from 'vscode';
+import { findConfig } from '../core/checks/config';
+import type { Finding } from '../core/checks/types';
+import type { ResolutionRegistry } from '../core/citations/registry';
+import { toDiagnostic } from './convert';
+import type { CorpusService } from './corpusService';
+import { affectsPrecedent, readSettings, withCheckSettings } from './settings';
+
+const TYPING_DELAY_MS = 400;
+const SENTENCE_END = /[.!?]["'”’)]*\s/g;
+
+export class DraftDiagnostics implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('precedent');
+  private readonly findings = new Map<string, Finding[]>();
+  private readonly generations = new Map<string, number>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly corpus: CorpusService,
+    private readonly registry: () => Promise<ResolutionRegistry>,
+  ) {
+    this.subscriptions.push(
+      vscode.workspace.onDidOpenTextDocument((document) => void this.check(document)),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (readSettings().diagnosticsRun === 'onType' && event.contentChanges.length > 0) this.checkLater(event.document);
+      }),
+      vscode.workspace.onDidSaveTextDocument((document) => void this.check(document)),
+      vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (affectsPrecedent(event)) this.checkAll();
+      }),
+      corpus.onDidLoad(() => this.checkAll()),
+    );
+  }
+
+  /** The findings behind the diagnostics of a document, for the code actions. */
+  findingsOf(uri: vscode.Uri): Finding[] {
+    return this.findings.get(uri.toString()) ?? [];
+  }
+
+  isDraft(document: vscode.TextDocument): boolean {
+    if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled') return false;
+    if (!['markdown', 'plaintext'].includes(document.languageId) || this.corpus.isCorpusFile(document.uri)) return false;
+    if (document.uri.scheme === 'untitled') return true;
+    const { draftsInclude, draftsExclude } = readSettings();
+    const matches = (patterns: string[]) => patterns.some((pattern) => vscode.languages.match({ pattern }, document) > 0);
+    return matches(draftsInclude) && !matches(draftsExclude);
+  }
+
+  checkAll(): void {
+    for (const document of vscode.workspace.textDocuments) void this.check(document);
+  }
+
+  async check(document: vscode.TextDocument): Promise<void> {
+    const workspace = this.corpus.current;
+    const key = document.uri.toString();
+    if (!workspace || !this.isDraft(document)) {
+      this.forget(document.uri);
+      return;
+    }
+    const generation = (this.generations.get(key) ?? 0) + 1;
+    this.generations.set(key, generation);
+    const version = document.version;
+    const file = document.uri.scheme === 'file' ? document.uri.fsPath : document.uri.toString();
+    const config = withCheckSettings(await findConfig(file));
+    const registry = await this.registry();
+    if (this.generations.get(key) !== generation || document.version !== version) return;
+    const text = document.getText();
+    const typing = sentenceBeingTyped(document);
+    const findings = workspace
+      .check(text, file, { registry, config })
+      .filter((finding) => !typing || finding.end <= typing.start || finding.start >= typing.end);
+    this.findings.set(key, findings);
+    this.collection.set(document.uri, findings.map((finding) => toDiagnostic(document, finding)));
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const subscription of this.subscriptions) subscription.dispose();
+    this.collection.dispose();
+  }
+
+  private checkLater(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => void this.check(document), TYPING_DELAY_MS));
+  }
+
+  private forget(uri: vscode.Uri): void {
+    this.findings.delete(uri.toString());
+    this.collection.delete(uri);
+  }
+}
+
+/**
+ * The unfinished sentence at the cursor of the active editor, as offsets: from the end of the previous sentence
+ * to the cursor, while nothing but white space follows on the line.
+ */
+function sentenceBeingTyped(document: vscode.TextDocument): { start: number; end: number } | null {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document !== document) return null;
+  const cursor = editor.selection.active;
+  if (document.lineAt(cursor.line).text.slice(cursor.character).trim() !== '') return null;
+  const end = document.offsetAt(cursor);
+  const before = document.getText(new vscode.Range(new vscode.Position(Math.max(0, cursor.line - 20), 0), cursor));
+  if (/[.!?]["'”’)]*\s*$/.test(before)) return null;
+  let start = end - before.length;
+  for (const match of before.matchAll(SENTENCE_END)) start = end - before.length + (match.index ?? 0) + match[0].length;
+  const paragraphBreak = before.lastIndexOf('\n\n');
+  if (paragraphBreak >= 0) start = Math.max(start, end - before.length + paragraphBreak + 2);
+  return { start, end };
+}

@@ -1,0 +1,77 @@
+/**
+ * Hover cards: on a resolution citation, what the registry knows, any finding on it, and the corpus passages that
+ * cite it; on an acronym, its expansion as the corpus defines it and how often the corpus uses it.
+ */
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { Citation, extractCitations } from '../core/citations/extract';
+import type { ResolutionRegistry } from '../core/citations/registry';
+import { mergeTwins } from '../core/search/twins';
+import type { CorpusService } from './corpusService';
+
+const ACRONYM = /\b\p{Lu}[\p{Lu}\d&]{1,10}\b/u;
+const CITING_PASSAGES = 3;
+/** How much text around the cursor is read for a citation (a citation with its stated date is shorter). */
+const WINDOW = 300;
+
+export class PrecedentHover implements vscode.HoverProvider {
+  constructor(
+    private readonly corpus: CorpusService,
+    private readonly registry: () => Promise<ResolutionRegistry>,
+  ) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | null> {
+    const workspace = this.corpus.current;
+    if (!workspace) return null;
+    const offset = document.offsetAt(position);
+    const windowStart = Math.max(0, offset - WINDOW);
+    const text = document.getText(new vscode.Range(document.positionAt(windowStart), document.positionAt(offset + WINDOW)));
+    const citation = extractCitations(text).find((c) => c.start + windowStart <= offset && offset <= c.end + windowStart);
+    if (citation) {
+      const range = new vscode.Range(document.positionAt(windowStart + citation.start), document.positionAt(windowStart + citation.end));
+      return new vscode.Hover(this.citationCard(document, citation, range, await this.registry()), range);
+    }
+    const wordRange = document.getWordRangeAtPosition(position, ACRONYM);
+    if (!wordRange) return null;
+    const acronym = document.getText(wordRange);
+    const { expansion, uses } = workspace.acronym(acronym);
+    if (!expansion && uses === 0) return null;
+    const card = new vscode.MarkdownString();
+    card.appendMarkdown(`**${acronym}**`);
+    if (expansion) card.appendMarkdown(` — ${escape(expansion)}`);
+    card.appendMarkdown(`\n\nUsed in ${uses} corpus passage${uses === 1 ? '' : 's'}.`);
+    return new vscode.Hover(card, wordRange);
+  }
+
+  private citationCard(document: vscode.TextDocument, citation: Citation, range: vscode.Range, registry: ResolutionRegistry): vscode.MarkdownString {
+    const card = new vscode.MarkdownString();
+    card.isTrusted = { enabledCommands: ['vscode.open'] };
+    const body = citation.body === 'general-assembly' ? 'General Assembly' : citation.body === 'security-council' ? 'Security Council' : 'Resolution';
+    card.appendMarkdown(`**${body} resolution ${escape(citation.label)}**`);
+    if (citation.body === 'security-council' && citation.session === null) {
+      const entry = registry.entry(citation.number);
+      const year = registry.securityCouncilYear(citation.number);
+      if (entry) card.appendMarkdown(`\n\nAdopted on ${entry.date}${entry.title ? ` — ${escape(entry.title)}` : ''}`);
+      else if (year !== null) card.appendMarkdown(`\n\nAdopted in ${year}`);
+      else card.appendMarkdown('\n\nNot in the registry (adopted after the last number Precedent knows)');
+    }
+    for (const diagnostic of vscode.languages.getDiagnostics(document.uri)) {
+      if (diagnostic.source === 'Precedent' && diagnostic.range.intersection(range)) card.appendMarkdown(`\n\n⚠ ${escape(diagnostic.message)}`);
+    }
+    const workspace = this.corpus.current;
+    if (workspace && citation.session === null) {
+      const citing = mergeTwins(workspace.passagesCiting(citation.number, CITING_PASSAGES * 2)).slice(0, CITING_PASSAGES);
+      if (citing.length > 0) card.appendMarkdown('\n\n---\n\nCited in the corpus:');
+      for (const { match, twins } of citing) {
+        const link = vscode.Uri.file(match.file).with({ fragment: `L${match.range.startLine + 1}` });
+        const also = twins.length > 0 ? ` (also in ${twins.map((t) => escape(t.title ?? path.basename(t.file))).join(', ')})` : '';
+        card.appendMarkdown(`\n\n> ${escape(match.text)}\n\n[${escape(match.title ?? path.basename(match.file))}](${link.toString()})${match.date ? ` · ${match.date}` : ''}${also}`);
+      }
+    }
+    return card;
+  }
+}
+
+function escape(text: string): string {
+  return text.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, '\\$1');
+}

@@ -1,0 +1,57 @@
+/** Ghost text: the continuation of the sentence being typed, from the corpus; several alternatives. */
+import * as vscode from 'vscode';
+import type { CorpusService } from './corpusService';
+import { readSettings } from './settings';
+
+const ALTERNATIVES = 3;
+const LOOK_BACK_LINES = 10;
+
+export class PrecedentInlineCompletions implements vscode.InlineCompletionItemProvider {
+  constructor(private readonly corpus: CorpusService) {}
+
+  provideInlineCompletionItems(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    _context: vscode.InlineCompletionContext,
+    token: vscode.CancellationToken,
+  ): vscode.InlineCompletionItem[] {
+    const workspace = this.corpus.current;
+    if (!workspace || !readSettings().completionsEnabled || token.isCancellationRequested) return [];
+    if (inFrontMatter(document, position) || inCode(document, position)) return [];
+    const typed = sentenceBefore(document, position);
+    if (!typed) return [];
+    const items = workspace.complete(typed, ALTERNATIVES).map((continuation) => {
+      const item = new vscode.InlineCompletionItem(continuation.text, new vscode.Range(position, position));
+      item.filterText = typed;
+      return item;
+    });
+    return token.isCancellationRequested ? [] : items;
+  }
+}
+
+/** The sentence typed so far: from the end of the previous sentence (or the paragraph's start) to the cursor. */
+export function sentenceBefore(document: vscode.TextDocument, position: vscode.Position): string | null {
+  const from = new vscode.Position(Math.max(0, position.line - LOOK_BACK_LINES), 0);
+  const before = document.getText(new vscode.Range(from, position));
+  const paragraph = before.slice(before.lastIndexOf('\n\n') + 1);
+  const sentenceStart = Math.max(...[...paragraph.matchAll(/[.!?]["'”’)]*\s+/g)].map((m) => (m.index ?? 0) + m[0].length), 0);
+  const sentence = paragraph.slice(sentenceStart).replace(/^\s+/, '');
+  return sentence.trim().split(/\s+/).length >= 2 ? sentence : null;
+}
+
+function inFrontMatter(document: vscode.TextDocument, position: vscode.Position): boolean {
+  if (document.lineAt(0).text.trim() !== '---') return false;
+  for (let line = 1; line < document.lineCount && line <= position.line; line++) {
+    if (/^(---|\.\.\.)\s*$/.test(document.lineAt(line).text)) return line >= position.line;
+  }
+  return true;
+}
+
+/** Inside a fenced code block or an inline code span of a Markdown draft. */
+function inCode(document: vscode.TextDocument, position: vscode.Position): boolean {
+  if (document.languageId !== 'markdown') return false;
+  let fences = 0;
+  for (let line = 0; line < position.line; line++) if (/^\s*(```|~~~)/.test(document.lineAt(line).text)) fences++;
+  const lineBefore = document.lineAt(position.line).text.slice(0, position.character);
+  return fences % 2 === 1 || (lineBefore.match(/`/g)?.length ?? 0) % 2 === 1;
+}

@@ -1,0 +1,53 @@
+/** The `precedent.*` settings, typed; the ones a user set explicitly override `.precedent.json`. */
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { CHECKS } from '../core/checks/runChecks';
+import type { CheckConfig } from '../core/checks/config';
+import type { Severity } from '../core/checks/types';
+
+export interface Settings {
+  corpusPaths: string[];
+  includeBundled: boolean;
+  draftsInclude: string[];
+  draftsExclude: string[];
+  registry: string | null;
+  completionsEnabled: boolean;
+  diagnosticsRun: 'onType' | 'onSave';
+}
+
+export function readSettings(): Settings {
+  const config = vscode.workspace.getConfiguration('precedent');
+  const registry = config.get<string>('registry', '').trim();
+  return {
+    corpusPaths: config.get<string[]>('corpus.paths', ['corpus']),
+    includeBundled: config.get<boolean>('corpus.includeBundled', true),
+    draftsInclude: config.get<string[]>('drafts.include', ['**/*.md', '**/*.txt']),
+    draftsExclude: config.get<string[]>('drafts.exclude', []),
+    registry: registry ? resolveInWorkspace(registry) : null,
+    completionsEnabled: config.get<boolean>('completions.enabled', true),
+    diagnosticsRun: config.get<'onType' | 'onSave'>('diagnostics.run', 'onType'),
+  };
+}
+
+/** `.precedent.json`'s severities, overridden by each `precedent.checks.CODE` the user set (not the defaults). */
+export function withCheckSettings(config: CheckConfig): CheckConfig {
+  const settings = vscode.workspace.getConfiguration('precedent');
+  const checks = { ...config.checks };
+  for (const check of CHECKS) {
+    const inspected = settings.inspect<Severity | 'off'>(`checks.${check.code}`);
+    const explicit = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
+    if (explicit) checks[check.code] = explicit;
+  }
+  return { ...config, checks };
+}
+
+/** A setting's path: absolute as given, else relative to the first workspace folder. */
+export function resolveInWorkspace(setting: string): string {
+  if (path.isAbsolute(setting)) return setting;
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  return folder ? path.join(folder.uri.fsPath, setting) : path.resolve(setting);
+}
+
+export function affectsPrecedent(event: vscode.ConfigurationChangeEvent, section?: string): boolean {
+  return event.affectsConfiguration(section ? `precedent.${section}` : 'precedent');
+}
