@@ -2,19 +2,22 @@
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
+// `npm run package` builds for release: minified, without source maps.
+const production = process.argv.includes('--production');
 const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  sourcemap: true,
+  sourcemap: !production,
+  minify: production,
   logLevel: 'info',
 };
 
 const builds = [
   { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js' },
-  { ...common, entryPoints: ['bench/run.ts'], outfile: 'dist/bench.js' },
+  ...(production ? [] : [{ ...common, entryPoints: ['bench/run.ts'], outfile: 'dist/bench.js' }]),
 ];
 
 if (watch) {
