@@ -31,7 +31,7 @@ export interface QueryTerm {
   idf: number;
 }
 
-/** Words in more than this share of passages select nothing on their own ("the", "of"). */
+/** Words in more than this share of passages select nothing on their own ("the", "of"); they only rank. */
 const COMMON_SHARE = 0.2;
 /** A word used at most this often may itself be a typo in the corpus, so its neighbours are searched too. */
 const TYPO_MAX_DF = 2;
@@ -98,7 +98,9 @@ export class PassageIndex {
       // A word the corpus knows is taken as meant; only an unknown or barely used one may be a typo.
       const maybeTypo = exact === undefined || this.snapshot.documentFrequency[exact] <= TYPO_MAX_DF;
       if (!identifier && maybeTypo) variants.push(...this.vocabulary.typoVariants(token.term, exact));
-      if (!identifier && stillTyping && index === tokens.length - 1) {
+      // A word typed short of its end ("eas" for "east"), or the word still being typed, stands for its completions.
+      const truncated = exact === undefined && token.term.length === 3;
+      if (!identifier && (truncated || (stillTyping && index === tokens.length - 1))) {
         variants.push(...this.vocabulary.prefixVariants(token.term, exact));
       }
       // A misspelt word weighs as the words it may stand for; one the corpus lacks entirely, as a rare word.
@@ -126,13 +128,15 @@ export class PassageIndex {
     const totalWeight = terms.reduce((sum, t) => sum + t.idf, 0);
     if (totalWeight === 0) return [];
     const touched: number[] = [];
-    terms.forEach((term, group) => {
+    const accumulate = (term: QueryTerm, group: number, common: boolean) => {
       for (const variant of term.variants) {
-        // Common words ("the", "of") would touch most passages and tell them apart least: they select nothing.
-        if (anySelective && !term.identifier && documentFrequency[variant.term] > commonDf) continue;
+        const isCommon = !term.identifier && documentFrequency[variant.term] > commonDf;
+        if (anySelective && isCommon !== common) continue;
         const weight = variant.weight * term.idf;
         for (let i = postingOffsets[variant.term]; i < postingOffsets[variant.term + 1]; i++) {
           const passage = postings[i];
+          // Common words never bring a passage in; they only tell apart the ones the rarer words brought.
+          if (common && this.score[passage] === 0) continue;
           if (this.stamp[passage] !== group) {
             if (this.score[passage] === 0) touched.push(passage);
             this.stamp[passage] = group;
@@ -145,7 +149,9 @@ export class PassageIndex {
           }
         }
       }
-    });
+    };
+    terms.forEach((term, group) => accumulate(term, group, false));
+    if (anySelective) terms.forEach((term, group) => accumulate(term, terms.length + group, true));
     const best = new TopCandidates(limit);
     for (const passage of touched) {
       if (this.identifierHits[passage] === identifiers.length) best.offer(passage, this.score[passage] / totalWeight);

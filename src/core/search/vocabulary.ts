@@ -22,6 +22,8 @@ export class Vocabulary {
   private readonly trigramTerms = new Map<string, number[]>();
   /** Term ids sorted by their text, for prefix lookup. */
   private readonly sorted: Int32Array;
+  /** Each short term and its single deletions, to the terms they come from. */
+  private deletions: Map<string, number[]> | null = null;
 
   constructor(readonly terms: string[], readonly documentFrequency: Int32Array) {
     for (let id = 0; id < terms.length; id++) {
@@ -39,20 +41,36 @@ export class Vocabulary {
   typoVariants(word: string, exact: number | undefined): TermVariant[] {
     const limit = word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
     if (limit === 0) return [];
+    const candidates = limit === 1 ? this.oneDeletionNeighbours(word) : this.trigramNeighbours(word, limit);
+    const variants: TermVariant[] = [];
+    for (const id of candidates) {
+      if (id === exact) continue;
+      const distance = boundedEditDistance(word, this.terms[id], limit);
+      if (distance <= limit) variants.push({ term: id, weight: TYPO_WEIGHT[distance] });
+    }
+    return variants;
+  }
+
+  /** Terms sharing enough trigrams to be within `limit` edits: each edit destroys at most three. */
+  private trigramNeighbours(word: string, limit: number): number[] {
     const grams = trigrams(word);
     const shared = new Map<number, number>();
     for (const gram of grams) {
       for (const id of this.trigramTerms.get(gram) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
     }
-    // Each edit destroys at most three trigrams.
     const needed = Math.max(1, grams.length - 3 * limit);
-    const variants: TermVariant[] = [];
-    for (const [id, count] of shared) {
-      if (count < needed || id === exact) continue;
-      const distance = boundedEditDistance(word, this.terms[id], limit);
-      if (distance <= limit) variants.push({ term: id, weight: TYPO_WEIGHT[distance] });
-    }
-    return variants;
+    return [...shared].filter(([, count]) => count >= needed).map(([id]) => id);
+  }
+
+  /**
+   * Terms one edit away from a short word, found through single deletions (a transposed pair in a four-letter
+   * word, "eevr" for "ever", shares no trigram at all with it). The index of deletions is built on first use.
+   */
+  private oneDeletionNeighbours(word: string): number[] {
+    const index = (this.deletions ??= buildDeletionIndex(this.terms));
+    const found = new Set<number>();
+    for (const key of [word, ...deletionsOf(word)]) for (const id of index.get(key) ?? []) found.add(id);
+    return [...found];
   }
 
   /** The most used terms that start with `prefix` (the word being typed). */
@@ -139,6 +157,30 @@ export class Vocabulary {
     }
     return low;
   }
+}
+
+/** Words up to this long are looked up by deletions; longer ones by trigrams. */
+const MAX_DELETION_WORD = 8;
+
+function deletionsOf(word: string): string[] {
+  const found: string[] = [];
+  for (let i = 0; i < word.length; i++) found.push(word.slice(0, i) + word.slice(i + 1));
+  return found;
+}
+
+function buildDeletionIndex(terms: string[]): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  const add = (key: string, id: number) => {
+    const list = index.get(key);
+    if (!list) index.set(key, [id]);
+    else if (list[list.length - 1] !== id) list.push(id);
+  };
+  terms.forEach((term, id) => {
+    if (term.length < 3 || term.length > MAX_DELETION_WORD || isIdentifier(term)) return;
+    add(term, id);
+    for (const deletion of deletionsOf(term)) add(deletion, id);
+  });
+  return index;
 }
 
 function trigrams(word: string): string[] {
