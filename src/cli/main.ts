@@ -101,6 +101,7 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
     maxFileBytes: maxFileMb * 1024 * 1024,
   });
   const { report } = workspace;
+  await workspace.saved.catch((error: Error) => warn(`the index cache could not be written: ${error.message}`));
   if (report.documents === 0) {
     err.write(`precedent: no documents to index in ${roots.join(', ')} (Precedent reads .txt and .md files)\n`);
   }

@@ -58,6 +58,8 @@ export class PrecedentWorkspace {
     readonly documents: CorpusDocument[],
     private readonly index: PassageIndex,
     readonly report: IndexReport,
+    /** Settles once the cache holds this corpus; rejects, with the reason, when it could not be written. */
+    readonly saved: Promise<void> = Promise.resolve(),
   ) {}
 
   static async load(options: WorkspaceOptions): Promise<PrecedentWorkspace> {
@@ -102,12 +104,16 @@ export class PrecedentWorkspace {
     }
     const index = PassageIndex.build(documents);
     const ingested = loaded.filter((r): r is Loaded => 'ingested' in r && r.ingested);
-    if (cache) {
-      await Promise.all(ingested.map((r) => cache.writeDocument(r.document)));
-      await cache.writeManifest({ ...manifest, ...nextManifest });
-      await cache.writeSnapshot(snapshotKey([...firstWithHash.keys()]), documents, index.snapshot);
-    }
-    return new PrecedentWorkspace(documents, index, makeReport(documents, index, skipped, ingested.length, false, started));
+    const report = makeReport(documents, index, skipped, ingested.length, false, started);
+    // The corpus is usable now; the cache is written behind it (see `saved`).
+    const saved = cache
+      ? (async () => {
+          await Promise.all(ingested.map((r) => cache.writeDocument(r.document)));
+          await cache.writeManifest({ ...manifest, ...nextManifest });
+          await cache.writeSnapshot(snapshotKey([...firstWithHash.keys()]), documents, index.snapshot);
+        })()
+      : Promise.resolve();
+    return new PrecedentWorkspace(documents, index, report, saved);
   }
 
   search(query: string, options?: SearchOptions): SearchMatch[] {

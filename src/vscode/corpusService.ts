@@ -70,6 +70,7 @@ export class CorpusService implements vscode.Disposable {
               return;
             }
             this.accept(loaded);
+            loaded.saved.catch((error: Error) => this.log.warn(`The index cache could not be written: ${error.message}`));
           } catch (error) {
             const message = (error as Error).message;
             this.log.error(`Indexing failed: ${message}`);

@@ -27,6 +27,7 @@ const DRAFT_LANGUAGES: vscode.DocumentSelector = [
 export interface PrecedentApi {
   corpus: CorpusService;
   diagnostics: DraftDiagnostics;
+  inlineCompletions: PrecedentInlineCompletions;
   activationMs: number;
 }
 
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): PrecedentApi {
   const diagnostics = new DraftDiagnostics(corpus, registry.get);
   const audit = new CorpusAudit(corpus, registry.get);
   const comparisons = new ComparisonDocuments();
+  const inlineCompletions = new PrecedentInlineCompletions(corpus);
 
   context.subscriptions.push(
     log,
@@ -48,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): PrecedentApi {
     audit,
     vscode.workspace.registerTextDocumentContentProvider(COMPARE_SCHEME, comparisons),
     vscode.languages.registerHoverProvider(DRAFT_LANGUAGES, new PrecedentHover(corpus, registry.get)),
-    vscode.languages.registerInlineCompletionItemProvider(DRAFT_LANGUAGES, new PrecedentInlineCompletions(corpus)),
+    vscode.languages.registerInlineCompletionItemProvider(DRAFT_LANGUAGES, inlineCompletions),
     vscode.languages.registerCodeActionsProvider(DRAFT_LANGUAGES, new PrecedentCodeActions(diagnostics), {
       providedCodeActionKinds: PrecedentCodeActions.kinds,
     }),
@@ -87,7 +89,7 @@ export function activate(context: vscode.ExtensionContext): PrecedentApi {
   void corpus.reload('start-up');
   const activationMs = performance.now() - started;
   log.info(`Precedent ${context.extension.packageJSON.version} activated in ${activationMs.toFixed(1)} ms`);
-  return { corpus, diagnostics, activationMs };
+  return { corpus, diagnostics, inlineCompletions, activationMs };
 }
 
 export function deactivate(): void {}

@@ -76,7 +76,7 @@ describe('loading a corpus with bad input', () => {
     writeFileSync(dir.file('good.txt'), SPEECH);
     const cache = new TempDir();
     try {
-      await load({ cacheDir: cache.path });
+      await (await load({ cacheDir: cache.path })).saved;
       const { readdirSync } = await import('fs');
       assert.deepEqual(readdirSync(dir.path), ['good.txt']);
     } finally {
@@ -99,7 +99,11 @@ describe('the index cache', () => {
     cache.remove();
   });
 
-  const load = () => PrecedentWorkspace.load({ roots: [corpus.path], cacheDir: cache.path });
+  const load = async () => {
+    const workspace = await PrecedentWorkspace.load({ roots: [corpus.path], cacheDir: cache.path });
+    await workspace.saved;
+    return workspace;
+  };
 
   it('opens an unchanged corpus from its snapshot without reading any file', async () => {
     const cold = await load();

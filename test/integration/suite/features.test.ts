@@ -1,0 +1,129 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { PrecedentApi } from '../../../src/vscode/extension';
+import { report } from './report';
+
+const EXTENSION_ID = 'precedent.precedent';
+
+async function api(): Promise<PrecedentApi> {
+  const extension = vscode.extensions.getExtension<PrecedentApi>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not loaded`);
+  const exports = await extension.activate();
+  await exports.corpus.whenReady();
+  return exports;
+}
+
+function workspaceFile(...parts: string[]): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the suite needs the fixture workspace open');
+  return vscode.Uri.joinPath(folder.uri, ...parts);
+}
+
+async function until<T>(what: string, probe: () => T | undefined | null | false, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers
+    .flatMap((hover) => hover.contents)
+    .map((content) => (typeof content === 'string' ? content : 'value' in content ? content.value : ''))
+    .join('\n');
+}
+
+describe('Precedent in the editor', () => {
+  let draft: vscode.TextDocument;
+
+  before(async function () {
+    this.timeout(120_000);
+    const { corpus } = await api();
+    assert.ok((corpus.current?.report.documents ?? 0) >= 6, 'the bundled corpus and the workspace corpus are indexed');
+    draft = await vscode.workspace.openTextDocument(workspaceFile('drafts', 'trafficking-draft.md'));
+    await vscode.window.showTextDocument(draft);
+  });
+
+  it("flags seed 000's Resolution 2231 (2016) and fixes it in the lightbulb", async () => {
+    const diagnostic = await until('the resolution-year diagnostic', () =>
+      vscode.languages.getDiagnostics(draft.uri).find((d) => d.code === 'resolution-year'),
+    );
+    assert.strictEqual(draft.getText(diagnostic.range), 'Resolution 2231 (2016)');
+    assert.match(diagnostic.message, /adopted in 2015, not in 2016; did you mean resolution 2331 \(2016\)\?/);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', draft.uri, diagnostic.range);
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.includes('Change the year to 2015'), titles.join(' | '));
+    assert.ok(titles.includes('Did you mean resolution 2331 (2016)?'));
+    assert.ok(titles.includes('Ignore this finding (resolution-year)'));
+    assert.ok(titles.includes('Disable resolution-year for this line'));
+    const preferred = actions.find((a) => a.isPreferred);
+    assert.strictEqual(preferred?.title, 'Change the year to 2015');
+    const [[, edits]] = preferred.edit!.entries();
+    assert.strictEqual(draft.getText(edits[0].range), '2016');
+    assert.strictEqual(edits[0].newText, '2015');
+  });
+
+  it('shows a hover card on a citation and on an acronym', async () => {
+    const text = draft.getText();
+    const onCitation = draft.positionAt(text.indexOf('2231') + 1);
+    const citation = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', draft.uri, onCitation));
+    assert.match(citation, /Security Council resolution 2231/);
+    assert.match(citation, /Adopted in 2015/);
+    assert.match(citation, /Cited in the corpus/);
+    const onAcronym = draft.positionAt(text.indexOf('UNODC') + 2);
+    const acronym = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', draft.uri, onAcronym));
+    assert.match(acronym, /United Nations Office on Drugs and Crime/);
+    assert.match(acronym, /Used in \d+ corpus passages/);
+  });
+
+  it('offers a corpus continuation as ghost text at a sentence start', async () => {
+    const { inlineCompletions } = await api();
+    const editor = await vscode.window.showTextDocument(draft);
+    const end = draft.positionAt(draft.getText().length);
+    await editor.edit((edit) => edit.insert(end, 'In that regard, Japan has pledged approximately'));
+    const position = draft.positionAt(draft.getText().length);
+    const started = performance.now();
+    const items = await inlineCompletions.provideInlineCompletionItems(
+      draft,
+      position,
+      { triggerKind: vscode.InlineCompletionTriggerKind.Automatic, selectedCompletionInfo: undefined },
+      new vscode.CancellationTokenSource().token,
+    );
+    report('inline completions', 'latency', `${(performance.now() - started).toFixed(1)} ms`);
+    const texts = (items as vscode.InlineCompletionItem[]).map((item) => String(item.insertText));
+    assert.ok(texts.includes(' $23 million to the UNODC,'), texts.join(' | '));
+    await vscode.commands.executeCommand('undo');
+  });
+
+  it('runs Find Past Phrasing on the selection and inserts the passage chosen', async () => {
+    const scratch = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'attaches great importance to the assistance' });
+    const editor = await vscode.window.showTextDocument(scratch);
+    editor.selection = new vscode.Selection(0, 0, 0, scratch.lineAt(0).text.length);
+    const picking = vscode.commands.executeCommand('precedent.searchSelection');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await picking;
+    await until('the passage inserted', () => /provided by the (UNODC|United Nations)/.test(scratch.getText()));
+    assert.match(scratch.getText(), /^Japan therefore attaches great importance to the assistance provided by/);
+  });
+
+  it('re-indexes when a corpus file changes', async () => {
+    const { corpus } = await api();
+    const file = workspaceFile('corpus', 'added-during-test.md');
+    const reloaded = new Promise((resolve) => corpus.onDidLoad(resolve));
+    fs.writeFileSync(file.fsPath, '---\ntitle: Added during the test\n---\nThe zanzibar quorum of delegations welcomed the text.\n');
+    try {
+      await Promise.race([reloaded, new Promise((_, reject) => setTimeout(() => reject(new Error('no re-index within 20 s')), 20_000))]);
+      const [found] = corpus.current!.search('zanzibar quorum');
+      assert.strictEqual(found?.title, 'Added during the test');
+      assert.strictEqual(path.basename(found.file), 'added-during-test.md');
+    } finally {
+      fs.rmSync(file.fsPath, { force: true });
+    }
+  });
+});
