@@ -41,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): PrecedentApi {
   const audit = new CorpusAudit(corpus, registry.get);
   const comparisons = new ComparisonDocuments();
   const inlineCompletions = new PrecedentInlineCompletions(corpus);
+  const codeActions = new PrecedentCodeActions(diagnostics);
 
   context.subscriptions.push(
     log,
@@ -51,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): PrecedentApi {
     vscode.workspace.registerTextDocumentContentProvider(COMPARE_SCHEME, comparisons),
     vscode.languages.registerHoverProvider(DRAFT_LANGUAGES, new PrecedentHover(corpus, registry.get)),
     vscode.languages.registerInlineCompletionItemProvider(DRAFT_LANGUAGES, inlineCompletions),
-    vscode.languages.registerCodeActionsProvider(DRAFT_LANGUAGES, new PrecedentCodeActions(diagnostics), {
+    vscode.languages.registerCodeActionsProvider(DRAFT_LANGUAGES, codeActions, {
       providedCodeActionKinds: PrecedentCodeActions.kinds,
     }),
     vscode.commands.registerCommand('precedent.findPastPhrasing', () => findPastPhrasing(corpus)),

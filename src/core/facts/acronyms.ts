@@ -64,9 +64,11 @@ export class AcronymTable {
     }
   }
 
+  /** The expansion spelt out in full ("United Nations …" over "UN …"), then the most used. */
   expansion(acronym: string): string | null {
     const counts = this.expansions.get(acronym);
     if (!counts) return null;
-    return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0][0];
+    const abbreviated = (expansion: string) => (/\b\p{Lu}{2,}\b/u.test(expansion) ? 1 : 0);
+    return [...counts.entries()].sort((a, b) => abbreviated(a[0]) - abbreviated(b[0]) || b[1] - a[1] || a[0].length - b[0].length)[0][0];
   }
 }

@@ -21,10 +21,10 @@ function workspaceFile(...parts: string[]): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, ...parts);
 }
 
-async function until<T>(what: string, probe: () => T | undefined | null | false, timeoutMs = 20_000): Promise<T> {
+async function until<T>(what: string, probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = probe();
+    const value = await probe();
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -55,7 +55,16 @@ describe('Precedent in the editor', () => {
     );
     assert.strictEqual(draft.getText(diagnostic.range), 'Resolution 2231 (2016)');
     assert.match(diagnostic.message, /adopted in 2015, not in 2016; did you mean resolution 2331 \(2016\)\?/);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', draft.uri, diagnostic.range);
+    // What the lightbulb asks for: the quick fixes at the diagnostic (once the workbench has the diagnostic too).
+    const actions = await until('the quick fixes', async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        draft.uri,
+        diagnostic.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
+      return found.some((action) => action.title.startsWith('Change the year')) && found;
+    });
     const titles = actions.map((a) => a.title);
     assert.ok(titles.includes('Change the year to 2015'), titles.join(' | '));
     assert.ok(titles.includes('Did you mean resolution 2331 (2016)?'));
