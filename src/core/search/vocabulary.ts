@@ -17,6 +17,8 @@ const MAX_PREFIX_VARIANTS = 24;
 /** A word seen at most this often is a candidate OCR fragment; at least FREQUENT_DF, a real word. */
 const RARE_DF = 2;
 const FREQUENT_DF = 3;
+const MIN_JOINED_LENGTH = 5;
+const MAX_FRAGMENT_LENGTH = 6;
 
 export class Vocabulary {
   private readonly trigramTerms = new Map<string, number[]>();
@@ -97,12 +99,13 @@ export class Vocabulary {
     for (let id = 0; id < this.terms.length; id++) {
       const term = this.terms[id];
       if (this.documentFrequency[id] > RARE_DF || term.length < 3 || isIdentifier(term)) continue;
-      const split = this.bestSplit(term, lookup, frequent);
+      // Two words run together are long ("oftrafficking"); a word broken apart leaves short pieces ("apan").
+      const split = term.length >= MIN_JOINED_LENGTH ? this.bestSplit(term, lookup, frequent) : null;
       if (split) {
         repairs.set(id, split);
         continue;
       }
-      const whole = this.completion(term, lookup, frequent);
+      const whole = term.length <= MAX_FRAGMENT_LENGTH ? this.completion(term, lookup, frequent) : undefined;
       if (whole !== undefined) repairs.set(id, [whole]);
     }
     return repairs;
