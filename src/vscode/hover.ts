@@ -1,6 +1,7 @@
 /**
- * Hover cards: on a resolution citation, what the registry knows, any finding on it, and the corpus passages that
- * cite it; on an acronym, its expansion as the corpus defines it and how often the corpus uses it.
+ * Hover cards: on a resolution citation, what the registry knows and the corpus passages that cite it (a finding on
+ * it shows above, in VS Code's own part of the card); on an acronym, its expansion as the corpus defines it and how
+ * often the corpus uses it.
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -29,7 +30,7 @@ export class PrecedentHover implements vscode.HoverProvider {
     const citation = extractCitations(text).find((c) => c.start + windowStart <= offset && offset <= c.end + windowStart);
     if (citation) {
       const range = new vscode.Range(document.positionAt(windowStart + citation.start), document.positionAt(windowStart + citation.end));
-      return new vscode.Hover(this.citationCard(document, citation, range, await this.registry()), range);
+      return new vscode.Hover(this.citationCard(citation, await this.registry()), range);
     }
     const wordRange = document.getWordRangeAtPosition(position, ACRONYM);
     if (!wordRange) return null;
@@ -43,7 +44,7 @@ export class PrecedentHover implements vscode.HoverProvider {
     return new vscode.Hover(card, wordRange);
   }
 
-  private citationCard(document: vscode.TextDocument, citation: Citation, range: vscode.Range, registry: ResolutionRegistry): vscode.MarkdownString {
+  private citationCard(citation: Citation, registry: ResolutionRegistry): vscode.MarkdownString {
     const card = new vscode.MarkdownString();
     card.isTrusted = { enabledCommands: ['vscode.open'] };
     const body = citation.body === 'general-assembly' ? 'General Assembly' : citation.body === 'security-council' ? 'Security Council' : 'Resolution';
@@ -55,9 +56,6 @@ export class PrecedentHover implements vscode.HoverProvider {
       else if (year !== null) card.appendMarkdown(`\n\nAdopted in ${year}`);
       else card.appendMarkdown('\n\nNot in the registry (adopted after the last number Precedent knows)');
     }
-    for (const diagnostic of vscode.languages.getDiagnostics(document.uri)) {
-      if (diagnostic.source === 'Precedent' && diagnostic.range.intersection(range)) card.appendMarkdown(`\n\n⚠ ${escape(diagnostic.message)}`);
-    }
     const workspace = this.corpus.current;
     if (workspace && citation.session === null) {
       const citing = mergeTwins(workspace.passagesCiting(citation.number, CITING_PASSAGES * 2)).slice(0, CITING_PASSAGES);
@@ -65,11 +63,20 @@ export class PrecedentHover implements vscode.HoverProvider {
       for (const { match, twins } of citing) {
         const link = vscode.Uri.file(match.file).with({ fragment: `L${match.range.startLine + 1}` });
         const also = twins.length > 0 ? ` (also in ${twins.map((t) => escape(t.title ?? path.basename(t.file))).join(', ')})` : '';
+        const caution = wrongYearIn(match.text, citation.number, registry);
         card.appendMarkdown(`\n\n> ${escape(match.text)}\n\n[${escape(match.title ?? path.basename(match.file))}](${link.toString()})${match.date ? ` · ${match.date}` : ''}${also}`);
+        if (caution) card.appendMarkdown(`\n\n⚠ ${escape(caution)}`);
       }
     }
     return card;
   }
+}
+
+/** A corpus passage may repeat the very mistake being checked: say so rather than offer it as precedent. */
+function wrongYearIn(text: string, number: number, registry: ResolutionRegistry): string | null {
+  const actual = registry.securityCouncilYear(number);
+  const cited = extractCitations(text).find((c) => c.number === number && c.session === null && c.year !== null);
+  return cited && actual !== null && cited.year !== actual ? `This passage gives the year ${cited.year}; resolution ${number} is of ${actual}.` : null;
 }
 
 function escape(text: string): string {

@@ -84,6 +84,7 @@ describe('Precedent in the editor', () => {
     assert.match(citation, /Security Council resolution 2231/);
     assert.match(citation, /Adopted in 2015/);
     assert.match(citation, /Cited in the corpus/);
+    assert.match(citation, /This passage gives the year 2016; resolution 2231 is of 2015/);
     const onAcronym = draft.positionAt(text.indexOf('UNODC') + 2);
     const acronym = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', draft.uri, onAcronym));
     assert.match(acronym, /United Nations Office on Drugs and Crime/);

@@ -1,0 +1,341 @@
+#!/usr/bin/env node
+// One end-to-end run in the browser, driven like a person: code-server with this repository loaded as the extension
+// under development (no test runner inside), on a temp copy of test/integration/fixtures/workspace, and Chromium
+// typing and hovering in the workbench. Three checks, each saved as a screenshot:
+//   problems.png     the Problems panel lists the resolution-year finding on the draft
+//   hover.png        the hover card on "2231" in the draft says "Adopted in 2015"
+//   ghost-text.png   after typing "In that regard, Japan has pledged approximately", ghost text offers "23 million"
+//
+//   npm run build && npm run test:e2e [-- --out DIR] [-- --keep]
+//
+// --out DIR      where the screenshots go (default test/integration/screenshots/; PRECEDENT_E2E_OUT)
+// --keep         keep the temp folder (profile, workspace copy, logs) even if every check passed
+// --slow N       multiply every step's timeout by N (a slow machine)
+// Builds nothing: it loads dist/extension.js, from `npm run build`. A step that fails saves failure-<step>.png.
+// Exits 0 only if the three checks passed; prints `N passed, M failed` last.
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkExtensionBuilt, INTEGRATION_DIR, ROOT } from './build.mjs';
+import { ensureHarness, findChromium, HarnessError } from './install.mjs';
+import { createLog, RunError, sleep, tail, USER_SETTINGS, Workbench } from './workbench.mjs';
+
+const { values: args } = parseArgs({
+  options: {
+    out: { type: 'string', default: process.env.PRECEDENT_E2E_OUT ?? join(INTEGRATION_DIR, 'screenshots') },
+    keep: { type: 'boolean', default: false },
+    slow: { type: 'string', default: '1' },
+  },
+});
+const OUT = resolve(args.out);
+const SLOW = Number(args.slow) > 0 ? Number(args.slow) : 1;
+const DRAFT = 'trafficking-draft.md';
+const CHECKS = ['problems', 'hover', 'ghost-text'];
+const EXPECTED_PROBLEM = 'Security Council resolution 2231 was adopted in 2015, not in 2016; did you mean resolution 2331 (2016)?';
+const TYPED = 'In that regard, Japan has pledged approximately';
+
+const log = createLog('e2e');
+const workbench = new Workbench({ name: 'e2e', log, keep: args.keep });
+workbench.stopOnSignals();
+const started = Date.now();
+
+/** A step that failed: its message says what was expected and what was seen instead. */
+class StepError extends Error {}
+
+const outcomes = new Map(); // check name -> { ok, file?, message? }
+const screenshots = [];
+
+function display(file) {
+  const rel = relative(process.cwd(), file);
+  return rel.startsWith('..') ? file : rel;
+}
+
+async function screenshot(name) {
+  const file = join(OUT, `${name}.png`);
+  await workbench.page.screenshot({ path: file, timeout: 15_000 });
+  screenshots.push(file);
+  log(`screenshot saved: ${display(file)}`);
+  return file;
+}
+
+/**
+ * Runs one step within timeoutS seconds (times --slow). `fn(deadline)` waits with playwright timeouts or
+ * `until`; on failure the step saves failure-<name>.png and throws a StepError that names the step.
+ */
+async function step(name, what, timeoutS, fn) {
+  const timeoutMs = timeoutS * 1000 * SLOW;
+  const deadline = Date.now() + timeoutMs;
+  log(`${name}: ${what}`);
+  let timer;
+  try {
+    const overrun = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new StepError(`no result within ${timeoutMs / 1000} s`)), timeoutMs + 5000);
+    });
+    return await Promise.race([fn(deadline), overrun]);
+  } catch (error) {
+    let message = error instanceof StepError ? error.message : (error?.message ?? String(error)).split('\n')[0];
+    if (workbench.serverExit) message += ` (code-server stopped: ${workbench.serverExit}; its log:\n${tail(workbench.logs.server)})`;
+    let shot = '';
+    if (workbench.page && !workbench.page.isClosed()) {
+      try {
+        shot = `; screenshot ${display(await screenshot(`failure-${name}`))}`;
+      } catch (shotError) {
+        shot = `; no screenshot (${String(shotError.message).split('\n')[0]})`;
+      }
+    }
+    throw new StepError(`step "${name}" failed: ${what}: ${message}${shot}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const remaining = (deadline) => Math.max(1000, deadline - Date.now());
+
+/** Polls probe() until it returns { ok: true }; past the deadline, throws with describe(last probe's value). */
+async function until(deadline, probe, describe) {
+  let last;
+  for (;;) {
+    last = await probe();
+    if (last?.ok) return last;
+    if (Date.now() > deadline) throw new StepError(describe(last));
+    await sleep(200);
+  }
+}
+
+/**
+ * Where a piece of text is in the active editor's rendered lines (.view-line spans), in page pixels: the first or
+ * last occurrence on screen (view lines are reused DOM nodes, so screen order is by position, not DOM order).
+ */
+function locateText(page, text, { occurrence = 'first', offset = 0, length = text.length } = {}) {
+  return page.evaluate(
+    ({ text, occurrence, offset, length }) => {
+      const lines = document.querySelector('.part.editor .editor-group-container.active .monaco-editor .view-lines');
+      if (!lines) return null;
+      const found = [];
+      for (const line of lines.querySelectorAll('.view-line')) {
+        // A line's text is split across token spans; the editor renders some spaces as U+00A0.
+        const nodes = [];
+        let joined = '';
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          nodes.push({ node, start: joined.length });
+          joined += node.data.replace(/\u00a0/g, ' ');
+        }
+        const index = joined.indexOf(text);
+        if (index < 0) continue;
+        const at = (position) => {
+          const hit = nodes.findLast((n) => n.start <= position && (position < n.start + n.node.data.length || n === nodes.at(-1)));
+          return [hit.node, position - hit.start];
+        };
+        const range = document.createRange();
+        range.setStart(...at(index + offset));
+        range.setEnd(...at(index + offset + length));
+        const rect = range.getBoundingClientRect();
+        found.push({ x: rect.left, y: rect.top, width: rect.width, height: rect.height, right: rect.right, bottom: rect.bottom });
+      }
+      if (found.length === 0) return null;
+      found.sort((a, b) => a.y - b.y);
+      return occurrence === 'last' ? found[found.length - 1] : found[0];
+    },
+    { text, occurrence, offset, length },
+  );
+}
+
+/** The text of the visible editor hover widgets. */
+function hoverTexts(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.monaco-hover')]
+      .filter((element) => element.offsetParent !== null && element.getBoundingClientRect().height > 0)
+      .map((element) => element.innerText.trim())
+      .filter(Boolean),
+  );
+}
+
+async function main() {
+  // ---- what the run needs: the extension built, the harness installed, the browser --------------------
+  try {
+    checkExtensionBuilt();
+  } catch (error) {
+    throw new RunError(`${error.message}\n(test:e2e builds nothing: it loads the extension from dist/, so run \`npm run build && npm run test:e2e\`)`);
+  }
+  const chromiumPath = findChromium();
+  const harness = await ensureHarness();
+  mkdirSync(OUT, { recursive: true });
+  for (const name of readdirSync(OUT)) {
+    if (name.endsWith('.png') && (CHECKS.includes(name.slice(0, -4)) || name.startsWith('failure-'))) rmSync(join(OUT, name), { force: true });
+  }
+
+  // No secondary side bar (empty here, with chat disabled): the editor gets the width.
+  workbench.prepare({ settings: { ...USER_SETTINGS, 'workbench.secondarySideBar.defaultVisibility': 'hidden' } });
+  await workbench.startServer(harness);
+  const page = await workbench.launchBrowser(chromiumPath);
+  // The extension under development, no extension tests: the workbench is a plain Extension Development Host.
+  await workbench.open([['extensionDevelopmentPath', workbench.remote(ROOT)]]);
+
+  // ---- the workbench, with the corpus indexed and the draft open ----------------------------------------
+  await step('workbench', 'the workbench loads', 60, async (deadline) => {
+    await page.locator('.monaco-workbench').waitFor({ timeout: remaining(deadline) });
+    await page.locator('.part.statusbar').waitFor({ timeout: remaining(deadline) });
+  });
+  const status = await step('status-bar', 'the status bar shows "Precedent: N documents" (the corpus is indexed)', 90, async (deadline) => {
+    const item = page.locator('.part.statusbar .statusbar-item', { hasText: /Precedent: \d+ documents/ }).first();
+    try {
+      await item.waitFor({ timeout: remaining(deadline) });
+    } catch {
+      const seen = await page.locator('.part.statusbar .statusbar-item', { hasText: 'Precedent' }).allInnerTexts().catch(() => []);
+      throw new StepError(seen.length ? `the Precedent item says ${seen.map((t) => JSON.stringify(t.trim())).join(', ')}` : 'no Precedent item in the status bar (did the extension activate?)');
+    }
+    return (await item.innerText()).trim();
+  });
+  log(`status bar: ${status}`);
+
+  await step('open-draft', `Ctrl+P, "${DRAFT}", Enter: the editor shows the draft`, 45, async (deadline) => {
+    await page.keyboard.press('Escape');
+    await page.locator('.part.editor').click({ position: { x: 300, y: 300 }, timeout: remaining(deadline) }).catch(() => {});
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input.input');
+    await input.waitFor({ timeout: remaining(deadline) });
+    await input.pressSequentially(DRAFT, { delay: 30 });
+    const row = page.locator(`.quick-input-list .monaco-list-row[aria-label^="${DRAFT}"]`).first();
+    try {
+      await row.waitFor({ timeout: remaining(deadline) });
+    } catch {
+      const rows = await page.locator('.quick-input-list .monaco-list-row').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
+      throw new StepError(`Quick Open listed no "${DRAFT}" row (rows: ${rows.length ? rows.join(' | ') : 'none'})`);
+    }
+    await page.keyboard.press('Enter');
+    await page.locator(`.tabs-container .tab.active[aria-label^="${DRAFT}"]`).waitFor({ timeout: remaining(deadline) });
+    await page.locator('.part.editor .monaco-editor .view-line', { hasText: 'Resolution 2231' }).first().waitFor({ timeout: remaining(deadline) });
+  });
+
+  // ---- the checks: each one runs even if the one before failed --------------------------------------------
+  const check = async (name, fn) => {
+    try {
+      const file = await fn();
+      outcomes.set(name, { ok: true, file });
+      log(`✔ ${name}`);
+    } catch (error) {
+      if (!(error instanceof StepError)) throw error;
+      outcomes.set(name, { ok: false, message: error.message });
+      log(`✖ ${error.message}`);
+      await page.keyboard.press('Escape').catch(() => {});
+    }
+  };
+
+  await check('problems', () =>
+    step('problems', 'Ctrl+Shift+M: the Problems panel lists the resolution-year problem', 30, async (deadline) => {
+      await page.keyboard.press('Control+Shift+M');
+      const panel = page.locator('.markers-panel');
+      await panel.waitFor({ timeout: remaining(deadline) });
+      const rowTexts = () =>
+        panel.locator('.monaco-list-row').evaluateAll((els) => els.map((el) => `${el.innerText.replace(/\s+/g, ' ').trim()} ${el.getAttribute('aria-label') ?? ''}`));
+      await until(
+        deadline,
+        async () => {
+          const rows = await rowTexts();
+          return { ok: rows.some((row) => row.includes('resolution-year') && row.includes(EXPECTED_PROBLEM)), rows };
+        },
+        (last) => `no row with "resolution-year" and "${EXPECTED_PROBLEM}" (rows: ${last.rows.length ? last.rows.join(' | ') : 'none'})`,
+      );
+      await sleep(300); // let the panel finish painting
+      const file = await screenshot('problems');
+      // Close the panel; Ctrl+Shift+M toggles the Problems view when it has the focus, Ctrl+J the whole panel.
+      await page.keyboard.press('Control+Shift+M');
+      try {
+        await panel.waitFor({ state: 'hidden', timeout: 3000 });
+      } catch {
+        await page.keyboard.press('Control+J');
+        await panel.waitFor({ state: 'hidden', timeout: remaining(deadline) });
+      }
+      return file;
+    }),
+  );
+
+  await check('hover', () =>
+    step('hover', 'the mouse over "2231" in the draft: the hover card says "Adopted in 2015"', 30, async (deadline) => {
+      let last = [];
+      for (let attempt = 0; ; attempt++) {
+        const box = await locateText(page, '2231', { offset: 1, length: 2 });
+        if (!box) throw new StepError('the text "2231" is not in the editor\'s rendered lines');
+        // From outside the word, as a hand would; the hover shows after editor.hover.delay (300 ms).
+        await page.mouse.move(box.x - 60, box.y + box.height / 2 + 40);
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 8 });
+        const attemptEnd = Math.min(deadline, Date.now() + 6000);
+        while (Date.now() < attemptEnd) {
+          last = await hoverTexts(page);
+          if (last.some((text) => text.includes('Adopted in 2015'))) break;
+          await sleep(200);
+        }
+        if (last.some((text) => text.includes('Adopted in 2015'))) break;
+        if (Date.now() >= deadline) {
+          throw new StepError(last.length ? `the hover shows ${last.map((t) => JSON.stringify(t)).join(' | ')}` : 'no hover widget (.monaco-hover) appeared');
+        }
+        log(`hover: not yet (attempt ${attempt + 1}); moving the mouse away and back`);
+      }
+      await sleep(500); // the card renders its markdown
+      const file = await screenshot('hover');
+      log(`hover card text: ${JSON.stringify(last.find((text) => text.includes('Adopted in 2015')))}`);
+      await page.mouse.move(5, 450);
+      await page.keyboard.press('Escape');
+      return file;
+    }),
+  );
+
+  await check('ghost-text', () =>
+    step('ghost-text', `a click after the last paragraph, Enter twice, "${TYPED}": ghost text offers "23 million"`, 45, async (deadline) => {
+      const end = await locateText(page, 'Office.', { occurrence: 'last' });
+      if (!end) throw new StepError('the end of the last paragraph ("Office.") is not in the editor\'s rendered lines');
+      await page.mouse.click(end.right + 40, end.y + end.height / 2);
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type(TYPED, { delay: 70 });
+      await page.locator('.part.editor .monaco-editor .view-line', { hasText: TYPED }).first().waitFor({ timeout: remaining(deadline) });
+      const ghost = await until(
+        deadline,
+        () =>
+          page.evaluate(() => {
+            const editor = document.querySelector('.part.editor .editor-group-container.active .monaco-editor');
+            const parts = editor ? [...editor.querySelectorAll('.ghost-text-decoration, .ghost-text-decoration-preview, .ghost-text')] : [];
+            const text = parts.map((el) => el.textContent).join('').replace(/\u00a0/g, ' ');
+            return { ok: text.includes('23 million'), text };
+          }),
+        (last) => (last.text ? `the ghost text is ${JSON.stringify(last.text)}` : 'no ghost text (.ghost-text-decoration, .ghost-text) in the editor'),
+      );
+      await sleep(300);
+      const file = await screenshot('ghost-text');
+      log(`ghost text: ${JSON.stringify(ghost.text)}`);
+      return file;
+    }),
+  );
+}
+
+let exitCode = 1;
+try {
+  await main();
+} catch (error) {
+  const known = error instanceof RunError || error instanceof HarnessError || error instanceof StepError;
+  console.error(`\n[e2e] ERROR: ${known ? error.message : error.stack}`);
+}
+const passed = CHECKS.filter((name) => outcomes.get(name)?.ok).length;
+const failed = CHECKS.length - passed;
+console.log('');
+for (const name of CHECKS) {
+  const outcome = outcomes.get(name);
+  if (outcome?.ok) console.log(`  ✔ ${name}: ${display(outcome.file)}`);
+  else console.log(`  ✖ ${name}: ${outcome ? outcome.message : 'not run (an earlier step failed)'}`);
+}
+if (screenshots.length > 0) {
+  console.log('\n  Screenshots:');
+  for (const file of screenshots) console.log(`    ${display(file)}`);
+}
+if (failed > 0) {
+  workbench.keep = true;
+  if (workbench.tempRoot) console.error(`\n[e2e] logs and profile kept in ${workbench.tempRoot} (logs/code-server.log, logs/browser-console.log)`);
+} else {
+  exitCode = 0;
+}
+await workbench.close();
+log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(exitCode);
