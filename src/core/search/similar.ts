@@ -19,6 +19,7 @@ export interface SimilarPassage {
 }
 
 const CANDIDATES = 8;
+const SELECTING_WORDS = 8;
 
 export function similarPassages(
   index: PassageIndex,
@@ -28,8 +29,13 @@ export function similarPassages(
 ): SimilarPassage[] {
   const words = wordSet(sentence);
   if (words.size < 4) return [];
-  // Numbers are what the checks compare, so they do not select passages — unless one is asked for.
-  const terms = index.analyze(sentence).filter((t) => !t.identifier || t.text === String(options.citing));
+  // Numbers are what the checks compare, so they do not select passages — unless one is asked for. A close
+  // precedent shares the sentence's rarest words; they alone select candidates, which keeps long sentences fast.
+  const terms = index
+    .analyze(sentence)
+    .filter((t) => !t.identifier || t.text === String(options.citing))
+    .sort((a, b) => Number(b.identifier) - Number(a.identifier) || b.idf - a.idf)
+    .slice(0, SELECTING_WORDS);
   const { passageDocument, passageLocal } = index.snapshot;
   const found: SimilarPassage[] = [];
   for (const { passage } of index.candidates(terms, CANDIDATES)) {

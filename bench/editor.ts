@@ -1,0 +1,119 @@
+/**
+ * What a drafter feels in the editor, on one corpus: how long the extension host's event loop stalls while the
+ * corpus is indexed, checking a 2,000-word draft (and re-checking it after one paragraph is edited), looking up the
+ * closest precedent of every sentence, and ghost-text completions.
+ */
+import { monitorEventLoopDelay } from 'perf_hooks';
+import { DEFAULT_CONFIG } from '../src/core/checks/config';
+import { ResolutionRegistry } from '../src/core/citations/registry';
+import { PrecedentWorkspace } from '../src/core/workspace';
+import { percentile } from './measure';
+
+const percentileOf = (values: number[], p: number) => percentile([...values].sort((a, b) => a - b), p);
+import { randomInt, seededRandom } from './random';
+
+const DRAFTS = 12;
+const DRAFT_WORDS = 2000;
+const COMPLETIONS = 200;
+const SEED = 20171215;
+
+export interface EditorFigures {
+  /** Longest event-loop stall while the corpus loads, cold (empty cache) and warm (from the cache), in ms. */
+  coldLoadMaxStallMs: number;
+  warmLoadMaxStallMs: number;
+  check: { drafts: number; sentences: number; p50: number; p95: number };
+  /** Every sentence of the draft looked up for its closest precedent, with nothing remembered. */
+  everySentence: { p50: number; p95: number };
+  recheck: { p50: number; p95: number };
+  completion: { prefixes: number; p50: number; p95: number; hitRate: number };
+}
+
+export async function measureEditor(corpusDir: string, cacheDir: string): Promise<EditorFigures> {
+  const coldLoadMaxStallMs = await maxStallWhile(async () => (await PrecedentWorkspace.load({ roots: [corpusDir], cacheDir })).saved);
+  let workspace: PrecedentWorkspace | null = null;
+  const warmLoadMaxStallMs = await maxStallWhile(async () => {
+    workspace = await PrecedentWorkspace.load({ roots: [corpusDir], cacheDir });
+  });
+  const loaded = workspace as unknown as PrecedentWorkspace;
+  return { coldLoadMaxStallMs, warmLoadMaxStallMs, ...(await measureChecks(corpusDir, cacheDir, loaded)), completion: measureCompletions(loaded) };
+}
+
+/** The longest single stall of the event loop while `work` runs, sampled every 10 ms. */
+async function maxStallWhile(work: () => Promise<unknown>): Promise<number> {
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  await work();
+  histogram.disable();
+  return histogram.max / 1e6;
+}
+
+async function measureChecks(corpusDir: string, cacheDir: string, workspace: PrecedentWorkspace) {
+  const registry = new ResolutionRegistry();
+  const paragraphs = workspace.documents.flatMap((d) => d.paragraphs.map((p) => p.text)).filter((t) => t.split(' ').length >= 40);
+  const random = seededRandom(SEED);
+  const checks: number[] = [];
+  const rechecks: number[] = [];
+  const lookups: number[] = [];
+  let sentences = 0;
+  for (let d = 0; d < DRAFTS; d++) {
+    const chosen: string[] = [];
+    for (let words = 0; words < DRAFT_WORDS; words += chosen[chosen.length - 1].split(' ').length) {
+      chosen.push(paragraphs[randomInt(random, paragraphs.length)]);
+    }
+    const draft = chosen.join('\n\n');
+    const file = `/drafts/bench-draft-${d}.md`;
+    // A fresh workspace each time, so no sentence's precedent is remembered from an earlier draft.
+    const fresh = await PrecedentWorkspace.load({ roots: [corpusDir], cacheDir });
+    let started = performance.now();
+    fresh.check(draft, file, { registry, config: DEFAULT_CONFIG });
+    checks.push(performance.now() - started);
+    const edited = draft.replace(chosen[1], `We note that ${chosen[1]}`);
+    started = performance.now();
+    fresh.check(edited, file, { registry, config: DEFAULT_CONFIG });
+    rechecks.push(performance.now() - started);
+    const draftSentences = draft.split(/(?<=[.!?])\s+/);
+    sentences += draftSentences.length;
+    started = performance.now();
+    for (const sentence of draftSentences) workspace.closestPassage(sentence, `${file}#${d}`);
+    lookups.push(performance.now() - started);
+  }
+  return {
+    check: { drafts: DRAFTS, sentences: Math.round(sentences / DRAFTS), p50: percentileOf(checks, 0.5), p95: percentileOf(checks, 0.95) },
+    everySentence: { p50: percentileOf(lookups, 0.5), p95: percentileOf(lookups, 0.95) },
+    recheck: { p50: percentileOf(rechecks, 0.5), p95: percentileOf(rechecks, 0.95) },
+  };
+}
+
+/** Prefixes of 3–8 words from random passages; a hit is a first continuation that the source passage goes on with. */
+function measureCompletions(workspace: PrecedentWorkspace) {
+  const random = seededRandom(SEED + 1);
+  const passages = workspace.documents.flatMap((d) => d.passages.map((p) => d.paragraphs[p.paragraph].text.slice(p.start, p.end)));
+  const times: number[] = [];
+  let hits = 0;
+  let prefixes = 0;
+  while (prefixes < COMPLETIONS) {
+    const words = passages[randomInt(random, passages.length)].split(' ');
+    if (words.length < 12) continue;
+    const length = 3 + randomInt(random, 6);
+    const prefix = words.slice(0, length).join(' ');
+    const rest = ` ${words.slice(length).join(' ')}`;
+    const started = performance.now();
+    const [first] = workspace.complete(prefix, 3);
+    times.push(performance.now() - started);
+    if (first && rest.startsWith(first.text)) hits++;
+    prefixes++;
+  }
+  return { prefixes, p50: percentileOf(times, 0.5), p95: percentileOf(times, 0.95), hitRate: hits / prefixes };
+}
+
+export function formatEditorFigures(figures: EditorFigures): string {
+  const ms = (n: number) => `${n.toFixed(1)} ms`;
+  return [
+    'Editor (Precedent only):',
+    `  longest event-loop stall while indexing: cold ${ms(figures.coldLoadMaxStallMs)}, warm from cache ${ms(figures.warmLoadMaxStallMs)}  (target ≤ 50 ms at ×10)`,
+    `  check a ${DRAFT_WORDS}-word draft (${figures.check.sentences} sentences, ${figures.check.drafts} drafts): p50 ${ms(figures.check.p50)}, p95 ${ms(figures.check.p95)}  (target p95 ≤ 250 ms)`,
+    `  closest precedent of every sentence of the draft: p50 ${ms(figures.everySentence.p50)}, p95 ${ms(figures.everySentence.p95)}`,
+    `  re-check after editing one paragraph: p50 ${ms(figures.recheck.p50)}, p95 ${ms(figures.recheck.p95)}  (target ≤ 10 ms)`,
+    `  ghost-text completion (${figures.completion.prefixes} prefixes): p50 ${ms(figures.completion.p50)}, p95 ${ms(figures.completion.p95)}, source continuation first ${(figures.completion.hitRate * 100).toFixed(0)}%  (target p95 ≤ 20 ms)`,
+  ].join('\n');
+}
