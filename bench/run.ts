@@ -1,1 +1,198 @@
-console.log("bench")
+/**
+ * `npm run bench [-- --only bundled|ungd|x10|x100 ... --skip-peers]`: Precedent against plain Fuse.js,
+ * MiniSearch and uFuzzy on the bundled corpus, the UN General Debate sample, and ×10 and ×100 copies of it.
+ * Tables go to stdout, progress to stderr, the figures to bench/results/latest.json.
+ */
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Corpus, CORPUS_NAMES, CorpusName, isFolder, prepareCorpus, REPO_ROOT, ungdDir } from './corpora';
+import { QueryOutcome, summarize } from './measure';
+import { PEER_LABELS, PEER_NAMES } from './peers';
+import { generateQueries } from './queries';
+import { CorpusReport, EngineReport, formatCorpusReport, RESULTS_FILE, writeResults } from './report';
+import { readSentences } from './sentences';
+import { privateCopyOfScript, QueryJob, runInWorker, WORKER_FLAG } from './tasks';
+import { runWorker } from './worker';
+
+class UsageError extends Error {}
+
+interface Options {
+  only: Set<CorpusName>;
+  skipPeers: boolean;
+}
+
+/** At ×10 plain Fuse.js takes ~25 s a query, so the other engines run this many queries of each kind there. */
+const PEER_QUERIES_AT_X10 = 10;
+
+const USAGE = `usage: npm run bench -- [--only ${CORPUS_NAMES.join('|')}]... [--skip-peers]`;
+
+function log(line: string): void {
+  process.stderr.write(`[bench] ${line}\n`);
+}
+
+function parseOptions(argv: string[]): Options {
+  const only = new Set<CorpusName>();
+  let skipPeers = false;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--skip-peers') skipPeers = true;
+    else if (argv[i] === '--only' && CORPUS_NAMES.includes(argv[i + 1] as CorpusName)) only.add(argv[++i] as CorpusName);
+    else throw new UsageError(`unexpected argument ${argv[i]}${argv[i] === '--only' ? ` ${argv[i + 1] ?? ''}` : ''}\n${USAGE}`);
+  }
+  return { only: only.size > 0 ? only : new Set(CORPUS_NAMES), skipPeers };
+}
+
+async function main(argv: string[]): Promise<void> {
+  if (argv[0] === WORKER_FLAG) return runWorker(argv[1], argv[2]);
+  const options = parseOptions(argv);
+  if (!global.gc) log('global.gc is not exposed (run node with --expose-gc): memory figures will include garbage');
+  const ungdPresent = await isFolder(ungdDir());
+  if (!ungdPresent) {
+    log(`UN General Debate sample not found at ${ungdDir()} (set PRECEDENT_BENCH_UNGD to point at it): `
+      + 'running the bundled corpus, with ×10 and ×100 made from it');
+  }
+  const names = CORPUS_NAMES.filter((name) => options.only.has(name) && (name !== 'ungd' || ungdPresent));
+  const workRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'precedent-bench-run-'));
+  const reports: CorpusReport[] = [];
+  try {
+    const script = await privateCopyOfScript(workRoot);
+    for (const name of names) {
+      const corpus = await prepareCorpus(name, ungdPresent, log);
+      const report = await benchCorpus(corpus, { skipPeers: options.skipPeers, dir: path.join(workRoot, name), script });
+      reports.push(report);
+      process.stdout.write(`${formatCorpusReport(report)}\n`);
+      // Written after every corpus, so a long run that stops part-way keeps what it measured.
+      await writeResults(REPO_ROOT, reports);
+    }
+  } finally {
+    await fs.rm(workRoot, { recursive: true, force: true });
+  }
+  log(`figures written to ${RESULTS_FILE}`);
+}
+
+interface CorpusRun {
+  skipPeers: boolean;
+  /** Work folder for this corpus: cache, sentences, task files. */
+  dir: string;
+  /** What the workers run. */
+  script: string;
+}
+
+/** Precedent cold and warm, then the other engines, each in its own process; the work folder is removed after. */
+async function benchCorpus(corpus: Corpus, run: CorpusRun): Promise<CorpusReport> {
+  await fs.mkdir(run.dir, { recursive: true });
+  try {
+    return await measureCorpus(corpus, run);
+  } finally {
+    await fs.rm(run.dir, { recursive: true, force: true });
+  }
+}
+
+async function measureCorpus(corpus: Corpus, { skipPeers, dir, script }: CorpusRun): Promise<CorpusReport> {
+  const label = corpus.name;
+  const cacheDir = path.join(dir, 'cache');
+  const sentencesDir = path.join(dir, 'sentences');
+  const report: CorpusReport = {
+    name: corpus.name,
+    label: corpus.label,
+    basis: corpus.basis,
+    scale: corpus.scale,
+    documents: null,
+    passages: null,
+    skipped: null,
+    queries: [],
+    peerScope: 'not run',
+    engines: [],
+  };
+
+  const cold = await runInWorker({ kind: 'precedent-cold', label, corpusDir: corpus.dir, cacheDir, sentencesDir }, path.join(dir, 'cold.json'), script);
+  if (!cold.ok) {
+    report.engines.push(engineReport('Precedent', { error: `cold build: ${cold.error}` }));
+    return report;
+  }
+  const { buildMs, savedMs, saveError, memory } = cold.result;
+  ({ documents: report.documents, passages: report.passages, skipped: report.skipped } = cold.result);
+
+  log(`[${label}] generating queries`);
+  const jobs = await queryJobs(sentencesDir);
+  report.queries = jobs.map(({ query }) => ({ kind: query.kind, text: query.text, source: query.source, answers: query.answers.length }));
+
+  const warm = await runInWorker({ kind: 'precedent-warm', label, corpusDir: corpus.dir, cacheDir, jobs }, path.join(dir, 'warm.json'), script);
+  const errors = [saveError && `cache not written: ${saveError}`, !warm.ok && `warm load and queries: ${warm.error}`];
+  report.engines.push(
+    engineReport('Precedent', {
+      buildMs,
+      savedMs: saveError ? null : savedMs,
+      memory,
+      error: errors.filter(Boolean).join('; ') || null,
+      ...(warm.ok && {
+        warmMs: warm.result.loadMs,
+        warmMemory: warm.result.memory,
+        fromSnapshot: warm.result.fromSnapshot,
+        ...withSummaries(warm.result.outcomes),
+      }),
+    }),
+  );
+  // The cache can be large at ×100; the sentences stay for the other engines.
+  await fs.rm(cacheDir, { recursive: true, force: true });
+
+  const peerJobs = peerQueries(corpus, jobs, skipPeers);
+  report.peerScope = peerJobs.scope;
+  for (const peer of peerJobs.jobs.length > 0 ? PEER_NAMES : []) {
+    const result = await runInWorker({ kind: 'peer', label, peer, sentencesDir, jobs: peerJobs.jobs }, path.join(dir, `${peer}.json`), script);
+    report.engines.push(
+      result.ok
+        ? engineReport(PEER_LABELS[peer], { buildMs: result.result.buildMs, memory: result.result.memory, ...withSummaries(result.result.outcomes) })
+        : engineReport(PEER_LABELS[peer], { error: result.error }),
+    );
+  }
+  return report;
+}
+
+/** The corpus's queries, their right answers named both by sentence id and by Precedent's file and passage. */
+async function queryJobs(sentencesDir: string): Promise<QueryJob[]> {
+  const table = await readSentences(sentencesDir);
+  return generateQueries(table).map((query, index) => ({
+    index,
+    query,
+    answerPassages: query.answers.map((id) => ({ file: table.files[table.fileOf[id]], passage: table.passageOf[id] })),
+  }));
+}
+
+function peerQueries(corpus: Corpus, jobs: QueryJob[], skipPeers: boolean): { jobs: QueryJob[]; scope: string } {
+  if (skipPeers) return { jobs: [], scope: 'skipped (--skip-peers)' };
+  if (corpus.scale >= 100) return { jobs: [], scope: `not run at ×${corpus.scale}` };
+  if (corpus.scale === 1) return { jobs, scope: 'all queries' };
+  const firstOfKind = (kind: string) => jobs.filter((job) => job.query.kind === kind).slice(0, PEER_QUERIES_AT_X10);
+  return {
+    jobs: [...firstOfKind('phrase'), ...firstOfKind('keyword')],
+    scope: `the first ${PEER_QUERIES_AT_X10} queries of each kind (Precedent's figures above are over all)`,
+  };
+}
+
+function engineReport(engine: string, figures: Partial<EngineReport>): EngineReport {
+  return {
+    engine,
+    error: null,
+    buildMs: null,
+    savedMs: null,
+    warmMs: null,
+    fromSnapshot: null,
+    memory: null,
+    warmMemory: null,
+    phrase: null,
+    keyword: null,
+    outcomes: [],
+    ...figures,
+  };
+}
+
+function withSummaries(outcomes: QueryOutcome[]): Pick<EngineReport, 'outcomes' | 'phrase' | 'keyword'> {
+  return { outcomes, phrase: summarize(outcomes, 'phrase'), keyword: summarize(outcomes, 'keyword') };
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  const text = error instanceof UsageError ? error.message : error instanceof Error ? error.stack : String(error);
+  process.stderr.write(`bench: ${text}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,92 @@
+/** The side of a worker process: build or load one engine, measure it, run the queries, write the result. */
+import { promises as fs } from 'fs';
+import { PrecedentWorkspace } from '../src/core/workspace';
+import type { SearchMatch, SourceRange } from '../src/core/types';
+import { firstRightRank, measureMemory, RESULT_LIMIT, runQueries, timed } from './measure';
+import { buildPeer, PEER_LABELS } from './peers';
+import { readSentences, writeSentences } from './sentences';
+import type { ColdResult, PeerResult, QueryJob, WarmResult, WorkerTask } from './tasks';
+
+/** Writes the result, or the error that stopped the task, to `resultFile`. */
+export async function runWorker(taskFile: string, resultFile: string): Promise<void> {
+  const task = JSON.parse(await fs.readFile(taskFile, 'utf8')) as WorkerTask;
+  try {
+    const result = task.kind === 'precedent-cold' ? await coldBuild(task) : task.kind === 'precedent-warm' ? await warmRun(task) : await peerRun(task);
+    await fs.writeFile(resultFile, JSON.stringify({ ok: true, result }));
+  } catch (error) {
+    await fs.writeFile(resultFile, JSON.stringify({ ok: false, error: error instanceof Error ? error.message : String(error) }));
+    throw error;
+  }
+}
+
+function logger(label: string): (line: string) => void {
+  return (line) => process.stderr.write(`[${label}] ${line}\n`);
+}
+
+/**
+ * Precedent with an empty cache: reads and ingests every file and builds the index (the build time); the cache is
+ * written behind it, and waited for before memory is measured and the warm load follows.
+ */
+async function coldBuild(task: Extract<WorkerTask, { kind: 'precedent-cold' }>): Promise<ColdResult> {
+  const log = logger(task.label);
+  log('Precedent: cold build');
+  const started = performance.now();
+  const workspace = await PrecedentWorkspace.load({ roots: [task.corpusDir], cacheDir: task.cacheDir });
+  const buildMs = performance.now() - started;
+  const saveError = await workspace.saved.then(
+    () => null,
+    (error: unknown) => (error instanceof Error ? error.message : String(error)),
+  );
+  const savedMs = performance.now() - started;
+  const memory = measureMemory();
+  const { documents, passages, skipped } = workspace.report;
+  log(`Precedent: ${documents} documents, ${passages} passages in ${Math.round(buildMs)} ms; cache ${saveError ? `not written: ${saveError}` : `written at ${Math.round(savedMs)} ms`}`);
+  await writeSentences(task.sentencesDir, workspace.documents);
+  return { buildMs, savedMs, saveError, memory, documents, passages, skipped: skipped.length };
+}
+
+/** Precedent as the editor opens an unchanged corpus: from the cache, then the queries. */
+async function warmRun(task: Extract<WorkerTask, { kind: 'precedent-warm' }>): Promise<WarmResult> {
+  const log = logger(task.label);
+  const { value: workspace, ms } = await timed(() => PrecedentWorkspace.load({ roots: [task.corpusDir], cacheDir: task.cacheDir }));
+  // Without a snapshot (the cold build could not write it) this load rebuilt and writes the cache again: let that
+  // end before memory and queries are measured. Its failure was reported by the cold build.
+  await workspace.saved.catch(() => undefined);
+  const memory = measureMemory();
+  log(`Precedent: warm load in ${Math.round(ms)} ms (from snapshot: ${workspace.report.fromSnapshot}); ${task.jobs.length} queries`);
+  const documents = new Map(workspace.documents.map((document) => [document.file, document]));
+  const answerRanges = new Map(
+    task.jobs.map((job) => [
+      job.index,
+      job.answerPassages.map(({ file, passage }) => ({ file, range: documents.get(file)!.passages[passage].range })),
+    ]),
+  );
+  const outcomes = runQueries(
+    task.jobs,
+    (text) => workspace.search(text, { limit: RESULT_LIMIT }),
+    (matches: SearchMatch[], job: QueryJob) =>
+      firstRightRank(matches, (m) => answerRanges.get(job.index)!.some((a) => a.file === m.file && sameRange(a.range, m.range))),
+    (line) => log(`Precedent: ${line}`),
+  );
+  return { loadMs: ms, memory, fromSnapshot: workspace.report.fromSnapshot, outcomes };
+}
+
+async function peerRun(task: Extract<WorkerTask, { kind: 'peer' }>): Promise<PeerResult> {
+  const name = PEER_LABELS[task.peer];
+  const log = logger(task.label);
+  const { texts } = await readSentences(task.sentencesDir);
+  const { value: engine, ms } = await timed(() => buildPeer(task.peer, texts));
+  const memory = measureMemory();
+  log(`${name}: built in ${Math.round(ms)} ms; ${task.jobs.length} queries`);
+  const outcomes = runQueries(
+    task.jobs,
+    (text) => engine.search(text),
+    (ids: number[], job: QueryJob) => firstRightRank(ids, (id) => job.query.answers.includes(id)),
+    (line) => log(`${name}: ${line}`),
+  );
+  return { buildMs: ms, memory, outcomes };
+}
+
+function sameRange(a: SourceRange, b: SourceRange): boolean {
+  return a.startLine === b.startLine && a.startColumn === b.startColumn && a.endLine === b.endLine && a.endColumn === b.endColumn;
+}
