@@ -2,6 +2,7 @@
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { EditorFigures, formatEditorFigures } from './editor';
 import type { Corpus, CorpusName } from './corpora';
 import { Memory, QueryOutcome, summarize, Summary } from './measure';
 import { PEER_LABELS } from './peers';
@@ -41,6 +42,8 @@ export interface CorpusReport {
   peerScope: string;
   /** Precedent first. */
   engines: EngineReport[];
+  /** The editor's figures (stalls, checks, completions), where measured. */
+  editor: EditorFigures | null;
 }
 
 export const RESULTS_FILE = path.join('bench', 'results', 'latest.json');
@@ -76,6 +79,7 @@ export function formatCorpusReport(report: CorpusReport): string {
   }
   lines.push('Each engine in a process of its own; memory after building, once garbage is collected; heap = V8 heap used + typed arrays.');
   lines.push('', ...ratioLines(report), '', ...targetLines(report), '');
+  if (report.editor) lines.push(formatEditorFigures(report.editor), '');
   return lines.join('\n');
 }
 

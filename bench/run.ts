@@ -14,6 +14,7 @@ import { CorpusReport, EngineReport, formatCorpusReport, RESULTS_FILE, writeResu
 import { readSentences } from './sentences';
 import { privateCopyOfScript, QueryJob, runInWorker, WORKER_FLAG } from './tasks';
 import { runWorker } from './worker';
+import { measureEditor } from './editor';
 
 class UsageError extends Error {}
 
@@ -21,6 +22,9 @@ interface Options {
   only: Set<CorpusName>;
   skipPeers: boolean;
 }
+
+/** The editor's figures are measured on the 299 speeches and ×10 (at ×100 the drafts would wait minutes). */
+const EDITOR_MAX_SCALE = 10;
 
 /** At ×10 plain Fuse.js takes ~25 s a query, so the other engines run this many queries of each kind there. */
 const PEER_QUERIES_AT_X10 = 10;
@@ -103,6 +107,7 @@ async function measureCorpus(corpus: Corpus, { skipPeers, dir, script }: CorpusR
     queries: [],
     peerScope: 'not run',
     engines: [],
+    editor: null,
   };
 
   const cold = await runInWorker({ kind: 'precedent-cold', label, corpusDir: corpus.dir, cacheDir, sentencesDir }, path.join(dir, 'cold.json'), script);
@@ -135,6 +140,11 @@ async function measureCorpus(corpus: Corpus, { skipPeers, dir, script }: CorpusR
   );
   // The cache can be large at ×100; the sentences stay for the other engines.
   await fs.rm(cacheDir, { recursive: true, force: true });
+
+  if (corpus.scale <= EDITOR_MAX_SCALE && corpus.basis === 'ungd') {
+    log(`[${label}] editor: stalls while indexing, checks, completions`);
+    report.editor = await measureEditor(corpus.dir, path.join(dir, 'editor-cache'));
+  }
 
   const peerJobs = peerQueries(corpus, jobs, skipPeers);
   report.peerScope = peerJobs.scope;
