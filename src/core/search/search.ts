@@ -12,7 +12,7 @@ export interface SearchOptions {
   limit?: number;
 }
 
-const CANDIDATES = 40;
+const CANDIDATES = 30;
 const WEIGHT_COVERAGE = 0.5;
 const WEIGHT_FUSE = 0.3;
 const WEIGHT_ORDER = 0.2;
