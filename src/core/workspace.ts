@@ -3,7 +3,8 @@
  * index, answer searches.
  */
 import { createHash } from 'crypto';
-import { promises as fs } from 'fs';
+import { readFile as readFileCallback } from 'fs';
+import { promisify } from 'util';
 import { IndexCache, ManifestEntry } from './cache';
 import { BinaryFileError, decodeBytes } from './corpus/decode';
 import { CorpusFile, describeFsError, discoverFiles } from './corpus/discover';
@@ -24,6 +25,8 @@ import { normalizeForMatch } from './text/normalize';
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 const READ_CONCURRENCY = 16;
+/** The callback form: fs.promises.readFile reads in many small steps and costs several times more per file. */
+const readFile = promisify(readFileCallback);
 const EMPTY_HASH = createHash('sha1').digest('hex');
 const NO_TEXT = 'no text to index';
 /** Sentences whose closest passage is remembered: far more than a long draft has. */
@@ -108,6 +111,7 @@ export class PrecedentWorkspace {
     // The corpus is usable now; the cache is written behind it (see `saved`).
     const saved = cache
       ? (async () => {
+          await new Promise((resolve) => setImmediate(resolve));
           await Promise.all(ingested.map((r) => cache.writeDocument(r.document)));
           await cache.writeManifest({ ...manifest, ...nextManifest });
           await cache.writeSnapshot(snapshotKey([...firstWithHash.keys()]), documents, index.snapshot);
@@ -191,7 +195,7 @@ async function loadFile(file: CorpusFile, known: ManifestEntry | null, cache: In
   if (file.size === 0) return { reason: 'empty file (0 bytes)', hash: EMPTY_HASH };
   let bytes: Buffer;
   try {
-    bytes = await fs.readFile(file.file);
+    bytes = await readFile(file.file);
   } catch (error) {
     return { reason: describeFsError(error), hash: null };
   }

@@ -14,9 +14,8 @@ export function ingestText(file: string, hash: string, encoding: string, text: s
   const reflowed = reflow(text, stripFurniture(text, lines));
   const paragraphs: Paragraph[] = [];
   const passages: Passage[] = [];
-  for (const { text: paragraphText, sourceOffsets } of reflowed) {
-    const sourceRange = (start: number, end: number) =>
-      lineIndex.range(sourceOffsets[start], sourceOffsets[end - 1] + 1);
+  for (const { text: paragraphText, sources } of reflowed) {
+    const sourceRange = (start: number, end: number) => lineIndex.range(sources.sourceOf(start), sources.sourceOf(end - 1) + 1);
     const paragraph = paragraphs.length;
     paragraphs.push({ text: paragraphText, range: sourceRange(0, paragraphText.length) });
     for (const [start, end] of splitSentences(paragraphText)) {

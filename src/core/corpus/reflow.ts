@@ -8,8 +8,8 @@ import type { LineContent } from './furniture';
 
 export interface ReflowedParagraph {
   text: string;
-  /** For each UTF-16 unit of `text`, its offset in the file. */
-  sourceOffsets: number[];
+  /** Where each UTF-16 unit of `text` is in the file. */
+  sources: SourceMap;
 }
 
 interface ContentLine {
@@ -136,9 +136,33 @@ function wordsOf(text: string): Set<string> {
   return words;
 }
 
+/**
+ * Where each character of a reflowed paragraph came from, as runs: a run of characters copied from the file maps
+ * by a constant shift, so one pair (text offset, file offset) per run is enough.
+ */
+export class SourceMap {
+  constructor(
+    private readonly textStarts: number[],
+    private readonly sourceStarts: number[],
+  ) {}
+
+  /** The file offset of the paragraph's character at `offset`. */
+  sourceOf(offset: number): number {
+    let low = 0;
+    let high = this.textStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.textStarts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return this.sourceStarts[low] + (offset - this.textStarts[low]);
+  }
+}
+
 class ParagraphBuilder {
   private text = '';
-  private readonly sourceOffsets: number[] = [];
+  private readonly textStarts: number[] = [];
+  private readonly sourceStarts: number[] = [];
   private pendingSpace = -1;
 
   append(source: string, start: number, end: number): void {
@@ -146,8 +170,8 @@ class ParagraphBuilder {
     const flushRun = (runEnd: number) => {
       if (runEnd <= runStart) return;
       this.flushSpace();
+      this.map(runStart);
       this.text += source.slice(runStart, runEnd);
-      for (let k = runStart; k < runEnd; k++) this.sourceOffsets.push(k);
     };
     for (let i = start; i < end; i++) {
       const code = source.charCodeAt(i);
@@ -161,9 +185,11 @@ class ParagraphBuilder {
         runStart = i + 1;
         if (isLigature(code)) {
           this.flushSpace();
-          const expanded = expandLigature(source[i]);
-          this.text += expanded;
-          for (let k = 0; k < expanded.length; k++) this.sourceOffsets.push(i);
+          // Each letter of "fi" comes from the one "ﬁ".
+          for (const letter of expandLigature(source[i])) {
+            this.map(i);
+            this.text += letter;
+          }
         }
       }
     }
@@ -179,18 +205,29 @@ class ParagraphBuilder {
     this.pendingSpace = -1;
     if (!keep && this.text.endsWith('-')) {
       this.text = this.text.slice(0, -1);
-      this.sourceOffsets.pop();
+      if (this.textStarts[this.textStarts.length - 1] === this.text.length) {
+        this.textStarts.pop();
+        this.sourceStarts.pop();
+      }
     }
   }
 
   finish(): ReflowedParagraph {
-    return { text: this.text, sourceOffsets: this.sourceOffsets };
+    return { text: this.text, sources: new SourceMap(this.textStarts, this.sourceStarts) };
+  }
+
+  /** The next character appended comes from `sourceOffset`; starts a run unless it continues the last one. */
+  private map(sourceOffset: number): void {
+    const last = this.textStarts.length - 1;
+    if (last >= 0 && this.sourceStarts[last] + (this.text.length - this.textStarts[last]) === sourceOffset) return;
+    this.textStarts.push(this.text.length);
+    this.sourceStarts.push(sourceOffset);
   }
 
   private flushSpace(): void {
     if (this.pendingSpace < 0) return;
+    this.map(this.pendingSpace);
     this.text += ' ';
-    this.sourceOffsets.push(this.pendingSpace);
     this.pendingSpace = -1;
   }
 }
