@@ -44,14 +44,18 @@ function endsSentence(text: string, start: number, stopAt: number): boolean {
   return !(opensParagraph && ENUMERATION_MARKER.test(word));
 }
 
+function isWhiteSpace(code: number): boolean {
+  return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0;
+}
+
 function skipSpace(text: string, from: number): number {
   let i = from;
-  while (i < text.length && /\s/.test(text[i])) i++;
+  while (i < text.length && isWhiteSpace(text.charCodeAt(i))) i++;
   return i;
 }
 
 function trimEnd(text: string): number {
   let end = text.length;
-  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  while (end > 0 && isWhiteSpace(text.charCodeAt(end - 1))) end--;
   return end;
 }
