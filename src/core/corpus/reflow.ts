@@ -23,6 +23,7 @@ const TERMINAL = /[.!?:;]["'”’)\]]*$/;
 const STARTS_LOWER = /^["'“‘(]?\p{Ll}/u;
 const ENUMERATION_START = /^(?:\(\w{1,4}\)|\d{1,3}[.)]\s|[•▪●◦·*-]\s)/u;
 const LINE_END_HYPHEN = /(\p{L}+)-$/u;
+const NOT_WORD = /[^\p{L}-]+/u;
 
 function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0xa0 || (code >= 0x2000 && code <= 0x200a) ||
@@ -48,6 +49,8 @@ export function reflow(text: string, contents: LineContent[]): ReflowedParagraph
   const lengths = lines.map((line) => line.end - line.start);
   const wrapWidth = hardWrapWidth(lengths);
   const paragraphs: ReflowedParagraph[] = [];
+  // Built on the first line-end hyphen: most documents have none.
+  let vocabulary: Set<string> | null = null;
   let current = new ParagraphBuilder();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
@@ -61,7 +64,7 @@ export function reflow(text: string, contents: LineContent[]): ReflowedParagraph
       } else {
         const head = previous.endsWith('-') ? LINE_END_HYPHEN.exec(previous.slice(-40)) : null;
         const tail = head ? /^\p{Ll}\p{L}*/u.exec(next) : null;
-        if (head && tail) current.joinHyphenated(keepsHyphen(head[1], tail[0], text));
+        if (head && tail) current.joinHyphenated(keepsHyphen(head[1], tail[0], (vocabulary ??= wordsOf(text))));
         else current.space(lines[i - 1].end);
       }
     }
@@ -114,12 +117,24 @@ function continuesParagraph(previous: string, next: string, blankBetween: boolea
   return !(ended && previous.length < wrapWidth * 0.8);
 }
 
-/** "human-" + "centred" keeps its hyphen; "protec-" + "tion" joins: as the document writes such words elsewhere. */
-function keepsHyphen(head: string, tail: string, text: string): boolean {
-  const uses = (word: string) => new RegExp(`(?<![\\p{L}-])${word}(?![\\p{L}])(?!-[ \\t]*[\\r\\n])`, 'iu').test(text);
-  if (uses(head + tail)) return false;
-  if (uses(`${head}-${tail}`)) return true;
-  return head.length > 1 && uses(head);
+/** "human-" + "centred" keeps its hyphen; "protec-" + "tion" joins. */
+function keepsHyphen(head: string, tail: string, vocabulary: Set<string>): boolean {
+  const lowerHead = head.toLowerCase();
+  const lowerTail = tail.toLowerCase();
+  if (vocabulary.has(lowerHead + lowerTail)) return false;
+  if (vocabulary.has(`${lowerHead}-${lowerTail}`)) return true;
+  return vocabulary.has(lowerHead) && lowerHead.length > 1;
+}
+
+/** Words the document uses whole, and its hyphenated compounds; a word cut by a line-end hyphen is not one. */
+function wordsOf(text: string): Set<string> {
+  const words = new Set<string>();
+  for (const chunk of text.toLowerCase().split(NOT_WORD)) {
+    if (chunk.length === 0 || chunk.endsWith('-')) continue;
+    words.add(chunk);
+    if (chunk.includes('-')) for (const part of chunk.split('-')) words.add(part);
+  }
+  return words;
 }
 
 /**
