@@ -112,11 +112,14 @@ export class PrecedentWorkspace {
     const saved = cache
       ? (async () => {
           await new Promise((resolve) => setImmediate(resolve));
-          await Promise.all(ingested.map((r) => cache.writeDocument(r.document)));
+          // As many files at once as are read at once: 30,000 at a time would exhaust the open-file limit.
+          await mapLimited(ingested, READ_CONCURRENCY, (r) => cache.writeDocument(r.document));
           await cache.writeManifest({ ...manifest, ...nextManifest });
           await cache.writeSnapshot(snapshotKey([...firstWithHash.keys()]), documents, index.snapshot);
         })()
       : Promise.resolve();
+    // A caller that never asks whether the cache was written must not be brought down when it was not.
+    saved.catch(() => undefined);
     return new PrecedentWorkspace(documents, index, report, saved);
   }
 

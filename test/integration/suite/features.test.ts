@@ -122,6 +122,42 @@ describe('Precedent in the editor', () => {
     assert.match(scratch.getText(), /^Japan therefore attaches great importance to the assistance provided by/);
   });
 
+  it('Ignore this finding writes .precedent.json and the diagnostic goes away', async () => {
+    const scratch = workspaceFile('drafts', 'ignore-me.md');
+    fs.writeFileSync(scratch.fsPath, 'We recall that resolution 2231 (2016) matters.\n');
+    const document = await vscode.workspace.openTextDocument(scratch);
+    await vscode.window.showTextDocument(document);
+    await until('the finding to dismiss', () => vscode.languages.getDiagnostics(scratch).find((d) => d.code === 'resolution-year'));
+    await vscode.commands.executeCommand('precedent.ignoreFinding', scratch, 'resolution-year', 'resolution 2231 (2016)');
+    await until('the finding dismissed', () => !vscode.languages.getDiagnostics(scratch).some((d) => d.code === 'resolution-year'));
+    const config = JSON.parse(fs.readFileSync(workspaceFile('.precedent.json').fsPath, 'utf8'));
+    assert.deepStrictEqual(config.ignore, [{ file: 'drafts/ignore-me.md', code: 'resolution-year', text: 'resolution 2231 (2016)' }]);
+  });
+
+  it('Audit Corpus publishes findings on the corpus files, apart from the drafts', async () => {
+    const count = await vscode.commands.executeCommand<number>('precedent.auditCorpus');
+    assert.ok(count >= 4, `${count} findings`);
+    const verbatim = vscode.languages
+      .getDiagnostics()
+      .find(([uri]) => uri.fsPath.endsWith('2017-03-15-bessho-trafficking-verbatim-record.md'));
+    assert.ok(verbatim, 'the verbatim record has findings');
+    const codes = verbatim[1].map((d) => d.code);
+    assert.ok(codes.includes('resolution-year') && codes.includes('resolution-precedent'), codes.join(', '));
+  });
+
+  it('Compare Paragraph with Precedent opens a diff against the closest corpus paragraph', async () => {
+    const editor = await vscode.window.showTextDocument(draft);
+    const line = draft.getText().split('\n').findIndex((l) => l.startsWith('Resolution 2231'));
+    editor.selection = new vscode.Selection(line, 0, line, 0);
+    await vscode.commands.executeCommand('precedent.compareParagraph');
+    const diff = await until('the diff editor', () => vscode.window.tabGroups.activeTabGroup.activeTab?.input instanceof vscode.TabInputTextDiff && vscode.window.tabGroups.activeTabGroup.activeTab);
+    const input = diff.input as vscode.TabInputTextDiff;
+    assert.strictEqual(input.original.scheme, 'precedent-compare');
+    const precedent = await vscode.workspace.openTextDocument(input.original);
+    assert.match(precedent.getText(), /calls upon (the )?Member States to fully implement the United Nations Convention/);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('re-indexes when a corpus file changes', async () => {
     const { corpus } = await api();
     const file = workspaceFile('corpus', 'added-during-test.md');
