@@ -1,6 +1,7 @@
 /** What a check reports: findings with offsets in the checked text, their fixes, and related places. */
 import type { Citation } from '../citations/extract';
 import type { ResolutionRegistry } from '../citations/registry';
+import type { SimilarPassage } from '../search/similar';
 import type { SourceRange } from '../types';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -37,16 +38,7 @@ export interface Sentence {
 }
 
 /** A corpus passage that a draft sentence closely follows. */
-export interface Precedent {
-  text: string;
-  file: string;
-  range: SourceRange;
-  title: string | null;
-  date: string | null;
-  /** Dice similarity of the two sentences' words, 0 to 1. */
-  similarity: number;
-  sharedWords: number;
-}
+export type Precedent = SimilarPassage;
 
 export interface CheckInput {
   text: string;

@@ -157,31 +157,17 @@ function listAfterHead(text: string, head: RegExpMatchArray): Citation[] {
 
 function itemAt(text: string, at: number): Citation | null {
   const base = { bodyNamed: false, statedDate: null, yearStart: null, yearEnd: null, year: null, start: at };
-  GA_NEW.lastIndex = at;
-  let m = GA_NEW.exec(text);
-  if (m) {
+  // "70/1", "68/247 B" (session/number) or "1514 (XV)", "217 A (III)" (number and Roman session).
+  for (const form of [GA_NEW, GA_ROMAN]) {
+    form.lastIndex = at;
+    const m = form.exec(text);
+    if (!m) continue;
     const g = m.groups!;
     return {
       ...base,
       body: 'general-assembly',
       number: Number(g.number),
-      session: Number(g.session),
-      suffix: g.suffix ?? null,
-      label: m[0].replace(/\s+/g, ' '),
-      end: at + m[0].length,
-      numberStart: at,
-      numberEnd: at + m[0].length,
-    };
-  }
-  GA_ROMAN.lastIndex = at;
-  m = GA_ROMAN.exec(text);
-  if (m) {
-    const g = m.groups!;
-    return {
-      ...base,
-      body: 'general-assembly',
-      number: Number(g.number),
-      session: romanToNumber(g.roman),
+      session: g.session ? Number(g.session) : romanToNumber(g.roman),
       suffix: g.suffix ?? null,
       label: m[0].replace(/\s+/g, ' '),
       end: at + m[0].length,
@@ -190,7 +176,7 @@ function itemAt(text: string, at: number): Citation | null {
     };
   }
   NUMBERED.lastIndex = at;
-  m = NUMBERED.exec(text);
+  const m = NUMBERED.exec(text);
   if (!m) return null;
   const g = m.groups!;
   const yearStart = g.year ? at + m[0].lastIndexOf(g.year) : null;

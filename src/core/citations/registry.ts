@@ -5,7 +5,10 @@
 import { promises as fs } from 'fs';
 import { decodeBytes } from '../corpus/decode';
 import { describeFsError } from '../corpus/discover';
+import { lastAtOrBelow } from '../text/sorted';
 import { FIRST_RESOLUTION_OF_YEAR, LAST_KNOWN_RESOLUTION } from './securityCouncilYears';
+
+const FIRST_NUMBERS = FIRST_RESOLUTION_OF_YEAR.map(([, first]) => first);
 
 export interface RegistryEntry {
   number: number;
@@ -30,14 +33,7 @@ export class ResolutionRegistry {
     const entry = this.entries.get(number);
     if (entry) return Number(entry.date.slice(0, 4));
     if (number < 1 || number > LAST_KNOWN_RESOLUTION) return null;
-    let low = 0;
-    let high = FIRST_RESOLUTION_OF_YEAR.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (FIRST_RESOLUTION_OF_YEAR[mid][1] <= number) low = mid;
-      else high = mid - 1;
-    }
-    return FIRST_RESOLUTION_OF_YEAR[low][0];
+    return FIRST_RESOLUTION_OF_YEAR[lastAtOrBelow(FIRST_NUMBERS, number)][0];
   }
 
   /** The numbers adopted in a year, as [first, last]; last is null for the year still open. */

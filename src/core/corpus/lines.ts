@@ -1,5 +1,6 @@
 /** Offsets in a file's text to the 0-based line and UTF-16 column VS Code shows. */
 import type { SourceRange } from '../types';
+import { lastAtOrBelow } from '../text/sorted';
 
 export interface Line {
   start: number;
@@ -29,14 +30,8 @@ export class LineIndex {
   }
 
   position(offset: number): { line: number; column: number } {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, column: offset - this.starts[low] };
+    const line = lastAtOrBelow(this.starts, offset);
+    return { line, column: offset - this.starts[line] };
   }
 
   offset(line: number, column: number): number {

@@ -4,6 +4,7 @@
  * written (search tolerates them).
  */
 import { expandLigature } from '../text/normalize';
+import { lastAtOrBelow } from '../text/sorted';
 import type { LineContent } from './furniture';
 
 export interface ReflowedParagraph {
@@ -149,14 +150,8 @@ export class SourceMap {
 
   /** The file offset of the paragraph's character at `offset`. */
   sourceOf(offset: number): number {
-    let low = 0;
-    let high = this.textStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.textStarts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return this.sourceStarts[low] + (offset - this.textStarts[low]);
+    const run = lastAtOrBelow(this.textStarts, offset);
+    return this.sourceStarts[run] + (offset - this.textStarts[run]);
   }
 }
 
