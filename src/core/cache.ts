@@ -77,10 +77,6 @@ export class IndexCache {
     await this.removeOldSnapshots();
   }
 
-  async clear(): Promise<void> {
-    await fs.rm(this.root, { recursive: true, force: true });
-  }
-
   /** One cache may serve several corpora (the bundled one, a mission's archive): keep the latest few. */
   private async removeOldSnapshots(): Promise<void> {
     const folder = path.join(this.root, 'snapshots');

@@ -36,22 +36,9 @@ export class ResolutionRegistry {
     return FIRST_RESOLUTION_OF_YEAR[lastAtOrBelow(FIRST_NUMBERS, number)][0];
   }
 
-  /** The numbers adopted in a year, as [first, last]; last is null for the year still open. */
-  securityCouncilRange(year: number): [number, number | null] | null {
-    const at = FIRST_RESOLUTION_OF_YEAR.findIndex(([y]) => y === year);
-    if (at < 0) return null;
-    const next = FIRST_RESOLUTION_OF_YEAR[at + 1];
-    return [FIRST_RESOLUTION_OF_YEAR[at][1], next ? next[1] - 1 : null];
-  }
-
   entry(number: number): RegistryEntry | null {
     return this.entries.get(number) ?? null;
   }
-}
-
-/** The year a General Assembly session opened: session 70 → 2015. */
-export function generalAssemblySessionYear(session: number): number {
-  return GENERAL_ASSEMBLY_FIRST_YEAR + session;
 }
 
 /** A registry CSV (`number,date,title`, header optional, quoted titles allowed); bad rows are reported, not fatal. */

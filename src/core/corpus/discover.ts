@@ -3,7 +3,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { SkippedFile } from '../types';
 
-export const CORPUS_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
+const CORPUS_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
 const IGNORED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', '.precedent-cache']);
 
 export interface CorpusFile {
