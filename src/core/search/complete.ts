@@ -36,12 +36,9 @@ export function completeSentence(
   if (typedTokens.length < MIN_MATCHED_WORDS) return [];
   const midWord = typedTokens[typedTokens.length - 1].end === normalizedTyped.length;
   const tail = typedTokens.map((t) => t.term);
-  const { passageDocument, passageLocal } = index.snapshot;
   const scored: Array<Continuation & { matched: number; rank: number }> = [];
   index.candidates(index.analyze(typed.slice(-200)), CANDIDATES).forEach(({ passage }, rank) => {
-    const document = documents[passageDocument[passage]];
-    const p = document.passages[passageLocal[passage]];
-    const text = document.paragraphs[p.paragraph].text.slice(p.start, p.end);
+    const { document, passage: p, text } = index.passageIn(documents, passage);
     const tokens = tokenize(normalizeForMatch(text));
     const match = alignTail(tail, tokens, midWord);
     if (!match || match.matched < Math.min(MIN_MATCHED_WORDS + 1, tail.length)) return;

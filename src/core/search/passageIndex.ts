@@ -2,7 +2,7 @@
  * The candidate index: an inverted index from words and identifiers to passages, with IDF weights. It picks the
  * few passages worth ranking; Fuse.js ranks them (see rank.ts).
  */
-import type { CorpusDocument } from '../types';
+import type { CorpusDocument, Passage } from '../types';
 import { normalizeForMatch } from '../text/normalize';
 import { isIdentifier, scanTokens, tokenize } from '../text/tokenize';
 import { TermVariant, Vocabulary } from './vocabulary';
@@ -68,6 +68,13 @@ export class PassageIndex {
   passagesWith(term: string): number {
     const id = this.termIds.get(term);
     return id === undefined ? 0 : this.snapshot.documentFrequency[id];
+  }
+
+  /** A passage by its index number: its document, its place there, and its text. */
+  passageIn(documents: readonly CorpusDocument[], passage: number): { document: CorpusDocument; passage: Passage; text: string } {
+    const document = documents[this.snapshot.passageDocument[passage]];
+    const p = document.passages[this.snapshot.passageLocal[passage]];
+    return { document, passage: p, text: document.paragraphs[p.paragraph].text.slice(p.start, p.end) };
   }
 
   get passageCount(): number {

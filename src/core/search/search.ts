@@ -37,12 +37,8 @@ export function searchPassages(
   if (terms.length === 0) return [];
   const candidates = index.candidates(terms, Math.max(CANDIDATES, limit));
   if (candidates.length === 0) return [];
-  const { passageDocument, passageLocal } = index.snapshot;
-  const texts = candidates.map(({ passage }) => {
-    const document = documents[passageDocument[passage]];
-    const p = document.passages[passageLocal[passage]];
-    return document.paragraphs[p.paragraph].text.slice(p.start, p.end);
-  });
+  const found = candidates.map(({ passage }) => index.passageIn(documents, passage));
+  const texts = found.map((f) => f.text);
   const normalizedTexts = texts.map(normalizeForMatch);
   const fuse = new Fuse(normalizedTexts, FUSE_OPTIONS);
   const fuseResults = new Map(fuse.search(normalizeForMatch(query)).map((result) => [result.refIndex, result]));
@@ -59,9 +55,7 @@ export function searchPassages(
   });
   ranked.sort((a, b) => b.score - a.score || candidates[a.i].passage - candidates[b.i].passage);
   return ranked.slice(0, limit).map(({ i, score, matches }) => {
-    const passage = candidates[i].passage;
-    const document = documents[passageDocument[passage]];
-    const p = document.passages[passageLocal[passage]];
+    const { document, passage: p } = found[i];
     return {
       text: texts[i],
       context: document.paragraphs[p.paragraph].text,

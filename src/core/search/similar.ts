@@ -36,13 +36,10 @@ export function similarPassages(
     .filter((t) => !t.identifier || t.text === String(options.citing))
     .sort((a, b) => Number(b.identifier) - Number(a.identifier) || b.idf - a.idf)
     .slice(0, SELECTING_WORDS);
-  const { passageDocument, passageLocal } = index.snapshot;
   const found: SimilarPassage[] = [];
   for (const { passage } of index.candidates(terms, CANDIDATES)) {
-    const document = documents[passageDocument[passage]];
+    const { document, passage: p, text } = index.passageIn(documents, passage);
     if (document.file === options.excludeFile) continue;
-    const p = document.passages[passageLocal[passage]];
-    const text = document.paragraphs[p.paragraph].text.slice(p.start, p.end);
     const theirs = wordSet(text);
     const sharedWords = countShared(words, theirs);
     const similarity = (2 * sharedWords) / (words.size + theirs.size);
