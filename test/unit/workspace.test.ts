@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import { copyFileSync, mkdirSync, symlinkSync, utimesSync, writeFileSync } from 'fs';
 import * as path from 'path';
+import { CACHE_VERSION } from '../../src/core/cache';
 import { CorpusFolderError } from '../../src/core/corpus/discover';
 import { PrecedentWorkspace } from '../../src/core/workspace';
 import { corpusFile, TempDir } from './helpers';
@@ -143,9 +144,9 @@ describe('the index cache', () => {
   it('recovers from a corrupt cache', async () => {
     await load();
     const { readdirSync } = await import('fs');
-    const snapshots = path.join(cache.path, 'v1', 'snapshots');
+    const snapshots = path.join(cache.path, CACHE_VERSION, 'snapshots');
     for (const name of readdirSync(snapshots)) writeFileSync(path.join(snapshots, name), 'garbage');
-    writeFileSync(path.join(cache.path, 'v1', 'manifest.json'), '{not json');
+    writeFileSync(path.join(cache.path, CACHE_VERSION, 'manifest.json'), '{not json');
     const again = await load();
     assert.equal(again.report.documents, 2);
     assert.ok(again.search('resolution 2331').length > 0);

@@ -12,7 +12,9 @@ export interface SearchOptions {
   limit?: number;
 }
 
-const CANDIDATES = 30;
+/** Passages chosen by the index, then narrowed by word order to those Fuse.js ranks. */
+const WIDE_CANDIDATES = 100;
+const RANKED_CANDIDATES = 30;
 const WEIGHT_COVERAGE = 0.5;
 const WEIGHT_FUSE = 0.3;
 const WEIGHT_ORDER = 0.2;
@@ -35,19 +37,25 @@ export function searchPassages(
   const limit = options.limit ?? 10;
   const terms = index.analyze(query);
   if (terms.length === 0) return [];
-  const candidates = index.candidates(terms, Math.max(CANDIDATES, limit));
-  if (candidates.length === 0) return [];
-  const found = candidates.map(({ passage }) => index.passageIn(documents, passage));
-  const texts = found.map((f) => f.text);
-  const normalizedTexts = texts.map(normalizeForMatch);
-  const fuse = new Fuse(normalizedTexts, FUSE_OPTIONS);
-  const fuseResults = new Map(fuse.search(normalizeForMatch(query)).map((result) => [result.refIndex, result]));
   const termVariants = variantsByTerm(index, terms);
+  // Many passages may hold the query's words (copies, set phrases); word order picks those worth Fuse.js's time.
+  const candidates = index
+    .candidates(terms, Math.max(WIDE_CANDIDATES, limit))
+    .map((candidate) => {
+      const found = index.passageIn(documents, candidate.passage);
+      const normalized = normalizeForMatch(found.text);
+      const prescore = WEIGHT_COVERAGE * Math.min(1, candidate.coverage) + WEIGHT_ORDER * orderAgreement(normalized, termVariants);
+      return { ...candidate, found, normalized, prescore };
+    })
+    .sort((a, b) => b.prescore - a.prescore || a.passage - b.passage)
+    .slice(0, Math.max(RANKED_CANDIDATES, limit));
+  if (candidates.length === 0) return [];
+  const fuse = new Fuse(candidates.map((c) => c.normalized), FUSE_OPTIONS);
+  const fuseResults = new Map(fuse.search(normalizeForMatch(query)).map((result) => [result.refIndex, result]));
   const ranked = candidates.map((candidate, i) => {
     const fuseResult = fuseResults.get(i);
     const fuseSimilarity = fuseResult ? 1 - (fuseResult.score ?? 1) : 0;
-    const order = orderAgreement(normalizedTexts[i], termVariants);
-    const score = WEIGHT_COVERAGE * Math.min(1, candidate.coverage) + WEIGHT_FUSE * fuseSimilarity + WEIGHT_ORDER * order;
+    const score = candidate.prescore + WEIGHT_FUSE * fuseSimilarity;
     const matches: Array<[number, number]> = (fuseResult?.matches ?? [])
       .flatMap((match) => match.indices.map(([start, end]): [number, number] => [start, end + 1]))
       .sort((a, b) => a[0] - b[0]);
@@ -55,9 +63,9 @@ export function searchPassages(
   });
   ranked.sort((a, b) => b.score - a.score || candidates[a.i].passage - candidates[b.i].passage);
   return ranked.slice(0, limit).map(({ i, score, matches }) => {
-    const { document, passage: p } = found[i];
+    const { document, passage: p, text } = candidates[i].found;
     return {
-      text: texts[i],
+      text,
       context: document.paragraphs[p.paragraph].text,
       matches,
       score: Math.round(score * 1000) / 1000,
@@ -75,18 +83,22 @@ function variantsByTerm(index: PassageIndex, terms: QueryTerm[]): Array<Set<stri
   return terms.map((term) => new Set([term.text, ...term.variants.map((v) => index.snapshot.terms[v.term])]));
 }
 
-/** Share of consecutive query words that stand next to each other, in order, in the passage. */
+/**
+ * How much of the query the passage holds as a phrase: for each pair of consecutive query words, 1 when they stand
+ * side by side in that order, ½ when one word comes between them.
+ */
 function orderAgreement(normalizedText: string, termVariants: Array<Set<string>>): number {
   if (termVariants.length < 2) return 0;
   const words = tokenize(normalizedText).map((token) => token.term);
   let agreeing = 0;
   for (let q = 0; q + 1 < termVariants.length; q++) {
-    for (let w = 0; w + 1 < words.length; w++) {
-      if (termVariants[q].has(words[w]) && (termVariants[q + 1].has(words[w + 1]) || termVariants[q + 1].has(words[w + 2]))) {
-        agreeing++;
-        break;
-      }
+    let best = 0;
+    for (let w = 0; w + 1 < words.length && best < 1; w++) {
+      if (!termVariants[q].has(words[w])) continue;
+      if (termVariants[q + 1].has(words[w + 1])) best = 1;
+      else if (termVariants[q + 1].has(words[w + 2])) best = 0.5;
     }
+    agreeing += best;
   }
   return agreeing / (termVariants.length - 1);
 }
