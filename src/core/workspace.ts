@@ -1,27 +1,27 @@
 /**
- * The one entry the editor and the CLI share: load a corpus (from cache where nothing changed), keep its
- * index, answer searches.
+ * The one entry the editor and the CLI share: load a corpus (from the cache where nothing changed), keep its
+ * index, and answer searches, completions, hover questions and checks.
  */
 import { createHash } from 'crypto';
 import { readFile as readFileCallback } from 'fs';
 import { promisify } from 'util';
 import { IndexCache, ManifestEntry } from './cache';
-import { BinaryFileError, decodeBytes } from './corpus/decode';
-import { CorpusFile, describeFsError, discoverFiles } from './corpus/discover';
-import { ingestText } from './corpus/ingest';
-import { PassageIndex } from './search/passageIndex';
-import { searchPassages, SearchOptions } from './search/search';
-import type { CorpusDocument, SearchMatch, SkippedFile } from './types';
-import { extractCitations } from './citations/extract';
-import type { ResolutionRegistry } from './citations/registry';
 import type { CheckConfig } from './checks/config';
 import { runChecks } from './checks/runChecks';
 import type { CheckInput, Finding, Precedent, Sentence } from './checks/types';
+import { extractCitations } from './citations/extract';
+import type { ResolutionRegistry } from './citations/registry';
+import { BinaryFileError, decodeBytes } from './corpus/decode';
+import { CorpusFile, describeFsError, discoverFiles } from './corpus/discover';
+import { ingestText } from './corpus/ingest';
 import { LineIndex } from './corpus/lines';
-import { similarPassages } from './search/similar';
-import { completeSentence, Continuation } from './search/complete';
 import { AcronymTable } from './facts/acronyms';
+import { completeSentence, Continuation } from './search/complete';
+import { PassageIndex } from './search/passageIndex';
+import { searchPassages, SearchOptions } from './search/search';
+import { similarPassages } from './search/similar';
 import { normalizeForMatch } from './text/normalize';
+import type { CorpusDocument, SearchMatch, SkippedFile } from './types';
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 const READ_CONCURRENCY = 16;
