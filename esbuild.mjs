@@ -16,6 +16,7 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/vscode/cacheWorker.ts'], outfile: 'dist/cacheWorker.js' },
   { ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js' },
   ...(production ? [] : [{ ...common, entryPoints: ['bench/run.ts'], outfile: 'dist/bench.js' }]),
 ];

@@ -6,7 +6,11 @@
 import { monitorEventLoopDelay } from 'perf_hooks';
 import { DEFAULT_CONFIG } from '../src/core/checks/config';
 import { ResolutionRegistry } from '../src/core/citations/registry';
-import { PrecedentWorkspace } from '../src/core/workspace';
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import type { CacheWorkerResult } from '../src/vscode/cacheWorker';
+import { PrecedentWorkspace, WorkspaceOptions } from '../src/core/workspace';
+import { REPO_ROOT } from './corpora';
 import { percentile } from './measure';
 
 const percentileOf = (values: number[], p: number) => percentile([...values].sort((a, b) => a - b), p);
@@ -18,7 +22,10 @@ const COMPLETIONS = 200;
 const SEED = 20171215;
 
 export interface EditorFigures {
-  /** Longest event-loop stall while the corpus loads, cold (empty cache) and warm (from the cache), in ms. */
+  /**
+   * Longest event-loop stall while the corpus loads, in ms: cold (empty cache; built on a worker thread, then
+   * opened from the cache, as the extension does) and warm (from the cache).
+   */
   coldLoadMaxStallMs: number;
   warmLoadMaxStallMs: number;
   check: { drafts: number; sentences: number; p50: number; p95: number };
@@ -29,13 +36,25 @@ export interface EditorFigures {
 }
 
 export async function measureEditor(corpusDir: string, cacheDir: string): Promise<EditorFigures> {
-  const coldLoadMaxStallMs = await maxStallWhile(async () => (await PrecedentWorkspace.load({ roots: [corpusDir], cacheDir })).saved);
+  // As the extension opens a changed corpus: a worker thread builds the cache, then this thread opens it.
+  const coldLoadMaxStallMs = await maxStallWhile(async () => {
+    await buildCacheInWorker({ roots: [corpusDir], cacheDir });
+    await PrecedentWorkspace.load({ roots: [corpusDir], cacheDir });
+  });
   let workspace: PrecedentWorkspace | null = null;
   const warmLoadMaxStallMs = await maxStallWhile(async () => {
     workspace = await PrecedentWorkspace.load({ roots: [corpusDir], cacheDir });
   });
   const loaded = workspace as unknown as PrecedentWorkspace;
   return { coldLoadMaxStallMs, warmLoadMaxStallMs, ...(await measureChecks(corpusDir, cacheDir, loaded)), completion: measureCompletions(loaded) };
+}
+
+function buildCacheInWorker(options: WorkspaceOptions): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(path.join(REPO_ROOT, 'dist', 'cacheWorker.js'), { workerData: options });
+    worker.once('message', ({ error }: CacheWorkerResult) => (error ? reject(new Error(error)) : resolve()));
+    worker.once('error', reject);
+  });
 }
 
 /** The longest single stall of the event loop while `work` runs, sampled every 10 ms. */
@@ -110,7 +129,7 @@ export function formatEditorFigures(figures: EditorFigures): string {
   const ms = (n: number) => `${n.toFixed(1)} ms`;
   return [
     'Editor (Precedent only):',
-    `  longest event-loop stall while indexing: cold ${ms(figures.coldLoadMaxStallMs)}, warm from cache ${ms(figures.warmLoadMaxStallMs)}  (target ≤ 50 ms at ×10)`,
+    `  longest event-loop stall while indexing: cold (built on a worker thread) ${ms(figures.coldLoadMaxStallMs)}, warm from cache ${ms(figures.warmLoadMaxStallMs)}  (target ≤ 50 ms at ×10)`,
     `  check a ${DRAFT_WORDS}-word draft (${figures.check.sentences} sentences, ${figures.check.drafts} drafts): p50 ${ms(figures.check.p50)}, p95 ${ms(figures.check.p95)}  (target p95 ≤ 250 ms)`,
     `  closest precedent of every sentence of the draft: p50 ${ms(figures.everySentence.p50)}, p95 ${ms(figures.everySentence.p95)}`,
     `  re-check after editing one paragraph: p50 ${ms(figures.recheck.p50)}, p95 ${ms(figures.recheck.p95)}  (target ≤ 10 ms)`,

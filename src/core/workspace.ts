@@ -40,6 +40,9 @@ export interface WorkspaceOptions {
   maxFileBytes?: number;
 }
 
+/** A corpus is opened from the cache only when nothing in it changed; null otherwise (nothing is built). */
+export type SnapshotOnly = { snapshotOnly: true };
+
 export interface IndexReport {
   documents: number;
   passages: number;
@@ -65,7 +68,9 @@ export class PrecedentWorkspace {
     readonly saved: Promise<void> = Promise.resolve(),
   ) {}
 
-  static async load(options: WorkspaceOptions): Promise<PrecedentWorkspace> {
+  static async load(options: WorkspaceOptions): Promise<PrecedentWorkspace>;
+  static async load(options: WorkspaceOptions & SnapshotOnly): Promise<PrecedentWorkspace | null>;
+  static async load(options: WorkspaceOptions & Partial<SnapshotOnly>): Promise<PrecedentWorkspace | null> {
     const started = performance.now();
     const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     const cache = options.cacheDir ? new IndexCache(options.cacheDir) : null;
@@ -82,6 +87,7 @@ export class PrecedentWorkspace {
         return new PrecedentWorkspace(warm.documents, index, report);
       }
     }
+    if (options.snapshotOnly) return null;
 
     const loaded = await mapLimited(discovery.files, READ_CONCURRENCY, (file, i) => loadFile(file, known[i], cache));
     const documents: CorpusDocument[] = [];

@@ -3,8 +3,10 @@
  * the settings change (the cache makes that re-read only what changed), and tells the features when it is ready.
  */
 import * as path from 'path';
+import { Worker } from 'worker_threads';
 import * as vscode from 'vscode';
 import { PrecedentWorkspace } from '../core/workspace';
+import type { CacheWorkerResult } from './cacheWorker';
 import { CorpusStatusBar } from './statusBar';
 import { readSettings, resolveInWorkspace } from './settings';
 
@@ -63,8 +65,15 @@ export class CorpusService implements vscode.Disposable {
         { location: vscode.ProgressLocation.Notification, title: 'Precedent: indexing the corpus', cancellable: true },
         async (_progress, token) => {
           try {
-            const roots = await existingRoots(this.roots, this.log);
-            const loaded = await PrecedentWorkspace.load({ roots, cacheDir: this.cacheDir });
+            const options = { roots: await existingRoots(this.roots, this.log), cacheDir: this.cacheDir };
+            let loaded = await PrecedentWorkspace.load({ ...options, snapshotOnly: true });
+            if (!loaded) {
+              // Something changed: a worker reads what changed and rebuilds the cache, off this thread.
+              await this.buildCache(options).catch((error: Error) =>
+                this.log.warn(`Indexing on a worker thread failed (${error.message}); indexing here instead`),
+              );
+              loaded = await PrecedentWorkspace.load(options);
+            }
             if (token.isCancellationRequested || generation !== this.generation) {
               this.log.info('Indexing cancelled or superseded; keeping the previous index');
               return;
@@ -80,6 +89,15 @@ export class CorpusService implements vscode.Disposable {
       ),
     );
     return this.ready;
+  }
+
+  private buildCache(options: { roots: string[]; cacheDir: string }): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const worker = new Worker(path.join(this.context.extensionPath, 'dist', 'cacheWorker.js'), { workerData: options });
+      worker.once('message', ({ error }: CacheWorkerResult) => (error ? reject(new Error(error)) : resolve()));
+      worker.once('error', reject);
+      worker.once('exit', (code) => code !== 0 && reject(new Error(`the indexing worker stopped with code ${code}`)));
+    });
   }
 
   scheduleReload(reason: string): void {
