@@ -7,9 +7,8 @@ import { monitorEventLoopDelay } from 'perf_hooks';
 import { DEFAULT_CONFIG } from '../src/core/checks/config';
 import { ResolutionRegistry } from '../src/core/citations/registry';
 import * as path from 'path';
-import { Worker } from 'worker_threads';
-import type { CacheWorkerResult } from '../src/vscode/cacheWorker';
-import { PrecedentWorkspace, WorkspaceOptions } from '../src/core/workspace';
+import { PrecedentWorkspace } from '../src/core/workspace';
+import { buildCacheInWorker } from '../src/vscode/buildCacheInWorker';
 import { REPO_ROOT } from './corpora';
 import { percentile } from './measure';
 
@@ -38,7 +37,7 @@ export interface EditorFigures {
 export async function measureEditor(corpusDir: string, cacheDir: string): Promise<EditorFigures> {
   // As the extension opens a changed corpus: a worker thread builds the cache, then this thread opens it.
   const coldLoadMaxStallMs = await maxStallWhile(async () => {
-    await buildCacheInWorker({ roots: [corpusDir], cacheDir });
+    await buildCacheInWorker(path.join(REPO_ROOT, 'dist', 'cacheWorker.js'), { roots: [corpusDir], cacheDir });
     await PrecedentWorkspace.load({ roots: [corpusDir], cacheDir });
   });
   let workspace: PrecedentWorkspace | null = null;
@@ -47,14 +46,6 @@ export async function measureEditor(corpusDir: string, cacheDir: string): Promis
   });
   const loaded = workspace as unknown as PrecedentWorkspace;
   return { coldLoadMaxStallMs, warmLoadMaxStallMs, ...(await measureChecks(corpusDir, cacheDir, loaded)), completion: measureCompletions(loaded) };
-}
-
-function buildCacheInWorker(options: WorkspaceOptions): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(path.join(REPO_ROOT, 'dist', 'cacheWorker.js'), { workerData: options });
-    worker.once('message', ({ error }: CacheWorkerResult) => (error ? reject(new Error(error)) : resolve()));
-    worker.once('error', reject);
-  });
 }
 
 /** The longest single stall of the event loop while `work` runs, sampled every 10 ms. */

@@ -3,10 +3,9 @@
  * the settings change (the cache makes that re-read only what changed), and tells the features when it is ready.
  */
 import * as path from 'path';
-import { Worker } from 'worker_threads';
 import * as vscode from 'vscode';
 import { PrecedentWorkspace } from '../core/workspace';
-import type { CacheWorkerResult } from './cacheWorker';
+import { buildCacheInWorker } from './buildCacheInWorker';
 import { CorpusStatusBar } from './statusBar';
 import { readSettings, resolveInWorkspace } from './settings';
 
@@ -69,7 +68,7 @@ export class CorpusService implements vscode.Disposable {
             let loaded = await PrecedentWorkspace.load({ ...options, snapshotOnly: true });
             if (!loaded) {
               // Something changed: a worker reads what changed and rebuilds the cache, off this thread.
-              await this.buildCache(options).catch((error: Error) =>
+              await buildCacheInWorker(path.join(this.context.extensionPath, 'dist', 'cacheWorker.js'), options).catch((error: Error) =>
                 this.log.warn(`Indexing on a worker thread failed (${error.message}); indexing here instead`),
               );
               loaded = await PrecedentWorkspace.load(options);
@@ -89,15 +88,6 @@ export class CorpusService implements vscode.Disposable {
       ),
     );
     return this.ready;
-  }
-
-  private buildCache(options: { roots: string[]; cacheDir: string }): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const worker = new Worker(path.join(this.context.extensionPath, 'dist', 'cacheWorker.js'), { workerData: options });
-      worker.once('message', ({ error }: CacheWorkerResult) => (error ? reject(new Error(error)) : resolve()));
-      worker.once('error', reject);
-      worker.once('exit', (code) => code !== 0 && reject(new Error(`the indexing worker stopped with code ${code}`)));
-    });
   }
 
   scheduleReload(reason: string): void {
