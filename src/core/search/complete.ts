@@ -36,7 +36,7 @@ export function completeSentence(
   if (typedTokens.length < MIN_MATCHED_WORDS) return [];
   const midWord = typedTokens[typedTokens.length - 1].end === normalizedTyped.length;
   const tail = typedTokens.map((t) => t.term);
-  const scored: Array<Continuation & { matched: number; rank: number }> = [];
+  const scored: Array<{ continuation: Continuation; matched: number; rank: number }> = [];
   index.candidates(index.analyze(typed.slice(-200)), CANDIDATES).forEach(({ passage }, rank) => {
     const { document, passage: p, text } = index.passageIn(documents, passage);
     const tokens = tokenize(normalizeForMatch(text));
@@ -44,12 +44,16 @@ export function completeSentence(
     if (!match || match.matched < Math.min(MIN_MATCHED_WORDS + 1, tail.length)) return;
     const continuation = untilBoundary(text, match.from);
     if (continuation.trim().length === 0) return;
-    scored.push({ text: continuation, file: document.file, range: p.range, title: document.meta.title, date: document.meta.date, matched: match.matched, rank });
+    scored.push({
+      continuation: { text: continuation, file: document.file, range: p.range, title: document.meta.title, date: document.meta.date },
+      matched: match.matched,
+      rank,
+    });
   });
   scored.sort((a, b) => b.matched - a.matched || a.rank - b.rank);
   const seen = new Set<string>();
   const unique: Continuation[] = [];
-  for (const { matched: _matched, rank: _rank, ...continuation } of scored) {
+  for (const { continuation } of scored) {
     const key = normalizeForMatch(continuation.text).trim();
     if (seen.has(key)) continue;
     seen.add(key);
