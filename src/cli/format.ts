@@ -1,4 +1,5 @@
 /** What the CLI prints: the stable JSON contract and the human-readable text. */
+import type { Fact } from '../core/facts/factBase';
 import type { Continuation } from '../core/search/complete';
 import type { SearchMatch } from '../core/types';
 import type { IndexReport } from '../core/workspace';
@@ -63,4 +64,40 @@ export function formatContinuations(continuations: Continuation[]): string {
   return continuations
     .map((c, i) => `${i + 1}. …${c.text}\n   ${[c.title, c.date].filter(Boolean).join(' · ')} (${c.file}:${c.range.startLine + 1})\n`)
     .join('\n');
+}
+
+export function factJson(fact: Fact) {
+  return {
+    subject: fact.subject.display,
+    actor: fact.actor.display,
+    relation: fact.relation,
+    object: fact.object,
+    quantities: fact.quantities.map(({ value, unit, text, approximate }) => ({ value, unit, text, approximate })),
+    time: fact.time,
+    text: fact.text,
+    file: fact.file,
+    line: fact.range.startLine + 1,
+    title: fact.title,
+    date: fact.date,
+  };
+}
+
+/** Facts grouped under their subject, as a timeline: newest first. */
+export function formatFacts(facts: Fact[]): string {
+  if (facts.length === 0) return 'No matching facts.\n';
+  const lines: string[] = [];
+  let subject: string | null = null;
+  for (const fact of facts) {
+    if (fact.subject.key !== subject) {
+      subject = fact.subject.key;
+      lines.push(`${lines.length > 0 ? '\n' : ''}${fact.subject.display}`);
+    }
+    const figures = fact.quantities.map((q) => q.text).join(', ');
+    const when = fact.time ?? (fact.date ? `document of ${fact.date}` : 'undated');
+    lines.push(`  ${when}: ${fact.actor.display} ${fact.relation}${figures ? ` ${figures}` : ''}${fact.object ? ` · ${fact.object}` : ''}`);
+    lines.push(`    "${fact.text}"`);
+    lines.push(`    ${[fact.title, fact.date].filter(Boolean).join(' · ')} (${fact.file}:${fact.range.startLine + 1})`);
+    for (const file of fact.alsoIn) lines.push(`    also in ${file}`);
+  }
+  return `${lines.join('\n')}\n`;
 }

@@ -1,4 +1,4 @@
-/** `precedent index|search|complete|check|audit`: the core behind a command line, for scripts, CI pipelines and benchmarks. */
+/** `precedent index|search|complete|facts|check|audit`: the core behind a command line, for scripts, CI pipelines and benchmarks. */
 import * as os from 'os';
 import * as path from 'path';
 import { parseArgs } from 'util';
@@ -6,15 +6,18 @@ import { CorpusFolderError } from '../core/corpus/discover';
 import { PrecedentWorkspace } from '../core/workspace';
 import { RegistryFileError } from '../core/citations/registry';
 import { checkFiles, checkJson, exitCodeFor, formatFindings, loadRegistry } from './checkCommand';
-import { continuationJson, formatContinuations, formatIndexReport, formatSearchResults, searchResultJson } from './format';
+import { continuationJson, factJson, formatContinuations, formatFacts, formatIndexReport, formatSearchResults, searchResultJson } from './format';
 
 const USAGE = `Usage:
   precedent index  [--corpus DIR]... [--bundled] [--json]
   precedent search [--corpus DIR]... [--bundled] [--limit N] [--json] QUERY
   precedent complete [--corpus DIR]... [--bundled] [--limit N] [--json] PREFIX
+  precedent facts  [--corpus DIR]... [--bundled] [--limit N] [--json] QUERY
   precedent check  [--corpus DIR]... [--bundled] [--registry FILE] [--json] FILE...
   precedent audit  [--corpus DIR]... [--bundled] [--registry FILE] [--json]
 
+facts finds who pledged, contributed, dispatched or adopted what, and when ("unodc pledge"): the best
+matching subject first, newest first within it; it exits with 0 also when nothing is found.
 check and audit exit with 1 when they report a warning or an error, as a linter does.
 
 Options:
@@ -29,7 +32,7 @@ Options:
   --max-file-mb N  skip files larger than N MB (default 20)
 `;
 
-const COMMANDS = ['index', 'search', 'complete', 'check', 'audit'];
+const COMMANDS = ['index', 'search', 'complete', 'facts', 'check', 'audit'];
 
 class UsageError extends Error {}
 
@@ -84,7 +87,7 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
   const limit = positiveInteger(values.limit, '--limit', 10);
   const maxFileMb = positiveInteger(values['max-file-mb'], '--max-file-mb', 20);
   const query = rest.join(' ').trim();
-  if (command === 'search' && !query) throw new UsageError('search needs a QUERY');
+  if ((command === 'search' || command === 'facts') && !query) throw new UsageError(`${command} needs a QUERY`);
   if (command === 'complete' && !query) throw new UsageError('complete needs the PREFIX typed so far');
   if ((command === 'index' || command === 'audit') && rest.length > 0) {
     throw new UsageError(`${command} takes no arguments (got "${rest.join(' ')}")`);
@@ -120,6 +123,11 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
     // The prefix as typed: a trailing space means the last word is finished.
     const continuations = workspace.complete(rest.join(' '), limit);
     out.write(values.json ? `${JSON.stringify(continuations.map(continuationJson), null, 2)}\n` : formatContinuations(continuations));
+    return 0;
+  }
+  if (command === 'facts') {
+    const facts = workspace.lookUpFacts(query, limit);
+    out.write(values.json ? `${JSON.stringify(facts.map(factJson), null, 2)}\n` : formatFacts(facts));
     return 0;
   }
   const results = workspace.search(query, { limit });

@@ -17,6 +17,8 @@ export interface DocumentMeta {
   /** The time the document reports on, when that is not its date (a yearbook of 2015 reports on 2014). */
   period: string | null;
   venue: string | null;
+  /** The country whose statement this is, from whom "we" and "my Government" speak. */
+  country: string | null;
   source: string | null;
   kind: string | null;
 }

@@ -16,6 +16,9 @@ import { CorpusFile, describeFsError, discoverFiles } from './corpus/discover';
 import { ingestText } from './corpus/ingest';
 import { LineIndex } from './corpus/lines';
 import { AcronymTable } from './facts/acronyms';
+import { unifyName } from './facts/names';
+import { extractFacts } from './facts/extract';
+import { Fact, FactBase } from './facts/factBase';
 import { completeSentence, Continuation } from './search/complete';
 import { PassageIndex } from './search/passageIndex';
 import { searchPassages, SearchOptions } from './search/search';
@@ -59,6 +62,7 @@ export interface IndexReport {
 export class PrecedentWorkspace {
   private readonly precedents = new Map<string, Precedent | null>();
   private acronyms: AcronymTable | null = null;
+  private factBase: FactBase | null = null;
 
   private constructor(
     readonly documents: CorpusDocument[],
@@ -140,11 +144,30 @@ export class PrecedentWorkspace {
 
   /** What the corpus says an acronym stands for, and how many passages use it. */
   acronym(acronym: string): { expansion: string | null; uses: number } {
+    return { expansion: this.acronymTable().expansion(acronym), uses: this.index.passagesWith(normalizeForMatch(acronym)) };
+  }
+
+  /** Every fact the corpus states: read on first use, then kept. */
+  get facts(): FactBase {
+    return (this.factBase ??= FactBase.build(this.documents, this.acronymTable()));
+  }
+
+  /** Facts matching a query ("unodc pledge"): best matching subject first, newest first within it. */
+  lookUpFacts(query: string, limit = 20): Fact[] {
+    return this.facts.lookup(query, limit);
+  }
+
+  /** Facts about a name in a draft — an acronym, an organisation, a country — newest first. */
+  factsAbout(name: string, limit = 8): Fact[] {
+    return this.facts.about(unifyName(name, this.acronymTable()).key, limit);
+  }
+
+  private acronymTable(): AcronymTable {
     if (!this.acronyms) {
       this.acronyms = new AcronymTable();
       for (const document of this.documents) for (const paragraph of document.paragraphs) this.acronyms.add(paragraph.text);
     }
-    return { expansion: this.acronyms.expansion(acronym), uses: this.index.passagesWith(normalizeForMatch(acronym)) };
+    return this.acronyms;
   }
 
   /** Corpus passages that cite a Security Council resolution (by number, as "resolution 2331" or "S/RES/2331"). */
@@ -172,6 +195,8 @@ export class PrecedentWorkspace {
       registry: options.registry,
       rangeOf: (start, end) => lines.range(start, end),
       precedentOf: (sentence, citing) => this.closestPassage(sentence.text, file, citing),
+      factsIn: (sentence) => extractFacts(text.slice(sentence.start, sentence.end), { documentDate: draft.meta.date, country: draft.meta.country, venue: draft.meta.venue, acronyms: this.acronymTable() }),
+      recordedFacts: (fact) => this.facts.sameSubject(fact).filter((f) => f.file !== file),
     };
     return runChecks(input, options.config);
   }

@@ -97,8 +97,10 @@ describe('checks on a draft', () => {
       const findings = check(sentence('32 million US dollars')).filter((f) => f.code === 'figure-precedent');
       assert.equal(findings.length, 1);
       assert.equal(findings[0].severity, 'information');
-      assert.match(findings[0].message, /says "(\$23 million|23 million US dollars)"/);
+      assert.match(findings[0].message, /Japan pledged to United Nations Office on Drugs and Crime \(UNODC\) "approximately (\$23 million|23 million US dollars)"/);
+      assert.match(findings[0].fixes[0].replacement, /^approximately (\$23 million|23 million US dollars)$/);
     });
+
 
     it('never flags the same amount written differently', () => {
       for (const amount of ['$23 million', '23 million US dollars', 'US$ 23 million', 'US$23 million', 'USD 23 million']) {
@@ -170,7 +172,25 @@ describe('quantities', () => {
       [3.8e9, 'JPY'],
       [642e6, 'JPY'],
       [41, 'percent'],
-      [10000, 'count:personnel'],
+      [10000, 'persons'],
     ]);
+  });
+
+  it('keeps hedges, what is counted, rankings and other currencies', () => {
+    const found = extractQuantities(
+      'approximately 10,000 personnel on a total of 13 UN PKO missions; some 103,000 military and police personnel; ' +
+        "the fund's fifth-largest major donor; about €1.15 million; 250 million Australian dollars; ND$11 million; one of the countries",
+    );
+    assert.deepEqual(
+      found.map((q) => [q.value, q.unit, q.noun, q.approximate, q.text]),
+      [
+        [10000, 'persons', 'personnel', true, 'approximately 10,000 personnel'],
+        [13, 'count', 'missions', false, '13 UN PKO missions'],
+        [103000, 'persons', 'personnel', true, 'some 103,000 military and police personnel'],
+        [5, 'ordinal', null, false, 'fifth-largest'],
+        [1.15e6, 'EUR', null, true, 'about €1.15 million'],
+        [250e6, 'AUD', null, false, '250 million Australian dollars'],
+      ],
+    );
   });
 });

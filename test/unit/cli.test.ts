@@ -57,6 +57,27 @@ describe('precedent CLI', () => {
     assert.deepEqual(JSON.parse(out), []);
   });
 
+  it('facts --json lists the UNODC pledge first, in the contract\'s flat shape; exits 0 when nothing is found, 2 without a query', async () => {
+    const { code, out } = await runCli('facts', '--corpus', BUNDLED_CORPUS, '--json', '--no-cache', 'unodc', 'pledge');
+    assert.equal(code, 0);
+    const [first] = JSON.parse(out);
+    assert.deepEqual(Object.keys(first), ['subject', 'actor', 'relation', 'object', 'quantities', 'time', 'text', 'file', 'line', 'title', 'date']);
+    assert.deepEqual(
+      [first.subject, first.actor, first.relation, first.quantities, first.time, first.line, first.date],
+      [
+        'United Nations Office on Drugs and Crime (UNODC)',
+        'Japan',
+        'pledged',
+        [{ value: 23000000, unit: 'USD', text: 'approximately 23 million US dollars', approximate: true }],
+        '2017-03-31',
+        42,
+        '2017-03-15',
+      ],
+    );
+    assert.deepEqual(JSON.parse((await runCli('facts', '--corpus', BUNDLED_CORPUS, '--json', '--no-cache', 'zzzz')).out), []);
+    assert.equal((await runCli('facts', '--no-cache')).code, 2);
+  });
+
   it('exits 2 on bad usage and on a corpus folder it cannot read', async () => {
     assert.equal((await runCli()).code, 2);
     assert.equal((await runCli('frobnicate')).code, 2);

@@ -1,6 +1,8 @@
 /** What a check reports: findings with offsets in the checked text, their fixes, and related places. */
 import type { Citation } from '../citations/extract';
 import type { ResolutionRegistry } from '../citations/registry';
+import type { SentenceFact } from '../facts/extract';
+import type { Fact } from '../facts/factBase';
 import type { SimilarPassage } from '../search/similar';
 import type { SourceRange } from '../types';
 
@@ -52,6 +54,10 @@ export interface CheckInput {
   rangeOf(start: number, end: number): SourceRange;
   /** The closest corpus passage to a sentence (not one of this file's own), or null; `citing` requires a number. */
   precedentOf(sentence: Sentence, citing?: number): Precedent | null;
+  /** The facts a sentence of the checked text states (offsets inside the sentence). */
+  factsIn(sentence: Sentence): SentenceFact[];
+  /** What the corpus records on the same subject as a fact (same actor, relation and subject), newest first. */
+  recordedFacts(fact: SentenceFact): Fact[];
 }
 
 export interface Check {

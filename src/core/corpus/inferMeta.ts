@@ -15,15 +15,32 @@ export function inferMeta(paragraphs: string[], known: Partial<DocumentMeta>): D
   const head = paragraphs.slice(0, HEAD_PARAGRAPHS);
   const joined = head.join('\n');
   const record = head.length > 0 ? RECORD_SPEAKER.exec(head[0]) : null;
+  const title = known.title ?? inferTitle(head);
+  const speaker = known.speaker ?? (record ? `${record[1]} (${record[2]})` : (STATEMENT_BY.exec(joined)?.[1] ?? null));
+  const venue = known.venue ?? VENUE.exec(joined)?.[1] ?? null;
   return {
-    title: known.title ?? inferTitle(head),
-    speaker: known.speaker ?? (record ? `${record[1]} (${record[2]})` : (STATEMENT_BY.exec(joined)?.[1] ?? null)),
+    title,
+    speaker,
     date: known.date ?? findDateInProse(head.filter((p) => p.length <= 200).join("\n")),
     period: known.period ?? null,
-    venue: known.venue ?? VENUE.exec(joined)?.[1] ?? null,
+    venue,
+    country: known.country ?? record?.[2] ?? countryNamedIn([speaker, title, venue, known.source ?? null]),
     source: known.source ?? null,
     kind: known.kind ?? (record ? 'verbatim record' : null),
   };
+}
+
+/** "Statement by Japan", "Permanent Representative of Japan", "Ministry of Foreign Affairs of Japan". */
+const COUNTRY_IN_META =
+  /\b(?:Statement by|Representative of|Mission of|Ministry of Foreign Affairs of|Government of)\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3})(?![\p{L}.])/u;
+const NOT_A_COUNTRY = /^(?:H|His|Her|Ambassador|Minister|Mr|Ms|Mrs|Dr|Prof|Foreign|Prime|President)\b/;
+
+function countryNamedIn(fields: Array<string | null>): string | null {
+  for (const field of fields) {
+    const country = field ? COUNTRY_IN_META.exec(field)?.[1] : undefined;
+    if (country && !NOT_A_COUNTRY.test(country)) return country;
+  }
+  return null;
 }
 
 function inferTitle(head: string[]): string | null {

@@ -28,18 +28,30 @@ export function findAcronymDefinitions(text: string): AcronymDefinition[] {
 /** The shortest run of final words whose initials spell the acronym from its first letter on. */
 function expansionFor(acronym: string, words: string[]): string | null {
   const letters = acronym.replace(/[^\p{Lu}]/gu, '').toLowerCase();
+  // "(General)" or "(Kiev)" in parentheses is a word, not an acronym.
+  if (letters.length < 2) return null;
   for (let start = words.length - 1; start >= 0; start--) {
-    const initials = words
-      .slice(start)
-      .filter((w) => !MINOR_WORDS.has(w.toLowerCase()))
-      .map((w) => (/^\p{Lu}{2,}$/u.test(w) ? w.toLowerCase() : w[0].toLowerCase()))
-      .join('');
+    const significant = words.slice(start).filter((w) => !MINOR_WORDS.has(w.toLowerCase()));
+    const initials = significant.map((w) => (/^\p{Lu}{2,}$/u.test(w) ? w.toLowerCase() : w[0].toLowerCase())).join('');
     if (!/^\p{Lu}/u.test(words[start])) continue;
-    if (initials === letters || (initials.startsWith(letters) && initials.length > letters.length && start === firstCapitalRun(words))) {
+    if (initials === letters || spellsWithinWords(letters, significant.map((w) => w.toLowerCase())) || (initials.startsWith(letters) && initials.length > letters.length && start === firstCapitalRun(words))) {
       return words.slice(start).join(' ').replace(/[,;:]$/, '');
     }
   }
   return null;
+}
+
+/** "Peacebuilding Fund (PBF)": every word gives its initial, and a compound word may give a letter from inside. */
+function spellsWithinWords(letters: string, words: string[], letter = 0, word = 0): boolean {
+  if (word === words.length) return letter === letters.length;
+  const current = words[word];
+  if (current[0] !== letters[letter]) return false;
+  let next = letter + 1;
+  if (spellsWithinWords(letters, words, next, word + 1)) return true;
+  for (let c = 1; c < current.length && next < letters.length; c++) {
+    if (current[c] === letters[next] && spellsWithinWords(letters, words, ++next, word + 1)) return true;
+  }
+  return false;
 }
 
 /** Where the capitalised name before the parenthesis begins ("… to the Financial Action Task Force on Money Laundering"). */
@@ -55,13 +67,20 @@ function firstCapitalRun(words: string[]): number {
 /** Every acronym the corpus defines, with its most common expansion. */
 export class AcronymTable {
   private readonly expansions = new Map<string, Map<string, number>>();
+  private readonly acronymOfExpansion = new Map<string, string>();
 
   add(text: string): void {
     for (const { acronym, expansion } of findAcronymDefinitions(text)) {
       let counts = this.expansions.get(acronym);
       if (!counts) this.expansions.set(acronym, (counts = new Map()));
       counts.set(expansion, (counts.get(expansion) ?? 0) + 1);
+      this.acronymOfExpansion.set(comparableName(expansion), acronym);
     }
+  }
+
+  /** The acronym the corpus gives a name ("UN Office on Drugs and Crime" → UNODC), or null. */
+  acronymOf(name: string): string | null {
+    return this.acronymOfExpansion.get(comparableName(name)) ?? null;
   }
 
   /** The expansion spelt out in full ("United Nations …" over "UN …"), then the most used. */
@@ -71,4 +90,15 @@ export class AcronymTable {
     const abbreviated = (expansion: string) => (/\b\p{Lu}{2,}\b/u.test(expansion) ? 1 : 0);
     return [...counts.entries()].sort((a, b) => abbreviated(a[0]) - abbreviated(b[0]) || b[1] - a[1] || a[0].length - b[0].length)[0][0];
   }
+}
+
+/** A name as compared: case, "the", punctuation and the "UN"/"United Nations" spelling do not matter. */
+export function comparableName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/\bu\.?n\.?(?=\s|$)/g, 'united nations')
+    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    .replace(/\bthe\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

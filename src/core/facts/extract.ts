@@ -1,0 +1,263 @@
+/**
+ * Facts from a sentence: who (actor) did what (relation) to or for what (object, subject), how much (quantities)
+ * and when (time) — "Japan has pledged approximately 23 million US dollars to the UNODC which should be disbursed
+ * by the end of this month" gives Japan · pledged · UNODC · 23,000,000 USD (approximate) · 2017-03-31.
+ *
+ * A shallow reading, clause by clause around each relation verb, that records only what it can attribute:
+ * precision over recall. A fact needs an actor — a name, "we" of a known country, or a noun phrase joined to its
+ * verb by an auxiliary ("the programme has trained"), never a noun a participle describes ("the agreement signed
+ * in 2008"); a transfer (pledged, contributed, dispatched…) needs a figure, or a time and a named recipient; any
+ * other relation a named object or a figure.
+ */
+import type { AcronymTable } from './acronyms';
+import { actorName, Name, Speaker, unifyName } from './names';
+import { extractQuantities, Quantity } from './quantities';
+import { Relation, RELATION_VERB, relationOfVerb } from './relations';
+import { findTimes, TimeMention } from './times';
+
+export interface SentenceFact {
+  actor: Name;
+  relation: string;
+  /** The object or recipient as written: "Peacebuilding Fund (PBF)". */
+  object: string;
+  /** What the fact is about, for grouping: the object or recipient, else the actor. */
+  subject: Name;
+  /** Offsets inside the sentence. */
+  quantities: Quantity[];
+  time: string | null;
+}
+
+export interface FactContext extends Speaker {
+  documentDate: string | null;
+  acronyms: AcronymTable;
+}
+
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+/** Where a clause ends: a verb's words do not reach past these. */
+const CLAUSE_BREAK =
+  /[;:]|,\s+(?:which|who|whereas|while|but|thereby)\b|,\s+\p{Ll}+ing\b|\s(?:which|who|whereby)\s|\s(?:in order|so as|so that)\s|\sto\s(?:enable|promote|strengthen|combat|ensure|address|improve|counter|build)\b/gu;
+/** Words between an actor and its verb: "Japan has also decided to contribute". */
+const AUXILIARY =
+  /(?:^|\s)(?:has|have|had|will|would|shall|should|can|could|may|might|must|decided to|agreed to|intends? to|plans? to|continues? to|continued to|(?:is|are) going to|wish(?:es)? to|(?:is|are|stands?|stood) ready to|(?:is|am|are) pleased to|would like to|(?:is|are) determined to|(?:is|are) proud to)\s*$/i;
+const ADVERB =
+  /(?:^|\s)(?:also|further|already|now|again|once again|just|so far|to date|today|together|soon|still|not|yet|never|ever|even|only|thus|therefore|in addition|moreover|furthermore|since then)\s*$/i;
+const LY_ADVERB = /(?:^|\s)\p{Ll}+ly\s*$/u;
+const PASSIVE_TAIL = /(?:^|\s)(?:was|were|been|is|are|being|be)\s*$/i;
+/** "the signed agreement", "the newly elected Government": the verb is an adjective. */
+const DETERMINER_TAIL = /(?:^|\s)(?:the|a|an|its|their|our|my|his|her|this|these|those)\s*$/i;
+/** A participle after its noun, not a verb after its actor: "the Action Plan adopted in 2004", "the summit held in Tehran". */
+const PARTICIPLE_FOLLOWS = new RegExp(String.raw`^\s*(?:by|in|on|at|as|under|there|between|with|last|earlier|recently|during|for in|for under|(?:${MONTHS})\b)\b`);
+/** Words an actor's or object's phrase cannot contain: reading stops at them. */
+const PHRASE_STOP = new Set(
+  'in on at of for with to from by that which who and or but as than if when while where because since through into under over during after before about against between among within without upon per via so then there here not worth —'.split(' '),
+);
+const PERSONAL_PRONOUN = /^(?:we|i|they|it|he|she)$/i;
+/** Time words that open a clause before its actor: "Yesterday we held", "10 years ago the Council adopted". */
+const TIME_WORD = new RegExp(String.raw`^(?:\d+|years?|months?|weeks?|days?|ago|yesterday|today|tomorrow|last|next|this|earlier|later|recently|${MONTHS})$`, 'i');
+const TIME_UNIT = new RegExp(String.raw`^(?:years?|months?|weeks?|days?|ago|yesterday|today|tomorrow|${MONTHS})$`, 'i');
+const NOT_A_NAME = new RegExp(String.raw`^(?:The|A|An|This|These|That|Those|Its|Our|My|Their|His|Her|${MONTHS})\b`);
+const NAME_RUN = String.raw`\p{Lu}[\p{L}\p{N}'’&.–-]*(?:\s+(?:(?:of|on|and|for|the|de|against|in|to)\s+)*\p{Lu}[\p{L}\p{N}'’&.–-]*)*(?:\s*\(\p{Lu}[\p{L}&]{1,11}\))?`;
+const NAME_AT_START = new RegExp(`^${NAME_RUN}`, 'u');
+const RECIPIENT = new RegExp(String.raw`\b(?:to|for|towards|into|through|in support of|to (?:fund|support|assist|help))\s+(?:the\s+)?(?<name>${NAME_RUN})`, 'u');
+/** How far after the verb a recipient may stand: "contributed … 42.5 million US dollars to the Peacebuilding Fund". */
+const RECIPIENT_REACH = 90;
+const RESOLUTION_OBJECT = /^\s*(?:the\s+)?(?:(?:Security Council|General Assembly)\s+)?(?<name>resolutions?\s+\d[\d/]*(?:\s*\(\d{4}\))?)/i;
+const LEADING_FILLER = /^(?:\s|,|(?:a total of|an additional|additional|a new|new|in total|the|a|an|of|its|their|our|his|her)\b)+/i;
+/** An aside right after the verb: "launched, in cooperation with the UNV, the Asia Youth Volunteers Programme". */
+const ASIDE = /^\s*,[^,]*,/;
+const MAX_ACTOR_WORDS = 6;
+const MAX_OBJECT_WORDS = 8;
+
+interface ClauseSpan {
+  relation: Relation;
+  clauseStart: number;
+  verbStart: number;
+  verbEnd: number;
+  clauseEnd: number;
+}
+
+export function extractFacts(sentence: string, context: FactContext): SentenceFact[] {
+  // A question states no fact: "Where will we establish our State?"
+  if (/\?\s*$/.test(sentence)) return [];
+  const verbs = [...sentence.matchAll(RELATION_VERB)];
+  if (verbs.length === 0) return [];
+  const breaks = [...sentence.matchAll(CLAUSE_BREAK)].map((m) => m.index ?? 0);
+  let figures: { quantities: Quantity[]; times: TimeMention[] } | null = null;
+  const facts: SentenceFact[] = [];
+  for (let i = 0; i < verbs.length; i++) {
+    const verb = verbs[i];
+    const verbStart = verb.index ?? 0;
+    const verbEnd = verbStart + verb[0].length;
+    // "pledged to provide up to $500 million": one fact, the first verb's relation over the second verb's clause.
+    let last = i;
+    while (verbs[last + 1] && /^\s+to\s+$/.test(sentence.slice((verbs[last].index ?? 0) + verbs[last][0].length, verbs[last + 1].index))) last++;
+    const lastEnd = (verbs[last].index ?? 0) + verbs[last][0].length;
+    const span: ClauseSpan = {
+      relation: relationOfVerb(verb[1])!,
+      clauseStart: Math.max(0, ...breaks.filter((b) => b < verbStart).map((b) => b + 1)),
+      verbStart,
+      verbEnd: last > i ? lastEnd : verbEnd,
+      clauseEnd: Math.min(verbs[last + 1]?.index ?? sentence.length, ...breaks.filter((b) => b >= lastEnd)),
+    };
+    i = last;
+    // Figures and times are read only for sentences that may hold a fact: most relation verbs have no actor.
+    const fact = readClause(sentence, span, () => (figures ??= { quantities: extractQuantities(sentence), times: findTimes(sentence, context.documentDate) }), context);
+    if (fact) facts.push(fact);
+  }
+  return facts;
+}
+
+function readClause(
+  sentence: string,
+  span: ClauseSpan,
+  readFigures: () => { quantities: Quantity[]; times: TimeMention[] },
+  context: FactContext,
+): SentenceFact | null {
+  const written = sentence.slice(span.verbEnd, span.clauseEnd);
+  // "announced that the Government of Japan will provide…": the fact is the reported clause's own.
+  if (/^\s*that\b/.test(written)) return null;
+  const before = readBefore(sentence.slice(span.clauseStart, span.verbStart));
+  if (!before) return null;
+  const passive = PASSIVE_TAIL.test(before.text) || (!before.auxiliary && PARTICIPLE_FOLLOWS.test(written));
+  const { quantities, times } = readFigures();
+  const after = blank(sentence, [...quantities, ...times]).slice(span.verbEnd, span.clauseEnd);
+
+  const actor = passive ? agentOf(after, context) : actorBefore(before, context);
+  if (!actor) return null;
+  // A ranking the sentence goes on to give belongs to the fact: "…, making it the fund's fifth-largest major donor".
+  const own = quantities.filter((q) => q.start >= span.verbEnd && (q.end <= span.clauseEnd || q.unit === 'ordinal'));
+  const time = nearestTime(times, span);
+  const object = passive ? phraseBefore(before.text.replace(PASSIVE_TAIL, '')) : objectAfter(after, own, span.relation);
+  const named = object && (RESOLUTION_OBJECT.test(object) || isName(object)) ? object : null;
+  const attributable = span.relation.transfer ? own.length > 0 || (time !== null && named !== null) : named !== null || own.length > 0;
+  if (!attributable) return null;
+  const subject = named ? unifyName(named, context.acronyms) : object ? { key: object.toLowerCase(), display: object } : actor;
+  return { actor, relation: span.relation.name, object: object ?? '', subject, quantities: own, time: time?.value ?? null };
+}
+
+interface Before {
+  /** The words before the verb, auxiliaries and adverbs removed. */
+  text: string;
+  /** An auxiliary stood between: "has pledged", "will host". */
+  auxiliary: boolean;
+}
+
+/** The words before the verb without auxiliaries and adverbs; null where the verb is no finite verb of a clause. */
+function readBefore(raw: string): Before | null {
+  let text = raw.replace(/\s+$/, '');
+  let auxiliary = false;
+  for (let previous = ''; previous !== text; ) {
+    previous = text;
+    if (AUXILIARY.test(text)) auxiliary = true;
+    text = text.replace(AUXILIARY, '').replace(ADVERB, '').replace(LY_ADVERB, '').replace(/,[^,]*,\s*$/, '').replace(/\s+$/, '');
+  }
+  // "to provide" (purpose), "by providing", "the signed agreement": not a verb with an actor of its own.
+  if (/(?:^|\s)(?:to|by|of|for)$/i.test(text) || /ing$/i.test(text) || DETERMINER_TAIL.test(text)) return null;
+  return { text, auxiliary };
+}
+
+function actorBefore(before: Before, context: FactContext): Name | null {
+  const phrase = phraseBefore(before.text);
+  if (!phrase) return null;
+  const last = phrase.split(' ').pop()!;
+  if (PERSONAL_PRONOUN.test(last)) return actorName(last, context, context.acronyms);
+  // A common noun acts only through an auxiliary; without one it is a noun a participle describes.
+  const proper = /^\p{Lu}/u.test(phrase.replace(/^(?:the|my|our)\s+/i, '')) || /^(?:my|our)\s/i.test(phrase);
+  if (!proper && !before.auxiliary) return null;
+  return actorName(phrase, context, context.acronyms);
+}
+
+/** The agent of a passive: "was launched by His Majesty King Letsie III". */
+function agentOf(after: string, context: FactContext): Name | null {
+  const agent = /^\s*(?:[^,;]*?\s)?by\s+(?:the\s+)?([^,;]+)/.exec(after)?.[1];
+  const name = agent ? NAME_AT_START.exec(agent)?.[0] : undefined;
+  return name && !NOT_A_NAME.test(name) ? actorName(trimName(name), context, context.acronyms) : null;
+}
+
+/**
+ * The noun phrase that ends a stretch of text: the actor of "In 2014, the Government of Japan contributed", or of
+ * "Japan, US and Australia held"; time words that open the clause are not part of it.
+ */
+function phraseBefore(text: string): string | null {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  const phrase: string[] = [];
+  const capitalised = (word: string | undefined) => word !== undefined && /^\p{Lu}/u.test(word);
+  for (let i = words.length - 1; i >= 0 && phrase.length < MAX_ACTOR_WORDS; i--) {
+    const word = words[i];
+    const joinsNames = capitalised(phrase[0]) && capitalised(words[i - 1]);
+    const listed = /,$/.test(word) && capitalised(word) && phrase.includes('and') && capitalised(phrase[0]);
+    if ((/[,;:()"“”]$/.test(word) && !listed) || /^[("“]/.test(word)) break;
+    const lower = word.toLowerCase();
+    if (PHRASE_STOP.has(lower) && !((lower === 'of' || lower === 'and') && joinsNames)) break;
+    phrase.unshift(word.replace(/,$/, ','));
+    if (PERSONAL_PRONOUN.test(word) && phrase.length === 1) break;
+  }
+  // "Over the past 20 years Japan has sent": the actor follows the last word of the time.
+  const timeEnds = phrase.findLastIndex((word) => TIME_UNIT.test(word));
+  if (timeEnds >= 0 && timeEnds < phrase.length - 1) phrase.splice(0, timeEnds + 1);
+  while (phrase.length > 0 && TIME_WORD.test(phrase[0])) phrase.shift();
+  return phrase.length > 0 ? phrase.join(' ') : null;
+}
+
+/**
+ * The object: for a transfer the recipient first ("pledged … to the UNODC"), for other relations the thing itself
+ * ("adopted resolution 2331 (2016)", "held the Fifth Japan–Vietnam Strategic Partnership Dialogue").
+ */
+function objectAfter(after: string, own: Quantity[], relation: Relation): string | null {
+  const text = after.replace(ASIDE, '');
+  const resolution = RESOLUTION_OBJECT.exec(text)?.groups?.name ?? null;
+  const direct = directObject(text);
+  let found: string | null;
+  if (relation.transfer) {
+    const recipient = RECIPIENT.exec(text);
+    found = (recipient && recipient.index < RECIPIENT_REACH ? trimName(recipient.groups!.name) : null) ?? resolution ?? direct;
+  } else {
+    found = resolution ?? direct;
+  }
+  if (found) return found;
+  // "10,000 personnel on … 13 UN PKO missions": what is counted is the object.
+  const counted = own.find((q) => q.unit === 'count');
+  return counted ? counted.text.replace(/^[^\p{L}]*(?:\p{Ll}+\s+)*?[\d,.]+\s+|^\p{L}+\s+/u, '') : null;
+}
+
+/** The words right after the verb, up to a preposition or a comma; a name there is taken whole. */
+function directObject(after: string): string | null {
+  const text = after.replace(LEADING_FILLER, '');
+  const name = NAME_AT_START.exec(text)?.[0];
+  // A name of several words is the object; a single one may be a modifier ("Yemeni peace talks").
+  if (name && !NOT_A_NAME.test(name) && (/\s/.test(name) || !/^\s+\p{Ll}/u.test(text.slice(name.length).replace(/^\s+(?:in|on|at|to|for|with|by|from|as|and|which|that)\b.*/su, '')))) {
+    return trimName(name);
+  }
+  const words: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (words.length >= MAX_OBJECT_WORDS || PHRASE_STOP.has(word.toLowerCase()) || /^(?:it|them|this|these|those)$/i.test(word)) break;
+    words.push(word.replace(/[,.]$/, ''));
+    if (/[,.]$/.test(word)) break;
+  }
+  return words.length > 0 ? words.join(' ') : null;
+}
+
+function isName(phrase: string): boolean {
+  const name = NAME_AT_START.exec(phrase)?.[0];
+  return name !== undefined && name.length === phrase.length && !NOT_A_NAME.test(name);
+}
+
+function nearestTime(times: TimeMention[], span: ClauseSpan): TimeMention | null {
+  const inClause = times.filter((t) => t.start >= span.clauseStart && t.end <= span.clauseEnd);
+  const earlier = times.filter((t) => t.end <= span.clauseStart);
+  const candidates = inClause.length > 0 ? inClause : earlier.length > 0 ? earlier : times;
+  const distance = (t: TimeMention) => (t.start >= span.verbEnd ? t.start - span.verbEnd : span.verbStart - t.end);
+  return candidates.sort((a, b) => distance(a) - distance(b))[0] ?? null;
+}
+
+/** A name without the full stop of the sentence it ends. */
+function trimName(name: string): string {
+  return name.trim().replace(/[.,]$/, '');
+}
+
+/** The sentence with figures and times blanked out (same length), so that they are not read as the object. */
+function blank(sentence: string, spans: Array<{ start: number; end: number }>): string {
+  let text = sentence;
+  for (const { start, end } of spans) text = text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
+  return text;
+}
