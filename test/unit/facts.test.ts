@@ -9,7 +9,7 @@ import { unifyName } from '../../src/core/facts/names';
 import { extractQuantities } from '../../src/core/facts/quantities';
 import { findTimes } from '../../src/core/facts/times';
 import { PrecedentWorkspace } from '../../src/core/workspace';
-import { BUNDLED_CORPUS, corpusFile, ingestFile, TempDir } from './helpers';
+import { corpusFile, ingestFile, TempDir } from './helpers';
 
 const SEEDS = ['migration-and-development', 'bluebook', 'mission-statement', 'verbatim-record', 'transnational-organized-crime'];
 
