@@ -10,6 +10,7 @@ import * as path from 'path';
 import { PrecedentWorkspace } from '../src/core/workspace';
 import { buildCacheInWorker } from '../src/vscode/buildCacheInWorker';
 import { REPO_ROOT } from './corpora';
+import { FactFigures, formatFactFigures, measureFacts } from './facts';
 import { percentile } from './measure';
 
 const percentileOf = (values: number[], p: number) => percentile([...values].sort((a, b) => a - b), p);
@@ -32,6 +33,7 @@ export interface EditorFigures {
   everySentence: { p50: number; p95: number };
   recheck: { p50: number; p95: number };
   completion: { prefixes: number; p50: number; p95: number; hitRate: number };
+  facts: FactFigures;
 }
 
 export async function measureEditor(corpusDir: string, cacheDir: string): Promise<EditorFigures> {
@@ -45,7 +47,13 @@ export async function measureEditor(corpusDir: string, cacheDir: string): Promis
     workspace = await PrecedentWorkspace.load({ roots: [corpusDir], cacheDir });
   });
   const loaded = workspace as unknown as PrecedentWorkspace;
-  return { coldLoadMaxStallMs, warmLoadMaxStallMs, ...(await measureChecks(corpusDir, cacheDir, loaded)), completion: measureCompletions(loaded) };
+  return {
+    coldLoadMaxStallMs,
+    warmLoadMaxStallMs,
+    ...(await measureChecks(corpusDir, cacheDir, loaded)),
+    completion: measureCompletions(loaded),
+    facts: measureFacts(loaded),
+  };
 }
 
 /** The longest single stall of the event loop while `work` runs, sampled every 10 ms. */
@@ -125,5 +133,6 @@ export function formatEditorFigures(figures: EditorFigures): string {
     `  closest precedent of every sentence of the draft: p50 ${ms(figures.everySentence.p50)}, p95 ${ms(figures.everySentence.p95)}`,
     `  re-check after editing one paragraph: p50 ${ms(figures.recheck.p50)}, p95 ${ms(figures.recheck.p95)}  (target ≤ 10 ms)`,
     `  ghost-text completion (${figures.completion.prefixes} prefixes): p50 ${ms(figures.completion.p50)}, p95 ${ms(figures.completion.p95)}, source continuation first ${(figures.completion.hitRate * 100).toFixed(0)}%  (target p95 ≤ 20 ms)`,
+    formatFactFigures(figures.facts),
   ].join('\n');
 }

@@ -19,6 +19,7 @@ import { AcronymTable } from './facts/acronyms';
 import { unifyName } from './facts/names';
 import { extractFacts } from './facts/extract';
 import { Fact, FactBase } from './facts/factBase';
+import { factsAt, FactsAt } from './facts/factsAt';
 import { completeSentence, Continuation } from './search/complete';
 import { PassageIndex } from './search/passageIndex';
 import { searchPassages, SearchOptions } from './search/search';
@@ -160,6 +161,11 @@ export class PrecedentWorkspace {
   /** Facts about a name in a draft — an acronym, an organisation, a country — newest first. */
   factsAbout(name: string, limit = 8): Fact[] {
     return this.facts.about(unifyName(name, this.acronymTable()).key, limit);
+  }
+
+  /** What the corpus records about the figure or name at an offset of a draft, newest first. */
+  factsAt(text: string, offset: number, limit = 6): FactsAt | null {
+    return factsAt(this.facts, this.acronymTable(), text, offset, limit);
   }
 
   private acronymTable(): AcronymTable {

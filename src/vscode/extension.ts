@@ -10,8 +10,10 @@ import { compareParagraph, COMPARE_SCHEME, ComparisonDocuments } from './compare
 import { CorpusService } from './corpusService';
 import { DraftDiagnostics } from './diagnostics';
 import { findPastPhrasing } from './findPhrasing';
+import { FactHover } from './factHover';
 import { PrecedentHover } from './hover';
 import { showIgnoredFindings } from './ignoredFindings';
+import { lookUpFacts } from './lookUpFacts';
 import { PrecedentInlineCompletions } from './inlineCompletions';
 import { affectsPrecedent, readSettings } from './settings';
 import { CorpusStatusBar } from './statusBar';
@@ -51,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): PrecedentApi {
     audit,
     vscode.workspace.registerTextDocumentContentProvider(COMPARE_SCHEME, comparisons),
     vscode.languages.registerHoverProvider(DRAFT_LANGUAGES, new PrecedentHover(corpus, registry.get)),
+    vscode.languages.registerHoverProvider(DRAFT_LANGUAGES, new FactHover(corpus)),
     vscode.languages.registerInlineCompletionItemProvider(DRAFT_LANGUAGES, inlineCompletions),
     vscode.languages.registerCodeActionsProvider(DRAFT_LANGUAGES, codeActions, {
       providedCodeActionKinds: PrecedentCodeActions.kinds,
@@ -60,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): PrecedentApi {
       const editor = vscode.window.activeTextEditor;
       return findPastPhrasing(corpus, editor ? editor.document.getText(editor.selection).trim() : '');
     }),
+    vscode.commands.registerCommand('precedent.lookUpFacts', (query?: string) => lookUpFacts(corpus, typeof query === 'string' ? query : '')),
     vscode.commands.registerCommand('precedent.compareParagraph', () => compareParagraph(corpus, comparisons)),
     vscode.commands.registerCommand('precedent.auditCorpus', async () => {
       const count = await audit.run();

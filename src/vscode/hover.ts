@@ -9,6 +9,7 @@ import { Citation, extractCitations } from '../core/citations/extract';
 import type { ResolutionRegistry } from '../core/citations/registry';
 import { mergeTwins } from '../core/search/twins';
 import type { CorpusService } from './corpusService';
+import { escapeMarkdown as escape } from './markdown';
 
 const ACRONYM = /\b\p{Lu}[\p{Lu}\d&]{1,10}\b/u;
 const CITING_PASSAGES = 3;
@@ -77,8 +78,4 @@ function wrongYearIn(text: string, number: number, registry: ResolutionRegistry)
   const actual = registry.securityCouncilYear(number);
   const cited = extractCitations(text).find((c) => c.number === number && c.session === null && c.year !== null);
   return cited && actual !== null && cited.year !== actual ? `This passage gives the year ${cited.year}; resolution ${number} is of ${actual}.` : null;
-}
-
-function escape(text: string): string {
-  return text.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, '\\$1');
 }

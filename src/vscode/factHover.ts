@@ -1,0 +1,31 @@
+/**
+ * Fact hover: on a figure or an organisation in a draft, the corpus facts about the same subject as a small timeline,
+ * newest first with dates and sources — so a drafter sees at once that the draft's figure is the 2017 one.
+ */
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { Fact } from '../core/facts/factBase';
+import type { CorpusService } from './corpusService';
+import { escapeMarkdown } from './markdown';
+
+export class FactHover implements vscode.HoverProvider {
+  constructor(private readonly corpus: CorpusService) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | null {
+    const found = this.corpus.current?.factsAt(document.getText(), document.offsetAt(position));
+    if (!found) return null;
+    const card = new vscode.MarkdownString();
+    card.appendMarkdown(`**What the corpus records** — ${escapeMarkdown(found.about)}`);
+    for (const fact of found.facts) card.appendMarkdown(`\n\n${timelineEntry(fact)}`);
+    return new vscode.Hover(card, new vscode.Range(document.positionAt(found.start), document.positionAt(found.end)));
+  }
+}
+
+function timelineEntry(fact: Fact): string {
+  const when = fact.time ?? fact.asOf ?? 'undated';
+  const figures = fact.quantities.map((q) => q.text).join(', ');
+  const link = vscode.Uri.file(fact.file).with({ fragment: `L${fact.range.startLine + 1}` });
+  const source = `[${escapeMarkdown(fact.title ?? path.basename(fact.file))}](${link.toString()})${fact.date ? ` · ${fact.date}` : ''}`;
+  const also = fact.alsoIn.length > 0 ? ` (also in ${fact.alsoIn.map((file) => escapeMarkdown(path.basename(file))).join(', ')})` : '';
+  return `- **${escapeMarkdown(when)}** — ${escapeMarkdown(`${fact.actor.display} ${fact.relation}${figures ? ` ${figures}` : ''}`)}: ${source}${also}`;
+}
