@@ -3,7 +3,6 @@
  * corpus is indexed, checking a 2,000-word draft (and re-checking it after one paragraph is edited), looking up the
  * closest precedent of every sentence, and ghost-text completions.
  */
-import { monitorEventLoopDelay } from 'perf_hooks';
 import { DEFAULT_CONFIG } from '../src/core/checks/config';
 import { ResolutionRegistry } from '../src/core/citations/registry';
 import * as path from 'path';
@@ -11,7 +10,7 @@ import { PrecedentWorkspace } from '../src/core/workspace';
 import { buildCacheInWorker } from '../src/vscode/buildCacheInWorker';
 import { REPO_ROOT } from './corpora';
 import { FactFigures, formatFactFigures, measureFacts } from './facts';
-import { percentile } from './measure';
+import { maxStallWhile, percentile } from './measure';
 
 const percentileOf = (values: number[], p: number) => percentile([...values].sort((a, b) => a - b), p);
 import { randomInt, seededRandom } from './random';
@@ -52,17 +51,8 @@ export async function measureEditor(corpusDir: string, cacheDir: string): Promis
     warmLoadMaxStallMs,
     ...(await measureChecks(corpusDir, cacheDir, loaded)),
     completion: measureCompletions(loaded),
-    facts: measureFacts(loaded),
+    facts: await measureFacts(loaded),
   };
-}
-
-/** The longest single stall of the event loop while `work` runs, sampled every 10 ms. */
-async function maxStallWhile(work: () => Promise<unknown>): Promise<number> {
-  const histogram = monitorEventLoopDelay({ resolution: 10 });
-  histogram.enable();
-  await work();
-  histogram.disable();
-  return histogram.max / 1e6;
 }
 
 async function measureChecks(corpusDir: string, cacheDir: string, workspace: PrecedentWorkspace) {

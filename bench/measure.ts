@@ -1,4 +1,5 @@
 /** Timing, memory and recall: what every engine is measured by, the same way. */
+import { monitorEventLoopDelay } from 'perf_hooks';
 import type { QueryKind } from './queries';
 import type { QueryJob } from './tasks';
 
@@ -112,4 +113,13 @@ function median(values: number[]): number {
 /** Nearest-rank percentile of ascending values. */
 export function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
+}
+
+/** The longest single stall of the event loop while `work` runs, sampled every 10 ms. */
+export async function maxStallWhile(work: () => Promise<unknown>): Promise<number> {
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  await work();
+  histogram.disable();
+  return histogram.max / 1e6;
 }

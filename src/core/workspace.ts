@@ -35,6 +35,8 @@ const EMPTY_HASH = createHash('sha1').digest('hex');
 const NO_TEXT = 'no text to index';
 /** Sentences whose closest passage is remembered: far more than a long draft has. */
 const REMEMBERED_PRECEDENTS = 20000;
+/** How long reading facts may hold an editor's event loop at a time. */
+const FACT_SLICE_MS = 10;
 
 export interface WorkspaceOptions {
   /** Folders (or single files) to read, recursively. */
@@ -64,6 +66,7 @@ export class PrecedentWorkspace {
   private readonly precedents = new Map<string, Precedent | null>();
   private acronyms: AcronymTable | null = null;
   private factBase: FactBase | null = null;
+  private factsReading: Promise<FactBase> | null = null;
 
   private constructor(
     readonly documents: CorpusDocument[],
@@ -151,6 +154,12 @@ export class PrecedentWorkspace {
   /** Every fact the corpus states: read on first use, then kept. */
   get facts(): FactBase {
     return (this.factBase ??= FactBase.build(this.documents, this.acronymTable()));
+  }
+
+  /** Reads the facts in slices of a few milliseconds (an editor calls this before it asks), once. */
+  prepareFacts(): Promise<FactBase> {
+    if (this.factBase) return Promise.resolve(this.factBase);
+    return (this.factsReading ??= FactBase.buildInSlices(this.documents, this.acronymTable(), FACT_SLICE_MS).then((base) => (this.factBase ??= base)));
   }
 
   /** Facts matching a query ("unodc pledge"): best matching subject first, newest first within it. */

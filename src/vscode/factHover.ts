@@ -11,8 +11,11 @@ import { escapeMarkdown } from './markdown';
 export class FactHover implements vscode.HoverProvider {
   constructor(private readonly corpus: CorpusService) {}
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | null {
-    const found = this.corpus.current?.factsAt(document.getText(), document.offsetAt(position));
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | null> {
+    const workspace = this.corpus.current;
+    if (!workspace) return null;
+    await workspace.prepareFacts();
+    const found = workspace.factsAt(document.getText(), document.offsetAt(position));
     if (!found) return null;
     const card = new vscode.MarkdownString();
     card.appendMarkdown(`**What the corpus records** — ${escapeMarkdown(found.about)}`);

@@ -26,20 +26,24 @@ export function lookUpFacts(corpus: CorpusService, initialQuery = ''): Promise<v
   // Precedent orders the facts (subject, then newest first); the QuickPick must not re-sort them.
   (picker as { sortByLabel?: boolean }).sortByLabel = false;
   let timer: NodeJS.Timeout | undefined;
-  const update = (query: string) => {
+  const update = async (query: string) => {
     const workspace = corpus.current;
-    picker.busy = false;
     if (!workspace) {
+      picker.busy = false;
       picker.items = [];
       picker.placeholder = 'The corpus is still being indexed…';
       return;
     }
+    await workspace.prepareFacts();
+    // A later keystroke may have asked for something else meanwhile.
+    if (picker.value !== query) return;
     picker.items = workspace.lookUpFacts(query, RESULTS).map(toItem);
+    picker.busy = false;
   };
   picker.onDidChangeValue((query) => {
     clearTimeout(timer);
     picker.busy = true;
-    timer = setTimeout(() => update(query), LOOKUP_DELAY_MS);
+    timer = setTimeout(() => void update(query), LOOKUP_DELAY_MS);
   });
   const insert = async (text: string) => {
     picker.hide();
@@ -66,7 +70,7 @@ export function lookUpFacts(corpus: CorpusService, initialQuery = ''): Promise<v
     });
     picker.value = initialQuery;
     picker.show();
-    if (initialQuery) update(initialQuery);
+    if (initialQuery) void update(initialQuery);
   });
 }
 

@@ -10,17 +10,25 @@ export interface AcronymDefinition {
   expansion: string;
 }
 
-const DEFINITION = /((?:[\p{L}][\p{L}'’.-]*\s+){1,14})\((\p{Lu}[\p{Lu}\p{Ll}&]{1,11})\)/gu;
+/** An acronym in parentheses; the words before it are read back from there (a regex reaching back would backtrack). */
+const PARENTHESISED = /\((\p{Lu}[\p{Lu}\p{Ll}&]{1,11})\)/gu;
+const MAX_EXPANSION_WORDS = 14;
+const WORD = /^\p{L}[\p{L}'’.-]*$/u;
 /** Words that an acronym's letters skip: "Office on Drugs and Crime" is ODC. */
 const MINOR_WORDS = new Set(['of', 'on', 'and', 'for', 'the', 'in', 'to', 'at', 'de', 'du', 'des', 'la', 'le', 'et', '&']);
 
 export function findAcronymDefinitions(text: string): AcronymDefinition[] {
   const found: AcronymDefinition[] = [];
-  for (const match of text.matchAll(DEFINITION)) {
-    const words = match[1].trim().split(/\s+/);
-    const acronym = match[2];
-    const expansion = expansionFor(acronym, words);
-    if (expansion) found.push({ acronym, expansion });
+  for (const match of text.matchAll(PARENTHESISED)) {
+    const start = match.index ?? 0;
+    // Words right before the parenthesis, separated by white space only, as they stand in the name.
+    if (start === 0 || !/\s$/.test(text[start - 1])) continue;
+    const candidates = text.slice(Math.max(0, start - 300), start).split(/\s+/).filter(Boolean).slice(-MAX_EXPANSION_WORDS);
+    let first = candidates.length;
+    while (first > 0 && WORD.test(candidates[first - 1])) first--;
+    const words = candidates.slice(first);
+    const expansion = words.length > 0 ? expansionFor(match[1], words) : null;
+    if (expansion) found.push({ acronym: match[1], expansion });
   }
   return found;
 }

@@ -12,7 +12,7 @@
 import type { AcronymTable } from './acronyms';
 import { actorName, Name, Speaker, unifyName } from './names';
 import { extractQuantities, Quantity } from './quantities';
-import { Relation, RELATION_VERB, relationOfVerb } from './relations';
+import { Relation, relationOfVerb, relationVerbsIn } from './relations';
 import { findTimes, TimeMention } from './times';
 
 export interface SentenceFact {
@@ -79,7 +79,7 @@ interface ClauseSpan {
 export function extractFacts(sentence: string, context: FactContext): SentenceFact[] {
   // A question states no fact: "Where will we establish our State?"
   if (/\?\s*$/.test(sentence)) return [];
-  const verbs = [...sentence.matchAll(RELATION_VERB)];
+  const verbs = relationVerbsIn(sentence);
   if (verbs.length === 0) return [];
   const breaks = [...sentence.matchAll(CLAUSE_BREAK)].map((m) => m.index ?? 0);
   let figures: { quantities: Quantity[]; times: TimeMention[] } | null = null;
@@ -119,11 +119,10 @@ function readClause(
   const before = readBefore(sentence.slice(span.clauseStart, span.verbStart));
   if (!before) return null;
   const passive = PASSIVE_TAIL.test(before.text) || (!before.auxiliary && PARTICIPLE_FOLLOWS.test(written));
+  const actor = passive ? agentOf(written, context) : actorBefore(before, context);
+  if (!actor) return null;
   const { quantities, times } = readFigures();
   const after = blank(sentence, [...quantities, ...times]).slice(span.verbEnd, span.clauseEnd);
-
-  const actor = passive ? agentOf(after, context) : actorBefore(before, context);
-  if (!actor) return null;
   // A ranking the sentence goes on to give belongs to the fact: "…, making it the fund's fifth-largest major donor".
   const own = quantities.filter((q) => q.start >= span.verbEnd && (q.end <= span.clauseEnd || q.unit === 'ordinal'));
   const time = nearestTime(times, span);

@@ -1,13 +1,15 @@
 /**
  * Every fact the corpus states, with its source, and lookup over them: "unodc pledge" finds Japan's pledges to the
  * United Nations Office on Drugs and Crime, grouped by subject (best match first) and newest first within one.
- * Fuse.js ranks (typo-tolerant, per field); the same fact stated by two documents (a mission's text and the UN's
- * verbatim record of one speech) is kept once, with the other source beside it.
+ * A term index picks the facts the query's words point to; Fuse.js ranks those few by their fields. The same
+ * fact stated by two documents (a mission's text and the UN's verbatim record of one speech) is kept once, with the
+ * other source beside it.
  */
 import Fuse from 'fuse.js';
 import type { CorpusDocument, SourceRange } from '../types';
 import type { AcronymTable } from './acronyms';
 import { extractFacts, SentenceFact } from './extract';
+import { FactField, FactTermIndex } from './factTerms';
 import { relationOfVerb } from './relations';
 import { timeEnd } from './times';
 
@@ -25,11 +27,16 @@ export interface Fact extends SentenceFact {
   alsoIn: string[];
 }
 
+/** Facts the term index hands to Fuse.js, and how the two scores combine. */
+const CANDIDATES = 20;
+const WEIGHT_TERMS = 0.7;
+const WEIGHT_FUSE = 0.3;
+
 const FUSE_OPTIONS = {
   includeScore: true,
   ignoreLocation: true,
   useTokenSearch: true,
-  threshold: 0.35,
+  threshold: 0.4,
   minMatchCharLength: 2,
   keys: [
     { name: 'subject', weight: 3 },
@@ -37,52 +44,38 @@ const FUSE_OPTIONS = {
     { name: 'actor', weight: 1.5 },
     { name: 'counted', weight: 1.5 },
     { name: 'object', weight: 1 },
-    { name: 'text', weight: 0.3 },
   ],
 };
 
-interface SearchableFact {
-  subject: string;
-  relation: string;
-  actor: string;
-  counted: string;
-  object: string;
-  text: string;
-}
+type SearchableFact = Record<FactField, string>;
 
 export class FactBase {
-  private readonly fuse: Fuse<SearchableFact>;
+  private readonly searchable: SearchableFact[];
+  private readonly terms: FactTermIndex;
 
-  private constructor(readonly facts: Fact[]) {
-    this.fuse = new Fuse(facts.map(searchable), FUSE_OPTIONS);
+  constructor(readonly facts: Fact[]) {
+    this.searchable = facts.map(searchable);
+    this.terms = new FactTermIndex(this.searchable);
   }
 
   static build(documents: readonly CorpusDocument[], acronyms: AcronymTable): FactBase {
-    const byIdentity = new Map<string, Fact>();
+    const reader = new FactReader(acronyms);
+    for (const document of documents) reader.read(document);
+    return reader.finish();
+  }
+
+  /** The same, in slices of a few milliseconds, so that an editor's event loop never waits long for it. */
+  static async buildInSlices(documents: readonly CorpusDocument[], acronyms: AcronymTable, sliceMs: number): Promise<FactBase> {
+    const reader = new FactReader(acronyms);
+    let sliceStarted = performance.now();
     for (const document of documents) {
-      const { meta } = document;
-      const context = { documentDate: meta.date, country: meta.country, venue: meta.venue, acronyms };
-      for (const passage of document.passages) {
-        const text = document.paragraphs[passage.paragraph].text.slice(passage.start, passage.end);
-        for (const found of extractFacts(text, context)) {
-          const fact: Fact = {
-            ...found,
-            text,
-            file: document.file,
-            range: passage.range,
-            title: meta.title,
-            date: meta.date,
-            asOf: found.time ? timeEnd(found.time) : (meta.period ?? meta.date),
-            alsoIn: [],
-          };
-          const identity = identityOf(fact);
-          const same = byIdentity.get(identity);
-          if (same) same.alsoIn.push(fact.file);
-          else byIdentity.set(identity, fact);
-        }
+      reader.read(document);
+      if (performance.now() - sliceStarted >= sliceMs) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStarted = performance.now();
       }
     }
-    return new FactBase([...byIdentity.values()]);
+    return reader.finish();
   }
 
   get size(): number {
@@ -91,19 +84,22 @@ export class FactBase {
 
   /** Facts matching a query: the best matching subject first, and within a subject the newest first. */
   lookup(query: string, limit = 20): Fact[] {
-    if (!query.trim()) return [];
-    const results = this.fuse.search(query, { limit: limit * 4 });
-    const groups = new Map<string, { score: number; facts: Fact[] }>();
-    for (const result of results) {
-      const fact = this.facts[result.refIndex];
+    const scores = this.terms.score(query, this.facts.length);
+    if (scores.size === 0) return [];
+    const candidates = [...scores.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, Math.max(CANDIDATES, limit));
+    const top = candidates[0][1];
+    const fuse = new Fuse(candidates.map(([fact]) => this.searchable[fact]), FUSE_OPTIONS);
+    const similarity = new Map(fuse.search(query).map((result) => [result.refIndex, 1 - (result.score ?? 1)]));
+    const ranked = candidates
+      .map(([fact, score], i) => ({ fact: this.facts[fact], score: WEIGHT_TERMS * (score / top) + WEIGHT_FUSE * (similarity.get(i) ?? 0) }))
+      .sort((a, b) => b.score - a.score);
+    const groups = new Map<string, Fact[]>();
+    for (const { fact } of ranked) {
       const group = groups.get(fact.subject.key);
-      if (group) group.facts.push(fact);
-      else groups.set(fact.subject.key, { score: result.score ?? 1, facts: [fact] });
+      if (group) group.push(fact);
+      else groups.set(fact.subject.key, [fact]);
     }
-    return [...groups.values()]
-      .sort((a, b) => a.score - b.score)
-      .flatMap((group) => group.facts.sort(newestFirst))
-      .slice(0, limit);
+    return [...groups.values()].flatMap((group) => group.sort(newestFirst)).slice(0, limit);
   }
 
   /** Facts on the same subject as a fact read from a draft: same actor, relation and subject, newest first. */
@@ -114,6 +110,41 @@ export class FactBase {
   /** Facts whose subject or actor is a name (an acronym, an organisation), newest first. */
   about(nameKey: string, limit = 8): Fact[] {
     return this.facts.filter((f) => f.subject.key === nameKey || f.actor.key === nameKey).sort(newestFirst).slice(0, limit);
+  }
+}
+
+/** Reads documents one by one into facts, keeping each fact once. */
+class FactReader {
+  private readonly byIdentity = new Map<string, Fact>();
+
+  constructor(private readonly acronyms: AcronymTable) {}
+
+  read(document: CorpusDocument): void {
+    const { meta } = document;
+    const context = { documentDate: meta.date, country: meta.country, venue: meta.venue, acronyms: this.acronyms };
+    for (const passage of document.passages) {
+      const text = document.paragraphs[passage.paragraph].text.slice(passage.start, passage.end);
+      for (const found of extractFacts(text, context)) {
+        const fact: Fact = {
+          ...found,
+          text,
+          file: document.file,
+          range: passage.range,
+          title: meta.title,
+          date: meta.date,
+          asOf: found.time ? timeEnd(found.time) : (meta.period ?? meta.date),
+          alsoIn: [],
+        };
+        const identity = identityOf(fact);
+        const same = this.byIdentity.get(identity);
+        if (same) same.alsoIn.push(fact.file);
+        else this.byIdentity.set(identity, fact);
+      }
+    }
+  }
+
+  finish(): FactBase {
+    return new FactBase([...this.byIdentity.values()]);
   }
 }
 

@@ -50,9 +50,12 @@ const QUANTITY = new RegExp(
   'giu',
 );
 const PEOPLE_NOUNS = new Set(PEOPLE.split('|'));
+/** Most sentences hold no figure: a cheap test spares them the full pattern. */
+const MAY_HOLD_FIGURE = new RegExp(`\\d|\\b(?:${[...Object.keys(NUMBER_WORDS), ...Object.keys(ORDINAL_WORDS)].join('|')})\\b`, 'i');
 
 export function extractQuantities(text: string): Quantity[] {
   const found: Quantity[] = [];
+  if (!MAY_HOLD_FIGURE.test(text)) return found;
   for (const match of text.matchAll(QUANTITY)) {
     const start = match.index ?? 0;
     const quantity = readMatch(match.groups!);

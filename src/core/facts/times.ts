@@ -38,6 +38,9 @@ const YEAR_PHRASES: Array<{ pattern: RegExp; value: (g: Record<string, string | 
   },
 ];
 
+/** chrono-node is thorough and slow: only sentences naming a month or a relative time are handed to it. */
+const CALENDAR_WORD = new RegExp(String.raw`\b(?:${MONTH_NAMES.join('|')}|today|yesterday|tomorrow|week|month|year|ago|decade)\b`, 'i');
+
 export function findTimes(sentence: string, documentDate: string | null): TimeMention[] {
   const documentYear = documentDate?.slice(0, 4) ?? null;
   const found: TimeMention[] = [];
@@ -48,6 +51,7 @@ export function findTimes(sentence: string, documentDate: string | null): TimeMe
       if (!found.some((t) => start < t.end && end > t.start)) found.push({ value: value(match.groups!, documentYear), text: match[0], start, end });
     }
   }
+  if (!CALENDAR_WORD.test(sentence)) return found.sort((a, b) => a.start - b.start);
   for (const result of chrono.en.GB.parse(sentence, referenceDate(documentDate))) {
     const start = result.index;
     const end = start + result.text.length;
