@@ -21,6 +21,8 @@ export interface DocumentMeta {
   country: string | null;
   source: string | null;
   kind: string | null;
+  /** Where a draft stands ("draft", "final"): a final text must carry no bracketed alternatives. */
+  status: string | null;
 }
 
 /** A sentence of a document as a reader sees it, with the exact place it came from. */

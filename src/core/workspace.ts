@@ -13,6 +13,7 @@ import { extractCitations } from './citations/extract';
 import type { ResolutionRegistry } from './citations/registry';
 import { BinaryFileError, decodeBytes } from './corpus/decode';
 import { CorpusFile, describeFsError, discoverFiles } from './corpus/discover';
+import { readFrontMatter } from './corpus/frontMatter';
 import { ingestText } from './corpus/ingest';
 import { LineIndex } from './corpus/lines';
 import { AcronymTable } from './facts/acronyms';
@@ -204,7 +205,10 @@ export class PrecedentWorkspace {
     const input: CheckInput = {
       text,
       file,
+      bodyStart: readFrontMatter(text).bodyStart,
+      style: options.config.style,
       documentDate: draft.meta.date,
+      documentStatus: draft.meta.status,
       citations: extractCitations(text, { documentDate: draft.meta.date }),
       sentences,
       registry: options.registry,
@@ -212,6 +216,7 @@ export class PrecedentWorkspace {
       precedentOf: (sentence, citing) => this.closestPassage(sentence.text, file, citing),
       factsIn: (sentence) => extractFacts(text.slice(sentence.start, sentence.end), { documentDate: draft.meta.date, country: draft.meta.country, venue: draft.meta.venue, acronyms: this.acronymTable() }),
       recordedFacts: (fact) => this.facts.sameSubject(fact).filter((f) => f.file !== file),
+      corpusExpansion: (abbreviation) => this.acronymTable().expansion(abbreviation),
     };
     return runChecks(input, options.config);
   }

@@ -30,11 +30,21 @@ describe('completions, acronyms and citing passages', () => {
 
   it('learns acronyms with the expansion whose initials spell them', () => {
     const text = 'assistance provided by the United Nations United Nations Office on Drugs and Crime (UNODC) and the Financial Action Task Force on Money Laundering (FATF)3 and the UN Office on Drugs and Crime (UNODC).';
-    assert.deepEqual(findAcronymDefinitions(text), [
-      { acronym: 'UNODC', expansion: 'United Nations Office on Drugs and Crime' },
-      { acronym: 'FATF', expansion: 'Financial Action Task Force on Money Laundering' },
-      { acronym: 'UNODC', expansion: 'UN Office on Drugs and Crime' },
-    ]);
+    const found = findAcronymDefinitions(text);
+    assert.deepEqual(
+      found.map(({ acronym, expansion }) => ({ acronym, expansion })),
+      [
+        { acronym: 'UNODC', expansion: 'United Nations Office on Drugs and Crime' },
+        { acronym: 'FATF', expansion: 'Financial Action Task Force on Money Laundering' },
+        { acronym: 'UNODC', expansion: 'UN Office on Drugs and Crime' },
+      ],
+    );
+    // Each definition's place: from the expansion's first word to the closing parenthesis.
+    assert.deepEqual(
+      found.map((d) => text.slice(d.start, d.end)),
+      ['United Nations Office on Drugs and Crime (UNODC)', 'Financial Action Task Force on Money Laundering (FATF)', 'UN Office on Drugs and Crime (UNODC)'],
+    );
+    assert.deepEqual(findAcronymDefinitions('Peacebuilding Fund (PBF) and (General) words.').map((d) => d.expansion), ['Peacebuilding Fund']);
     assert.deepEqual(findAcronymDefinitions('We met them (briefly) and (UN) staff.'), []);
   });
 

@@ -17,16 +17,22 @@ export interface IgnoredFinding {
   text: string;
 }
 
+/** A house style whose rules run as checks of their own; only the UN Editorial Manual's for now. */
+export type StyleSheet = 'un';
+const STYLE_SHEETS = new Set<string>(['un']);
+
 export interface CheckConfig {
   /** The file it came from, or null for the defaults. */
   source: string | null;
   checks: Record<string, Severity | 'off'>;
+  /** The style sheet whose checks run (opt-in), or null. */
+  style: StyleSheet | null;
   ignore: IgnoredFinding[];
   /** What was wrong with the file, with its position; the rest of it still applies. */
   problems: string[];
 }
 
-export const DEFAULT_CONFIG: CheckConfig = { source: null, checks: {}, ignore: [], problems: [] };
+export const DEFAULT_CONFIG: CheckConfig = { source: null, checks: {}, style: null, ignore: [], problems: [] };
 
 export async function findConfig(draft: string): Promise<CheckConfig> {
   for (let folder = path.dirname(path.resolve(draft)); ; folder = path.dirname(folder)) {
@@ -38,7 +44,7 @@ export async function findConfig(draft: string): Promise<CheckConfig> {
 }
 
 export function parseConfig(text: string, source: string): CheckConfig {
-  const config: CheckConfig = { source, checks: {}, ignore: [], problems: [] };
+  const config: CheckConfig = { source, checks: {}, style: null, ignore: [], problems: [] };
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\ufeff/, ''));
@@ -50,7 +56,11 @@ export function parseConfig(text: string, source: string): CheckConfig {
     config.problems.push(`${source}: expected an object with "checks" and "ignore"`);
     return config;
   }
-  const { checks, ignore } = data as { checks?: unknown; ignore?: unknown };
+  const { checks, ignore, style } = data as { checks?: unknown; ignore?: unknown; style?: unknown };
+  if (style !== undefined && style !== null) {
+    if (typeof style === 'string' && STYLE_SHEETS.has(style)) config.style = style as StyleSheet;
+    else config.problems.push(`${source}: "style" must be one of ${[...STYLE_SHEETS].join(', ')} (got ${JSON.stringify(style)})`);
+  }
   if (checks !== undefined) {
     for (const [code, severity] of Object.entries(checks as Record<string, unknown>)) {
       if (typeof severity === 'string' && SEVERITIES.has(severity)) config.checks[code] = severity as Severity | 'off';

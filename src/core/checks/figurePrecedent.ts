@@ -35,9 +35,12 @@ export const figurePrecedent: Check = {
 function compareWithFacts(input: CheckInput, sentence: Sentence, findings: FigureFinding[]): Set<number> {
   const compared = new Set<number>();
   for (const fact of input.factsIn(sentence)) {
-    if (fact.quantities.length === 0) continue;
+    // "Japan provided $5 billion" names no recipient: its figures cannot be matched to another statement's.
+    if (fact.quantities.length === 0 || !fact.object || fact.subject.key === fact.actor.key) continue;
     const recorded = input.recordedFacts(fact);
     for (const quantity of fact.quantities) {
+      // Counts ("two resolutions") and rankings describe an occasion, not a running figure.
+      if (quantity.unit === 'count' || quantity.unit === 'ordinal') continue;
       const history = recorded.flatMap((f) => f.quantities.filter((q) => comparableQuantities(q, quantity)).map((q) => ({ fact: f, quantity: q })));
       if (history.length === 0) continue;
       compared.add(quantity.start);

@@ -1,4 +1,8 @@
 /** Runs every check over a text and applies what the drafter decided: severities, suppressions, dismissals. */
+import { abbreviationBeforeDefinition } from './abbreviationBeforeDefinition';
+import { abbreviationRedefined } from './abbreviationRedefined';
+import { abbreviationUndefined } from './abbreviationUndefined';
+import { bracketLeft } from './bracketLeft';
 import type { CheckConfig } from './config';
 import { figurePrecedent } from './figurePrecedent';
 import { repeatedWord } from './repeatedWord';
@@ -6,8 +10,11 @@ import { resolutionBody } from './resolutionBody';
 import { resolutionInconsistent } from './resolutionInconsistent';
 import { resolutionPrecedent } from './resolutionPrecedent';
 import { resolutionYear } from './resolutionYear';
+import { salutationMixed } from './salutationMixed';
+import { spellingVariant } from './spellingVariant';
 import { readSuppressions } from './suppression';
 import type { Check, CheckInput, Finding } from './types';
+import { UN_STYLE_CHECKS } from './unStyle';
 
 export const CHECKS: readonly Check[] = [
   resolutionYear,
@@ -16,6 +23,13 @@ export const CHECKS: readonly Check[] = [
   resolutionPrecedent,
   figurePrecedent,
   repeatedWord,
+  abbreviationUndefined,
+  abbreviationBeforeDefinition,
+  abbreviationRedefined,
+  salutationMixed,
+  spellingVariant,
+  bracketLeft,
+  ...UN_STYLE_CHECKS,
 ];
 
 export function runChecks(input: CheckInput, config: CheckConfig): Finding[] {
@@ -23,7 +37,7 @@ export function runChecks(input: CheckInput, config: CheckConfig): Finding[] {
   const findings: Finding[] = [];
   for (const check of CHECKS) {
     const severity = config.checks[check.code] ?? check.defaultSeverity;
-    if (severity === 'off') continue;
+    if (severity === 'off' || (check.style && check.style !== config.style)) continue;
     for (const finding of check.run(input)) {
       const line = input.rangeOf(finding.start, finding.start).startLine;
       if (suppressions.isSuppressed(check.code, line)) continue;

@@ -1,6 +1,7 @@
 /** What a check reports: findings with offsets in the checked text, their fixes, and related places. */
 import type { Citation } from '../citations/extract';
 import type { ResolutionRegistry } from '../citations/registry';
+import type { StyleSheet } from './config';
 import type { SentenceFact } from '../facts/extract';
 import type { Fact } from '../facts/factBase';
 import type { SimilarPassage } from '../search/similar';
@@ -45,8 +46,14 @@ export type Precedent = SimilarPassage;
 export interface CheckInput {
   text: string;
   file: string;
+  /** Where the text after the front matter begins. */
+  bodyStart: number;
+  /** The style sheet the drafter chose, whose preferences the fixes follow. */
+  style: StyleSheet | null;
   /** The document's own date, from its front matter: resolves "adopted last December". */
   documentDate: string | null;
+  /** Its status from the front matter ("final"), or null. */
+  documentStatus: string | null;
   citations: Citation[];
   sentences: Sentence[];
   registry: ResolutionRegistry;
@@ -58,10 +65,14 @@ export interface CheckInput {
   factsIn(sentence: Sentence): SentenceFact[];
   /** What the corpus records on the same subject as a fact (same actor, relation and subject), newest first. */
   recordedFacts(fact: SentenceFact): Fact[];
+  /** What an abbreviation stands for, as the corpus defines it, or null. */
+  corpusExpansion(abbreviation: string): string | null;
 }
 
 export interface Check {
   code: string;
   defaultSeverity: Severity;
+  /** A style sheet's rule: it runs only when the drafter chose that style sheet. */
+  style?: 'un';
   run(input: CheckInput): Array<Omit<Finding, 'code' | 'severity'>>;
 }

@@ -13,7 +13,7 @@ export interface FrontMatter {
 
 const OPENING = /^\ufeff?---[ \t]*\r?\n/;
 const CLOSING = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
-const TEXT_FIELDS = ['title', 'speaker', 'venue', 'country', 'source', 'kind'] as const;
+const TEXT_FIELDS = ['title', 'speaker', 'venue', 'country', 'source', 'kind', 'status'] as const;
 const DATE_FIELDS = ['date', 'period'] as const;
 
 export function readFrontMatter(text: string): FrontMatter {

@@ -27,6 +27,7 @@ export function inferMeta(paragraphs: string[], known: Partial<DocumentMeta>): D
     country: known.country ?? record?.[2] ?? countryNamedIn([speaker, title, venue, known.source ?? null]),
     source: known.source ?? null,
     kind: known.kind ?? (record ? 'verbatim record' : null),
+    status: known.status ?? null,
   };
 }
 

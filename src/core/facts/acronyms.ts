@@ -8,6 +8,9 @@
 export interface AcronymDefinition {
   acronym: string;
   expansion: string;
+  /** [start, end) of the whole definition in the text: from the expansion's first word to the closing parenthesis. */
+  start: number;
+  end: number;
 }
 
 /** An acronym in parentheses; the words before it are read back from there (a regex reaching back would backtrack). */
@@ -28,9 +31,21 @@ export function findAcronymDefinitions(text: string): AcronymDefinition[] {
     while (first > 0 && WORD.test(candidates[first - 1])) first--;
     const words = candidates.slice(first);
     const expansion = words.length > 0 ? expansionFor(match[1], words) : null;
-    if (expansion) found.push({ acronym: match[1], expansion });
+    if (expansion) {
+      found.push({ acronym: match[1], expansion, start: startOfLastWords(text, start, expansion.split(' ').length), end: start + match[0].length });
+    }
   }
   return found;
+}
+
+/** Where the last `count` words before `end` begin, white space between them being whatever the text has. */
+function startOfLastWords(text: string, end: number, count: number): number {
+  let at = end;
+  for (let word = 0; word < count; word++) {
+    while (at > 0 && /\s/.test(text[at - 1])) at--;
+    while (at > 0 && !/\s/.test(text[at - 1])) at--;
+  }
+  return at;
 }
 
 /** The shortest run of final words whose initials spell the acronym from its first letter on. */

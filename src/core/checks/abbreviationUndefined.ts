@@ -1,0 +1,36 @@
+/**
+ * `abbreviation-undefined`: an abbreviation the draft never spells out, when the corpus or the United Nations
+ * system's list knows what it stands for. The fix spells it out at its first use: "United Nations Office on Drugs
+ * and Crime (UNODC)". Widely known ones (UN, UNICEF, …) are exempt.
+ */
+import { draftAbbreviations, sameAbbreviation } from './draftAbbreviations';
+import { KNOWN_EXPANSIONS, WIDELY_KNOWN } from './knownAbbreviations';
+import type { Check, Finding } from './types';
+
+export const abbreviationUndefined: Check = {
+  code: 'abbreviation-undefined',
+  defaultSeverity: 'information',
+  run(input) {
+    const { definitions, uses } = draftAbbreviations(input);
+    const findings: Array<Omit<Finding, 'code' | 'severity'>> = [];
+    const reported = new Set<string>();
+    for (const use of uses) {
+      const abbreviation = use.abbreviation;
+      const singular = abbreviation.endsWith('s') && !KNOWN_EXPANSIONS[abbreviation] ? abbreviation.slice(0, -1) : abbreviation;
+      if (reported.has(singular) || WIDELY_KNOWN.has(abbreviation) || WIDELY_KNOWN.has(singular)) continue;
+      if (definitions.some((d) => sameAbbreviation(abbreviation, d.acronym))) continue;
+      const expansion = input.corpusExpansion(singular) ?? KNOWN_EXPANSIONS[singular] ?? null;
+      if (!expansion) continue;
+      reported.add(singular);
+      const spelled = `${expansion} (${abbreviation})`;
+      findings.push({
+        message: `${abbreviation} is not spelt out in this draft; spell it out at its first use: "${spelled}"`,
+        start: use.start,
+        end: use.end,
+        fixes: [{ title: `Spell out: ${spelled}`, start: use.start, end: use.end, replacement: spelled }],
+        related: [],
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,37 @@
+/**
+ * `bracket-left`: square-bracketed alternatives ("[encourages/calls upon]") and "bis"/"ter" paragraphs left in a
+ * draft whose front matter says `status: final` — negotiated texts carry them until agreed, a final text never.
+ * Each alternative is offered as a fix.
+ */
+import type { Check, Finding } from './types';
+
+/** Not a Markdown link ("[text](url)", "[text][ref]") or footnote ("[^1]"). */
+const BRACKETED = /\[(?!\^)([^\]\n]{1,200})\](?![([])/g;
+const BIS_TER = /\b\d+\s+(bis|ter|quater)\b/g;
+
+export const bracketLeft: Check = {
+  code: 'bracket-left',
+  defaultSeverity: 'warning',
+  run(input) {
+    if (input.documentStatus?.toLowerCase() !== 'final') return [];
+    const body = input.text.slice(input.bodyStart);
+    const findings: Array<Omit<Finding, 'code' | 'severity'>> = [];
+    for (const match of body.matchAll(BRACKETED)) {
+      const start = input.bodyStart + (match.index ?? 0);
+      const end = start + match[0].length;
+      const alternatives = match[1].split('/').map((a) => a.trim()).filter(Boolean);
+      findings.push({
+        message: `Brackets left in a final text: "${match[0]}"`,
+        start,
+        end,
+        fixes: alternatives.map((alternative) => ({ title: `Keep "${alternative}"`, start, end, replacement: alternative })),
+        related: [],
+      });
+    }
+    for (const match of body.matchAll(BIS_TER)) {
+      const start = input.bodyStart + (match.index ?? 0);
+      findings.push({ message: `"${match[0]}" left in a final text: number the paragraphs anew`, start, end: start + match[0].length, fixes: [], related: [] });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,57 @@
+/**
+ * The abbreviations of a draft: where each is defined ("United Nations Office on Drugs and Crime (UNODC)") and where
+ * it is used. Shared by the abbreviation checks; front matter, comments, headings in capitals and Roman numerals
+ * are not uses.
+ */
+import { AcronymDefinition, findAcronymDefinitions } from '../facts/acronyms';
+import type { CheckInput } from './types';
+
+export interface AbbreviationUse {
+  abbreviation: string;
+  start: number;
+  end: number;
+}
+
+export interface DraftAbbreviations {
+  /** In the order they stand. */
+  definitions: AcronymDefinition[];
+  /** Outside definitions, in order. */
+  uses: AbbreviationUse[];
+}
+
+const ABBREVIATION = /(?<![\p{L}\p{N}.&-])\p{Lu}[\p{Lu}\p{N}&]*\p{Lu}(?:s)?(?![\p{L}\p{N}&-])/gu;
+const ROMAN_NUMERAL = /^[IVXLCDM]+$/;
+const COMMENT = /<!--[\s\S]*?-->/g;
+/** A line of capitals is a heading ("STATEMENT BY JAPAN"), not running text. */
+const CAPITALS_LINE = /^[^\p{Ll}]*$/u;
+
+const cache = new WeakMap<CheckInput, DraftAbbreviations>();
+
+export function draftAbbreviations(input: CheckInput): DraftAbbreviations {
+  let found = cache.get(input);
+  if (found) return found;
+  const body = input.text.slice(input.bodyStart).replace(COMMENT, (comment) => ' '.repeat(comment.length));
+  const definitions = findAcronymDefinitions(body).map((d) => ({ ...d, start: d.start + input.bodyStart, end: d.end + input.bodyStart }));
+  const uses: AbbreviationUse[] = [];
+  for (const match of body.matchAll(ABBREVIATION)) {
+    const start = input.bodyStart + (match.index ?? 0);
+    const end = start + match[0].length;
+    if (ROMAN_NUMERAL.test(match[0]) || definitions.some((d) => start >= d.start && end <= d.end) || inCapitalsLine(input.text, start)) continue;
+    uses.push({ abbreviation: match[0], start, end });
+  }
+  found = { definitions, uses };
+  cache.set(input, found);
+  return found;
+}
+
+/** The singular an abbreviation is defined under: "NGOs" is a use of "NGO". */
+export function sameAbbreviation(use: string, defined: string): boolean {
+  return use === defined || use === `${defined}s`;
+}
+
+function inCapitalsLine(text: string, offset: number): boolean {
+  const start = text.lastIndexOf('\n', offset) + 1;
+  const end = text.indexOf('\n', offset);
+  const line = text.slice(start, end < 0 ? text.length : end);
+  return line.trim().split(/\s+/).length >= 3 && CAPITALS_LINE.test(line);
+}

@@ -1,0 +1,45 @@
+/**
+ * `spelling-variant`: one word spelt two ways in one draft ("programme" and "program", "organization" and
+ * "organisation"). The fix is the draft's majority form, or the style sheet's when one is chosen.
+ */
+import { inCaseOf, spellingKey, unSpelling } from './spellingVariants';
+import type { Check, Finding } from './types';
+
+const WORD = /\p{L}+/gu;
+
+export const spellingVariant: Check = {
+  code: 'spelling-variant',
+  defaultSeverity: 'warning',
+  run(input) {
+    const byKey = new Map<string, Array<{ lower: string; written: string; start: number }>>();
+    for (const match of input.text.slice(input.bodyStart).matchAll(WORD)) {
+      const lower = match[0].toLowerCase();
+      const key = spellingKey(lower);
+      if (!key) continue;
+      const list = byKey.get(key) ?? [];
+      list.push({ lower, written: match[0], start: input.bodyStart + (match.index ?? 0) });
+      byKey.set(key, list);
+    }
+    const findings: Array<Omit<Finding, 'code' | 'severity'>> = [];
+    for (const words of byKey.values()) {
+      const counts = new Map<string, number>();
+      for (const { lower } of words) counts.set(lower, (counts.get(lower) ?? 0) + 1);
+      if (counts.size < 2) continue;
+      const majority = [...counts.entries()].sort((a, b) => b[1] - a[1] || words.findIndex((w) => w.lower === a[0]) - words.findIndex((w) => w.lower === b[0]))[0][0];
+      const chosen = input.style === 'un' ? (unSpelling(majority) ?? majority) : majority;
+      for (const word of words) {
+        if (word.lower === chosen) continue;
+        const end = word.start + word.written.length;
+        const replacement = inCaseOf(word.written, chosen);
+        findings.push({
+          message: `"${word.written}" and "${chosen}" both stand in this draft; use one spelling${input.style === 'un' ? ' (the UN style sheet\'s)' : ''}`,
+          start: word.start,
+          end,
+          fixes: [{ title: `Use "${replacement}"`, start: word.start, end, replacement }],
+          related: [],
+        });
+      }
+    }
+    return findings;
+  },
+};

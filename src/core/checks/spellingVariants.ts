@@ -1,0 +1,55 @@
+/**
+ * Words spelt two ways in English — British and American, -ise and -ize — and which form the UN Editorial Manual
+ * (Oxford spelling) prefers. One table for `spelling-variant` and the style sheet's `un-spelling`.
+ */
+
+/** Pairs whose forms are not related by a rule: [the UN's form, the other form]. */
+const PAIRS: Array<[string, string]> = [
+  ['programme', 'program'], ['centre', 'center'], ['labour', 'labor'], ['defence', 'defense'], ['favour', 'favor'],
+  ['honour', 'honor'], ['behaviour', 'behavior'], ['neighbour', 'neighbor'], ['endeavour', 'endeavor'], ['colour', 'color'],
+  ['harbour', 'harbor'], ['rumour', 'rumor'], ['vigour', 'vigor'], ['analyse', 'analyze'], ['paralyse', 'paralyze'],
+  ['catalogue', 'catalog'], ['dialogue', 'dialog'], ['fulfil', 'fulfill'], ['enrol', 'enroll'], ['travelled', 'traveled'],
+  ['travelling', 'traveling'], ['modelling', 'modeling'], ['counselling', 'counseling'], ['licence', 'license'],
+  ['offence', 'offense'], ['theatre', 'theater'], ['metre', 'meter'], ['litre', 'liter'], ['fibre', 'fiber'],
+  ['grey', 'gray'], ['cheque', 'check'], ['judgement', 'judgment'], ['ageing', 'aging'], ['sceptical', 'skeptical'],
+];
+/** -ise words that never take -ize, nor do the words ending in them. */
+const ALWAYS_ISE = new RegExp(
+  `(?:${'advise advertise apprise arise chastise circumcise comprise compromise concise demise despise devise disguise enterprise exercise excise expertise franchise improvise incise merchandise noise paradise poise praise precise premise promise raise revise rise supervise surmise surprise televise treatise wise'.split(' ').join('|')})$`,
+);
+const ISE_ENDING = /^(\p{L}{3,})is(e|es|ed|ing|ation|ations|er|ers)$/u;
+
+const CANONICAL = new Map<string, string>();
+const UN_FORM = new Map<string, string>();
+for (const [un, other] of PAIRS) {
+  for (const suffix of ['', 's', 'd', 'ed', 'ing']) {
+    const unForm = un + suffix;
+    const otherForm = other + suffix;
+    CANONICAL.set(unForm, unForm).set(otherForm, unForm);
+    UN_FORM.set(unForm, unForm).set(otherForm, unForm);
+  }
+}
+
+/** The spelling-independent form of a word ("organisation" and "organization" share one), or null. */
+export function spellingKey(lowerWord: string): string | null {
+  const paired = CANONICAL.get(lowerWord);
+  if (paired) return paired;
+  const ise = ISE_ENDING.exec(lowerWord.replace(/iz(e|es|ed|ing|ation|ations|er|ers)$/, 'is$1'));
+  // "fundraising", "enterprises": a word ending in one that never takes -ize.
+  if (!ise || ALWAYS_ISE.test(`${ise[1]}ise`)) return null;
+  return `${ise[1]}is${ise[2]}`;
+}
+
+/** The form the UN Editorial Manual uses (Oxford: -ize, but "programme", "centre", "analyse"), or null. */
+export function unSpelling(lowerWord: string): string | null {
+  const paired = UN_FORM.get(lowerWord);
+  if (paired) return paired;
+  const key = spellingKey(lowerWord);
+  return key ? key.replace(/is(e|es|ed|ing|ation|ations|er|ers)$/, 'iz$1') : null;
+}
+
+/** A replacement in the case of the word it replaces: "Organisation" → "Organization". */
+export function inCaseOf(written: string, lower: string): string {
+  if (written === written.toUpperCase()) return lower.toUpperCase();
+  return /^\p{Lu}/u.test(written) ? lower[0].toUpperCase() + lower.slice(1) : lower;
+}

@@ -1,0 +1,122 @@
+/**
+ * The UN Editorial Manual as checks, opt-in (`"style": "un"` in .precedent.json, or `precedent.style`): each rule its
+ * own code, so one can be turned off alone, and each finding offers the fix. Seed 000, a verbatim record edited by
+ * the UN itself, raises almost nothing.
+ */
+import { inCaseOf, unSpelling } from './spellingVariants';
+import { opensSentence, styleCheck } from './styleRule';
+import type { Check } from './types';
+
+const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December)';
+const NUMBER_WORDS: Record<string, number> = {
+  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+const UNITS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
+const DIGIT_WORDS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+/** Words after which a small figure is a label, not a count: "resolution 5", "Goal 3", "paragraph 2". */
+const LABELLED = /(?:resolution|paragraph|article|goal|page|chapter|annex|item|rule|section|phase|level|category|step|point|objective|target|option|pillar|clause|no\.|number|table|figure|box|part|session|round|cycle|stage|type|grade|agenda)\s*$/i;
+
+export const unResolutionCase: Check = styleCheck({
+  code: 'un-resolution-case',
+  pattern: /\bResolution(s?)(?=\s+\d)/g,
+  message: () => '"resolution" is lower case in running text (UN Editorial Manual): "Security Council resolution 2331 (2016)"',
+  replacement: (m) => `resolution${m[1]}`,
+  allows: opensSentence,
+});
+
+export const unBodyInFull: Check = styleCheck({
+  code: 'un-body-in-full',
+  pattern: /\b(UNSC|UNGA|SC|GA)(?=\s+[Rr]esolutions?\b)|\bUNSC\b|\bUNGA\b/g,
+  message: (m) => `Name the issuing body in full: "${body(m[0])}", not "${m[0]}"`,
+  replacement: (m) => body(m[0]),
+});
+
+function body(abbreviation: string): string {
+  return /SC$/.test(abbreviation) ? 'Security Council' : 'General Assembly';
+}
+
+export const unDateFormat: Check = styleCheck({
+  code: 'un-date-format',
+  pattern: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b|\\b(\\d{1,2})(?:st|nd|rd|th)\\s+(?:of\\s+)?${MONTH}\\b`, 'g'),
+  message: (m) => `Dates are written day, month, year: "${unDate(m)}"`,
+  replacement: unDate,
+});
+
+function unDate(m: RegExpMatchArray): string {
+  return m[1] ? `${m[2]} ${m[1]} ${m[3]}` : `${m[4]} ${m[5]}`;
+}
+
+export const unMemberStates: Check = styleCheck({
+  code: 'un-member-states',
+  pattern: /\b(?:member states|Member states|MEMBER STATES)\b/g,
+  message: () => '"Member States" of the United Nations take capitals',
+  replacement: () => 'Member States',
+});
+
+export const unSecretaryGeneral: Check = styleCheck({
+  code: 'un-secretary-general',
+  pattern: /\b[Ss]ecretary(?:\s+|\s*-\s*)[Gg]eneral\b/g,
+  message: () => 'The title is written "Secretary-General"',
+  replacement: () => 'Secretary-General',
+  allows: (m) => m[0] === 'Secretary-General',
+});
+
+export const unSpellingRule: Check = styleCheck({
+  code: 'un-spelling',
+  pattern: /\p{L}+/gu,
+  message: (m) => `UN spelling (Oxford): "${inCaseOf(m[0], unSpelling(m[0].toLowerCase())!)}"`,
+  replacement: (m) => inCaseOf(m[0], unSpelling(m[0].toLowerCase())!),
+  allows: (m) => {
+    const wanted = unSpelling(m[0].toLowerCase());
+    return wanted === null || wanted === m[0].toLowerCase();
+  },
+});
+
+export const unNumbers: Check = styleCheck({
+  code: 'un-numbers',
+  pattern: new RegExp(
+    `(?<![\\d.,/$€£¥%-])\\b([1-9])(?=\\s+\\p{Ll}+s\\b)|\\b(${Object.keys(NUMBER_WORDS).join('|')})(?:-(${Object.keys(UNITS).join('|')}))?(?=\\s+\\p{Ll}+s\\b)`,
+    'giu',
+  ),
+  message: (m) => (m[1] ? `Numbers one to nine are written in words: "${DIGIT_WORDS[Number(m[1])]}"` : `Numbers 10 and above are written in figures: "${figureOf(m)}"`),
+  replacement: (m) => (m[1] ? DIGIT_WORDS[Number(m[1])] : String(figureOf(m))),
+  allows: (m, text) => {
+    const before = text.slice(Math.max(0, (m.index ?? 0) - 20), m.index ?? 0);
+    const after = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 20);
+    // "5 per cent", "5 million", a label ("Goal 5"), a figure opening a sentence (then spelt out anyway).
+    return LABELLED.test(before) || /^\s+(?:per|percent|million|billion|thousand|hundred|times)\b/i.test(after) || (m[2] !== undefined && opensSentence(m, text));
+  },
+});
+
+function figureOf(m: RegExpMatchArray): number {
+  return NUMBER_WORDS[m[2].toLowerCase()] + (m[3] ? UNITS[m[3].toLowerCase()] : 0);
+}
+
+export const unPerCent: Check = styleCheck({
+  code: 'un-per-cent',
+  pattern: /(?<=\d)\s?%|\bpercent\b/gi,
+  message: () => '"per cent", in words',
+  replacement: (m) => (m[0].endsWith('%') ? ' per cent' : inCaseOf(m[0], 'per cent')),
+});
+
+export const unAbbreviationStops: Check = styleCheck({
+  code: 'un-abbreviation-stops',
+  pattern: /\b(?:[A-Z]\.){2,}(?![A-Za-z])/g,
+  message: (m) => `No full stops in abbreviations: "${m[0].replace(/\./g, '')}"`,
+  replacement: (m) => m[0].replace(/\./g, ''),
+  // A title and a place keep theirs: "H.E.", "Washington, D.C.".
+  allows: (m) => m[0] === 'H.E.' || m[0] === 'D.C.',
+});
+
+export const UN_STYLE_CHECKS: readonly Check[] = [
+  unResolutionCase,
+  unBodyInFull,
+  unDateFormat,
+  unMemberStates,
+  unSecretaryGeneral,
+  unSpellingRule,
+  unNumbers,
+  unPerCent,
+  unAbbreviationStops,
+];
