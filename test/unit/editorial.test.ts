@@ -1,0 +1,151 @@
+import { strict as assert } from 'assert';
+import { readFileSync } from 'fs';
+import { ResolutionRegistry } from '../../src/core/citations/registry';
+import { CheckConfig, DEFAULT_CONFIG, parseConfig } from '../../src/core/checks/config';
+import type { Finding } from '../../src/core/checks/types';
+import { PrecedentWorkspace } from '../../src/core/workspace';
+import { BUNDLED_CORPUS, corpusFile } from './helpers';
+
+const UN_STYLE: CheckConfig = { ...DEFAULT_CONFIG, style: 'un' };
+
+describe('editorial checks', () => {
+  let workspace: PrecedentWorkspace;
+  before(async () => {
+    workspace = await PrecedentWorkspace.load({ roots: [BUNDLED_CORPUS], cacheDir: null });
+  });
+
+  /** The findings of one code, as [flagged text, first fix] pairs. */
+  const flagged = (code: string, text: string, config = DEFAULT_CONFIG) =>
+    workspace
+      .check(text, '/drafts/draft.md', { registry: new ResolutionRegistry(), config })
+      .filter((f: Finding) => f.code === code)
+      .map((f) => [text.slice(f.start, f.end), f.fixes[0]?.replacement ?? null]);
+
+  describe('abbreviation-undefined', () => {
+    it('spells out at first use what the corpus or the UN list defines', () => {
+      assert.deepEqual(flagged('abbreviation-undefined', 'Japan supports the UNODC. The UNODC works hard. The NPT matters.'), [
+        ['UNODC', 'United Nations Office on Drugs and Crime (UNODC)'],
+        ['NPT', 'Treaty on the Non-Proliferation of Nuclear Weapons (NPT)'],
+      ]);
+    });
+
+    it('spares defined, widely known, unknown abbreviations, front matter, headings and Roman numerals', () => {
+      const text =
+        '---\ntitle: UNODC briefing\n---\nSTATEMENT BY JAPAN ON UNODC AND CRIME\n\nThe United Nations Office on Drugs and Crime (UNODC) and the UN, UNICEF and the XQZT work. ' +
+        'Resolution 1514 (XV) and the UNODC.';
+      assert.deepEqual(flagged('abbreviation-undefined', text), []);
+    });
+  });
+
+  it('abbreviation-before-definition: a use above the place it is spelt out', () => {
+    const text = 'The UNODC helps. Later, the United Nations Office on Drugs and Crime (UNODC) helps again.';
+    assert.deepEqual(flagged('abbreviation-before-definition', text), [['UNODC', 'United Nations Office on Drugs and Crime (UNODC)']]);
+    assert.deepEqual(flagged('abbreviation-before-definition', 'The United Nations Office on Drugs and Crime (UNODC) helps. The UNODC helps.'), []);
+  });
+
+  it('abbreviation-redefined: spelt out twice, or two ways', () => {
+    const twice = 'The Peacebuilding Fund (PBF) grew. Later the Peacebuilding Fund (PBF) grew more.';
+    assert.deepEqual(flagged('abbreviation-redefined', twice), [['Peacebuilding Fund (PBF)', 'PBF']]);
+    const twoWays = 'The Palestine Liberation Organization (PLO) spoke. The Palestinian Liberation Organization (PLO) spoke.';
+    assert.deepEqual(flagged('abbreviation-redefined', twoWays), [['Palestinian Liberation Organization (PLO)', null]]);
+    assert.deepEqual(flagged('abbreviation-redefined', 'The Peacebuilding Fund (PBF) grew. The PBF grew more.'), []);
+  });
+
+  it('salutation-mixed: "Mr. President" and "Madam President" in one statement', () => {
+    const mixed = 'Mr. President, I thank you. We agree. I thank you, Madam President.';
+    assert.deepEqual(flagged('salutation-mixed', mixed), [['Madam President', 'Mr. President']]);
+    assert.deepEqual(flagged('salutation-mixed', 'Madam Chair, thank you. Mr. President, welcome. Thank you, Madam Chair.'), []);
+  });
+
+  describe('spelling-variant', () => {
+    it('flags the minority spelling and offers the majority', () => {
+      const text = 'The programme works. Another programme works. One program failed. The organisation and the Organization.';
+      assert.deepEqual(flagged('spelling-variant', text), [
+        ['program', 'programme'],
+        // One each: the form met first wins, in the case of the word it replaces.
+        ['Organization', 'Organisation'],
+      ]);
+    });
+
+    it("follows the style sheet's spelling when one is chosen, and spares -ise words that never take -ize", () => {
+      assert.deepEqual(flagged('spelling-variant', 'The organisation and the organization.', UN_STYLE), [['organisation', 'organization']]);
+      assert.deepEqual(flagged('spelling-variant', 'We advise on fundraising and exercise; we advise again.'), []);
+    });
+  });
+
+  it('bracket-left: alternatives and "bis" left in a final text, never in a draft, never Markdown links', () => {
+    const body = 'The Council [encourages/calls upon] States. See [the report](https://un.org) and note[^1]. Paragraph 5 bis stays.';
+    assert.deepEqual(flagged('bracket-left', `---\nstatus: final\n---\n${body}`), [
+      ['[encourages/calls upon]', 'encourages'],
+      ['5 bis', null],
+    ]);
+    assert.deepEqual(flagged('bracket-left', `---\nstatus: draft\n---\n${body}`), []);
+  });
+
+  describe('UN style sheet (opt-in)', () => {
+    const un = (code: string, text: string) => flagged(code, text, UN_STYLE);
+
+    it('runs only when chosen', () => {
+      assert.deepEqual(flagged('un-resolution-case', 'We recall UNSC Resolution 2331 (2016).'), []);
+    });
+
+    it('un-resolution-case and un-body-in-full: "Security Council resolution 2331 (2016)", never "UNSC Resolution 2331"', () => {
+      assert.deepEqual(un('un-resolution-case', 'We recall UNSC Resolution 2331 (2016). Resolution 2331 (2016) is clear.'), [['Resolution', 'resolution']]);
+      assert.deepEqual(un('un-body-in-full', 'We recall UNSC Resolution 2331 (2016) and GA resolution 70/1 before the UNGA.'), [
+        ['UNSC', 'Security Council'],
+        ['GA', 'General Assembly'],
+        ['UNGA', 'General Assembly'],
+      ]);
+    });
+
+    it('un-date-format: "20 December 2016"', () => {
+      assert.deepEqual(un('un-date-format', 'Adopted on December 20, 2016, and on the 5th of March; on 20 December 2016.'), [
+        ['December 20, 2016', '20 December 2016'],
+        ['5th of March', '5 March'],
+      ]);
+    });
+
+    it('un-member-states and un-secretary-general', () => {
+      assert.deepEqual(un('un-member-states', 'All member states and Member States, and EU member States.'), [['member states', 'Member States']]);
+      assert.deepEqual(un('un-secretary-general', 'The Secretary General and the Secretary-General.'), [['Secretary General', 'Secretary-General']]);
+    });
+
+    it('un-spelling: Oxford -ize, but "programme", "centre", "analyse"', () => {
+      assert.deepEqual(un('un-spelling', 'The organisation will analyze the program at the center; we recognize it.'), [
+        ['organisation', 'organization'],
+        ['analyze', 'analyse'],
+        ['program', 'programme'],
+        ['center', 'centre'],
+      ]);
+    });
+
+    it('un-numbers: one to nine in words, 10 and above in figures, labels and amounts left alone', () => {
+      assert.deepEqual(un('un-numbers', 'We sent 5 missions and twelve experts under Goal 5 targets, 3 per cent, 2 million people.'), [
+        ['5', 'five'],
+        ['twelve', '12'],
+      ]);
+      assert.deepEqual(un('un-numbers', 'Twelve countries spoke.'), [], 'a number opening a sentence is spelt out');
+    });
+
+    it('un-per-cent and un-abbreviation-stops', () => {
+      assert.deepEqual(un('un-per-cent', 'Growth was 5% and 6 percent.'), [
+        ['%', ' per cent'],
+        ['percent', 'per cent'],
+      ]);
+      assert.deepEqual(un('un-abbreviation-stops', 'The U.N. and H.E. the Ambassador in Washington, D.C. met.'), [['U.N.', 'UN']]);
+    });
+
+    it("raises nothing on seed 000, a verbatim record the UN edited itself, but its own real errors", () => {
+      const seed = readFileSync(corpusFile('verbatim-record'), 'utf8');
+      const codes = workspace.check(seed, '/drafts/seed-000.md', { registry: new ResolutionRegistry(), config: UN_STYLE }).map((f) => f.code);
+      assert.deepEqual(codes, ['resolution-year', 'repeated-word']);
+    });
+  });
+
+  it('reads "style" from .precedent.json and reports a wrong one', () => {
+    assert.equal(parseConfig('{ "style": "un" }', '/x/.precedent.json').style, 'un');
+    const wrong = parseConfig('{ "style": "chicago" }', '/x/.precedent.json');
+    assert.equal(wrong.style, null);
+    assert.match(wrong.problems[0], /"style" must be one of un/);
+  });
+});
