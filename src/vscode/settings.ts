@@ -1,9 +1,9 @@
 /** The `precedent.*` settings, typed; the ones a user set explicitly override `.precedent.json`. */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { CHECKS } from '../core/checks/runChecks';
 import type { CheckConfig } from '../core/checks/config';
 import type { Severity } from '../core/checks/types';
+import { core } from './loadCore';
 
 export interface Settings {
   corpusPaths: string[];
@@ -33,7 +33,7 @@ export function readSettings(): Settings {
 export function withCheckSettings(config: CheckConfig): CheckConfig {
   const settings = vscode.workspace.getConfiguration('precedent');
   const checks = { ...config.checks };
-  for (const check of CHECKS) {
+  for (const check of core().CHECKS) {
     const inspected = settings.inspect<Severity | 'off'>(`checks.${check.code}`);
     const explicit = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
     if (explicit) checks[check.code] = explicit;
