@@ -1,10 +1,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { PrecedentApi } from '../../../src/vscode/extension';
+import { EXTENSION_ID } from './helpers';
 import { report } from './report';
-
-// publisher.name from package.json
-const EXTENSION_ID = 'precedent.precedent';
 
 interface PerformanceMark {
   name: string;
