@@ -1,9 +1,9 @@
 /** Audit Corpus: the checks over the corpus files, in their own collection, until run again or cleared. */
 import * as vscode from 'vscode';
-import { findConfig } from '../core/checks/config';
 import type { ResolutionRegistry } from '../core/citations/registry';
 import { toDiagnostic } from './convert';
 import type { CorpusService } from './corpusService';
+import { core } from './loadCore';
 import { withCheckSettings } from './settings';
 
 export class CorpusAudit implements vscode.Disposable {
@@ -19,12 +19,13 @@ export class CorpusAudit implements vscode.Disposable {
     const workspace = this.corpus.current;
     if (!workspace) return 0;
     const registry = await this.registry();
+    await workspace.prepareFacts();
     this.collection.clear();
     let count = 0;
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Precedent: auditing the corpus' }, async () => {
       for (const { file } of workspace.documents) {
         const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
-        const config = withCheckSettings(await findConfig(file));
+        const config = withCheckSettings(await core().findConfig(file));
         const findings = workspace.check(document.getText(), file, { registry, config });
         this.collection.set(document.uri, findings.map((finding) => toDiagnostic(document, finding)));
         count += findings.length;

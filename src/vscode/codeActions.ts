@@ -4,10 +4,10 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { CONFIG_FILE, editIgnored } from '../core/checks/config';
 import type { Finding } from '../core/checks/types';
 import { DIAGNOSTIC_SOURCE, offsetsToRange } from './convert';
 import type { DraftDiagnostics } from './diagnostics';
+import { core } from './loadCore';
 
 export const FIX_ALL = vscode.CodeActionKind.SourceFixAll.append('precedent');
 export const IGNORE_FINDING_COMMAND = 'precedent.ignoreFinding';
@@ -82,6 +82,7 @@ export async function ignoreFinding(uri: vscode.Uri, code: string, text: string)
     void vscode.window.showWarningMessage('Precedent can remember a dismissed finding only for a file in a workspace folder.');
     return;
   }
+  const { CONFIG_FILE, editIgnored } = core();
   const configUri = vscode.Uri.joinPath(folder.uri, CONFIG_FILE);
   const existing = await vscode.workspace.fs.readFile(configUri).then((bytes) => Buffer.from(bytes).toString('utf8'), () => null);
   let updated: string;

@@ -4,8 +4,9 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { PrecedentWorkspace } from '../core/workspace';
+import type { PrecedentWorkspace } from '../core/workspace';
 import { buildCacheInWorker } from './buildCacheInWorker';
+import { core } from './loadCore';
 import { CorpusStatusBar } from './statusBar';
 import { readSettings, resolveInWorkspace } from './settings';
 
@@ -53,6 +54,11 @@ export class CorpusService implements vscode.Disposable {
     return path.join(this.context.globalStorageUri.fsPath, 'index-cache');
   }
 
+  /** The first load, once activate() has returned: activating pays neither for the core nor for the corpus. */
+  loadAfterActivation(): void {
+    this.ready = new Promise((resolve) => setImmediate(() => resolve(this.reload('start-up'))));
+  }
+
   reload(reason: string): Promise<void> {
     const generation = ++this.generation;
     this.roots = this.corpusRoots();
@@ -64,6 +70,7 @@ export class CorpusService implements vscode.Disposable {
         { location: vscode.ProgressLocation.Notification, title: 'Precedent: indexing the corpus', cancellable: true },
         async (_progress, token) => {
           try {
+            const { PrecedentWorkspace } = core();
             const options = { roots: await existingRoots(this.roots, this.log), cacheDir: this.cacheDir };
             let loaded = await PrecedentWorkspace.load({ ...options, snapshotOnly: true });
             if (!loaded) {

@@ -3,11 +3,11 @@
  * drops results that a newer edit has made stale, and the sentence still being typed is never flagged.
  */
 import * as vscode from 'vscode';
-import { findConfig } from '../core/checks/config';
 import type { Finding } from '../core/checks/types';
 import type { ResolutionRegistry } from '../core/citations/registry';
 import { toDiagnostic } from './convert';
 import type { CorpusService } from './corpusService';
+import { core } from './loadCore';
 import { affectsPrecedent, readSettings, withCheckSettings } from './settings';
 
 const TYPING_DELAY_MS = 400;
@@ -67,8 +67,10 @@ export class DraftDiagnostics implements vscode.Disposable {
     this.generations.set(key, generation);
     const version = document.version;
     const file = document.uri.scheme === 'file' ? document.uri.fsPath : document.uri.toString();
-    const config = withCheckSettings(await findConfig(file));
+    const config = withCheckSettings(await core().findConfig(file));
     const registry = await this.registry();
+    // The checks compare figures with the corpus's facts: read them in slices first, not in one stall.
+    await workspace.prepareFacts();
     if (this.generations.get(key) !== generation || document.version !== version) return;
     const text = document.getText();
     const typing = sentenceBeingTyped(document);

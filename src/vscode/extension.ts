@@ -1,9 +1,9 @@
 /**
- * The extension's entry: creates each feature and wires it to the editor. Activation only registers; the corpus
- * is read in the background.
+ * The extension's entry: creates each feature and wires it to the editor. Activation only registers; the core is
+ * loaded (loadCore.ts) and the corpus read once activate() has returned.
  */
 import * as vscode from 'vscode';
-import { loadRegistryFile, ResolutionRegistry } from '../core/citations/registry';
+import type { ResolutionRegistry } from '../core/citations/registry';
 import { CorpusAudit } from './auditCorpus';
 import { ignoreFinding, IGNORE_FINDING_COMMAND, PrecedentCodeActions } from './codeActions';
 import { compareParagraph, COMPARE_SCHEME, ComparisonDocuments } from './compareParagraph';
@@ -15,6 +15,7 @@ import { PrecedentHover } from './hover';
 import { showIgnoredFindings } from './ignoredFindings';
 import { lookUpFacts } from './lookUpFacts';
 import { PrecedentInlineCompletions } from './inlineCompletions';
+import { core } from './loadCore';
 import { affectsPrecedent, readSettings } from './settings';
 import { CorpusStatusBar } from './statusBar';
 
@@ -91,7 +92,7 @@ export function activate(context: vscode.ExtensionContext): PrecedentApi {
     vscode.workspace.onDidGrantWorkspaceTrust(() => void corpus.reload('workspace trusted')),
   );
 
-  void corpus.reload('start-up');
+  corpus.loadAfterActivation();
   const activationMs = performance.now() - started;
   log.info(`Precedent ${context.extension.packageJSON.version} activated in ${activationMs.toFixed(1)} ms`);
   return { corpus, diagnostics, inlineCompletions, activationMs };
@@ -104,6 +105,7 @@ function registryLoader(log: vscode.LogOutputChannel) {
   let loading: Promise<ResolutionRegistry> | null = null;
   const load = async (): Promise<ResolutionRegistry> => {
     const file = vscode.workspace.isTrusted ? readSettings().registry : null;
+    const { loadRegistryFile, ResolutionRegistry } = core();
     if (!file) return new ResolutionRegistry();
     try {
       const { registry, problems } = await loadRegistryFile(file);

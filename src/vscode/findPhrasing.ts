@@ -4,9 +4,10 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { mergeTwins, MergedMatch } from '../core/search/twins';
+import type { MergedMatch } from '../core/search/twins';
 import { toRange } from './convert';
 import type { CorpusService } from './corpusService';
+import { core } from './loadCore';
 
 const SEARCH_DELAY_MS = 120;
 const RESULTS = 30;
@@ -33,7 +34,7 @@ export function findPastPhrasing(corpus: CorpusService, initialQuery = ''): Prom
       picker.placeholder = 'The corpus is still being indexed…';
       return;
     }
-    picker.items = mergeTwins(workspace.search(query, { limit: RESULTS })).map(toItem);
+    picker.items = core().mergeTwins(workspace.search(query, { limit: RESULTS })).map(toItem);
     picker.busy = false;
   };
   picker.onDidChangeValue((query) => {

@@ -5,10 +5,10 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { Citation, extractCitations } from '../core/citations/extract';
+import type { Citation } from '../core/citations/extract';
 import type { ResolutionRegistry } from '../core/citations/registry';
-import { mergeTwins } from '../core/search/twins';
 import type { CorpusService } from './corpusService';
+import { core } from './loadCore';
 import { escapeMarkdown as escape } from './markdown';
 
 const ACRONYM = /\b\p{Lu}[\p{Lu}\d&]{1,10}\b/u;
@@ -28,7 +28,7 @@ export class PrecedentHover implements vscode.HoverProvider {
     const offset = document.offsetAt(position);
     const windowStart = Math.max(0, offset - WINDOW);
     const text = document.getText(new vscode.Range(document.positionAt(windowStart), document.positionAt(offset + WINDOW)));
-    const citation = extractCitations(text).find((c) => c.start + windowStart <= offset && offset <= c.end + windowStart);
+    const citation = core().extractCitations(text).find((c) => c.start + windowStart <= offset && offset <= c.end + windowStart);
     if (citation) {
       const range = new vscode.Range(document.positionAt(windowStart + citation.start), document.positionAt(windowStart + citation.end));
       return new vscode.Hover(this.citationCard(citation, await this.registry()), range);
@@ -59,7 +59,7 @@ export class PrecedentHover implements vscode.HoverProvider {
     }
     const workspace = this.corpus.current;
     if (workspace && citation.session === null) {
-      const citing = mergeTwins(workspace.passagesCiting(citation.number, CITING_PASSAGES * 2)).slice(0, CITING_PASSAGES);
+      const citing = core().mergeTwins(workspace.passagesCiting(citation.number, CITING_PASSAGES * 2)).slice(0, CITING_PASSAGES);
       if (citing.length > 0) card.appendMarkdown('\n\n---\n\nCited in the corpus:');
       for (const { match, twins } of citing) {
         const link = vscode.Uri.file(match.file).with({ fragment: `L${match.range.startLine + 1}` });
@@ -76,6 +76,6 @@ export class PrecedentHover implements vscode.HoverProvider {
 /** A corpus passage may repeat the very mistake being checked: say so rather than offer it as precedent. */
 function wrongYearIn(text: string, number: number, registry: ResolutionRegistry): string | null {
   const actual = registry.securityCouncilYear(number);
-  const cited = extractCitations(text).find((c) => c.number === number && c.session === null && c.year !== null);
+  const cited = core().extractCitations(text).find((c) => c.number === number && c.session === null && c.year !== null);
   return cited && actual !== null && cited.year !== actual ? `This passage gives the year ${cited.year}; resolution ${number} is of ${actual}.` : null;
 }

@@ -1,11 +1,12 @@
 /** Show Ignored Findings: the dismissals in the workspace's .precedent.json; picking one brings it back. */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { CONFIG_FILE, editIgnored, parseConfig } from '../core/checks/config';
+import { core } from './loadCore';
 
 export async function showIgnoredFindings(): Promise<boolean> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) return false;
+  const { CONFIG_FILE, editIgnored, parseConfig } = core();
   const configUri = vscode.Uri.joinPath(folder.uri, CONFIG_FILE);
   const text = await vscode.workspace.fs.readFile(configUri).then((bytes) => Buffer.from(bytes).toString('utf8'), () => null);
   const ignored = text === null ? [] : parseConfig(text, configUri.fsPath).ignore;

@@ -1,9 +1,9 @@
 /** The `precedent.*` settings, typed; the ones a user set explicitly override `.precedent.json`. */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { CHECKS } from '../core/checks/runChecks';
 import type { CheckConfig } from '../core/checks/config';
 import type { Severity } from '../core/checks/types';
+import { core } from './loadCore';
 
 export interface Settings {
   corpusPaths: string[];
@@ -29,16 +29,18 @@ export function readSettings(): Settings {
   };
 }
 
-/** `.precedent.json`'s severities, overridden by each `precedent.checks.CODE` the user set (not the defaults). */
+/** `.precedent.json`'s severities and style, overridden by each `precedent.checks.CODE` and `precedent.style` the user set (not the defaults). */
 export function withCheckSettings(config: CheckConfig): CheckConfig {
   const settings = vscode.workspace.getConfiguration('precedent');
   const checks = { ...config.checks };
-  for (const check of CHECKS) {
+  for (const check of core().CHECKS) {
     const inspected = settings.inspect<Severity | 'off'>(`checks.${check.code}`);
     const explicit = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
     if (explicit) checks[check.code] = explicit;
   }
-  return { ...config, checks };
+  const style = settings.inspect<'none' | 'un'>('style');
+  const chosenStyle = style?.workspaceFolderValue ?? style?.workspaceValue ?? style?.globalValue;
+  return { ...config, checks, style: chosenStyle === undefined ? config.style : chosenStyle === 'un' ? 'un' : null };
 }
 
 /** A setting's path: absolute as given, else relative to the first workspace folder. */

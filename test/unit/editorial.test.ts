@@ -1,10 +1,12 @@
 import { strict as assert } from 'assert';
 import { readFileSync } from 'fs';
+import * as path from 'path';
 import { ResolutionRegistry } from '../../src/core/citations/registry';
 import { CheckConfig, DEFAULT_CONFIG, parseConfig } from '../../src/core/checks/config';
+import { CHECKS } from '../../src/core/checks/runChecks';
 import type { Finding } from '../../src/core/checks/types';
 import { PrecedentWorkspace } from '../../src/core/workspace';
-import { BUNDLED_CORPUS, corpusFile } from './helpers';
+import { BUNDLED_CORPUS, corpusFile, REPO_ROOT } from './helpers';
 
 const UN_STYLE: CheckConfig = { ...DEFAULT_CONFIG, style: 'un' };
 
@@ -147,5 +149,18 @@ describe('editorial checks', () => {
     const wrong = parseConfig('{ "style": "chicago" }', '/x/.precedent.json');
     assert.equal(wrong.style, null);
     assert.match(wrong.problems[0], /"style" must be one of un/);
+  });
+});
+
+describe('package.json', () => {
+  it('offers a severity setting for every check code, with its default', () => {
+    const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+    const properties = manifest.contributes.configuration.properties ?? {};
+    for (const check of CHECKS) {
+      const setting = properties[`precedent.checks.${check.code}`];
+      assert.ok(setting, `precedent.checks.${check.code} is missing`);
+      assert.equal(setting.default, check.defaultSeverity, check.code);
+    }
+    assert.deepEqual(properties['precedent.style'].enum, ['none', 'un']);
   });
 });

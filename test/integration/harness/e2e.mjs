@@ -1,19 +1,26 @@
 #!/usr/bin/env node
 // One end-to-end run in the browser, driven like a person: code-server with this repository loaded as the extension
-// under development (no test runner inside), on a temp copy of test/integration/fixtures/workspace, and Chromium
-// typing and hovering in the workbench. Three checks, each saved as a screenshot:
+// under development (no test runner inside), or with --vsix the packaged extension installed instead, on a temp copy
+// of test/integration/fixtures/workspace, and Chromium typing and hovering in the workbench. First the status bar
+// must show "Precedent: N documents"; then three checks, each saved as a screenshot:
 //   problems.png     the Problems panel lists the resolution-year finding on the draft
 //   hover.png        the hover card on "2231" in the draft says "Adopted in 2015"
 //   ghost-text.png   after typing "In that regard, Japan has pledged approximately", ghost text offers "23 million"
 //
 //   npm run build && npm run test:e2e [-- --out DIR] [-- --keep]
+//   npm run test:vsix                   (the same run with --vsix)
 //
-// --out DIR      where the screenshots go (default test/integration/screenshots/; PRECEDENT_E2E_OUT)
+// --vsix         `npm run package`, install the .vsix with code-server's --install-extension into the test profile,
+//                and open the workbench without the development extension: what a user who installs it sees
+// --out DIR      where the screenshots go (default test/integration/screenshots/, with --vsix its vsix/ folder;
+//                PRECEDENT_E2E_OUT)
 // --keep         keep the temp folder (profile, workspace copy, logs) even if every check passed
 // --slow N       multiply every step's timeout by N (a slow machine)
-// Builds nothing: it loads dist/extension.js, from `npm run build`. A step that fails saves failure-<step>.png.
+// Without --vsix it builds nothing: it loads dist/, from `npm run build`. With --vsix, packaging leaves the release
+// build in dist/. A step that fails saves failure-<step>.png.
 // Exits 0 only if the three checks passed; prints `N passed, M failed` last.
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkExtensionBuilt, INTEGRATION_DIR, ROOT } from './build.mjs';
@@ -22,12 +29,13 @@ import { createLog, RunError, sleep, tail, USER_SETTINGS, Workbench } from './wo
 
 const { values: args } = parseArgs({
   options: {
-    out: { type: 'string', default: process.env.PRECEDENT_E2E_OUT ?? join(INTEGRATION_DIR, 'screenshots') },
+    vsix: { type: 'boolean', default: false },
+    out: { type: 'string', default: process.env.PRECEDENT_E2E_OUT },
     keep: { type: 'boolean', default: false },
     slow: { type: 'string', default: '1' },
   },
 });
-const OUT = resolve(args.out);
+const OUT = resolve(args.out ?? join(INTEGRATION_DIR, 'screenshots', args.vsix ? 'vsix' : ''));
 const SLOW = Number(args.slow) > 0 ? Number(args.slow) : 1;
 const DRAFT = 'trafficking-draft.md';
 const CHECKS = ['problems', 'hover', 'ghost-text'];
@@ -151,12 +159,21 @@ function hoverTexts(page) {
   );
 }
 
+/** `npm run package`, the .vsix written to `file`. */
+function packageVsix(file) {
+  log(`npm run package: ${file}`);
+  const result = spawnSync('npm', ['run', 'package', '--', '--out', file], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new RunError(`npm run package failed (${result.error?.message ?? result.signal ?? `exit ${result.status}`})`);
+}
+
 async function main() {
   // ---- what the run needs: the extension built, the harness installed, the browser --------------------
-  try {
-    checkExtensionBuilt();
-  } catch (error) {
-    throw new RunError(`${error.message}\n(test:e2e builds nothing: it loads the extension from dist/, so run \`npm run build && npm run test:e2e\`)`);
+  if (!args.vsix) {
+    try {
+      checkExtensionBuilt();
+    } catch (error) {
+      throw new RunError(`${error.message}\n(test:e2e builds nothing: it loads the extension from dist/, so run \`npm run build && npm run test:e2e\`)`);
+    }
   }
   const chromiumPath = findChromium();
   const harness = await ensureHarness();
@@ -167,10 +184,15 @@ async function main() {
 
   // No secondary side bar (empty here, with chat disabled): the editor gets the width.
   workbench.prepare({ settings: { ...USER_SETTINGS, 'workbench.secondarySideBar.defaultVisibility': 'hidden' } });
+  if (args.vsix) {
+    const vsix = join(workbench.tempRoot, 'precedent.vsix');
+    packageVsix(vsix);
+    log(workbench.installExtension(harness, vsix));
+  }
   await workbench.startServer(harness);
   const page = await workbench.launchBrowser(chromiumPath);
-  // The extension under development, no extension tests: the workbench is a plain Extension Development Host.
-  await workbench.open([['extensionDevelopmentPath', workbench.remote(ROOT)]]);
+  // With --vsix, a plain workbench with the installed extension; else an Extension Development Host (no tests).
+  await workbench.open(args.vsix ? [] : [['extensionDevelopmentPath', workbench.remote(ROOT)]]);
 
   // ---- the workbench, with the corpus indexed and the draft open ----------------------------------------
   await step('workbench', 'the workbench loads', 60, async (deadline) => {

@@ -5,12 +5,13 @@
 //   const workbench = new Workbench({ name: 'integration', log });
 //   workbench.stopOnSignals();
 //   workbench.prepare();                        // temp folder, settings, copy of the fixture workspace
+//   workbench.installExtension(harness, vsix);  // optional: a packaged extension, installed as a user would
 //   await workbench.startServer(harness);       // code-server, waits for /healthz
 //   const page = await workbench.launchBrowser(chromiumPath);
 //   await workbench.open([['extensionDevelopmentPath', workbench.remote(ROOT)], ...]);
 //   ...
 //   await workbench.close();                    // browser, server's process group, temp folder (unless kept)
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -132,7 +133,29 @@ export class Workbench {
       server: join(this.dirs.logs, 'code-server.log'),
       browser: join(this.dirs.logs, 'browser-console.log'),
     };
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
+    Object.assign(env, {
+      HOME: this.dirs.home,
+      XDG_CONFIG_HOME: this.dirs.config,
+      XDG_DATA_HOME: this.dirs.data,
+      XDG_CACHE_HOME: this.dirs.cache,
+      XDG_STATE_HOME: this.dirs.state,
+      TMPDIR: this.dirs.tmp,
+      // No extension gallery: code-server would otherwise query open-vsx.org (which it cannot reach here).
+      EXTENSIONS_GALLERY: '{}',
+    });
+    delete env.PORT; // code-server would prefer $PORT to --bind-addr
+    this.env = env;
     return this;
+  }
+
+  /** Installs a .vsix into the profile's extensions folder with `code-server --install-extension`, as a user would. */
+  installExtension(harness, vsix) {
+    const installArgs = [harness.codeServer, '--user-data-dir', this.dirs['user-data'], '--extensions-dir', this.dirs.extensions, '--install-extension', vsix];
+    const result = spawnSync(harness.node, installArgs, { cwd: this.tempRoot, env: this.env, encoding: 'utf8', timeout: SERVER_TIMEOUT_MS });
+    const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim();
+    if (result.status !== 0) throw new RunError(`code-server --install-extension ${vsix} failed (${result.error?.message ?? result.signal ?? `exit ${result.status}`}):\n${output}`);
+    return output;
   }
 
   /** code-server, on loopback only, with everything it writes inside the temp folder; resolves once it serves. */
@@ -141,19 +164,6 @@ export class Workbench {
     this.port = await freePort();
     const configFile = join(tempRoot, 'code-server.yaml');
     writeFileSync(configFile, `bind-addr: 127.0.0.1:${this.port}\nauth: none\ncert: false\n`);
-    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
-    Object.assign(env, {
-      HOME: dirs.home,
-      XDG_CONFIG_HOME: dirs.config,
-      XDG_DATA_HOME: dirs.data,
-      XDG_CACHE_HOME: dirs.cache,
-      XDG_STATE_HOME: dirs.state,
-      TMPDIR: dirs.tmp,
-      // No extension gallery: code-server would otherwise query open-vsx.org (which it cannot reach here).
-      EXTENSIONS_GALLERY: '{}',
-    });
-    delete env.PORT; // code-server would prefer $PORT to --bind-addr
-    this.env = env;
     const serverArgs = [
       harness.codeServer,
       '--bind-addr', `127.0.0.1:${this.port}`,
@@ -171,7 +181,7 @@ export class Workbench {
     ];
     this.log(`starting code-server ${harness.info.codeServer} (Node ${harness.info.node}) on 127.0.0.1:${this.port}`);
     // detached: the child calls setsid(), so it leads its own process group and the whole group can be stopped.
-    const server = spawn(harness.node, serverArgs, { cwd: tempRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const server = spawn(harness.node, serverArgs, { cwd: tempRoot, env: this.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     this.server = server;
     server.stdout.on('data', (chunk) => appendFileSync(this.logs.server, chunk));
     server.stderr.on('data', (chunk) => appendFileSync(this.logs.server, chunk));

@@ -2,41 +2,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { PrecedentApi } from '../../../src/vscode/extension';
+import { api, hoverText, until, workspaceFile } from './helpers';
 import { report } from './report';
-
-const EXTENSION_ID = 'precedent.precedent';
-
-async function api(): Promise<PrecedentApi> {
-  const extension = vscode.extensions.getExtension<PrecedentApi>(EXTENSION_ID);
-  assert.ok(extension, `${EXTENSION_ID} is not loaded`);
-  const exports = await extension.activate();
-  await exports.corpus.whenReady();
-  return exports;
-}
-
-function workspaceFile(...parts: string[]): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the suite needs the fixture workspace open');
-  return vscode.Uri.joinPath(folder.uri, ...parts);
-}
-
-async function until<T>(what: string, probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-function hoverText(hovers: vscode.Hover[]): string {
-  return hovers
-    .flatMap((hover) => hover.contents)
-    .map((content) => (typeof content === 'string' ? content : 'value' in content ? content.value : ''))
-    .join('\n');
-}
 
 describe('Precedent in the editor', () => {
   let draft: vscode.TextDocument;

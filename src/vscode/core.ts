@@ -1,0 +1,11 @@
+/**
+ * What the extension uses of the core, bundled apart as dist/core.js. Only type imports of it reach the entry
+ * bundle; its values are reached through loadCore.ts, after activation, so that activating does not pay for
+ * loading and evaluating the core.
+ */
+export { CONFIG_FILE, editIgnored, findConfig, parseConfig } from '../core/checks/config';
+export { CHECKS } from '../core/checks/runChecks';
+export { extractCitations } from '../core/citations/extract';
+export { loadRegistryFile, ResolutionRegistry } from '../core/citations/registry';
+export { mergeTwins } from '../core/search/twins';
+export { PrecedentWorkspace } from '../core/workspace';
