@@ -7,20 +7,27 @@ import { draftAbbreviations, sameAbbreviation } from './draftAbbreviations';
 import { KNOWN_EXPANSIONS, WIDELY_KNOWN } from './knownAbbreviations';
 import type { Check, Finding } from './types';
 
+/** Case, hyphens and spacing aside: "Co-operation" is "Cooperation". */
+function comparable(text: string): string {
+  return text.toLowerCase().replace(/[-\s]+/g, '');
+}
+
 export const abbreviationUndefined: Check = {
   code: 'abbreviation-undefined',
   defaultSeverity: 'information',
   run(input) {
-    const { definitions, uses } = draftAbbreviations(input);
+    const { definitions, parenthesised, uses } = draftAbbreviations(input);
     const findings: Array<Omit<Finding, 'code' | 'severity'>> = [];
     const reported = new Set<string>();
+    const wholeText = comparable(input.text);
     for (const use of uses) {
       const abbreviation = use.abbreviation;
       const singular = abbreviation.endsWith('s') && !KNOWN_EXPANSIONS[abbreviation] ? abbreviation.slice(0, -1) : abbreviation;
       if (reported.has(singular) || WIDELY_KNOWN.has(abbreviation) || WIDELY_KNOWN.has(singular)) continue;
-      if (definitions.some((d) => sameAbbreviation(abbreviation, d.acronym))) continue;
+      if (definitions.some((d) => sameAbbreviation(abbreviation, d.acronym)) || parenthesised.has(abbreviation) || parenthesised.has(singular)) continue;
       const expansion = input.corpusExpansion(singular) ?? KNOWN_EXPANSIONS[singular] ?? null;
-      if (!expansion) continue;
+      // Spelt out elsewhere without the abbreviation beside it ("Organization for Security and Co-operation in Europe").
+      if (!expansion || wholeText.includes(comparable(expansion))) continue;
       reported.add(singular);
       const spelled = `${expansion} (${abbreviation})`;
       findings.push({

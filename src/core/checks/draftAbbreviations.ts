@@ -15,12 +15,18 @@ export interface AbbreviationUse {
 export interface DraftAbbreviations {
   /** In the order they stand. */
   definitions: AcronymDefinition[];
+  /**
+   * Every abbreviation the draft puts in parentheses after a name, whether or not its initials spell it:
+   * "Cooperation Council for the Arab States of the Gulf (GCC)" defines GCC too.
+   */
+  parenthesised: Set<string>;
   /** Outside definitions, in order. */
   uses: AbbreviationUse[];
 }
 
 const ABBREVIATION = /(?<![\p{L}\p{N}.&-])\p{Lu}[\p{Lu}\p{N}&]*\p{Lu}(?:s)?(?![\p{L}\p{N}&-])/gu;
 const ROMAN_NUMERAL = /^[IVXLCDM]+$/;
+const PARENTHESISED_AFTER_WORD = /\p{L}\s+\((\p{Lu}[\p{Lu}\p{N}&]*\p{Lu}s?)\)/gu;
 const COMMENT = /<!--[\s\S]*?-->/g;
 /** A line of capitals is a heading ("STATEMENT BY JAPAN"), not running text. */
 const CAPITALS_LINE = /^[^\p{Ll}]*$/u;
@@ -36,10 +42,12 @@ export function draftAbbreviations(input: CheckInput): DraftAbbreviations {
   for (const match of body.matchAll(ABBREVIATION)) {
     const start = input.bodyStart + (match.index ?? 0);
     const end = start + match[0].length;
-    if (ROMAN_NUMERAL.test(match[0]) || definitions.some((d) => start >= d.start && end <= d.end) || inCapitalsLine(input.text, start)) continue;
+    const inParentheses = input.text[start - 1] === '(' && input.text[end] === ')';
+    if (ROMAN_NUMERAL.test(match[0]) || inParentheses || definitions.some((d) => start >= d.start && end <= d.end) || inCapitalsLine(input.text, start)) continue;
     uses.push({ abbreviation: match[0], start, end });
   }
-  found = { definitions, uses };
+  const parenthesised = new Set([...body.matchAll(PARENTHESISED_AFTER_WORD)].map((m) => m[1]));
+  found = { definitions, parenthesised, uses };
   cache.set(input, found);
   return found;
 }

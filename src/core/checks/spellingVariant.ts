@@ -1,8 +1,9 @@
 /**
  * `spelling-variant`: one word spelt two ways in one draft ("programme" and "program", "organization" and
- * "organisation"). The fix is the draft's majority form, or the style sheet's when one is chosen.
+ * "organisation"). The fix is the draft's majority form, or the style sheet's when one is chosen. Names keep their
+ * own spelling ("World Health Organization", "Global Center for Combating Extremist Ideology") and do not count.
  */
-import { inCaseOf, spellingKey, unSpelling } from './spellingVariants';
+import { inCaseOf, inProperName, spellingKey, unSpelling } from './spellingVariants';
 import type { Check, Finding } from './types';
 
 const WORD = /\p{L}+/gu;
@@ -15,9 +16,10 @@ export const spellingVariant: Check = {
     for (const match of input.text.slice(input.bodyStart).matchAll(WORD)) {
       const lower = match[0].toLowerCase();
       const key = spellingKey(lower);
-      if (!key) continue;
+      const start = input.bodyStart + (match.index ?? 0);
+      if (!key || inProperName(input.text, start, start + match[0].length)) continue;
       const list = byKey.get(key) ?? [];
-      list.push({ lower, written: match[0], start: input.bodyStart + (match.index ?? 0) });
+      list.push({ lower, written: match[0], start });
       byKey.set(key, list);
     }
     const findings: Array<Omit<Finding, 'code' | 'severity'>> = [];

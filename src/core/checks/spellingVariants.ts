@@ -48,6 +48,23 @@ export function unSpelling(lowerWord: string): string | null {
   return key ? key.replace(/is(e|es|ed|ing|ation|ations|er|ers)$/, 'iz$1') : null;
 }
 
+const NAME_JOINERS = /^(?:of|for|the|and|on|in|to|de)$/;
+
+/**
+ * Whether the word at [start, end) belongs to a proper name, which keeps its own spelling: "World Health
+ * Organization", "Global Center for Combating Extremist Ideology", "Africa Adaptation Acceleration Program".
+ */
+export function inProperName(text: string, start: number, end: number): boolean {
+  if (!/^\p{Lu}/u.test(text[start])) return false;
+  const before = text.slice(Math.max(0, start - 60), start).split(/\s+/).filter(Boolean);
+  const after = text.slice(end, end + 60).split(/\s+/).filter(Boolean);
+  const capitalisedNeighbour = (words: string[]) => {
+    const word = words.find((w) => !NAME_JOINERS.test(w));
+    return word !== undefined && /^\p{Lu}/u.test(word) && !/[.!?:;]$/.test(word);
+  };
+  return capitalisedNeighbour(before.reverse()) || capitalisedNeighbour(after.map((w) => w.replace(/[,.;:]+$/, '')));
+}
+
 /** A replacement in the case of the word it replaces: "Organisation" → "Organization". */
 export function inCaseOf(written: string, lower: string): string {
   if (written === written.toUpperCase()) return lower.toUpperCase();

@@ -3,7 +3,7 @@
  * own code, so one can be turned off alone, and each finding offers the fix. Seed 000, a verbatim record edited by
  * the UN itself, raises almost nothing.
  */
-import { inCaseOf, unSpelling } from './spellingVariants';
+import { inCaseOf, inProperName, unSpelling } from './spellingVariants';
 import { opensSentence, styleCheck } from './styleRule';
 import type { Check } from './types';
 
@@ -67,9 +67,9 @@ export const unSpellingRule: Check = styleCheck({
   pattern: /\p{L}+/gu,
   message: (m) => `UN spelling (Oxford): "${inCaseOf(m[0], unSpelling(m[0].toLowerCase())!)}"`,
   replacement: (m) => inCaseOf(m[0], unSpelling(m[0].toLowerCase())!),
-  allows: (m) => {
+  allows: (m, body) => {
     const wanted = unSpelling(m[0].toLowerCase());
-    return wanted === null || wanted === m[0].toLowerCase();
+    return wanted === null || wanted === m[0].toLowerCase() || inProperName(body, m.index ?? 0, (m.index ?? 0) + m[0].length);
   },
 });
 

@@ -56,7 +56,8 @@ function expansionFor(acronym: string, words: string[]): string | null {
   for (let start = words.length - 1; start >= 0; start--) {
     const significant = words.slice(start).filter((w) => !MINOR_WORDS.has(w.toLowerCase()));
     const initials = significant.map((w) => (/^\p{Lu}{2,}$/u.test(w) ? w.toLowerCase() : w[0].toLowerCase())).join('');
-    if (!/^\p{Lu}/u.test(words[start])) continue;
+    // "small island developing States (SIDS)": a name in lower case only where every initial is there.
+    if (!/^\p{Lu}/u.test(words[start]) && !(initials === letters && letters.length >= 3)) continue;
     if (initials === letters || spellsWithinWords(letters, significant.map((w) => w.toLowerCase())) || (initials.startsWith(letters) && initials.length > letters.length && start === firstCapitalRun(words))) {
       return words.slice(start).join(' ').replace(/[,;:]$/, '');
     }
