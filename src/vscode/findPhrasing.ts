@@ -8,8 +8,8 @@ import type { MergedMatch } from '../core/search/twins';
 import { toRange } from './convert';
 import type { CorpusService } from './corpusService';
 import { core } from './loadCore';
+import { showSearchPicker } from './searchPicker';
 
-const SEARCH_DELAY_MS = 120;
 const RESULTS = 30;
 const OPEN_SOURCE = { iconPath: new vscode.ThemeIcon('go-to-file'), tooltip: 'Open the source at this passage' };
 const COPY_WITH_CITATION = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy the passage with a citation line' };
@@ -19,48 +19,13 @@ interface PassageItem extends vscode.QuickPickItem {
 }
 
 export function findPastPhrasing(corpus: CorpusService, initialQuery = ''): Promise<void> {
-  const picker = vscode.window.createQuickPick<PassageItem>();
-  picker.title = 'Find Past Phrasing';
-  picker.placeholder = 'A phrase as you remember it, or keywords in any order';
-  picker.matchOnDescription = false;
-  picker.matchOnDetail = false;
-  // Precedent ranks the results; the QuickPick must not filter or re-sort them by its own rules.
-  (picker as { sortByLabel?: boolean }).sortByLabel = false;
-  let timer: NodeJS.Timeout | undefined;
-  const update = (query: string) => {
-    const workspace = corpus.current;
-    if (!workspace) {
-      picker.items = [];
-      picker.placeholder = 'The corpus is still being indexed…';
-      return;
-    }
-    picker.items = core().mergeTwins(workspace.search(query, { limit: RESULTS })).map(toItem);
-    picker.busy = false;
-  };
-  picker.onDidChangeValue((query) => {
-    clearTimeout(timer);
-    picker.busy = true;
-    timer = setTimeout(() => update(query), SEARCH_DELAY_MS);
-  });
-  picker.onDidTriggerItemButton(async ({ item, button }) => {
-    if (button === OPEN_SOURCE) await openSource(item.merged);
-    else await vscode.env.clipboard.writeText(withCitation(item.merged));
-  });
-  picker.onDidAccept(async () => {
-    const [item] = picker.selectedItems;
-    picker.hide();
-    const editor = vscode.window.activeTextEditor;
-    if (item && editor) await editor.edit((edit) => edit.replace(editor.selection, item.merged.match.text));
-  });
-  return new Promise((resolve) => {
-    picker.onDidHide(() => {
-      clearTimeout(timer);
-      picker.dispose();
-      resolve();
-    });
-    picker.value = initialQuery;
-    picker.show();
-    if (initialQuery) update(initialQuery);
+  return showSearchPicker<PassageItem>(corpus, {
+    title: 'Find Past Phrasing',
+    placeholder: 'A phrase as you remember it, or keywords in any order',
+    initialQuery,
+    items: (workspace, query) => core().mergeTwins(workspace.search(query, { limit: RESULTS })).map(toItem),
+    textOf: (item) => item.merged.match.text,
+    onButton: (item, button) => (button === OPEN_SOURCE ? openSource(item.merged) : Promise.resolve(vscode.env.clipboard.writeText(withCitation(item.merged)))),
   });
 }
 

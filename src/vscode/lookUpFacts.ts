@@ -7,8 +7,8 @@ import * as vscode from 'vscode';
 import type { Fact } from '../core/facts/factBase';
 import { toRange } from './convert';
 import type { CorpusService } from './corpusService';
+import { showSearchPicker } from './searchPicker';
 
-const LOOKUP_DELAY_MS = 120;
 const RESULTS = 30;
 const INSERT_FIGURE = { iconPath: new vscode.ThemeIcon('symbol-number'), tooltip: 'Insert just the figure' };
 const OPEN_SOURCE = { iconPath: new vscode.ThemeIcon('go-to-file'), tooltip: 'Open the source at this sentence' };
@@ -18,59 +18,20 @@ interface FactItem extends vscode.QuickPickItem {
 }
 
 export function lookUpFacts(corpus: CorpusService, initialQuery = ''): Promise<void> {
-  const picker = vscode.window.createQuickPick<FactItem>();
-  picker.title = 'Look Up Facts';
-  picker.placeholder = 'Who did what: "unodc pledge", "peacebuilding fund contribution", "pko personnel"';
-  picker.matchOnDescription = false;
-  picker.matchOnDetail = false;
-  // Precedent orders the facts (subject, then newest first); the QuickPick must not re-sort them.
-  (picker as { sortByLabel?: boolean }).sortByLabel = false;
-  let timer: NodeJS.Timeout | undefined;
-  const update = async (query: string) => {
-    const workspace = corpus.current;
-    if (!workspace) {
-      picker.busy = false;
-      picker.items = [];
-      picker.placeholder = 'The corpus is still being indexed…';
-      return;
-    }
-    await workspace.prepareFacts();
-    // A later keystroke may have asked for something else meanwhile.
-    if (picker.value !== query) return;
-    picker.items = workspace.lookUpFacts(query, RESULTS).map(toItem);
-    picker.busy = false;
-  };
-  picker.onDidChangeValue((query) => {
-    clearTimeout(timer);
-    picker.busy = true;
-    timer = setTimeout(() => void update(query), LOOKUP_DELAY_MS);
-  });
-  const insert = async (text: string) => {
-    picker.hide();
-    const editor = vscode.window.activeTextEditor;
-    if (editor) await editor.edit((edit) => edit.replace(editor.selection, text));
-  };
-  picker.onDidTriggerItemButton(async ({ item, button }) => {
-    if (button === OPEN_SOURCE) {
+  return showSearchPicker<FactItem>(corpus, {
+    title: 'Look Up Facts',
+    placeholder: 'Who did what: "unodc pledge", "peacebuilding fund contribution", "pko personnel"',
+    initialQuery,
+    items: async (workspace, query) => {
+      await workspace.prepareFacts();
+      return workspace.lookUpFacts(query, RESULTS).map(toItem);
+    },
+    textOf: (item) => item.fact.text,
+    onButton: async (item, button, insert) => {
+      if (button === INSERT_FIGURE) return insert(item.fact.quantities.map((q) => q.text).join(', '));
       const document = await vscode.workspace.openTextDocument(vscode.Uri.file(item.fact.file));
       await vscode.window.showTextDocument(document, { selection: toRange(item.fact.range), preview: true });
-    } else {
-      await insert(item.fact.quantities.map((q) => q.text).join(', '));
-    }
-  });
-  picker.onDidAccept(() => {
-    const [item] = picker.selectedItems;
-    return item ? insert(item.fact.text) : picker.hide();
-  });
-  return new Promise((resolve) => {
-    picker.onDidHide(() => {
-      clearTimeout(timer);
-      picker.dispose();
-      resolve();
-    });
-    picker.value = initialQuery;
-    picker.show();
-    if (initialQuery) void update(initialQuery);
+    },
   });
 }
 

@@ -1,0 +1,70 @@
+/**
+ * A QuickPick that asks the corpus as you type (debounced), keeps Precedent's order, and inserts what Enter picks
+ * at the cursor: the shape Find Past Phrasing and Look Up Facts share.
+ */
+import * as vscode from 'vscode';
+import type { PrecedentWorkspace } from '../core/workspace';
+import type { CorpusService } from './corpusService';
+
+const DELAY_MS = 120;
+
+export interface SearchPickerOptions<T extends vscode.QuickPickItem> {
+  title: string;
+  placeholder: string;
+  initialQuery: string;
+  /** The items for a query, best first. */
+  items(workspace: PrecedentWorkspace, query: string): T[] | Promise<T[]>;
+  /** What Enter inserts for an item. */
+  textOf(item: T): string;
+  onButton(item: T, button: vscode.QuickInputButton, insert: (text: string) => Promise<void>): Promise<void>;
+}
+
+export function showSearchPicker<T extends vscode.QuickPickItem>(corpus: CorpusService, options: SearchPickerOptions<T>): Promise<void> {
+  const picker = vscode.window.createQuickPick<T>();
+  picker.title = options.title;
+  picker.placeholder = options.placeholder;
+  picker.matchOnDescription = false;
+  picker.matchOnDetail = false;
+  // Precedent ranks the results; the QuickPick must not filter or re-sort them by its own rules.
+  (picker as { sortByLabel?: boolean }).sortByLabel = false;
+  let timer: NodeJS.Timeout | undefined;
+  const update = async (query: string) => {
+    const workspace = corpus.current;
+    if (!workspace) {
+      picker.busy = false;
+      picker.items = [];
+      picker.placeholder = 'The corpus is still being indexed…';
+      return;
+    }
+    const items = await options.items(workspace, query);
+    // A later keystroke may have asked for something else meanwhile.
+    if (picker.value !== query) return;
+    picker.items = items;
+    picker.busy = false;
+  };
+  const insert = async (text: string) => {
+    picker.hide();
+    const editor = vscode.window.activeTextEditor;
+    if (editor) await editor.edit((edit) => edit.replace(editor.selection, text));
+  };
+  picker.onDidChangeValue((query) => {
+    clearTimeout(timer);
+    picker.busy = true;
+    timer = setTimeout(() => void update(query), DELAY_MS);
+  });
+  picker.onDidTriggerItemButton(({ item, button }) => options.onButton(item, button, insert));
+  picker.onDidAccept(() => {
+    const [item] = picker.selectedItems;
+    return item ? insert(options.textOf(item)) : picker.hide();
+  });
+  return new Promise((resolve) => {
+    picker.onDidHide(() => {
+      clearTimeout(timer);
+      picker.dispose();
+      resolve();
+    });
+    picker.value = options.initialQuery;
+    picker.show();
+    if (options.initialQuery) void update(options.initialQuery);
+  });
+}
