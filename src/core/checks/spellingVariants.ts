@@ -18,6 +18,8 @@ const ALWAYS_ISE = new RegExp(
   `(?:${'advise advertise apprise arise chastise circumcise comprise compromise concise demise despise devise disguise enterprise exercise excise expertise franchise improvise incise merchandise noise paradise poise praise precise premise promise raise revise rise supervise surmise surprise televise treatise wise'.split(' ').join('|')})$`,
 );
 const ISE_ENDING = /^(\p{L}{3,})is(e|es|ed|ing|ation|ations|er|ers)$/u;
+/** A cheap first test: most words end otherwise. */
+const MAY_END_ISE = /i[sz](?:e|es|ed|ing|ations?|ers?)$/;
 
 const CANONICAL = new Map<string, string>();
 const UN_FORM = new Map<string, string>();
@@ -34,6 +36,7 @@ for (const [un, other] of PAIRS) {
 export function spellingKey(lowerWord: string): string | null {
   const paired = CANONICAL.get(lowerWord);
   if (paired) return paired;
+  if (!MAY_END_ISE.test(lowerWord)) return null;
   const ise = ISE_ENDING.exec(lowerWord.replace(/iz(e|es|ed|ing|ation|ations|er|ers)$/, 'is$1'));
   // "fundraising", "enterprises": a word ending in one that never takes -ize.
   if (!ise || ALWAYS_ISE.test(`${ise[1]}ise`)) return null;
