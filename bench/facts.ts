@@ -3,6 +3,7 @@
  * drafter would type ("unodc pledged", "peacebuilding fund contributed"), how often the fact a query was made from
  * comes back in the first five, and plain Fuse.js over every sentence on the same queries, for the ratio.
  */
+import type { Fact } from '../src/core/facts/factBase';
 import type { PrecedentWorkspace } from '../src/core/workspace';
 import { maxStallWhile, percentile } from './measure';
 import { buildPeer } from './peers';
@@ -22,7 +23,7 @@ export interface FactFigures {
   lookups: number;
   p50: number;
   p95: number;
-  /** The fact a query was made from, among the first five results. */
+  /** The fact a query was made from (or a copy of it), among the first five results. */
   foundAt5: number;
   plainFuse: { lookups: number; p50: number };
 }
@@ -44,7 +45,7 @@ export async function measureFacts(workspace: PrecedentWorkspace): Promise<FactF
     started = performance.now();
     const results = workspace.lookUpFacts(query, 5);
     times.push(performance.now() - started);
-    if (results.includes(fact)) found++;
+    if (results.some((result) => sameStatement(result, fact))) found++;
   }
   const sorted = times.sort((a, b) => a - b);
   const sentences = workspace.documents.flatMap((d) => d.passages.map((p) => d.paragraphs[p.paragraph].text.slice(p.start, p.end)));
@@ -66,13 +67,19 @@ export async function measureFacts(workspace: PrecedentWorkspace): Promise<FactF
   };
 }
 
+/** The fact asked for, or a copy of it in another document (the ×10 corpus holds ten varied copies of each). */
+function sameStatement(a: Fact, b: Fact): boolean {
+  const figures = (f: Fact) => f.quantities.map((q) => `${q.value} ${q.unit}`).join(';');
+  return a.actor.key === b.actor.key && a.relation === b.relation && a.subject.key === b.subject.key && figures(a) === figures(b);
+}
+
 export function formatFactFigures(figures: FactFigures): string {
   const ms = (n: number) => `${n.toFixed(1)} ms`;
   const ratio = figures.p50 > 0 ? figures.plainFuse.p50 / figures.p50 : 0;
   return [
     'Facts:',
     `  ${figures.facts} facts read from every sentence in ${ms(figures.extractMs)}, in slices: longest event-loop stall ${ms(figures.slicedMaxStallMs)}`,
-    `  lookup (${figures.lookups} queries): p50 ${ms(figures.p50)}, p95 ${ms(figures.p95)}, the fact asked for in the first five ${(figures.foundAt5 * 100).toFixed(0)}%  (target p95 ≤ 20 ms)`,
+    `  lookup (${figures.lookups} queries): p50 ${ms(figures.p50)}, p95 ${ms(figures.p95)}, the fact asked for (or a copy) in the first five ${(figures.foundAt5 * 100).toFixed(0)}%  (target p95 ≤ 20 ms)`,
     `  plain Fuse.js over every sentence, first ${figures.plainFuse.lookups} queries: p50 ${ms(figures.plainFuse.p50)} (Precedent ×${ratio.toFixed(0)} faster at p50)`,
   ].join('\n');
 }
