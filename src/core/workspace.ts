@@ -18,7 +18,7 @@ import { ingestText } from './corpus/ingest';
 import { LineIndex } from './corpus/lines';
 import { AcronymTable } from './facts/acronyms';
 import { unifyName } from './facts/names';
-import { extractFacts } from './facts/extract';
+import { extractFacts, SentenceFact } from './facts/extract';
 import { Fact, FactBase } from './facts/factBase';
 import { factsAt, FactsAt } from './facts/factsAt';
 import { completeSentence, Continuation } from './search/complete';
@@ -26,7 +26,7 @@ import { PassageIndex } from './search/passageIndex';
 import { searchPassages, SearchOptions } from './search/search';
 import { similarPassages } from './search/similar';
 import { normalizeForMatch } from './text/normalize';
-import type { CorpusDocument, SearchMatch, SkippedFile } from './types';
+import type { CorpusDocument, DocumentMeta, SearchMatch, SkippedFile } from './types';
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 const READ_CONCURRENCY = 16;
@@ -34,7 +34,7 @@ const READ_CONCURRENCY = 16;
 const readFile = promisify(readFileCallback);
 const EMPTY_HASH = createHash('sha1').digest('hex');
 const NO_TEXT = 'no text to index';
-/** Sentences whose closest passage is remembered: far more than a long draft has. */
+/** Sentences whose closest passage (and facts) are remembered: far more than a long draft has. */
 const REMEMBERED_PRECEDENTS = 20000;
 /** How long reading facts may hold an editor's event loop at a time. */
 const FACT_SLICE_MS = 10;
@@ -65,6 +65,7 @@ export interface IndexReport {
 
 export class PrecedentWorkspace {
   private readonly precedents = new Map<string, Precedent | null>();
+  private readonly sentenceFacts = new Map<string, SentenceFact[]>();
   private acronyms: AcronymTable | null = null;
   private factBase: FactBase | null = null;
   private factsReading: Promise<FactBase> | null = null;
@@ -173,6 +174,18 @@ export class PrecedentWorkspace {
     return this.facts.about(unifyName(name, this.acronymTable()).key, limit);
   }
 
+  /** The facts a draft's sentence states; remembered, as precedents are, so a re-check reads only what changed. */
+  private factsOfSentence(sentence: string, meta: DocumentMeta): SentenceFact[] {
+    const key = `${meta.date}\u0000${meta.country}\u0000${meta.venue}\u0000${sentence}`;
+    let facts = this.sentenceFacts.get(key);
+    if (!facts) {
+      if (this.sentenceFacts.size >= REMEMBERED_PRECEDENTS) this.sentenceFacts.clear();
+      facts = extractFacts(sentence, { documentDate: meta.date, country: meta.country, venue: meta.venue, acronyms: this.acronymTable() });
+      this.sentenceFacts.set(key, facts);
+    }
+    return facts;
+  }
+
   /** What the corpus records about the figure or name at an offset of a draft, newest first. */
   factsAt(text: string, offset: number, limit = 6): FactsAt | null {
     return factsAt(this.facts, this.acronymTable(), text, offset, limit);
@@ -214,7 +227,7 @@ export class PrecedentWorkspace {
       registry: options.registry,
       rangeOf: (start, end) => lines.range(start, end),
       precedentOf: (sentence, citing) => this.closestPassage(sentence.text, file, citing),
-      factsIn: (sentence) => extractFacts(text.slice(sentence.start, sentence.end), { documentDate: draft.meta.date, country: draft.meta.country, venue: draft.meta.venue, acronyms: this.acronymTable() }),
+      factsIn: (sentence) => this.factsOfSentence(text.slice(sentence.start, sentence.end), draft.meta),
       recordedFacts: (fact) => this.facts.sameSubject(fact).filter((f) => f.file !== file),
       corpusExpansion: (abbreviation) => this.acronymTable().expansion(abbreviation),
     };
