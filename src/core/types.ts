@@ -51,6 +51,8 @@ export interface CorpusDocument {
   passages: Passage[];
   /** Caveats from reading it (malformed front matter, not UTF-8): it was read, but the user should know. */
   notes: string[];
+  /** A PDF's pages: the line of its extracted text each page starts on (see corpus/extract/archiveFile.ts). */
+  pageStarts?: number[];
 }
 
 /** A file that was not read, or read with a caveat, and why. */

@@ -1,0 +1,96 @@
+import * as assert from 'assert';
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { pageOf, readArchiveText } from '../../src/core/corpus/extract/archiveFile';
+import type { CorpusDocument } from '../../src/core/types';
+import { PrecedentWorkspace } from '../../src/core/workspace';
+import { makePdf, statementDocx, verbatimRecordPdf } from './archiveFixtures';
+import { passageTexts, sliceRange, TempDir } from './helpers';
+
+describe('Word and PDF files', () => {
+  const temp = new TempDir();
+  const folder = temp.path;
+  let workspace: PrecedentWorkspace;
+  const documentNamed = (name: string): CorpusDocument => workspace.documents.find((d) => path.basename(d.file) === name)!;
+  const reasonFor = (name: string) => workspace.report.skipped.find((s) => path.basename(s.file) === name)?.reason;
+
+  before(async () => {
+    await fs.writeFile(path.join(folder, 'record.pdf'), verbatimRecordPdf());
+    await fs.writeFile(path.join(folder, 'statement.docx'), await statementDocx());
+    await fs.writeFile(path.join(folder, 'locked.pdf'), makePdf([{ texts: [{ x: 50, y: 700, text: 'Secret' }] }], { encrypted: true }));
+    await fs.writeFile(path.join(folder, 'scan.pdf'), makePdf([{ image: true }]));
+    await fs.writeFile(path.join(folder, 'corrupt.pdf'), Buffer.from('%PDF-1.4\n\u0000\u0001 these bytes are no PDF'));
+    await fs.writeFile(path.join(folder, 'corrupt.docx'), Buffer.from('not a zip archive at all'));
+    workspace = await PrecedentWorkspace.load({ roots: [folder], cacheDir: path.join(folder, '.precedent-cache') });
+  });
+
+  after(() => temp.remove());
+
+  it('reads a two-column verbatim record column by column, without its headers, footers and page numbers', () => {
+    assert.deepStrictEqual(passageTexts(documentNamed('record.pdf')), [
+      'Statement by the Representative of Testland on Human Rights',
+      'The protection of civilians remains at the heart of our work in this Council.',
+      'We must ensure the protection of a truly human-centred approach to security.',
+      'Mr. President, my delegation welcomes the report of the Secretary-General and thanks the briefers for their work on the ground.',
+      'We call for restraint.',
+      'Third paragraph in the right column.',
+      'The second page is read in a single column that runs across the whole width of the page, as most statements are printed, and its lines are joined into one paragraph again.',
+    ]);
+  });
+
+  it('gives each PDF passage its page and its exact place in the extracted text', async () => {
+    const record = documentNamed('record.pdf');
+    const text = await readArchiveText(record.file);
+    for (const passage of record.passages) {
+      assert.strictEqual(sliceRange(text, passage.range), record.paragraphs[passage.paragraph].text.slice(passage.start, passage.end));
+    }
+    assert.deepStrictEqual(record.passages.map((p) => pageOf(record, p.range.startLine)), [1, 1, 1, 1, 1, 1, 2]);
+  });
+
+  it('takes the title from the file, and its author and date only where the text names none', () => {
+    assert.deepStrictEqual(
+      { title: documentNamed('record.pdf').meta.title, date: documentNamed('record.pdf').meta.date, speaker: documentNamed('record.pdf').meta.speaker },
+      { title: 'Testland at the General Assembly', date: '2015-09-29', speaker: 'Permanent Mission of Testland' },
+    );
+    // The Word file's text says "Statement by Testland" and "29 September 2015": they win over its author and creation date.
+    const statement = documentNamed('statement.docx').meta;
+    assert.deepStrictEqual([statement.title, statement.date, statement.speaker], ['Testland on the Peacebuilding Fund', '2015-09-29', 'Testland']);
+  });
+
+  it('reads a Word file with its heading, table rows and footnote as passages, without pages', () => {
+    const statement = documentNamed('statement.docx');
+    assert.deepStrictEqual(passageTexts(statement), [
+      'Statement by Testland on the Peacebuilding Fund',
+      'Mr. President, Testland pledged USD 5 million to the Peacebuilding Fund in 2015.[1]',
+      'We remain committed to a human-centred approach to sustaining peace.',
+      'Year | Pledge',
+      '2015 | USD 5 million',
+      'I thank you.',
+      '[1] Announced at the pledging conference of 29 September 2015.',
+    ]);
+    assert.strictEqual(pageOf(statement, statement.passages[0].range.startLine), null);
+    assert.strictEqual(workspace.search('pledged USD 5 million Peacebuilding Fund')[0]?.file, statement.file);
+  });
+
+  it('says why an encrypted, scanned or corrupt file cannot be read', () => {
+    assert.deepStrictEqual(
+      ['locked.pdf', 'scan.pdf', 'corrupt.pdf', 'corrupt.docx'].map(reasonFor),
+      ['encrypted PDF (password required)', 'no text layer (scanned image?)', 'not a valid PDF file: Invalid PDF structure.', 'not a valid Word file: not a zip archive'],
+    );
+  });
+
+  it('reopens Word and PDF documents from the cache, pages included, without extracting them again', async () => {
+    await workspace.saved;
+    const reopened = await PrecedentWorkspace.load({ roots: [folder], cacheDir: path.join(folder, '.precedent-cache') });
+    assert.strictEqual(reopened.report.fromSnapshot, true);
+    await fs.writeFile(path.join(folder, 'new.txt'), 'A new statement on the protection of civilians.\n');
+    const partly = await PrecedentWorkspace.load({ roots: [folder], cacheDir: path.join(folder, '.precedent-cache') });
+    assert.strictEqual(partly.report.ingested, 1);
+    for (const opened of [reopened, partly]) {
+      const record = opened.documents.find((d) => d.file.endsWith('record.pdf'))!;
+      assert.deepStrictEqual(record.pageStarts, documentNamed('record.pdf').pageStarts);
+      assert.deepStrictEqual(passageTexts(record), passageTexts(documentNamed('record.pdf')));
+    }
+    assert.deepStrictEqual(partly.report.skipped.map((s) => s.reason).sort(), workspace.report.skipped.map((s) => s.reason).sort());
+  });
+});
