@@ -14,7 +14,7 @@ import type { ResolutionRegistry } from './citations/registry';
 import { BinaryFileError, decodeBytes } from './corpus/decode';
 import { CorpusFile, describeFsError, discoverFiles } from './corpus/discover';
 import { ingestArchiveFile, isArchiveFile } from './corpus/extract/archiveFile';
-import { UnreadableFileError } from './corpus/extract/extracted';
+import { isUnreadableFile } from './corpus/extract/extracted';
 import { readFrontMatter } from './corpus/frontMatter';
 import { ingestText } from './corpus/ingest';
 import { LineIndex } from './corpus/lines';
@@ -265,7 +265,7 @@ async function loadFile(file: CorpusFile, known: ManifestEntry | null, cache: In
     const decoded = decodeBytes(bytes);
     return { document: ingestText(file.file, hash, decoded.encoding, decoded.text), ingested: true };
   } catch (error) {
-    if (error instanceof BinaryFileError || error instanceof UnreadableFileError) return { reason: error.message, hash };
+    if (error instanceof BinaryFileError || isUnreadableFile(error)) return { reason: error.message, hash };
     return { reason: `could not be read: ${(error as Error).message}`, hash: null };
   }
 }

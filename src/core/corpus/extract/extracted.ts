@@ -16,6 +16,13 @@ export interface Extracted {
 }
 
 /** A file that holds no readable text; the message is the reason a user sees next to the file. */
-export class UnreadableFileError extends Error {}
+export class UnreadableFileError extends Error {
+  override readonly name = 'UnreadableFileError';
+}
+
+/** By name: each extractor is a bundle of its own, with its own copy of the class, so instanceof cannot tell. */
+export function isUnreadableFile(error: unknown): error is UnreadableFileError {
+  return error instanceof Error && error.name === 'UnreadableFileError';
+}
 
 export type Extractor = (bytes: Uint8Array) => Promise<Extracted>;

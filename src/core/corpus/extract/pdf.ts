@@ -1,8 +1,9 @@
 /** A PDF's text layer through pdfjs-dist (in this thread: no worker to start), with its info dictionary. */
+import './domMatrix';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import type { DocumentMeta } from '../../types';
-import { Extractor, UnreadableFileError } from './extracted';
+import { Extractor, isUnreadableFile, UnreadableFileError } from './extracted';
 import { PositionedPage, readingOrder } from './pdfLayout';
 
 // pdfjs runs its "worker" on the main thread when the worker's handler is on globalThis: no worker file to find.
@@ -41,7 +42,7 @@ export const extract: Extractor = async (bytes) => {
     const { info } = await pdf.getMetadata();
     return { blocks: readingOrder(pages), meta: metaOf(info as Record<string, unknown>), pages: pages.length };
   } catch (error) {
-    throw error instanceof UnreadableFileError ? error : unreadable(error);
+    throw isUnreadableFile(error) ? error : unreadable(error);
   } finally {
     await pdf.destroy();
   }
