@@ -75,4 +75,6 @@ export interface SearchMatch {
   title: string | null;
   date: string | null;
   speaker: string | null;
+  /** The page the passage starts on, in a PDF; null in files without pages. */
+  page: number | null;
 }

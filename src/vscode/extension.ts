@@ -17,6 +17,7 @@ import { lookUpFacts } from './lookUpFacts';
 import { PrecedentInlineCompletions } from './inlineCompletions';
 import { core } from './loadCore';
 import { affectsPrecedent, readSettings } from './settings';
+import { ExtractedTextDocuments, EXTRACTED_SCHEME } from './sourceDocuments';
 import { CorpusStatusBar } from './statusBar';
 
 const DRAFT_LANGUAGES: vscode.DocumentSelector = [
@@ -53,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): PrecedentApi {
     diagnostics,
     audit,
     vscode.workspace.registerTextDocumentContentProvider(COMPARE_SCHEME, comparisons),
+    vscode.workspace.registerTextDocumentContentProvider(EXTRACTED_SCHEME, new ExtractedTextDocuments()),
     vscode.languages.registerHoverProvider(DRAFT_LANGUAGES, new PrecedentHover(corpus, registry.get)),
     vscode.languages.registerHoverProvider(DRAFT_LANGUAGES, new FactHover(corpus)),
     vscode.languages.registerInlineCompletionItemProvider(DRAFT_LANGUAGES, inlineCompletions),

@@ -5,8 +5,8 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Fact } from '../core/facts/factBase';
-import { toRange } from './convert';
 import type { CorpusService } from './corpusService';
+import { showSource } from './sourceDocuments';
 
 const LOOKUP_DELAY_MS = 120;
 const RESULTS = 30;
@@ -52,8 +52,7 @@ export function lookUpFacts(corpus: CorpusService, initialQuery = ''): Promise<v
   };
   picker.onDidTriggerItemButton(async ({ item, button }) => {
     if (button === OPEN_SOURCE) {
-      const document = await vscode.workspace.openTextDocument(vscode.Uri.file(item.fact.file));
-      await vscode.window.showTextDocument(document, { selection: toRange(item.fact.range), preview: true });
+      await showSource(item.fact.file, item.fact.range);
     } else {
       await insert(item.fact.quantities.map((q) => q.text).join(', '));
     }

@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { pageOf, readArchiveText } from '../../src/core/corpus/extract/archiveFile';
+import { readArchiveText } from '../../src/core/corpus/extract/archiveFile';
+import { pageOf } from '../../src/core/corpus/pages';
 import type { CorpusDocument } from '../../src/core/types';
 import { PrecedentWorkspace } from '../../src/core/workspace';
 import { makePdf, statementDocx, verbatimRecordPdf } from './archiveFixtures';
@@ -45,6 +46,10 @@ describe('Word and PDF files', () => {
       assert.strictEqual(sliceRange(text, passage.range), record.paragraphs[passage.paragraph].text.slice(passage.start, passage.end));
     }
     assert.deepStrictEqual(record.passages.map((p) => pageOf(record, p.range.startLine)), [1, 1, 1, 1, 1, 1, 2]);
+    assert.deepStrictEqual(
+      ['truly human-centred approach to security', 'joined into one paragraph again'].map((query) => workspace.search(query)[0]?.page),
+      [1, 2],
+    );
   });
 
   it('takes the title from the file, and its author and date only where the text names none', () => {

@@ -7,7 +7,6 @@
 import { readFile } from 'fs/promises';
 import * as path from 'path';
 import type { CorpusDocument } from '../../types';
-import { lastAtOrBelow } from '../../text/sorted';
 import { ingestText } from '../ingest';
 import type { Extracted, Extractor } from './extracted';
 
@@ -33,11 +32,6 @@ export async function readArchiveText(file: string): Promise<string> {
   const format = formatOf(file);
   if (!format) throw new Error(`${file}: not a Word or PDF file`);
   return (await extractText(format, await readFile(file))).text;
-}
-
-/** The page (from 1) a line of a PDF's extracted text is on; null for other documents. */
-export function pageOf(document: CorpusDocument, line: number): number | null {
-  return document.pageStarts ? lastAtOrBelow(document.pageStarts, line) + 1 : null;
 }
 
 async function extractText(format: Format, bytes: Uint8Array): Promise<{ text: string; pageStarts: number[] | null; extracted: Extracted }> {

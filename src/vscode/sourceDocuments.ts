@@ -1,0 +1,30 @@
+/**
+ * Corpus files as the editor shows them: a text file as itself; a Word or PDF file as a read-only view of the
+ * text extracted from it, which is what a passage's lines and columns point into.
+ */
+import * as vscode from 'vscode';
+import type { SourceRange } from '../core/types';
+import { toRange } from './convert';
+import { core } from './loadCore';
+
+export const EXTRACTED_SCHEME = 'precedent-extracted';
+
+export class ExtractedTextDocuments implements vscode.TextDocumentContentProvider {
+  provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    return core().readArchiveText(uri.fsPath);
+  }
+}
+
+export function sourceUri(file: string): vscode.Uri {
+  const uri = vscode.Uri.file(file);
+  return core().isArchiveFile(file) ? uri.with({ scheme: EXTRACTED_SCHEME }) : uri;
+}
+
+export function openSourceDocument(file: string): Thenable<vscode.TextDocument> {
+  return vscode.workspace.openTextDocument(sourceUri(file));
+}
+
+/** Opens a corpus file at a passage. */
+export async function showSource(file: string, range: SourceRange): Promise<void> {
+  await vscode.window.showTextDocument(await openSourceDocument(file), { selection: toRange(range), preview: true });
+}
