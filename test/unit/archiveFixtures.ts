@@ -89,8 +89,11 @@ export function recordFurniture(page: number): PdfText[] {
   ];
 }
 
-/** Two pages of a verbatim record: the first in two columns under a title across both, the second in one. */
-export function verbatimRecordPdf(): Buffer {
+/**
+ * A verbatim record: a page in two columns under a title across both, then a page in one column; `twoColumnPages`
+ * more two-column pages between them make it longer (for the benchmark).
+ */
+export function verbatimRecordPdf(twoColumnPages = 0): Buffer {
   const first = [
     ...recordFurniture(3),
     { x: 50, y: 700, text: 'Statement by the Representative of Testland on Human Rights', size: 12 },
@@ -111,18 +114,26 @@ export function verbatimRecordPdf(): Buffer {
       'Third paragraph in the right column.',
     ]),
   ];
-  const second = [
-    ...recordFurniture(4),
+  const more = Array.from({ length: twoColumnPages }, (_, i) => [
+    ...recordFurniture(4 + i),
+    ...column(50, 700, Array.from({ length: 24 }, (_, line) => `Line ${line + 1} of the left column on page ${4 + i} carries`)),
+    ...column(320, 700, Array.from({ length: 24 }, (_, line) => `the debate on, line ${line + 1} on the right.`)),
+  ]);
+  const last = [
+    ...recordFurniture(4 + twoColumnPages),
     ...column(50, 700, [
       'The second page is read in a single column that runs across the whole width of the page,',
       'as most statements are printed, and its lines are joined into one paragraph again.',
     ]),
   ];
-  return makePdf([{ texts: first }, { texts: second }], { info: { Title: 'Testland at the General Assembly', Author: 'Permanent Mission of Testland', CreationDate: 'D:20150929103000Z' } });
+  return makePdf([first, ...more, last].map((texts) => ({ texts })), { info: { Title: 'Testland at the General Assembly', Author: 'Permanent Mission of Testland', CreationDate: 'D:20150929103000Z' } });
 }
 
-/** A Word statement: a heading, paragraphs, a table and a footnote, with title, author and date in its properties. */
-export async function statementDocx(): Promise<Buffer> {
+/**
+ * A Word statement: a heading, paragraphs, a table and a footnote, with title, author and date in its properties;
+ * `moreParagraphs` paragraphs more make it longer (for the benchmark).
+ */
+export async function statementDocx(moreParagraphs = 0): Promise<Buffer> {
   const w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
   const run = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
   const paragraph = (text: string, style?: string) => `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}${run(text)}</w:p>`;
@@ -132,6 +143,7 @@ export async function statementDocx(): Promise<Buffer> {
     `<w:p>${run('Mr. President, Testland pledged USD 5 million to the Peacebuilding Fund in 2015.')}<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="1"/></w:r></w:p>`,
     paragraph('We remain committed to a human-centred approach to sustaining peace.'),
     `<w:tbl><w:tr>${cell('Year')}${cell('Pledge')}</w:tr><w:tr>${cell('2015')}${cell('USD 5 million')}</w:tr></w:tbl>`,
+    ...Array.from({ length: moreParagraphs }, (_, i) => paragraph(`Paragraph ${i + 1} recalls that the Council has met on this question many times, and that each time it has called on the parties to protect civilians.`)),
     paragraph('I thank you.'),
   ].join('');
   const zip = new JSZip();
