@@ -22,6 +22,8 @@ describe('Word and PDF files', () => {
     await fs.writeFile(path.join(folder, 'scan.pdf'), makePdf([{ image: true }]));
     await fs.writeFile(path.join(folder, 'corrupt.pdf'), Buffer.from('%PDF-1.4\n\u0000\u0001 these bytes are no PDF'));
     await fs.writeFile(path.join(folder, 'corrupt.docx'), Buffer.from('not a zip archive at all'));
+    // What Word writes for a document with a password: an OLE compound file, not a zip.
+    await fs.writeFile(path.join(folder, 'locked.docx'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]));
     workspace = await PrecedentWorkspace.load({ roots: [folder], cacheDir: path.join(folder, '.precedent-cache') });
   });
 
@@ -79,8 +81,14 @@ describe('Word and PDF files', () => {
 
   it('says why an encrypted, scanned or corrupt file cannot be read', () => {
     assert.deepStrictEqual(
-      ['locked.pdf', 'scan.pdf', 'corrupt.pdf', 'corrupt.docx'].map(reasonFor),
-      ['encrypted PDF (password required)', 'no text layer (scanned image?)', 'not a valid PDF file: Invalid PDF structure.', 'not a valid Word file: not a zip archive'],
+      ['locked.pdf', 'scan.pdf', 'corrupt.pdf', 'corrupt.docx', 'locked.docx'].map(reasonFor),
+      [
+        'encrypted PDF (password required)',
+        'no text layer (scanned image?)',
+        'not a valid PDF file: Invalid PDF structure.',
+        'not a valid Word file: not a zip archive',
+        'encrypted Word file (password required), or an old .doc saved as .docx',
+      ],
     );
   });
 

@@ -39,7 +39,7 @@ async function extractText(format: Format, bytes: Uint8Array): Promise<{ text: s
   const text = extracted.blocks.map((block) => block.text).join('\n\n');
   if (format !== 'pdf') return { text, pageStarts: null, extracted };
   // Block i is line 2i; a page without text starts where the next one does.
-  const pageStarts = Array.from({ length: extracted.pages }, (_, p) => {
+  const pageStarts = Array.from({ length: extracted.pages ?? 0 }, (_, p) => {
     const first = extracted.blocks.findIndex((block) => block.page !== null && block.page > p);
     return 2 * (first === -1 ? extracted.blocks.length : first);
   });

@@ -5,8 +5,7 @@
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import type { DocumentMeta } from '../../types';
-import type { ExtractedBlock, Extractor } from './extracted';
-import { UnreadableFileError } from './extracted';
+import { ExtractedBlock, Extractor, UnreadableFileError } from './extracted';
 
 /** Elements whose text is one block; a table row is one block, its cells joined. */
 const BLOCK = /<(h[1-6]|p|li|tr)\b[^>]*>([\s\S]*?)<\/\1>/g;
@@ -15,12 +14,17 @@ const CELL_END = /<\/t[dh]>/g;
 const BACK_LINK = /<a href="#[^"]*-ref-[^"]*">[\s\S]*?<\/a>/g;
 const TAG = /<[^>]+>/g;
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
+/** An OLE compound file: what Word writes for a password-protected document, and for the old .doc format. */
+const COMPOUND_FILE = [0xd0, 0xcf, 0x11, 0xe0];
 
 export const extract: Extractor = async (bytes) => {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch {
+    if (COMPOUND_FILE.every((byte, i) => bytes[i] === byte)) {
+      throw new UnreadableFileError('encrypted Word file (password required), or an old .doc saved as .docx');
+    }
     throw new UnreadableFileError('not a valid Word file: not a zip archive');
   }
   if (!zip.file('word/document.xml')) throw new UnreadableFileError('not a valid Word file: no word/document.xml in it');
@@ -30,8 +34,7 @@ export const extract: Extractor = async (bytes) => {
   } catch (error) {
     throw new UnreadableFileError(`not a valid Word file: ${(error as Error).message}`);
   }
-  const blocks = blocksOf(html);
-  return { blocks, meta: await coreProperties(zip), pages: 1 };
+  return { blocks: blocksOf(html), meta: await coreProperties(zip), pages: null };
 };
 
 function blocksOf(html: string): ExtractedBlock[] {

@@ -12,7 +12,8 @@ export interface Extracted {
   blocks: ExtractedBlock[];
   /** From the file's own properties (Word's core properties, the PDF info dictionary). */
   meta: Partial<DocumentMeta>;
-  pages: number;
+  /** Null where a file has no fixed pages (Word). */
+  pages: number | null;
 }
 
 /** A file that holds no readable text; the message is the reason a user sees next to the file. */
