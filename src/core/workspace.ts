@@ -244,7 +244,9 @@ type Loaded = { document: CorpusDocument; ingested: boolean };
 type NotLoaded = { reason: string; hash: string | null };
 
 async function loadFile(file: CorpusFile, known: ManifestEntry | null, cache: IndexCache | null): Promise<Loaded | NotLoaded> {
-  if (known && cache && !known.reason) {
+  // An unchanged file keeps its verdict: a scanned PDF is not parsed again each time another file changes.
+  if (known?.reason) return { reason: known.reason, hash: known.hash };
+  if (known && cache) {
     const cached = await cache.readDocument(known.hash, file.file);
     if (cached) return { document: cached, ingested: false };
   }

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { spawnSync } from 'child_process';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { readArchiveText } from '../../src/core/corpus/extract/archiveFile';
@@ -6,7 +7,7 @@ import { pageOf } from '../../src/core/corpus/pages';
 import type { CorpusDocument } from '../../src/core/types';
 import { PrecedentWorkspace } from '../../src/core/workspace';
 import { makePdf, statementDocx, verbatimRecordPdf } from './archiveFixtures';
-import { passageTexts, sliceRange, TempDir } from './helpers';
+import { passageTexts, REPO_ROOT, sliceRange, TempDir } from './helpers';
 
 describe('Word and PDF files', () => {
   const temp = new TempDir();
@@ -98,6 +99,7 @@ describe('Word and PDF files', () => {
     assert.strictEqual(reopened.report.fromSnapshot, true);
     await fs.writeFile(path.join(folder, 'new.txt'), 'A new statement on the protection of civilians.\n');
     const partly = await PrecedentWorkspace.load({ roots: [folder], cacheDir: path.join(folder, '.precedent-cache') });
+    await partly.saved;
     assert.strictEqual(partly.report.ingested, 1);
     for (const opened of [reopened, partly]) {
       const record = opened.documents.find((d) => d.file.endsWith('record.pdf'))!;
@@ -105,5 +107,22 @@ describe('Word and PDF files', () => {
       assert.deepStrictEqual(passageTexts(record), passageTexts(documentNamed('record.pdf')));
     }
     assert.deepStrictEqual(partly.report.skipped.map((s) => s.reason).sort(), workspace.report.skipped.map((s) => s.reason).sort());
+  });
+
+  it('opens a cached archive and searches it without loading mammoth or pdfjs, though another file changed', async () => {
+    await workspace.saved;
+    // Not from the snapshot: the files that could not be read keep their verdict, and are not read again.
+    await fs.writeFile(path.join(folder, 'another.txt'), 'Another statement on the protection of civilians.\n');
+    // A process of its own: this one has loaded both libraries already.
+    const script = `
+      const { PrecedentWorkspace } = require('./src/core/workspace');
+      PrecedentWorkspace.load({ roots: [${JSON.stringify(folder)}], cacheDir: ${JSON.stringify(path.join(folder, '.precedent-cache'))} }).then((opened) => {
+        const found = opened.search('truly human-centred approach')[0];
+        const libraries = Object.keys(require.cache).filter((m) => /mammoth|jszip|pdfjs-dist/.test(m));
+        console.log(JSON.stringify({ ingested: opened.report.ingested, page: found.page, libraries, pdfjs: 'pdfjsWorker' in globalThis }));
+      });`;
+    const run = spawnSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { cwd: REPO_ROOT, encoding: 'utf8' });
+    assert.strictEqual(run.status, 0, run.stderr);
+    assert.deepStrictEqual(JSON.parse(run.stdout), { ingested: 1, page: 1, libraries: [], pdfjs: false });
   });
 });
