@@ -67,13 +67,13 @@ function escapePdf(text: string): string {
   return text.replace(/[\\()]/g, (c) => `\\${c}`);
 }
 
-/** Lines from the top of a column down, at a fixed leading; a blank line is paragraph space. */
+/** Lines from the top of a column down, at a fixed leading; a blank line is paragraph space, a tab an indent. */
 export function column(x: number, top: number, lines: string[], leading = 12): PdfText[] {
   const texts: PdfText[] = [];
   let y = top;
   for (const line of lines) {
-    if (line) texts.push({ x, y, text: line });
-    y -= line ? leading : leading;
+    if (line) texts.push({ x: line.startsWith('\t') ? x + 18 : x, y, text: line.trim() });
+    y -= leading;
   }
   return texts;
 }
@@ -111,7 +111,10 @@ export function verbatimRecordPdf(twoColumnPages = 0): Buffer {
     ...column(320, 670, [
       'on the ground. We call for restraint.',
       '',
-      'Third paragraph in the right column.',
+      'Third paragraph in the right column, as',
+      'wide as the widest lines on this page go.',
+      '\tA fourth, marked by its indent alone',
+      'as in the records of the United Nations.',
     ]),
   ];
   const more = Array.from({ length: twoColumnPages }, (_, i) => [
@@ -123,7 +126,8 @@ export function verbatimRecordPdf(twoColumnPages = 0): Buffer {
     ...recordFurniture(4 + twoColumnPages),
     ...column(50, 700, [
       'The second page is read in a single column that runs across the whole width of the page,',
-      'as most statements are printed, and its lines are joined into one paragraph again.',
+      'as most statements are printed; its lines are joined again.',
+      'A paragraph that follows without space or indent begins after a short last line.',
     ]),
   ];
   return makePdf([first, ...more, last].map((texts) => ({ texts })), { info: { Title: 'Testland at the General Assembly', Author: 'Permanent Mission of Testland', CreationDate: 'D:20150929103000Z' } });

@@ -38,7 +38,9 @@ const NEXT_WORD = /^\p{Ll}\p{L}*/u;
 
 interface Line {
   text: string;
+  /** Left and right edges. */
   x: number;
+  end: number;
   y: number;
   fontSize: number;
 }
@@ -162,20 +164,30 @@ function toLines(items: PositionedText[]): Line[] {
       text += item.text;
       end = item.x + item.width;
     }
-    return { text: text.replace(/\s+/g, ' ').trim(), x: lineItems[0].x, y, fontSize };
+    return { text: text.replace(/\s+/g, ' ').trim(), x: lineItems[0].x, end, y, fontSize };
   }).filter((line) => line.text.length > 0);
 }
 
-/** A flow's lines into paragraphs: a new one where the space above a line is clearly more than the usual leading. */
+/**
+ * A flow's lines into paragraphs. A new one starts where the space above a line is clearly more than the usual
+ * leading, where the type grows (a heading), where a line is indented under one that is not (UN records mark
+ * paragraphs so), and after a sentence that ends well short of the column's edge.
+ */
 function paragraphsOfFlow(flow: Flow): string[][] {
   const gaps = flow.slice(1).map((line, i) => flow[i].y - line.y);
   const leading = median(gaps) ?? Infinity;
+  const left = Math.min(...flow.map((line) => line.x));
+  const right = Math.max(...flow.map((line) => line.end));
   const paragraphs: string[][] = [];
   flow.forEach((line, i) => {
-    const gap = i === 0 ? Infinity : gaps[i - 1];
+    const previous = flow[i - 1];
     // Paragraphs of one line each: the median gap is then the space between paragraphs, not the leading.
-    const breaks = gap > Math.min(leading, line.fontSize * 1.3) * 1.4 || line.fontSize > flow[i - 1].fontSize * 1.15;
-    if (breaks || paragraphs.length === 0) paragraphs.push([line.text]);
+    const breaks = !previous ||
+      gaps[i - 1] > Math.min(leading, line.fontSize * 1.3) * 1.4 ||
+      line.fontSize > previous.fontSize * 1.15 ||
+      (line.x > left + line.fontSize && previous.x < left + line.fontSize / 2) ||
+      (previous.end < right - line.fontSize * 4 && TERMINAL.test(previous.text));
+    if (breaks) paragraphs.push([line.text]);
     else paragraphs[paragraphs.length - 1].push(line.text);
   });
   return paragraphs;
