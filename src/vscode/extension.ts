@@ -7,6 +7,7 @@ import type { ResolutionRegistry } from '../core/citations/registry';
 import { CorpusAudit } from './auditCorpus';
 import { ignoreFinding, IGNORE_FINDING_COMMAND, PrecedentCodeActions } from './codeActions';
 import { compareParagraph, COMPARE_SCHEME, ComparisonDocuments } from './compareParagraph';
+import { EXTRACTED_SCHEME } from './convert';
 import { CorpusService } from './corpusService';
 import { DraftDiagnostics } from './diagnostics';
 import { findPastPhrasing } from './findPhrasing';
@@ -17,7 +18,7 @@ import { lookUpFacts } from './lookUpFacts';
 import { PrecedentInlineCompletions } from './inlineCompletions';
 import { core } from './loadCore';
 import { affectsPrecedent, readSettings } from './settings';
-import { ExtractedTextDocuments, EXTRACTED_SCHEME } from './sourceDocuments';
+import { ExtractedTextDocuments } from './sourceDocuments';
 import { CorpusStatusBar } from './statusBar';
 
 const DRAFT_LANGUAGES: vscode.DocumentSelector = [

@@ -4,20 +4,13 @@
  */
 import * as vscode from 'vscode';
 import type { SourceRange } from '../core/types';
-import { toRange } from './convert';
+import { sourceUri, toRange } from './convert';
 import { core } from './loadCore';
-
-export const EXTRACTED_SCHEME = 'precedent-extracted';
 
 export class ExtractedTextDocuments implements vscode.TextDocumentContentProvider {
   provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     return core().readArchiveText(uri.fsPath);
   }
-}
-
-export function sourceUri(file: string): vscode.Uri {
-  const uri = vscode.Uri.file(file);
-  return core().isArchiveFile(file) ? uri.with({ scheme: EXTRACTED_SCHEME }) : uri;
 }
 
 export function openSourceDocument(file: string): Thenable<vscode.TextDocument> {

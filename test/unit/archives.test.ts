@@ -5,7 +5,9 @@ import * as path from 'path';
 import { readArchiveText } from '../../src/core/corpus/extract/archiveFile';
 import { pageOf } from '../../src/core/corpus/pages';
 import type { CorpusDocument } from '../../src/core/types';
+import { main } from '../../src/cli/main';
 import { PrecedentWorkspace } from '../../src/core/workspace';
+import { Writable } from 'stream';
 import { makePdf, statementDocx, verbatimRecordPdf } from './archiveFixtures';
 import { passageTexts, REPO_ROOT, sliceRange, TempDir } from './helpers';
 
@@ -125,5 +127,19 @@ describe('Word and PDF files', () => {
     const run = spawnSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { cwd: REPO_ROOT, encoding: 'utf8' });
     assert.strictEqual(run.status, 0, run.stderr);
     assert.deepStrictEqual(JSON.parse(run.stdout), { ingested: 1, page: 1, libraries: [], pdfjs: false });
+  });
+
+  it('checks a PDF as the text extracted from it: findings at lines and columns of that text', async () => {
+    const file = path.join(temp.path, 'draft-record.pdf');
+    await fs.writeFile(file, makePdf([{ texts: [{ x: 50, y: 700, text: 'We stand by the the people of Testland.' }] }]));
+    let out = '';
+    const sink = (write: (text: string) => void) => new Writable({ write: (chunk, _encoding, done) => (write(String(chunk)), done()) });
+    const code = await main(['check', '--json', '--no-cache', '--corpus', folder, file], sink((text) => (out += text)), sink(() => undefined));
+    const [checked] = JSON.parse(out).files;
+    const repeated = checked.diagnostics.find((d: { code: string }) => d.code === 'repeated-word');
+    assert.strictEqual(code, 1);
+    const text = await readArchiveText(file);
+    const range = { startLine: repeated.line - 1, startColumn: repeated.column - 1, endLine: repeated.endLine - 1, endColumn: repeated.endColumn - 1 };
+    assert.deepStrictEqual([repeated.line, repeated.column, sliceRange(text, range)], [1, 17, 'the']);
   });
 });
