@@ -30,12 +30,27 @@ const requireVscodeOnce = {
   },
 };
 
+/**
+ * The Word and PDF extractors are bundles of their own, required by the core only when such a file is read
+ * (src/core/corpus/extract/archiveFile.ts): mammoth and pdfjs-dist never weigh on activation or search. pdfjs is an
+ * ES module that finds its optional canvas package through import.meta.url, which a CommonJS bundle must provide.
+ */
+const extractor = (format) => ({
+  ...common,
+  entryPoints: [`src/core/corpus/extract/${format}.ts`],
+  outfile: `dist/${format}Extractor.js`,
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: 'const importMetaUrl = require("url").pathToFileURL(__filename).href;' },
+});
+
 const entry = { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', plugins: [requireVscodeOnce], metafile: true };
 const builds = [
   entry,
   { ...common, entryPoints: ['src/vscode/core.ts'], outfile: 'dist/core.js' },
   { ...common, entryPoints: ['src/vscode/cacheWorker.ts'], outfile: 'dist/cacheWorker.js' },
   { ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js' },
+  extractor('pdf'),
+  extractor('docx'),
   ...(production ? [] : [{ ...common, entryPoints: ['bench/run.ts'], outfile: 'dist/bench.js' }]),
 ];
 

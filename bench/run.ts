@@ -14,6 +14,7 @@ import { CorpusReport, EngineReport, formatCorpusReport, RESULTS_FILE, writeResu
 import { readSentences } from './sentences';
 import { privateCopyOfScript, QueryJob, runInWorker, WORKER_FLAG } from './tasks';
 import { runWorker } from './worker';
+import { formatArchiveFigures, measureArchives } from './archives';
 import { measureEditor } from './editor';
 
 class UsageError extends Error {}
@@ -68,6 +69,8 @@ async function main(argv: string[]): Promise<void> {
       // Written after every corpus, so a long run that stops part-way keeps what it measured.
       await writeResults(REPO_ROOT, reports);
     }
+    log('Word and PDF extraction');
+    process.stdout.write(`${formatArchiveFigures(await measureArchives())}\n`);
   } finally {
     await fs.rm(workRoot, { recursive: true, force: true });
   }

@@ -1,6 +1,5 @@
 /** `precedent check FILE...` and `precedent audit`: findings as compiler-style lines or the JSON contract. */
-import { promises as fs } from 'fs';
-import { decodeBytes } from '../core/corpus/decode';
+import { readSourceText } from '../core/corpus/sourceText';
 import { describeFsError } from '../core/corpus/discover';
 import { loadRegistryFile, ResolutionRegistry } from '../core/citations/registry';
 import { findConfig } from '../core/checks/config';
@@ -32,7 +31,7 @@ export async function checkFiles(
   for (const file of files) {
     let text: string;
     try {
-      text = decodeBytes(await fs.readFile(file)).text;
+      text = await readSourceText(file);
     } catch (error) {
       warn(`${file}: ${describeFsError(error)}; not checked`);
       continue;

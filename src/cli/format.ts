@@ -19,6 +19,7 @@ export function searchResultJson(match: SearchMatch) {
     title: match.title,
     date: match.date,
     speaker: match.speaker,
+    page: match.page,
   };
 }
 
@@ -43,7 +44,8 @@ export function formatSearchResults(results: SearchMatch[]): string {
   return results
     .map((match, i) => {
       const about = [match.title, match.speaker, match.date].filter(Boolean).join(' · ');
-      const where = `${match.file}:${match.range.startLine + 1}:${match.range.startColumn + 1}`;
+      const page = match.page === null ? '' : ` (p. ${match.page})`;
+      const where = `${match.file}:${match.range.startLine + 1}:${match.range.startColumn + 1}${page}`;
       return `${i + 1}. [${match.score.toFixed(2)}] ${about}\n   ${where}\n   ${match.text}\n`;
     })
     .join('\n');

@@ -106,7 +106,7 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
   const { report } = workspace;
   await workspace.saved.catch((error: Error) => warn(`the index cache could not be written: ${error.message}`));
   if (report.documents === 0) {
-    err.write(`precedent: no documents to index in ${roots.join(', ')} (Precedent reads .txt and .md files)\n`);
+    err.write(`precedent: no documents to index in ${roots.join(', ')} (Precedent reads .txt, .md, Word and PDF files)\n`);
   }
   if (command === 'index') {
     out.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatIndexReport(report));

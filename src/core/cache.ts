@@ -119,6 +119,7 @@ function toStored(document: CorpusDocument): StoredDocument {
     encoding: document.encoding,
     meta: document.meta,
     notes: document.notes,
+    ...(document.pageStarts && { pageStarts: document.pageStarts }),
     paragraphs: document.paragraphs.map((p) => [p.text, ...packRange(p.range)]),
     passages: document.passages.map((p) => [p.start, p.end, p.paragraph, ...packRange(p.range)]),
   };
@@ -132,5 +133,6 @@ function fromStored(stored: StoredDocument, file: string): CorpusDocument {
     paragraph,
     range: unpackRange(a, b, c, d),
   }));
-  return { file, hash: stored.hash, encoding: stored.encoding, meta: stored.meta, paragraphs, passages, notes: stored.notes };
+  const document: CorpusDocument = { file, hash: stored.hash, encoding: stored.encoding, meta: stored.meta, paragraphs, passages, notes: stored.notes };
+  return stored.pageStarts ? { ...document, pageStarts: stored.pageStarts } : document;
 }

@@ -21,6 +21,7 @@ interface Header {
     encoding: string;
     meta: DocumentMeta;
     notes: string[];
+    pageStarts?: number[];
     paragraphs: number;
     passages: number;
     textBytes: number;
@@ -58,6 +59,7 @@ export function encodeSnapshot(documents: CorpusDocument[], index: IndexSnapshot
       encoding: d.encoding,
       meta: d.meta,
       notes: d.notes,
+      ...(d.pageStarts && { pageStarts: d.pageStarts }),
       paragraphs: d.paragraphs.length,
       passages: d.passages.length,
       textBytes: texts[i].length,
@@ -121,6 +123,7 @@ class SnapshotDocument implements CorpusDocument {
   readonly encoding: string;
   readonly meta: DocumentMeta;
   readonly notes: string[];
+  readonly pageStarts?: number[];
   private decodedParagraphs: Paragraph[] | null = null;
   private decodedPassages: Passage[] | null = null;
 
@@ -135,6 +138,7 @@ class SnapshotDocument implements CorpusDocument {
     this.encoding = stored.encoding;
     this.meta = stored.meta;
     this.notes = stored.notes;
+    if (stored.pageStarts) this.pageStarts = stored.pageStarts;
   }
 
   get paragraphs(): Paragraph[] {
@@ -160,8 +164,8 @@ class SnapshotDocument implements CorpusDocument {
 
   /** Plain data, as a freshly ingested document is. */
   toJSON(): CorpusDocument {
-    const { file, hash, encoding, meta, paragraphs, passages, notes } = this;
-    return { file, hash, encoding, meta, paragraphs, passages, notes };
+    const { file, hash, encoding, meta, paragraphs, passages, notes, pageStarts } = this;
+    return { file, hash, encoding, meta, paragraphs, passages, notes, ...(pageStarts && { pageStarts }) };
   }
 }
 

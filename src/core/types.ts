@@ -51,6 +51,8 @@ export interface CorpusDocument {
   passages: Passage[];
   /** Caveats from reading it (malformed front matter, not UTF-8): it was read, but the user should know. */
   notes: string[];
+  /** A PDF's pages: the line of its extracted text each page starts on (see corpus/extract/archiveFile.ts). */
+  pageStarts?: number[];
 }
 
 /** A file that was not read, or read with a caveat, and why. */
@@ -73,4 +75,6 @@ export interface SearchMatch {
   title: string | null;
   date: string | null;
   speaker: string | null;
+  /** The page the passage starts on, in a PDF; null in files without pages. */
+  page: number | null;
 }

@@ -13,6 +13,8 @@ import { extractCitations } from './citations/extract';
 import type { ResolutionRegistry } from './citations/registry';
 import { BinaryFileError, decodeBytes } from './corpus/decode';
 import { CorpusFile, describeFsError, discoverFiles } from './corpus/discover';
+import { ingestArchiveFile, isArchiveFile } from './corpus/extract/archiveFile';
+import { isUnreadableFile } from './corpus/extract/extracted';
 import { readFrontMatter } from './corpus/frontMatter';
 import { ingestText } from './corpus/ingest';
 import { LineIndex } from './corpus/lines';
@@ -255,7 +257,9 @@ type Loaded = { document: CorpusDocument; ingested: boolean };
 type NotLoaded = { reason: string; hash: string | null };
 
 async function loadFile(file: CorpusFile, known: ManifestEntry | null, cache: IndexCache | null): Promise<Loaded | NotLoaded> {
-  if (known && cache && !known.reason) {
+  // An unchanged file keeps its verdict: a scanned PDF is not parsed again each time another file changes.
+  if (known?.reason) return { reason: known.reason, hash: known.hash };
+  if (known && cache) {
     const cached = await cache.readDocument(known.hash, file.file);
     if (cached) return { document: cached, ingested: false };
   }
@@ -272,10 +276,11 @@ async function loadFile(file: CorpusFile, known: ManifestEntry | null, cache: In
     if (cached) return { document: cached, ingested: false };
   }
   try {
+    if (isArchiveFile(file.file)) return { document: await ingestArchiveFile(file.file, hash, bytes), ingested: true };
     const decoded = decodeBytes(bytes);
     return { document: ingestText(file.file, hash, decoded.encoding, decoded.text), ingested: true };
   } catch (error) {
-    if (error instanceof BinaryFileError) return { reason: error.message, hash };
+    if (error instanceof BinaryFileError || isUnreadableFile(error)) return { reason: error.message, hash };
     return { reason: `could not be read: ${(error as Error).message}`, hash: null };
   }
 }

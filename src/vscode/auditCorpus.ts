@@ -5,6 +5,7 @@ import { toDiagnostic } from './convert';
 import type { CorpusService } from './corpusService';
 import { core } from './loadCore';
 import { withCheckSettings } from './settings';
+import { openSourceDocument } from './sourceDocuments';
 
 export class CorpusAudit implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('precedent-audit');
@@ -24,7 +25,7 @@ export class CorpusAudit implements vscode.Disposable {
     let count = 0;
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Precedent: auditing the corpus' }, async () => {
       for (const { file } of workspace.documents) {
-        const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+        const document = await openSourceDocument(file);
         const config = withCheckSettings(await core().findConfig(file));
         const findings = workspace.check(document.getText(), file, { registry, config });
         this.collection.set(document.uri, findings.map((finding) => toDiagnostic(document, finding)));

@@ -2,6 +2,16 @@
 import * as vscode from 'vscode';
 import type { Finding, Severity } from '../core/checks/types';
 import type { SourceRange } from '../core/types';
+import { core } from './loadCore';
+
+/** Word and PDF files are shown as the text extracted from them, which their passages' positions point into. */
+export const EXTRACTED_SCHEME = 'precedent-extracted';
+
+/** Where the editor shows a corpus file: the file itself, or the read-only view of the text extracted from it. */
+export function sourceUri(file: string): vscode.Uri {
+  const uri = vscode.Uri.file(file);
+  return core().isArchiveFile(file) ? uri.with({ scheme: EXTRACTED_SCHEME }) : uri;
+}
 
 export function toRange(range: SourceRange): vscode.Range {
   return new vscode.Range(range.startLine, range.startColumn, range.endLine, range.endColumn);
@@ -25,7 +35,7 @@ export function toDiagnostic(document: vscode.TextDocument, finding: Finding): v
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = finding.code;
   diagnostic.relatedInformation = finding.related.map(
-    (related) => new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.file(related.file), toRange(related.range)), related.text),
+    (related) => new vscode.DiagnosticRelatedInformation(new vscode.Location(sourceUri(related.file), toRange(related.range)), related.text),
   );
   return diagnostic;
 }

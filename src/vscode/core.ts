@@ -7,5 +7,6 @@ export { CONFIG_FILE, editIgnored, findConfig, parseConfig } from '../core/check
 export { CHECKS } from '../core/checks/runChecks';
 export { extractCitations } from '../core/citations/extract';
 export { loadRegistryFile, ResolutionRegistry } from '../core/citations/registry';
+export { isArchiveFile, readArchiveText } from '../core/corpus/extract/archiveFile';
 export { mergeTwins } from '../core/search/twins';
 export { PrecedentWorkspace } from '../core/workspace';

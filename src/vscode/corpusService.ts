@@ -117,7 +117,7 @@ export class CorpusService implements vscode.Disposable {
     );
     for (const skipped of report.skipped) this.log.warn(`Skipped ${skipped.file}: ${skipped.reason}`);
     for (const warning of report.warnings) this.log.warn(`${warning.file}: ${warning.reason}`);
-    if (report.documents === 0) this.log.warn(`No documents to index in ${this.roots.join(', ')} (Precedent reads .txt and .md files)`);
+    if (report.documents === 0) this.log.warn(`No documents to index in ${this.roots.join(', ')} (Precedent reads .txt, .md, Word and PDF files)`);
     this.status.ready(report.documents, report.passages, report.skipped.length);
     this.changed.fire(loaded);
   }
@@ -125,7 +125,7 @@ export class CorpusService implements vscode.Disposable {
   private watch(roots: string[]): void {
     for (const watcher of this.watchers) watcher.dispose();
     this.watchers = roots.map((root) => {
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(root), '**/*.{md,markdown,txt}'));
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(root), '**/*.{md,markdown,txt,docx,pdf}'));
       const onChange = (uri: vscode.Uri) => this.scheduleReload(`${path.basename(uri.fsPath)} changed`);
       watcher.onDidChange(onChange);
       watcher.onDidCreate(onChange);

@@ -7,6 +7,7 @@ import type { ResolutionRegistry } from '../core/citations/registry';
 import { CorpusAudit } from './auditCorpus';
 import { ignoreFinding, IGNORE_FINDING_COMMAND, PrecedentCodeActions } from './codeActions';
 import { compareParagraph, COMPARE_SCHEME, ComparisonDocuments } from './compareParagraph';
+import { EXTRACTED_SCHEME } from './convert';
 import { CorpusService } from './corpusService';
 import { DraftDiagnostics } from './diagnostics';
 import { findPastPhrasing } from './findPhrasing';
@@ -17,6 +18,7 @@ import { lookUpFacts } from './lookUpFacts';
 import { PrecedentInlineCompletions } from './inlineCompletions';
 import { core } from './loadCore';
 import { affectsPrecedent, readSettings } from './settings';
+import { ExtractedTextDocuments } from './sourceDocuments';
 import { CorpusStatusBar } from './statusBar';
 
 const DRAFT_LANGUAGES: vscode.DocumentSelector = [
@@ -53,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): PrecedentApi {
     diagnostics,
     audit,
     vscode.workspace.registerTextDocumentContentProvider(COMPARE_SCHEME, comparisons),
+    vscode.workspace.registerTextDocumentContentProvider(EXTRACTED_SCHEME, new ExtractedTextDocuments()),
     vscode.languages.registerHoverProvider(DRAFT_LANGUAGES, new PrecedentHover(corpus, registry.get)),
     vscode.languages.registerHoverProvider(DRAFT_LANGUAGES, new FactHover(corpus)),
     vscode.languages.registerInlineCompletionItemProvider(DRAFT_LANGUAGES, inlineCompletions),

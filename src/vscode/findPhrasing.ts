@@ -5,10 +5,10 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { MergedMatch } from '../core/search/twins';
-import { toRange } from './convert';
 import type { CorpusService } from './corpusService';
 import { core } from './loadCore';
 import { showSearchPicker } from './searchPicker';
+import { showSource } from './sourceDocuments';
 
 const RESULTS = 30;
 const OPEN_SOURCE = { iconPath: new vscode.ThemeIcon('go-to-file'), tooltip: 'Open the source at this passage' };
@@ -35,17 +35,15 @@ function toItem(merged: MergedMatch): PassageItem {
   return {
     label: match.text,
     detail: [match.title, match.speaker, match.date].filter(Boolean).join(' · ') + also,
-    description: `${path.basename(match.file)}:${match.range.startLine + 1}`,
+    description: `${path.basename(match.file)}:${match.range.startLine + 1}${match.page === null ? '' : ` (p. ${match.page})`}`,
     alwaysShow: true,
     buttons: [OPEN_SOURCE, COPY_WITH_CITATION],
     merged,
   };
 }
 
-async function openSource({ match }: MergedMatch): Promise<void> {
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(match.file));
-  const range = toRange(match.range);
-  await vscode.window.showTextDocument(document, { selection: range, preview: true });
+function openSource({ match }: MergedMatch): Promise<void> {
+  return showSource(match.file, match.range);
 }
 
 /** The passage, then where it comes from: title, speaker, date. */

@@ -5,9 +5,9 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Fact } from '../core/facts/factBase';
-import { toRange } from './convert';
 import type { CorpusService } from './corpusService';
 import { showSearchPicker } from './searchPicker';
+import { showSource } from './sourceDocuments';
 
 const RESULTS = 30;
 const INSERT_FIGURE = { iconPath: new vscode.ThemeIcon('symbol-number'), tooltip: 'Insert just the figure' };
@@ -29,8 +29,7 @@ export function lookUpFacts(corpus: CorpusService, initialQuery = ''): Promise<v
     textOf: (item) => item.fact.text,
     onButton: async (item, button, insert) => {
       if (button === INSERT_FIGURE) return insert(item.fact.quantities.map((q) => q.text).join(', '));
-      const document = await vscode.workspace.openTextDocument(vscode.Uri.file(item.fact.file));
-      await vscode.window.showTextDocument(document, { selection: toRange(item.fact.range), preview: true });
+      await showSource(item.fact.file, item.fact.range);
     },
   });
 }

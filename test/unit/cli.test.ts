@@ -42,7 +42,7 @@ describe('precedent CLI', () => {
     const results = JSON.parse(out);
     assert.equal(results.length, 2);
     for (const result of results) {
-      assert.deepEqual(Object.keys(result), ['file', 'line', 'column', 'endLine', 'endColumn', 'text', 'context', 'matches', 'score', 'title', 'date', 'speaker']);
+      assert.deepEqual(Object.keys(result), ['file', 'line', 'column', 'endLine', 'endColumn', 'text', 'context', 'matches', 'score', 'title', 'date', 'speaker', 'page']);
       assert.ok(path.isAbsolute(result.file));
       const range = { startLine: result.line - 1, startColumn: result.column - 1, endLine: result.endLine - 1, endColumn: result.endColumn - 1 };
       const original = sliceRange(readFileSync(result.file, 'utf8'), range);

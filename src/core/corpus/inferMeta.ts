@@ -11,17 +11,22 @@ const RECORD_SPEAKER = /^((?:Mr|Ms|Mrs|Dr|Sir|Dame|Lord|Baroness|Prince|Princess
 const VENUE =
   /\b(?:at|At|before|in)\s+the\s+((?:United Nations\s+)?(?:Security Council|General Assembly|Human Rights Council|Economic and Social Council|Peacebuilding Commission|Commission on [\p{L} ]+?|High-level [\p{L} -]+?)(?:\s+(?:Open Debate|Ministerial Open Debate|Open Debate|Debate|Briefing|Meeting))?)(?=\s+on\b|[,.\n“"]|$)/u;
 
-export function inferMeta(paragraphs: string[], known: Partial<DocumentMeta>): DocumentMeta {
+/**
+ * `known` (front matter) is taken as written. Of a file's `properties`, the title is taken over what the text
+ * suggests; author and creation date only where the text names no speaker or date (a file is often written by
+ * someone else than the speaker, days before the statement is delivered).
+ */
+export function inferMeta(paragraphs: string[], known: Partial<DocumentMeta>, properties: Partial<DocumentMeta> = {}): DocumentMeta {
   const head = paragraphs.slice(0, HEAD_PARAGRAPHS);
   const joined = head.join('\n');
   const record = head.length > 0 ? RECORD_SPEAKER.exec(head[0]) : null;
-  const title = known.title ?? inferTitle(head);
-  const speaker = known.speaker ?? (record ? `${record[1]} (${record[2]})` : (STATEMENT_BY.exec(joined)?.[1] ?? null));
+  const title = known.title ?? properties.title ?? inferTitle(head);
+  const speaker = known.speaker ?? (record ? `${record[1]} (${record[2]})` : (STATEMENT_BY.exec(joined)?.[1] ?? properties.speaker ?? null));
   const venue = known.venue ?? VENUE.exec(joined)?.[1] ?? null;
   return {
     title,
     speaker,
-    date: known.date ?? findDateInProse(head.filter((p) => p.length <= 200).join("\n")),
+    date: known.date ?? findDateInProse(head.filter((p) => p.length <= 200).join("\n")) ?? properties.date ?? null,
     period: known.period ?? null,
     venue,
     country: known.country ?? record?.[2] ?? countryNamedIn([speaker, title, venue, known.source ?? null]),

@@ -1,5 +1,5 @@
 /** One file's text into a document: front matter, furniture removed, reflowed paragraphs, sentences. */
-import type { CorpusDocument, Paragraph, Passage } from '../types';
+import type { CorpusDocument, DocumentMeta, Paragraph, Passage } from '../types';
 import { readFrontMatter } from './frontMatter';
 import { stripFurniture } from './furniture';
 import { inferMeta } from './inferMeta';
@@ -7,7 +7,8 @@ import { LineIndex, splitLines } from './lines';
 import { reflow } from './reflow';
 import { splitSentences } from './segment';
 
-export function ingestText(file: string, hash: string, encoding: string, text: string): CorpusDocument {
+/** `properties`: what the file says of itself outside its text (a Word file's author, a PDF's info dictionary). */
+export function ingestText(file: string, hash: string, encoding: string, text: string, properties: Partial<DocumentMeta> = {}): CorpusDocument {
   const frontMatter = readFrontMatter(text);
   const lineIndex = new LineIndex(text);
   const lines = splitLines(text, frontMatter.bodyStart);
@@ -25,6 +26,6 @@ export function ingestText(file: string, hash: string, encoding: string, text: s
   const notes: string[] = [];
   if (frontMatter.problem) notes.push(frontMatter.problem);
   if (encoding === 'windows-1252') notes.push('not valid UTF-8; read as Windows-1252');
-  const meta = inferMeta(paragraphs.map((p) => p.text), frontMatter.meta);
+  const meta = inferMeta(paragraphs.map((p) => p.text), frontMatter.meta, properties);
   return { file, hash, encoding, meta, paragraphs, passages, notes };
 }

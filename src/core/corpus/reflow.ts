@@ -119,7 +119,7 @@ function continuesParagraph(previous: string, next: string, blankBetween: boolea
 }
 
 /** "human-" + "centred" keeps its hyphen; "protec-" + "tion" joins. */
-function keepsHyphen(head: string, tail: string, vocabulary: Set<string>): boolean {
+export function keepsHyphen(head: string, tail: string, vocabulary: Set<string>): boolean {
   const lowerHead = head.toLowerCase();
   const lowerTail = tail.toLowerCase();
   if (vocabulary.has(lowerHead + lowerTail)) return false;
@@ -128,7 +128,7 @@ function keepsHyphen(head: string, tail: string, vocabulary: Set<string>): boole
 }
 
 /** Words the document uses whole, and its hyphenated compounds; a word cut by a line-end hyphen is not one. */
-function wordsOf(text: string): Set<string> {
+export function wordsOf(text: string): Set<string> {
   const words = new Set<string>();
   for (const chunk of text.toLowerCase().split(NOT_WORD)) {
     if (chunk.length === 0 || chunk.endsWith('-')) continue;

@@ -3,6 +3,7 @@
  * word by word) and gives the ranges to highlight, and word order lifts passages that hold the query as a phrase.
  */
 import Fuse from 'fuse.js';
+import { pageOf } from '../corpus/pages';
 import type { CorpusDocument, SearchMatch } from '../types';
 import { normalizeForMatch } from '../text/normalize';
 import { tokenize } from '../text/tokenize';
@@ -74,6 +75,7 @@ export function searchPassages(
       title: document.meta.title,
       date: document.meta.date,
       speaker: document.meta.speaker,
+      page: pageOf(document, p.range.startLine),
     };
   });
 }

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { verbatimRecordPdf } from '../../unit/archiveFixtures';
 import { api, hoverText, until, workspaceFile } from './helpers';
 import { report } from './report';
 
@@ -123,6 +124,26 @@ describe('Precedent in the editor', () => {
     const precedent = await vscode.workspace.openTextDocument(input.original);
     assert.match(precedent.getText(), /calls upon (the )?Member States to fully implement the United Nations Convention/);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('indexes a PDF added to the corpus, and opens its passages in a read-only view of the extracted text', async () => {
+    const { corpus } = await api();
+    const file = workspaceFile('corpus', 'verbatim-record.pdf');
+    const reloaded = new Promise((resolve) => corpus.onDidLoad(resolve));
+    fs.writeFileSync(file.fsPath, verbatimRecordPdf());
+    try {
+      await Promise.race([reloaded, new Promise((_, reject) => setTimeout(() => reject(new Error('no re-index within 20 s')), 20_000))]);
+      const [found] = corpus.current!.search('ensure the protection of a truly human-centred approach');
+      assert.strictEqual(path.basename(found?.file ?? ''), 'verbatim-record.pdf');
+      const extracted = await vscode.workspace.openTextDocument(file.with({ scheme: 'precedent-extracted' }));
+      const { startLine, startColumn, endLine, endColumn } = found.range;
+      assert.strictEqual(extracted.getText(new vscode.Range(startLine, startColumn, endLine, endColumn)), found.text);
+    } finally {
+      // Waits for the re-index its removal causes, so that the next test sees only its own.
+      const removed = new Promise((resolve) => corpus.onDidLoad(resolve));
+      fs.rmSync(file.fsPath, { force: true });
+      await Promise.race([removed, new Promise((resolve) => setTimeout(resolve, 20_000))]);
+    }
   });
 
   it('re-indexes when a corpus file changes', async () => {

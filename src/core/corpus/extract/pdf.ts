@@ -1,0 +1,65 @@
+/** A PDF's text layer through pdfjs-dist (in this thread: no worker to start), with its info dictionary. */
+import './domMatrix';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+import type { DocumentMeta } from '../../types';
+import { Extractor, isUnreadableFile, UnreadableFileError } from './extracted';
+import { PositionedPage, readingOrder } from './pdfLayout';
+
+// pdfjs runs its "worker" on the main thread when the worker's handler is on globalThis: no worker file to find.
+(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = pdfjsWorker;
+
+/** pdfjs's levels: 0 errors only; its warnings would go to stdout, into the CLI's output. */
+const ERRORS_ONLY = 0;
+/** "D:20150929103000+02'00'" */
+const PDF_DATE = /^D:(\d{4})(\d{2})?(\d{2})?/;
+
+export const extract: Extractor = async (bytes) => {
+  // pdfjs takes the buffer over; the caller's bytes stay usable.
+  const task = getDocument({ data: new Uint8Array(bytes), verbosity: ERRORS_ONLY, isEvalSupported: false, disableFontFace: true, useSystemFonts: false });
+  let pdf;
+  try {
+    pdf = await task.promise;
+  } catch (error) {
+    await task.destroy();
+    throw unreadable(error);
+  }
+  try {
+    const pages: PositionedPage[] = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n);
+      const [x0, y0, x1, y1] = page.view;
+      const content = await page.getTextContent();
+      const items = content.items.flatMap((item) =>
+        'str' in item && item.str.trim()
+          ? [{ text: item.str, x: item.transform[4] - x0, y: item.transform[5] - y0, width: item.width, fontSize: Math.abs(item.transform[3]) || item.height }]
+          : [],
+      );
+      pages.push({ width: x1 - x0, height: y1 - y0, items });
+      page.cleanup();
+    }
+    if (pages.every((page) => page.items.length === 0)) throw new UnreadableFileError('no text layer (scanned image?)');
+    const { info } = await pdf.getMetadata();
+    return { blocks: readingOrder(pages), meta: metaOf(info as Record<string, unknown>), pages: pages.length };
+  } catch (error) {
+    throw isUnreadableFile(error) ? error : unreadable(error);
+  } finally {
+    await pdf.destroy();
+  }
+};
+
+function unreadable(error: unknown): UnreadableFileError {
+  const { name, message } = error as Error;
+  if (name === 'PasswordException') return new UnreadableFileError('encrypted PDF (password required)');
+  return new UnreadableFileError(`not a valid PDF file: ${message}`);
+}
+
+function metaOf(info: Record<string, unknown>): Partial<DocumentMeta> {
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : null);
+  const created = PDF_DATE.exec(text(info.CreationDate) ?? '');
+  return {
+    title: text(info.Title)?.replace(/^Microsoft Word - /, '') ?? null,
+    speaker: text(info.Author),
+    date: created ? [created[1], created[2], created[3]].filter(Boolean).join('-') : null,
+  };
+}

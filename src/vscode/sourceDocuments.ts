@@ -1,0 +1,23 @@
+/**
+ * Corpus files as the editor shows them: a text file as itself; a Word or PDF file as a read-only view of the
+ * text extracted from it, which is what a passage's lines and columns point into.
+ */
+import * as vscode from 'vscode';
+import type { SourceRange } from '../core/types';
+import { sourceUri, toRange } from './convert';
+import { core } from './loadCore';
+
+export class ExtractedTextDocuments implements vscode.TextDocumentContentProvider {
+  provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    return core().readArchiveText(uri.fsPath);
+  }
+}
+
+export function openSourceDocument(file: string): Thenable<vscode.TextDocument> {
+  return vscode.workspace.openTextDocument(sourceUri(file));
+}
+
+/** Opens a corpus file at a passage. */
+export async function showSource(file: string, range: SourceRange): Promise<void> {
+  await vscode.window.showTextDocument(await openSourceDocument(file), { selection: toRange(range), preview: true });
+}
