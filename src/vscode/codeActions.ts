@@ -30,7 +30,7 @@ export class PrecedentCodeActions implements vscode.CodeActionProvider {
         action.edit = new vscode.WorkspaceEdit();
         action.edit.replace(document.uri, offsetsToRange(document, fix.start, fix.end), fix.replacement);
         action.diagnostics = [diagnostic];
-        action.isPreferred = i === 0;
+        action.isPreferred = i === 0 && fix === core().preferredFix(finding);
         actions.push(action);
       });
       actions.push(ignoreAction(document, finding, diagnostic), disableLineAction(document, finding, diagnostic));
@@ -44,7 +44,7 @@ function fixAll(document: vscode.TextDocument, findings: Finding[]): vscode.Code
   action.edit = new vscode.WorkspaceEdit();
   let lastEnd = -1;
   for (const finding of [...findings].sort((a, b) => a.start - b.start)) {
-    const fix = finding.fixes[0];
+    const fix = core().preferredFix(finding);
     if (!fix || fix.start < lastEnd) continue;
     action.edit.replace(document.uri, offsetsToRange(document, fix.start, fix.end), fix.replacement);
     lastEnd = fix.end;

@@ -5,6 +5,7 @@
  */
 export { CONFIG_FILE, editIgnored, findConfig, parseConfig } from '../core/checks/config';
 export { CHECKS } from '../core/checks/runChecks';
+export { preferredFix } from '../core/checks/types';
 export { extractCitations } from '../core/citations/extract';
 export { loadRegistryFile, ResolutionRegistry } from '../core/citations/registry';
 export { isArchiveFile, readArchiveText } from '../core/corpus/extract/archiveFile';

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { ResolutionRegistry } from '../../src/core/citations/registry';
 import { CheckConfig, DEFAULT_CONFIG, parseConfig } from '../../src/core/checks/config';
 import { CHECKS } from '../../src/core/checks/runChecks';
-import type { Finding } from '../../src/core/checks/types';
+import { Finding, preferredFix } from '../../src/core/checks/types';
 import { PrecedentWorkspace } from '../../src/core/workspace';
 import { BUNDLED_CORPUS, corpusFile, REPO_ROOT } from './helpers';
 
@@ -60,6 +60,16 @@ describe('editorial checks', () => {
     assert.deepEqual(flagged('abbreviation-redefined', 'The Peacebuilding Fund (PBF) grew. The PBF grew more.'), []);
   });
 
+  it('offers judgement calls as choices, never as the fix to apply unasked', () => {
+    const findings = workspace.check('---\nstatus: final\n---\nThe Council [encourages/calls upon] States. We thank the the President.', '/drafts/draft.md', {
+      registry: new ResolutionRegistry(),
+      config: DEFAULT_CONFIG,
+    });
+    const preferred = (code: string) => preferredFix(findings.find((f) => f.code === code)!);
+    assert.equal(preferred('bracket-left'), null);
+    assert.equal(preferred('repeated-word')?.replacement, '');
+  });
+
   it('salutation-mixed: "Mr. President" and "Madam President" in one statement', () => {
     const mixed = 'Mr. President, I thank you. We agree. I thank you, Madam President.';
     assert.deepEqual(flagged('salutation-mixed', mixed), [['Madam President', 'Mr. President']]);
@@ -82,9 +92,16 @@ describe('editorial checks', () => {
       assert.deepEqual(flagged('un-spelling', 'The Global Center for Combating Extremist Ideology is a center.', UN_STYLE), [['center', 'centre']]);
     });
 
-    it("follows the style sheet's spelling when one is chosen, and spares -ise words that never take -ize", () => {
-      assert.deepEqual(flagged('spelling-variant', 'The organisation and the organization.', UN_STYLE), [['organisation', 'organization']]);
+    it('leaves the variants to un-spelling under the UN style sheet, and spares -ise words that never take -ize', () => {
+      assert.deepEqual(flagged('spelling-variant', 'The organisation and the organization.', UN_STYLE), []);
+      assert.deepEqual(flagged('un-spelling', 'The organisation and the organization.', UN_STYLE), [['organisation', 'organization']]);
       assert.deepEqual(flagged('spelling-variant', 'We advise on fundraising and exercise; we advise again.'), []);
+      assert.deepEqual(flagged('un-spelling', 'We liaise, practise and fulfilled; the centred and licensed checks.', UN_STYLE), []);
+      assert.deepEqual(flagged('un-spelling', 'The program centered on fulfillment.', UN_STYLE), [
+        ['program', 'programme'],
+        ['centered', 'centred'],
+        ['fulfillment', 'fulfilment'],
+      ]);
     });
   });
 
@@ -95,6 +112,8 @@ describe('editorial checks', () => {
       ['5 bis', null],
     ]);
     assert.deepEqual(flagged('bracket-left', `---\nstatus: draft\n---\n${body}`), []);
+    const editorial = 'He said "we [...] agree [sic]" and [the Council] acts.\n\n- [ ] done\n- [x] sent\n\n[ref]: https://un.org';
+    assert.deepEqual(flagged('bracket-left', `---\nstatus: final\n---\n${editorial}`), [['[the Council]', null]]);
   });
 
   describe('UN style sheet (opt-in)', () => {
@@ -140,6 +159,7 @@ describe('editorial checks', () => {
         ['twelve', '12'],
       ]);
       assert.deepEqual(un('un-numbers', 'Twelve countries spoke.'), [], 'a number opening a sentence is spelt out');
+      assert.deepEqual(un('un-numbers', 'SDG 5 is central; at 9 this morning; five missions; twenty-five experts.'), [['twenty-five', '25']]);
     });
 
     it('un-per-cent and un-abbreviation-stops', () => {
@@ -148,6 +168,7 @@ describe('editorial checks', () => {
         ['percent', 'per cent'],
       ]);
       assert.deepEqual(un('un-abbreviation-stops', 'The U.N. and H.E. the Ambassador in Washington, D.C. met.'), [['U.N.', 'UN']]);
+      assert.deepEqual(un('un-abbreviation-stops', 'It was agreed in the U.S. The talks go on.'), [['U.S.', 'US.']], 'the stop that ends the sentence stays');
     });
 
     it("raises nothing on seed 000, a verbatim record the UN edited itself, but its own real errors", () => {

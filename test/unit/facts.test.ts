@@ -77,6 +77,8 @@ describe('facts', () => {
       ['about 10,000 personnel', 1e4, 'persons', true],
       ['some 41 per cent', 41, 'percent', true],
       ['nine missions', 9, 'count', false],
+      ['one hundred peacekeepers', 100, 'persons', false],
+      ['twenty-five police officers', 25, 'persons', false],
     ];
     for (const [text, value, unit, approximate] of forms) {
       const [quantity] = extractQuantities(`Japan gave ${text} to them.`);
@@ -96,6 +98,8 @@ describe('facts', () => {
     assert.deepEqual(value('from 2001 to 2014', null), ['2001/2014']);
     assert.deepEqual(value('on 20 December 2016', null), ['2016-12-20']);
     assert.deepEqual(value('resolution 2331 (2016) and 10,000 personnel', '2017-03-15'), [], 'numbers that are not times');
+    assert.deepEqual(value('the 2014-2016 biennium and 2014–16', null), ['2014/2016', '2014/2016']);
+    assert.deepEqual(value('dated 2017-03-31', null), [], 'an ISO date is no range of years');
   });
 
   it('gives the actor "we" the document\'s country and unifies names through the corpus acronyms', () => {

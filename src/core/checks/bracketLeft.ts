@@ -5,8 +5,10 @@
  */
 import type { Check, Finding } from './types';
 
-/** Not a Markdown link ("[text](url)", "[text][ref]") or footnote ("[^1]"). */
-const BRACKETED = /\[(?!\^)([^\]\n]{1,200})\](?![([])/g;
+/** Not a Markdown link ("[text](url)", "[text][ref]"), footnote ("[^1]") or reference definition ("[ref]: url"). */
+const BRACKETED = /\[(?!\^)([^\]\n]{1,200})\](?![([:])/g;
+/** A quotation's editorial brackets and a task box are at home in a final text: "[…]", "[sic]", "[ ]", "[x]". */
+const EDITORIAL = /^(?:\.\.\.|…|sic|\s|x|X)$/;
 const BIS_TER = /\b\d+\s+(bis|ter|quater)\b/g;
 
 export const bracketLeft: Check = {
@@ -17,14 +19,15 @@ export const bracketLeft: Check = {
     const body = input.text.slice(input.bodyStart);
     const findings: Array<Omit<Finding, 'code' | 'severity'>> = [];
     for (const match of body.matchAll(BRACKETED)) {
+      if (EDITORIAL.test(match[1])) continue;
       const start = input.bodyStart + (match.index ?? 0);
       const end = start + match[0].length;
-      const alternatives = match[1].split('/').map((a) => a.trim()).filter(Boolean);
+      const alternatives = match[1].includes('/') ? match[1].split('/').map((a) => a.trim()).filter(Boolean) : [];
       findings.push({
         message: `Brackets left in a final text: "${match[0]}"`,
         start,
         end,
-        fixes: alternatives.map((alternative) => ({ title: `Keep "${alternative}"`, start, end, replacement: alternative })),
+        fixes: alternatives.map((alternative) => ({ title: `Keep "${alternative}"`, start, end, replacement: alternative, choice: true })),
         related: [],
       });
     }

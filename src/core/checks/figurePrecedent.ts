@@ -52,11 +52,11 @@ function compareWithFacts(input: CheckInput, sentence: Sentence, findings: Figur
       const subject = `${fact.actor.display} ${fact.relation} ${fact.subject.display === fact.actor.display ? '' : `to ${fact.subject.display} `}`;
       findings.push({
         message: older
-          ? `This is the ${when(older.fact)} figure; ${source(latest.fact)} says "${latest.quantity.text}" (${subject.trim()})`
+          ? `This is ${when(older.fact)} figure; ${source(latest.fact)} says "${latest.quantity.text}" (${subject.trim()})`
           : `${capitalise(source(latest.fact))} says ${subject}"${latest.quantity.text}", not ${quantity.text}`,
         start,
         end,
-        fixes: [{ title: `Use the latest figure: ${latest.quantity.text}`, start, end, replacement: latest.quantity.text }],
+        fixes: [{ title: `Use the latest figure: ${latest.quantity.text}`, start, end, replacement: latest.quantity.text, choice: true }],
         related: [latest, ...(older ? [older] : [])].map(({ fact: f }) => ({ file: f.file, range: f.range, text: f.text })),
       });
     }
@@ -78,14 +78,15 @@ function compareWithPrecedent(input: CheckInput, sentence: Sentence, ours: Quant
       message: `${describePrecedent(precedent)} says ${comparable.map((q) => `"${q.text}"`).join(' and ')} where this sentence says ${quantity.text}`,
       start,
       end,
-      fixes: comparable.map((q) => ({ title: `Use the precedent's figure: ${q.text}`, start, end, replacement: q.text })),
+      fixes: comparable.map((q) => ({ title: `Use the precedent's figure: ${q.text}`, start, end, replacement: q.text, choice: true })),
       related: [{ file: precedent.file, range: precedent.range, text: precedent.text }],
     });
   }
 }
 
+/** "the 2014", or "an earlier" for an undated fact. */
 function when(fact: Fact): string {
-  return fact.asOf?.slice(0, 4) ?? 'an earlier';
+  return fact.asOf ? `the ${fact.asOf.slice(0, 4)}` : 'an earlier';
 }
 
 /** "the 2023 statement (2023-12-07-ishikane….md:41)". */

@@ -1,9 +1,10 @@
 /**
  * `spelling-variant`: one word spelt two ways in one draft ("programme" and "program", "organization" and
- * "organisation"). The fix is the draft's majority form, or the style sheet's when one is chosen. Names keep their
- * own spelling ("World Health Organization", "Global Center for Combating Extremist Ideology") and do not count.
+ * "organisation"). The fix is the draft's majority form; with the UN style sheet chosen, `un-spelling` names the
+ * style's form for every variant instead. Names keep their own spelling ("World Health Organization", "Global Center
+ * for Combating Extremist Ideology") and do not count.
  */
-import { inCaseOf, inProperName, spellingKey, unSpelling } from './spellingVariants';
+import { inCaseOf, inProperName, spellingKey } from './spellingTable';
 import type { Check, Finding } from './types';
 
 const WORD = /\p{L}+/gu;
@@ -12,6 +13,7 @@ export const spellingVariant: Check = {
   code: 'spelling-variant',
   defaultSeverity: 'warning',
   run(input) {
+    if (input.style === 'un') return [];
     const byKey = new Map<string, Array<{ lower: string; written: string; start: number }>>();
     for (const match of input.text.slice(input.bodyStart).matchAll(WORD)) {
       const lower = match[0].toLowerCase();
@@ -27,14 +29,13 @@ export const spellingVariant: Check = {
       const counts = new Map<string, number>();
       for (const { lower } of words) counts.set(lower, (counts.get(lower) ?? 0) + 1);
       if (counts.size < 2) continue;
-      const majority = [...counts.entries()].sort((a, b) => b[1] - a[1] || words.findIndex((w) => w.lower === a[0]) - words.findIndex((w) => w.lower === b[0]))[0][0];
-      const chosen = input.style === 'un' ? (unSpelling(majority) ?? majority) : majority;
+      const chosen = [...counts.entries()].sort((a, b) => b[1] - a[1] || words.findIndex((w) => w.lower === a[0]) - words.findIndex((w) => w.lower === b[0]))[0][0];
       for (const word of words) {
         if (word.lower === chosen) continue;
         const end = word.start + word.written.length;
         const replacement = inCaseOf(word.written, chosen);
         findings.push({
-          message: `"${word.written}" and "${chosen}" both stand in this draft; use one spelling${input.style === 'un' ? ' (the UN style sheet\'s)' : ''}`,
+          message: `"${word.written}" and "${chosen}" both stand in this draft; use one spelling`,
           start: word.start,
           end,
           fixes: [{ title: `Use "${replacement}"`, start: word.start, end, replacement }],

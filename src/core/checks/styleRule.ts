@@ -8,8 +8,8 @@ export interface StyleRule {
   code: string;
   pattern: RegExp;
   message(match: RegExpMatchArray): string;
-  /** What replaces the match, or null when the rule names no single fix. */
-  replacement(match: RegExpMatchArray): string | null;
+  /** What replaces the match (read in the draft's body), or null when the rule names no single fix. */
+  replacement(match: RegExpMatchArray, body: string): string | null;
   /** Matches the rule lets stand ("Resolution" opening a sentence). */
   allows?(match: RegExpMatchArray, body: string): boolean;
 }
@@ -26,7 +26,7 @@ export function styleCheck(rule: StyleRule): Check {
         if (rule.allows?.(match, body)) continue;
         const start = input.bodyStart + (match.index ?? 0);
         const end = start + match[0].length;
-        const replacement = rule.replacement(match);
+        const replacement = rule.replacement(match, body);
         findings.push({
           message: rule.message(match),
           start,

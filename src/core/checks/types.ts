@@ -15,6 +15,8 @@ export interface Fix {
   start: number;
   end: number;
   replacement: string;
+  /** A judgement for the drafter (which negotiated alternative, which year's figure): never applied unasked. */
+  choice?: true;
 }
 
 export interface RelatedPlace {
@@ -67,6 +69,12 @@ export interface CheckInput {
   recordedFacts(fact: SentenceFact): Fact[];
   /** What an abbreviation stands for, as the corpus defines it, or null. */
   corpusExpansion(abbreviation: string): string | null;
+}
+
+/** The fix to apply without asking — the first, unless it is a judgement for the drafter — or null. */
+export function preferredFix(finding: Finding): Fix | null {
+  const [first] = finding.fixes;
+  return first && !first.choice ? first : null;
 }
 
 export interface Check {

@@ -3,19 +3,15 @@
  * own code, so one can be turned off alone, and each finding offers the fix. Seed 000, a verbatim record edited by
  * the UN itself, raises almost nothing.
  */
-import { inCaseOf, inProperName, unSpelling } from './spellingVariants';
+import { inCaseOf, inProperName, unSpelling } from './spellingTable';
+import { MONTH_ALTERNATIVES } from '../text/dates';
+import { NUMBER_WORD_ALTERNATIVES, numberWordValue, unitWord } from '../text/numberWords';
 import { opensSentence, styleCheck } from './styleRule';
 import type { Check } from './types';
 
-const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December)';
-const NUMBER_WORDS: Record<string, number> = {
-  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
-  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
-const UNITS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
-const DIGIT_WORDS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const MONTH = `(${MONTH_ALTERNATIVES})`;
 /** Words after which a small figure is a label, not a count: "resolution 5", "Goal 3", "paragraph 2". */
-const LABELLED = /(?:resolution|paragraph|article|goal|page|chapter|annex|item|rule|section|phase|level|category|step|point|objective|target|option|pillar|clause|no\.|number|table|figure|box|part|session|round|cycle|stage|type|grade|agenda)\s*$/i;
+const LABELLED = /(?:resolution|paragraph|article|goal|sdg|page|chapter|annex|item|rule|section|phase|level|category|step|point|objective|target|option|pillar|clause|no\.|number|table|figure|box|part|session|round|cycle|stage|type|grade|agenda)\s*$/i;
 
 export const unResolutionCase: Check = styleCheck({
   code: 'un-resolution-case',
@@ -75,23 +71,19 @@ export const unSpellingRule: Check = styleCheck({
 
 export const unNumbers: Check = styleCheck({
   code: 'un-numbers',
-  pattern: new RegExp(
-    `(?<![\\d.,/$€£¥%-])\\b([1-9])(?=\\s+\\p{Ll}+s\\b)|\\b(${Object.keys(NUMBER_WORDS).join('|')})(?:-(${Object.keys(UNITS).join('|')}))?(?=\\s+\\p{Ll}+s\\b)`,
-    'giu',
-  ),
-  message: (m) => (m[1] ? `Numbers one to nine are written in words: "${DIGIT_WORDS[Number(m[1])]}"` : `Numbers 10 and above are written in figures: "${figureOf(m)}"`),
-  replacement: (m) => (m[1] ? DIGIT_WORDS[Number(m[1])] : String(figureOf(m))),
+  // A count: a figure or number word before a plural noun ("5 missions", "twelve experts"), not before "is" or "this".
+  pattern: new RegExp(`(?<![\\d.,/$€£¥%-])\\b(?:([1-9])|(${NUMBER_WORD_ALTERNATIVES}))(?=\\s+(?!(?:this|thus|does|was|has|its|his)\\b)\\p{Ll}{3,}s\\b)`, 'gu'),
+  message: (m) => (m[1] ? `Numbers one to nine are written in words: "${unitWord(Number(m[1]))}"` : `Numbers 10 and above are written in figures: "${numberWordValue(m[2])}"`),
+  replacement: (m) => (m[1] ? unitWord(Number(m[1])) : String(numberWordValue(m[2]))),
   allows: (m, text) => {
+    // One to nine in words is the style itself.
+    if (m[2] && numberWordValue(m[2])! < 10) return true;
     const before = text.slice(Math.max(0, (m.index ?? 0) - 20), m.index ?? 0);
     const after = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 20);
     // "5 per cent", "5 million", a label ("Goal 5"), a figure opening a sentence (then spelt out anyway).
     return LABELLED.test(before) || /^\s+(?:per|percent|million|billion|thousand|hundred|times)\b/i.test(after) || (m[2] !== undefined && opensSentence(m, text));
   },
 });
-
-function figureOf(m: RegExpMatchArray): number {
-  return NUMBER_WORDS[m[2].toLowerCase()] + (m[3] ? UNITS[m[3].toLowerCase()] : 0);
-}
 
 export const unPerCent: Check = styleCheck({
   code: 'un-per-cent',
@@ -104,7 +96,8 @@ export const unAbbreviationStops: Check = styleCheck({
   code: 'un-abbreviation-stops',
   pattern: /\b(?:[A-Z]\.){2,}(?![A-Za-z])/g,
   message: (m) => `No full stops in abbreviations: "${m[0].replace(/\./g, '')}"`,
-  replacement: (m) => m[0].replace(/\./g, ''),
+  // "in the U.S. The next…": the last stop also ends the sentence, and stays.
+  replacement: (m, body) => m[0].replace(/\./g, '') + (/^(?:\s+\p{Lu}|\s*$)/u.test(body.slice((m.index ?? 0) + m[0].length)) ? '.' : ''),
   // A title and a place keep theirs: "H.E.", "Washington, D.C.".
   allows: (m) => m[0] === 'H.E.' || m[0] === 'D.C.',
 });

@@ -14,6 +14,7 @@ import { actorName, Name, Speaker, unifyName } from './names';
 import { extractQuantities, Quantity } from './quantities';
 import { Relation, relationOfVerb, relationVerbsIn } from './relations';
 import { findTimes, TimeMention } from './times';
+import { MONTH_ALTERNATIVES } from '../text/dates';
 
 export interface SentenceFact {
   actor: Name;
@@ -32,7 +33,6 @@ export interface FactContext extends Speaker {
   acronyms: AcronymTable;
 }
 
-const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 /** Where a clause ends: a verb's words do not reach past these. */
 const CLAUSE_BREAK =
   /[;:]|,\s+(?:which|who|whereas|while|but|thereby)\b|,\s+\p{Ll}+ing\b|\s(?:which|who|whereby)\s|\s(?:in order|so as|so that)\s|\sto\s(?:enable|promote|strengthen|combat|ensure|address|improve|counter|build)\b/gu;
@@ -46,16 +46,16 @@ const PASSIVE_TAIL = /(?:^|\s)(?:was|were|been|is|are|being|be)\s*$/i;
 /** "the signed agreement", "the newly elected Government": the verb is an adjective. */
 const DETERMINER_TAIL = /(?:^|\s)(?:the|a|an|its|their|our|my|his|her|this|these|those)\s*$/i;
 /** A participle after its noun, not a verb after its actor: "the Action Plan adopted in 2004", "the summit held in Tehran". */
-const PARTICIPLE_FOLLOWS = new RegExp(String.raw`^\s*(?:by|in|on|at|as|under|there|between|with|last|earlier|recently|during|for in|for under|(?:${MONTHS})\b)\b`);
+const PARTICIPLE_FOLLOWS = new RegExp(String.raw`^\s*(?:by|in|on|at|as|under|there|between|with|last|earlier|recently|during|for in|for under|(?:${MONTH_ALTERNATIVES})\b)\b`);
 /** Words an actor's or object's phrase cannot contain: reading stops at them. */
 const PHRASE_STOP = new Set(
   'in on at of for with to from by that which who and or but as than if when while where because since through into under over during after before about against between among within without upon per via so then there here not worth —'.split(' '),
 );
 const PERSONAL_PRONOUN = /^(?:we|i|they|it|he|she)$/i;
 /** Time words that open a clause before its actor: "Yesterday we held", "10 years ago the Council adopted". */
-const TIME_WORD = new RegExp(String.raw`^(?:\d+|years?|months?|weeks?|days?|ago|yesterday|today|tomorrow|last|next|this|earlier|later|recently|${MONTHS})$`, 'i');
-const TIME_UNIT = new RegExp(String.raw`^(?:years?|months?|weeks?|days?|ago|yesterday|today|tomorrow|${MONTHS})$`, 'i');
-const NOT_A_NAME = new RegExp(String.raw`^(?:The|A|An|This|These|That|Those|Its|Our|My|Their|His|Her|${MONTHS})\b`);
+const TIME_WORD = new RegExp(String.raw`^(?:\d+|years?|months?|weeks?|days?|ago|yesterday|today|tomorrow|last|next|this|earlier|later|recently|${MONTH_ALTERNATIVES})$`, 'i');
+const TIME_UNIT = new RegExp(String.raw`^(?:years?|months?|weeks?|days?|ago|yesterday|today|tomorrow|${MONTH_ALTERNATIVES})$`, 'i');
+const NOT_A_NAME = new RegExp(String.raw`^(?:The|A|An|This|These|That|Those|Its|Our|My|Their|His|Her|${MONTH_ALTERNATIVES})\b`);
 const NAME_RUN = String.raw`\p{Lu}[\p{L}\p{N}'’&.–-]*(?:\s+(?:(?:of|on|and|for|the|de|against|in|to)\s+)*\p{Lu}[\p{L}\p{N}'’&.–-]*)*(?:\s*\(\p{Lu}[\p{L}&]{1,11}\))?`;
 const NAME_AT_START = new RegExp(`^${NAME_RUN}`, 'u');
 const RECIPIENT = new RegExp(String.raw`\b(?:to|for|towards|into|through|in support of|to (?:fund|support|assist|help))\s+(?:the\s+)?(?<name>${NAME_RUN})`, 'u');

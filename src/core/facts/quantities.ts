@@ -7,6 +7,8 @@
  * adds 365 KB and milliseconds per sentence), while the forms in diplomatic prose are few and regular.
  */
 
+import { NUMBER_WORD_ALTERNATIVES, numberWordValue } from '../text/numberWords';
+
 export type QuantityUnit = 'USD' | 'JPY' | 'EUR' | 'GBP' | 'AUD' | 'CAD' | 'CHF' | 'CNY' | 'percent' | 'persons' | 'count' | 'ordinal';
 
 export interface Quantity {
@@ -23,19 +25,15 @@ export interface Quantity {
   end: number;
 }
 
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100,
-};
 const ORDINAL_WORDS: Record<string, number> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
 };
-const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, m: 1e6, billion: 1e9, bn: 1e9, trillion: 1e12 };
+const SCALES: Record<string, number> = { hundred: 1e2, thousand: 1e3, million: 1e6, m: 1e6, billion: 1e9, bn: 1e9, trillion: 1e12 };
 
 const HEDGE = String.raw`(?:(?<hedge>approximately|about|around|roughly|some|nearly|almost|close to|over|more than|up to|an estimated)\s+)?`;
 const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
-const NUMBER = String.raw`${DIGITS}|${Object.keys(NUMBER_WORDS).join('|')}`;
-const scale = (name: string) => String.raw`(?:\s?(?<${name}>thousand|million|billion|trillion|bn|m)\b)?`;
+const NUMBER = String.raw`${DIGITS}|${NUMBER_WORD_ALTERNATIVES}`;
+const scale = (name: string) => String.raw`(?:\s?(?<${name}>hundred|thousand|million|billion|trillion|bn|m)\b)?`;
 const CURRENCY_BEFORE = String.raw`(?<![\p{L}])(?<before>US\s?\$|\$|USD|US dollars?|EUR|€|£|GBP|¥|JPY)\s?`;
 const CURRENCY_AFTER = String.raw`\s+(?<after>US dollars?|United States dollars?|Australian dollars?|Canadian dollars?|dollars|USD|yen|JPY|euros?|EUR|pounds sterling|GBP|Swiss francs|yuan|renminbi)\b`;
 const PERCENT = String.raw`\s?(?<percent>%|per\s?cent\b|percent\b)`;
@@ -46,12 +44,12 @@ const COUNTED = String.raw`\s+(?:(?!(?:of|the|or|to|in|on|for|by|from|with)\s)[\
 const ORDINAL = String.raw`\b(?<ordinal>\d+(?:st|nd|rd|th)|${Object.keys(ORDINAL_WORDS).join('|')})[-\s](?:largest|biggest|greatest|highest|top)\b`;
 
 const QUANTITY = new RegExp(
-  String.raw`(?<![\p{L}\p{N}.,])${HEDGE}(?:${CURRENCY_BEFORE}(?<n1>${DIGITS})${scale('s1')}|(?<n2>${NUMBER})${scale('s2')}(?:${CURRENCY_AFTER}|${PERCENT}|${COUNTED}))|${ORDINAL}`,
+  String.raw`(?<![\p{L}\p{N}.,-])${HEDGE}(?:${CURRENCY_BEFORE}(?<n1>${DIGITS})${scale('s1')}|(?<n2>${NUMBER})${scale('s2')}(?:${CURRENCY_AFTER}|${PERCENT}|${COUNTED}))|${ORDINAL}`,
   'giu',
 );
 const PEOPLE_NOUNS = new Set(PEOPLE.split('|'));
 /** Most sentences hold no figure: a cheap test spares them the full pattern. */
-const MAY_HOLD_FIGURE = new RegExp(`\\d|\\b(?:${[...Object.keys(NUMBER_WORDS), ...Object.keys(ORDINAL_WORDS)].join('|')})\\b`, 'i');
+const MAY_HOLD_FIGURE = new RegExp(`\\d|\\b(?:${NUMBER_WORD_ALTERNATIVES}|${Object.keys(ORDINAL_WORDS).join('|')})\\b`, 'i');
 
 export function extractQuantities(text: string): Quantity[] {
   const found: Quantity[] = [];
@@ -81,7 +79,7 @@ function readMatch(g: Record<string, string | undefined>): Reading | null {
 }
 
 function numberValue(written: string): number {
-  return NUMBER_WORDS[written.toLowerCase()] ?? Number(written.replace(/,/g, ''));
+  return numberWordValue(written) ?? Number(written.replace(/,/g, ''));
 }
 
 function ordinalValue(written: string): number {

@@ -7,19 +7,19 @@
  * "from 2001 to 2014", "FY2014" — are read here, only after a word that makes them a time.
  */
 import * as chrono from 'chrono-node';
+import { MONTH_ALTERNATIVES, monthNumber } from '../text/dates';
 
 export interface TimeMention {
   /** "2014", "2014-12", "2017-03-31", or a range "1992/2015" ("1992/.." when open-ended). */
   value: string;
-  text: string;
   start: number;
   end: number;
 }
 
-const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH = `(?<month>${MONTH_NAMES.join('|')})`;
+const MONTH = `(?<month>${MONTH_ALTERNATIVES})`;
 const YEAR = String.raw`(?:19|20)\d\d`;
-const YEAR_PHRASES: Array<{ pattern: RegExp; value: (g: Record<string, string | undefined>, documentYear: string | null) => string }> = [
+/** Each pattern's value, or null where the match is no time after all. */
+const YEAR_PHRASES: Array<{ pattern: RegExp; value: (g: Record<string, string | undefined>, documentYear: string | null) => string | null }> = [
   {
     pattern: new RegExp(String.raw`\b(?:from|between)\s+(?<from>${YEAR})\s+(?:to|until|through|and)\s+(?<to>${YEAR})\b`, 'gi'),
     value: (g) => `${g.from}/${g.to}`,
@@ -29,8 +29,12 @@ const YEAR_PHRASES: Array<{ pattern: RegExp; value: (g: Record<string, string | 
     value: (g, documentYear) => `${withMonth(g.year!, g.month)}/${documentYear && documentYear > g.year! ? documentYear : '..'}`,
   },
   {
-    pattern: new RegExp(String.raw`\b(?<from>${YEAR})\s?[-–]\s?(?<to>${YEAR}|\d\d)\b(?!\s*\))`, 'g'),
-    value: (g) => `${g.from}/${g.to!.length === 2 ? g.from!.slice(0, 2) + g.to : g.to}`,
+    // "2014-2016", "2014–16"; not a date ("2017-03-31"), and the second year after the first.
+    pattern: new RegExp(String.raw`\b(?<from>${YEAR})\s?[-–]\s?(?<to>${YEAR}|\d\d)\b(?![-–/]\d)(?!\s*\))`, 'g'),
+    value: (g) => {
+      const to = g.to!.length === 2 ? g.from!.slice(0, 2) + g.to : g.to!;
+      return to > g.from! ? `${g.from}/${to}` : null;
+    },
   },
   {
     pattern: new RegExp(String.raw`\b(?:(?:in|during|by|for|until|of|as of|as at|at the end of|end of)\s+(?:the\s+)?(?:FY\s?)?|FY\s?)(?<year>${YEAR})\b(?!\s*\))`, 'gi'),
@@ -39,7 +43,7 @@ const YEAR_PHRASES: Array<{ pattern: RegExp; value: (g: Record<string, string | 
 ];
 
 /** chrono-node is thorough and slow: only sentences naming a month or a relative time are handed to it. */
-const CALENDAR_WORD = new RegExp(String.raw`\b(?:${MONTH_NAMES.join('|')}|today|yesterday|tomorrow|week|month|year|ago|decade)\b`, 'i');
+const CALENDAR_WORD = new RegExp(String.raw`\b(?:${MONTH_ALTERNATIVES}|today|yesterday|tomorrow|week|month|year|ago|decade)\b`, 'i');
 
 export function findTimes(sentence: string, documentDate: string | null): TimeMention[] {
   const documentYear = documentDate?.slice(0, 4) ?? null;
@@ -48,7 +52,8 @@ export function findTimes(sentence: string, documentDate: string | null): TimeMe
     for (const match of sentence.matchAll(pattern)) {
       const start = match.index ?? 0;
       const end = start + match[0].length;
-      if (!found.some((t) => start < t.end && end > t.start)) found.push({ value: value(match.groups!, documentYear), text: match[0], start, end });
+      const time = value(match.groups!, documentYear);
+      if (time && !found.some((t) => start < t.end && end > t.start)) found.push({ value: time, start, end });
     }
   }
   if (!CALENDAR_WORD.test(sentence)) return found.sort((a, b) => a.start - b.start);
@@ -57,7 +62,7 @@ export function findTimes(sentence: string, documentDate: string | null): TimeMe
     const end = start + result.text.length;
     if (found.some((t) => start < t.end && end > t.start)) continue;
     const value = calendarValue(result, documentDate);
-    if (value) found.push({ value, text: result.text, start, end });
+    if (value) found.push({ value, start, end });
   }
   return found.sort((a, b) => a.start - b.start);
 }
@@ -90,7 +95,7 @@ function referenceDate(documentDate: string | null): Date {
 }
 
 function withMonth(year: string, month: string | undefined): string {
-  return month ? `${year}-${String(MONTH_NAMES.indexOf(month.toLowerCase()) + 1).padStart(2, '0')}` : year;
+  return month ? `${year}-${String(monthNumber(month)).padStart(2, '0')}` : year;
 }
 
 /** The latest moment a time value covers, for ordering facts newest first ("1992/2015" → "2015"). */

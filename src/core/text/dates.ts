@@ -1,10 +1,12 @@
 /** Dates as drafters write them, to full or partial ISO ("2017-03-15", "2014-12", "2006"). */
 
-const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june',
-  'july', 'august', 'september', 'october', 'november', 'december',
+export const MONTH_NAMES = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
 ];
-const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December)';
+/** The month names as a pattern's alternatives: "January|February|…". */
+export const MONTH_ALTERNATIVES = MONTH_NAMES.join('|');
+const MONTH = `(${MONTH_ALTERNATIVES})`;
 
 const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})\\s+${MONTH}\\s+(\\d{4})\\b`, 'i');
 const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`, 'i');
@@ -24,8 +26,9 @@ function isoDate(year: number, month: number, day?: number): string | null {
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
-function monthNumber(name: string): number {
-  return MONTHS.indexOf(name.toLowerCase()) + 1;
+/** 1 for "January" (any case), 0 for no month. */
+export function monthNumber(name: string): number {
+  return MONTH_NAMES.findIndex((month) => month.toLowerCase() === name.toLowerCase()) + 1;
 }
 
 /** The first date stated in a piece of prose, or null. */

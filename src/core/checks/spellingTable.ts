@@ -3,34 +3,33 @@
  * (Oxford spelling) prefers. One table for `spelling-variant` and the style sheet's `un-spelling`.
  */
 
-/** Pairs whose forms are not related by a rule: [the UN's form, the other form]. */
+/**
+ * Pairs not related by a rule, each inflected form listed (English doubles and drops letters unevenly: "fulfilled"
+ * is both spellings' past): [the UN's form, the other form]. Homographs ("meter", "license", "check") are left out.
+ */
 const PAIRS: Array<[string, string]> = [
-  ['programme', 'program'], ['centre', 'center'], ['labour', 'labor'], ['defence', 'defense'], ['favour', 'favor'],
-  ['honour', 'honor'], ['behaviour', 'behavior'], ['neighbour', 'neighbor'], ['endeavour', 'endeavor'], ['colour', 'color'],
-  ['harbour', 'harbor'], ['rumour', 'rumor'], ['vigour', 'vigor'], ['analyse', 'analyze'], ['paralyse', 'paralyze'],
-  ['catalogue', 'catalog'], ['dialogue', 'dialog'], ['fulfil', 'fulfill'], ['enrol', 'enroll'], ['travelled', 'traveled'],
-  ['travelling', 'traveling'], ['modelling', 'modeling'], ['counselling', 'counseling'], ['licence', 'license'],
-  ['offence', 'offense'], ['theatre', 'theater'], ['metre', 'meter'], ['litre', 'liter'], ['fibre', 'fiber'],
-  ['grey', 'gray'], ['cheque', 'check'], ['judgement', 'judgment'], ['ageing', 'aging'], ['sceptical', 'skeptical'],
+  ['programme', 'program'], ['programmes', 'programs'], ['centre', 'center'], ['centres', 'centers'], ['centred', 'centered'],
+  ['labour', 'labor'], ['defence', 'defense'], ['favour', 'favor'], ['favours', 'favors'], ['favoured', 'favored'],
+  ['favourable', 'favorable'], ['honour', 'honor'], ['honours', 'honors'], ['honoured', 'honored'], ['behaviour', 'behavior'],
+  ['behaviours', 'behaviors'], ['neighbour', 'neighbor'], ['neighbours', 'neighbors'], ['neighbouring', 'neighboring'],
+  ['endeavour', 'endeavor'], ['endeavours', 'endeavors'], ['colour', 'color'], ['harbour', 'harbor'], ['rumour', 'rumor'],
+  ['vigour', 'vigor'], ['analyse', 'analyze'], ['analysed', 'analyzed'], ['analysing', 'analyzing'], ['paralyse', 'paralyze'],
+  ['catalogue', 'catalog'], ['dialogue', 'dialog'], ['fulfil', 'fulfill'], ['fulfils', 'fulfills'], ['fulfilment', 'fulfillment'],
+  ['enrol', 'enroll'], ['enrolment', 'enrollment'], ['travelled', 'traveled'], ['travelling', 'traveling'],
+  ['modelling', 'modeling'], ['counselling', 'counseling'], ['labelled', 'labeled'], ['offence', 'offense'],
+  ['theatre', 'theater'], ['litre', 'liter'], ['fibre', 'fiber'], ['grey', 'gray'], ['judgement', 'judgment'],
+  ['ageing', 'aging'], ['sceptical', 'skeptical'],
 ];
 /** -ise words that never take -ize, nor do the words ending in them. */
 const ALWAYS_ISE = new RegExp(
-  `(?:${'advise advertise apprise arise chastise circumcise comprise compromise concise demise despise devise disguise enterprise exercise excise expertise franchise improvise incise merchandise noise paradise poise praise precise premise promise raise revise rise supervise surmise surprise televise treatise wise'.split(' ').join('|')})$`,
+  `(?:${'advise advertise apprise arise bruise chastise circumcise comprise compromise concise cruise demise despise devise disguise enterprise exercise excise expertise franchise guise improvise incise liaise merchandise noise paradise poise porpoise practise praise precise premise promise raise reprise revise rise supervise surmise surprise televise tortoise treatise turquoise wise'.split(' ').join('|')})$`,
 );
 const ISE_ENDING = /^(\p{L}{3,})is(e|es|ed|ing|ation|ations|er|ers)$/u;
 /** A cheap first test: most words end otherwise. */
 const MAY_END_ISE = /i[sz](?:e|es|ed|ing|ations?|ers?)$/;
 
-const CANONICAL = new Map<string, string>();
-const UN_FORM = new Map<string, string>();
-for (const [un, other] of PAIRS) {
-  for (const suffix of ['', 's', 'd', 'ed', 'ing']) {
-    const unForm = un + suffix;
-    const otherForm = other + suffix;
-    CANONICAL.set(unForm, unForm).set(otherForm, unForm);
-    UN_FORM.set(unForm, unForm).set(otherForm, unForm);
-  }
-}
+/** Each form of a pair to the UN's form, which stands for both. */
+const CANONICAL = new Map<string, string>(PAIRS.flatMap(([un, other]): Array<[string, string]> => [[un, un], [other, un]]));
 
 /** The spelling-independent form of a word ("organisation" and "organization" share one), or null. */
 export function spellingKey(lowerWord: string): string | null {
@@ -45,7 +44,7 @@ export function spellingKey(lowerWord: string): string | null {
 
 /** The form the UN Editorial Manual uses (Oxford: -ize, but "programme", "centre", "analyse"), or null. */
 export function unSpelling(lowerWord: string): string | null {
-  const paired = UN_FORM.get(lowerWord);
+  const paired = CANONICAL.get(lowerWord);
   if (paired) return paired;
   const key = spellingKey(lowerWord);
   return key ? key.replace(/is(e|es|ed|ing|ation|ations|er|ers)$/, 'iz$1') : null;
