@@ -32,7 +32,7 @@ const requireVscodeOnce = {
 
 /**
  * The Word and PDF extractors are bundles of their own, required by the core only when such a file is read
- * (src/core/corpus/extract/archiveFile.ts): mammoth and pdfjs-dist never weigh on activation or search. pdfjs is an
+ * (src/core/corpus/extract/wordOrPdf.ts): mammoth and pdfjs-dist never weigh on activation or search. pdfjs is an
  * ES module that finds its optional canvas package through import.meta.url, which a CommonJS bundle must provide.
  */
 const extractor = (format) => ({

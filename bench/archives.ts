@@ -4,7 +4,7 @@
  * statements of about 5 pages (a page taken as 500 words, as Word has none of its own). The first file of each
  * kind also pays for loading its library, so it is reported apart.
  */
-import { ingestArchiveFile } from '../src/core/corpus/extract/archiveFile';
+import { ingestWordOrPdf } from '../src/core/corpus/extract/wordOrPdf';
 import { statementDocx, verbatimRecordPdf } from '../test/unit/archiveFixtures';
 
 const FILES = 20;
@@ -35,13 +35,13 @@ export async function measureArchives(): Promise<{ pdf: ExtractionFigures; docx:
 async function measure(
   name: string,
   bytes: Buffer,
-  pagesOf: (document: Awaited<ReturnType<typeof ingestArchiveFile>>) => number,
+  pagesOf: (document: Awaited<ReturnType<typeof ingestWordOrPdf>>) => number,
 ): Promise<ExtractionFigures> {
   let started = performance.now();
-  const first = await ingestArchiveFile(`/bench/${name}`, 'first', bytes);
+  const first = await ingestWordOrPdf(`/bench/${name}`, 'first', bytes);
   const firstMs = performance.now() - started;
   started = performance.now();
-  for (let i = 0; i < FILES; i++) await ingestArchiveFile(`/bench/${i}-${name}`, String(i), bytes);
+  for (let i = 0; i < FILES; i++) await ingestWordOrPdf(`/bench/${i}-${name}`, String(i), bytes);
   const ms = performance.now() - started;
   const pages = pagesOf(first) * FILES;
   return { files: FILES, pages, firstMs, ms, pagesPerSecond: (pages / ms) * 1000, filesPerSecond: (FILES / ms) * 1000 };

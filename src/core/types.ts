@@ -51,7 +51,7 @@ export interface CorpusDocument {
   passages: Passage[];
   /** Caveats from reading it (malformed front matter, not UTF-8): it was read, but the user should know. */
   notes: string[];
-  /** A PDF's pages: the line of its extracted text each page starts on (see corpus/extract/archiveFile.ts). */
+  /** A PDF's pages: the line of its extracted text each page starts on (see corpus/extract/wordOrPdf.ts). */
   pageStarts?: number[];
 }
 

@@ -13,13 +13,12 @@ import { extractCitations } from './citations/extract';
 import type { ResolutionRegistry } from './citations/registry';
 import { BinaryFileError, decodeBytes } from './corpus/decode';
 import { CorpusFile, describeFsError, discoverFiles } from './corpus/discover';
-import { ingestArchiveFile, isArchiveFile } from './corpus/extract/archiveFile';
+import { ingestWordOrPdf, isWordOrPdf } from './corpus/extract/wordOrPdf';
 import { isUnreadableFile } from './corpus/extract/extracted';
 import { readFrontMatter } from './corpus/frontMatter';
 import { ingestText } from './corpus/ingest';
 import { LineIndex } from './corpus/lines';
 import { AcronymTable } from './facts/acronyms';
-import { unifyName } from './facts/names';
 import { extractFacts, SentenceFact } from './facts/extract';
 import { Fact, FactBase } from './facts/factBase';
 import { factsAt, FactsAt } from './facts/factsAt';
@@ -37,7 +36,7 @@ const readFile = promisify(readFileCallback);
 const EMPTY_HASH = createHash('sha1').digest('hex');
 const NO_TEXT = 'no text to index';
 /** Sentences whose closest passage (and facts) are remembered: far more than a long draft has. */
-const REMEMBERED_PRECEDENTS = 20000;
+const REMEMBERED_SENTENCES = 20000;
 /** How long reading facts may hold an editor's event loop at a time. */
 const FACT_SLICE_MS = 10;
 
@@ -163,7 +162,15 @@ export class PrecedentWorkspace {
   /** Reads the facts in slices of a few milliseconds (an editor calls this before it asks), once. */
   prepareFacts(): Promise<FactBase> {
     if (this.factBase) return Promise.resolve(this.factBase);
-    return (this.factsReading ??= FactBase.buildInSlices(this.documents, this.acronymTable(), FACT_SLICE_MS).then((base) => (this.factBase ??= base)));
+    this.factsReading ??= FactBase.buildInSlices(this.documents, this.acronymTable(), FACT_SLICE_MS).then(
+      (base) => (this.factBase ??= base),
+      (error: unknown) => {
+        // A failed reading is not remembered: the next caller tries again.
+        this.factsReading = null;
+        throw error;
+      },
+    );
+    return this.factsReading;
   }
 
   /** Facts matching a query ("unodc pledge"): best matching subject first, newest first within it. */
@@ -171,17 +178,13 @@ export class PrecedentWorkspace {
     return this.facts.lookup(query, limit);
   }
 
-  /** Facts about a name in a draft — an acronym, an organisation, a country — newest first. */
-  factsAbout(name: string, limit = 8): Fact[] {
-    return this.facts.about(unifyName(name, this.acronymTable()).key, limit);
-  }
 
   /** The facts a draft's sentence states; remembered, as precedents are, so a re-check reads only what changed. */
   private factsOfSentence(sentence: string, meta: DocumentMeta): SentenceFact[] {
     const key = `${meta.date}\u0000${meta.country}\u0000${meta.venue}\u0000${sentence}`;
     let facts = this.sentenceFacts.get(key);
     if (!facts) {
-      if (this.sentenceFacts.size >= REMEMBERED_PRECEDENTS) this.sentenceFacts.clear();
+      if (this.sentenceFacts.size >= REMEMBERED_SENTENCES) this.sentenceFacts.clear();
       facts = extractFacts(sentence, { documentDate: meta.date, country: meta.country, venue: meta.venue, acronyms: this.acronymTable() });
       this.sentenceFacts.set(key, facts);
     }
@@ -190,7 +193,12 @@ export class PrecedentWorkspace {
 
   /** What the corpus records about the figure or name at an offset of a draft, newest first. */
   factsAt(text: string, offset: number, limit = 6): FactsAt | null {
-    return factsAt(this.facts, this.acronymTable(), text, offset, limit);
+    // The draft's sentences and front matter as its checks read them, so a hover and a diagnostic agree.
+    const { draft, sentences } = readDraft(text, '');
+    const sentence = sentences.find((s) => s.start <= offset && offset <= s.end);
+    if (!sentence) return null;
+    const factsOf = (written: string) => this.factsOfSentence(written, draft.meta);
+    return factsAt(this.facts, this.acronymTable(), text.slice(sentence.start, sentence.end), sentence.start, offset - sentence.start, factsOf, limit);
   }
 
   private acronymTable(): AcronymTable {
@@ -210,13 +218,7 @@ export class PrecedentWorkspace {
 
   /** Findings on a draft (or a corpus file, for the audit): citations against the registry and the corpus. */
   check(text: string, file: string, options: { registry: ResolutionRegistry; config: CheckConfig }): Finding[] {
-    const draft = ingestText(file, '', 'utf-8', text);
-    const lines = new LineIndex(text);
-    const sentences: Sentence[] = draft.passages.map((p) => ({
-      text: draft.paragraphs[p.paragraph].text.slice(p.start, p.end),
-      start: lines.offset(p.range.startLine, p.range.startColumn),
-      end: lines.offset(p.range.endLine, p.range.endColumn),
-    }));
+    const { draft, lines, sentences } = readDraft(text, file);
     const input: CheckInput = {
       text,
       file,
@@ -244,12 +246,24 @@ export class PrecedentWorkspace {
     const key = `${file}\u0000${citing ?? ''}\u0000${sentence}`;
     let precedent = this.precedents.get(key);
     if (precedent === undefined) {
-      if (this.precedents.size >= REMEMBERED_PRECEDENTS) this.precedents.clear();
+      if (this.precedents.size >= REMEMBERED_SENTENCES) this.precedents.clear();
       precedent = similarPassages(this.index, this.documents, sentence, { limit: 1, excludeFile: file, citing })[0] ?? null;
       this.precedents.set(key, precedent);
     }
     return precedent;
   }
+}
+
+/** A draft as the checks read it: its document, line index, and sentences with their offsets in the text. */
+function readDraft(text: string, file: string): { draft: CorpusDocument; lines: LineIndex; sentences: Sentence[] } {
+  const draft = ingestText(file, '', 'utf-8', text);
+  const lines = new LineIndex(text);
+  const sentences = draft.passages.map((p) => ({
+    text: draft.paragraphs[p.paragraph].text.slice(p.start, p.end),
+    start: lines.offset(p.range.startLine, p.range.startColumn),
+    end: lines.offset(p.range.endLine, p.range.endColumn),
+  }));
+  return { draft, lines, sentences };
 }
 
 type Loaded = { document: CorpusDocument; ingested: boolean };
@@ -276,7 +290,7 @@ async function loadFile(file: CorpusFile, known: ManifestEntry | null, cache: In
     if (cached) return { document: cached, ingested: false };
   }
   try {
-    if (isArchiveFile(file.file)) return { document: await ingestArchiveFile(file.file, hash, bytes), ingested: true };
+    if (isWordOrPdf(file.file)) return { document: await ingestWordOrPdf(file.file, hash, bytes), ingested: true };
     const decoded = decodeBytes(bytes);
     return { document: ingestText(file.file, hash, decoded.encoding, decoded.text), ingested: true };
   } catch (error) {

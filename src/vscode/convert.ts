@@ -10,7 +10,7 @@ export const EXTRACTED_SCHEME = 'precedent-extracted';
 /** Where the editor shows a corpus file: the file itself, or the read-only view of the text extracted from it. */
 export function sourceUri(file: string): vscode.Uri {
   const uri = vscode.Uri.file(file);
-  return core().isArchiveFile(file) ? uri.with({ scheme: EXTRACTED_SCHEME }) : uri;
+  return core().isWordOrPdf(file) ? uri.with({ scheme: EXTRACTED_SCHEME }) : uri;
 }
 
 export function toRange(range: SourceRange): vscode.Range {

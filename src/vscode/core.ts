@@ -8,6 +8,6 @@ export { CHECKS } from '../core/checks/runChecks';
 export { preferredFix } from '../core/checks/types';
 export { extractCitations } from '../core/citations/extract';
 export { loadRegistryFile, ResolutionRegistry } from '../core/citations/registry';
-export { isArchiveFile, readArchiveText } from '../core/corpus/extract/archiveFile';
+export { isWordOrPdf, readExtractedText } from '../core/corpus/extract/wordOrPdf';
 export { mergeTwins } from '../core/search/twins';
 export { PrecedentWorkspace } from '../core/workspace';

@@ -36,11 +36,17 @@ export function showSearchPicker<T extends vscode.QuickPickItem>(corpus: CorpusS
       picker.placeholder = 'The corpus is still being indexed…';
       return;
     }
-    const items = await options.items(workspace, query);
-    // A later keystroke may have asked for something else meanwhile.
-    if (picker.value !== query) return;
-    picker.items = items;
-    picker.busy = false;
+    picker.placeholder = options.placeholder;
+    try {
+      const items = await options.items(workspace, query);
+      // A later keystroke may have asked for something else meanwhile.
+      if (picker.value === query) picker.items = items;
+    } catch (error) {
+      picker.items = [];
+      picker.placeholder = `Precedent: ${(error as Error).message}`;
+    } finally {
+      if (picker.value === query) picker.busy = false;
+    }
   };
   const insert = async (text: string) => {
     picker.hide();
@@ -52,7 +58,9 @@ export function showSearchPicker<T extends vscode.QuickPickItem>(corpus: CorpusS
     picker.busy = true;
     timer = setTimeout(() => void update(query), DELAY_MS);
   });
-  picker.onDidTriggerItemButton(({ item, button }) => options.onButton(item, button, insert));
+  picker.onDidTriggerItemButton(({ item, button }) =>
+    options.onButton(item, button, insert).catch((error: Error) => void vscode.window.showErrorMessage(`Precedent: ${error.message}`)),
+  );
   picker.onDidAccept(() => {
     const [item] = picker.selectedItems;
     return item ? insert(options.textOf(item)) : picker.hide();

@@ -9,7 +9,7 @@ import { core } from './loadCore';
 
 export class ExtractedTextDocuments implements vscode.TextDocumentContentProvider {
   provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    return core().readArchiveText(uri.fsPath);
+    return core().readExtractedText(uri.fsPath);
   }
 }
 

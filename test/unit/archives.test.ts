@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { readArchiveText } from '../../src/core/corpus/extract/archiveFile';
+import { readExtractedText } from '../../src/core/corpus/extract/wordOrPdf';
 import { pageOf } from '../../src/core/corpus/pages';
 import type { CorpusDocument } from '../../src/core/types';
 import { main } from '../../src/cli/main';
@@ -47,7 +47,7 @@ describe('Word and PDF files', () => {
 
   it('gives each PDF passage its page and its exact place in the extracted text', async () => {
     const record = documentNamed('record.pdf');
-    const text = await readArchiveText(record.file);
+    const text = await readExtractedText(record.file);
     for (const passage of record.passages) {
       assert.strictEqual(sliceRange(text, passage.range), record.paragraphs[passage.paragraph].text.slice(passage.start, passage.end));
     }
@@ -138,7 +138,7 @@ describe('Word and PDF files', () => {
     const [checked] = JSON.parse(out).files;
     const repeated = checked.diagnostics.find((d: { code: string }) => d.code === 'repeated-word');
     assert.strictEqual(code, 1);
-    const text = await readArchiveText(file);
+    const text = await readExtractedText(file);
     const range = { startLine: repeated.line - 1, startColumn: repeated.column - 1, endLine: repeated.endLine - 1, endColumn: repeated.endColumn - 1 };
     assert.deepStrictEqual([repeated.line, repeated.column, sliceRange(text, range)], [1, 17, 'the']);
   });

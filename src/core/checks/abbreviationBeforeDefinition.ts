@@ -12,7 +12,7 @@ export const abbreviationBeforeDefinition: Check = {
       if (definitions.find((d) => d.acronym === definition.acronym) !== definition) continue;
       const early = uses.find((use) => sameAbbreviation(use.abbreviation, definition.acronym) && use.end <= definition.start);
       if (!early) continue;
-      const spelled = `${definition.expansion} (${early.abbreviation})`;
+      const spelled = `${definition.expansion} (${definition.acronym})`;
       findings.push({
         message: `${early.abbreviation} is used here before it is spelt out, further down ("${definition.expansion}")`,
         start: early.start,

@@ -29,7 +29,8 @@ export const abbreviationUndefined: Check = {
       // Spelt out elsewhere without the abbreviation beside it ("Organization for Security and Co-operation in Europe").
       if (!expansion || wholeText.includes(comparable(expansion))) continue;
       reported.add(singular);
-      const spelled = `${expansion} (${abbreviation})`;
+      // The expansion is singular: "United Nations Office … (UNODC)", also where the draft wrote a plural.
+      const spelled = `${expansion} (${singular})`;
       findings.push({
         message: `${abbreviation} is not spelt out in this draft; spell it out at its first use: "${spelled}"`,
         start: use.start,

@@ -6,8 +6,8 @@
 /** So widely known that spelling them out reads oddly. */
 export const WIDELY_KNOWN = new Set([
   'UN', 'UNICEF', 'UNESCO', 'NATO', 'EU', 'US', 'USA', 'UK', 'AIDS', 'HIV', 'COVID', 'NGO', 'NGOs', 'GDP', 'ASEAN',
-  'OPEC', 'WHO', 'IMF', 'SDG', 'SDGs', 'OK', 'TV', 'DNA', 'CEO', 'ID', 'IT', 'ICT', 'G7', 'G8', 'G20', 'G77', 'BRICS',
-  'CO2', 'AM', 'PM', 'FY', 'UNGA', 'UNSC',
+  'OPEC', 'WHO', 'IMF', 'SDG', 'SDGs', 'OK', 'TV', 'DNA', 'CEO', 'ID', 'IT', 'ICT', 'BRICS', 'AM', 'PM', 'FY',
+  'UNGA', 'UNSC',
 ]);
 
 /** Expansions of the United Nations system's abbreviations, as its documents spell them. */

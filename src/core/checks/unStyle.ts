@@ -13,7 +13,7 @@ const MONTH = `(${MONTH_ALTERNATIVES})`;
 /** Words after which a small figure is a label, not a count: "resolution 5", "Goal 3", "paragraph 2". */
 const LABELLED = /(?:resolution|paragraph|article|goal|sdg|page|chapter|annex|item|rule|section|phase|level|category|step|point|objective|target|option|pillar|clause|no\.|number|table|figure|box|part|session|round|cycle|stage|type|grade|agenda)\s*$/i;
 
-export const unResolutionCase: Check = styleCheck({
+const unResolutionCase: Check = styleCheck({
   code: 'un-resolution-case',
   pattern: /\bResolution(s?)(?=\s+\d)/g,
   message: () => '"resolution" is lower case in running text (UN Editorial Manual): "Security Council resolution 2331 (2016)"',
@@ -21,7 +21,7 @@ export const unResolutionCase: Check = styleCheck({
   allows: opensSentence,
 });
 
-export const unBodyInFull: Check = styleCheck({
+const unBodyInFull: Check = styleCheck({
   code: 'un-body-in-full',
   pattern: /\b(UNSC|UNGA|SC|GA)(?=\s+[Rr]esolutions?\b)|\bUNSC\b|\bUNGA\b/g,
   message: (m) => `Name the issuing body in full: "${body(m[0])}", not "${m[0]}"`,
@@ -32,7 +32,7 @@ function body(abbreviation: string): string {
   return /SC$/.test(abbreviation) ? 'Security Council' : 'General Assembly';
 }
 
-export const unDateFormat: Check = styleCheck({
+const unDateFormat: Check = styleCheck({
   code: 'un-date-format',
   pattern: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b|\\b(\\d{1,2})(?:st|nd|rd|th)\\s+(?:of\\s+)?${MONTH}\\b`, 'g'),
   message: (m) => `Dates are written day, month, year: "${unDate(m)}"`,
@@ -43,14 +43,14 @@ function unDate(m: RegExpMatchArray): string {
   return m[1] ? `${m[2]} ${m[1]} ${m[3]}` : `${m[4]} ${m[5]}`;
 }
 
-export const unMemberStates: Check = styleCheck({
+const unMemberStates: Check = styleCheck({
   code: 'un-member-states',
   pattern: /\b(?:member states|Member states|MEMBER STATES)\b/g,
   message: () => '"Member States" of the United Nations take capitals',
   replacement: () => 'Member States',
 });
 
-export const unSecretaryGeneral: Check = styleCheck({
+const unSecretaryGeneral: Check = styleCheck({
   code: 'un-secretary-general',
   pattern: /\b[Ss]ecretary(?:\s+|\s*-\s*)[Gg]eneral\b/g,
   message: () => 'The title is written "Secretary-General"',
@@ -58,7 +58,7 @@ export const unSecretaryGeneral: Check = styleCheck({
   allows: (m) => m[0] === 'Secretary-General',
 });
 
-export const unSpellingRule: Check = styleCheck({
+const unSpellingRule: Check = styleCheck({
   code: 'un-spelling',
   pattern: /\p{L}+/gu,
   message: (m) => `UN spelling (Oxford): "${inCaseOf(m[0], unSpelling(m[0].toLowerCase())!)}"`,
@@ -69,7 +69,7 @@ export const unSpellingRule: Check = styleCheck({
   },
 });
 
-export const unNumbers: Check = styleCheck({
+const unNumbers: Check = styleCheck({
   code: 'un-numbers',
   // A count: a figure or number word before a plural noun ("5 missions", "twelve experts"), not before "is" or "this".
   pattern: new RegExp(`(?<![\\d.,/$€£¥%-])\\b(?:([1-9])|(${NUMBER_WORD_ALTERNATIVES}))(?=\\s+(?!(?:this|thus|does|was|has|its|his)\\b)\\p{Ll}{3,}s\\b)`, 'gu'),
@@ -85,14 +85,14 @@ export const unNumbers: Check = styleCheck({
   },
 });
 
-export const unPerCent: Check = styleCheck({
+const unPerCent: Check = styleCheck({
   code: 'un-per-cent',
   pattern: /(?<=\d)\s?%|\bpercent\b/gi,
   message: () => '"per cent", in words',
   replacement: (m) => (m[0].endsWith('%') ? ' per cent' : inCaseOf(m[0], 'per cent')),
 });
 
-export const unAbbreviationStops: Check = styleCheck({
+const unAbbreviationStops: Check = styleCheck({
   code: 'un-abbreviation-stops',
   pattern: /\b(?:[A-Z]\.){2,}(?![A-Za-z])/g,
   message: (m) => `No full stops in abbreviations: "${m[0].replace(/\./g, '')}"`,

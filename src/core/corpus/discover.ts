@@ -2,9 +2,9 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { SkippedFile } from '../types';
-import { ARCHIVE_EXTENSIONS } from './extract/archiveFile';
+import { WORD_AND_PDF_EXTENSIONS } from './extract/wordOrPdf';
 
-const CORPUS_EXTENSIONS = new Set(['.txt', '.md', '.markdown', ...ARCHIVE_EXTENSIONS]);
+const CORPUS_EXTENSIONS = new Set(['.txt', '.md', '.markdown', ...WORD_AND_PDF_EXTENSIONS]);
 const IGNORED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', '.precedent-cache']);
 
 export interface CorpusFile {

@@ -65,7 +65,7 @@ export function reflow(text: string, contents: LineContent[]): ReflowedParagraph
       } else {
         const head = previous.endsWith('-') ? LINE_END_HYPHEN.exec(previous.slice(-40)) : null;
         const tail = head ? /^\p{Ll}\p{L}*/u.exec(next) : null;
-        if (head && tail) current.joinHyphenated(keepsHyphen(head[1], tail[0], (vocabulary ??= wordsOf(text))));
+        if (head && tail) current.joinHyphenated(keepsHyphen(head[1], tail[0], (vocabulary ??= vocabularyOf(text))));
         else current.space(lines[i - 1].end);
       }
     }
@@ -128,7 +128,7 @@ export function keepsHyphen(head: string, tail: string, vocabulary: Set<string>)
 }
 
 /** Words the document uses whole, and its hyphenated compounds; a word cut by a line-end hyphen is not one. */
-export function wordsOf(text: string): Set<string> {
+export function vocabularyOf(text: string): Set<string> {
   const words = new Set<string>();
   for (const chunk of text.toLowerCase().split(NOT_WORD)) {
     if (chunk.length === 0 || chunk.endsWith('-')) continue;

@@ -1,8 +1,8 @@
 /** A corpus file's text as its passages' positions count it: decoded, or extracted from a Word or PDF file. */
 import { readFile } from 'fs/promises';
 import { decodeBytes } from './decode';
-import { isArchiveFile, readArchiveText } from './extract/archiveFile';
+import { isWordOrPdf, readExtractedText } from './extract/wordOrPdf';
 
 export async function readSourceText(file: string): Promise<string> {
-  return isArchiveFile(file) ? readArchiveText(file) : decodeBytes(await readFile(file)).text;
+  return isWordOrPdf(file) ? readExtractedText(file) : decodeBytes(await readFile(file)).text;
 }

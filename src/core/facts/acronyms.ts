@@ -59,7 +59,7 @@ function expansionFor(acronym: string, words: string[]): string | null {
     // "small island developing States (SIDS)": a name in lower case only where every initial is there.
     if (!/^\p{Lu}/u.test(words[start]) && !(initials === letters && letters.length >= 3)) continue;
     if (initials === letters || spellsWithinWords(letters, significant.map((w) => w.toLowerCase())) || (initials.startsWith(letters) && initials.length > letters.length && start === firstCapitalRun(words))) {
-      return words.slice(start).join(' ').replace(/[,;:]$/, '');
+      return words.slice(start).join(' ');
     }
   }
   return null;

@@ -78,10 +78,6 @@ export class FactBase {
     return reader.finish();
   }
 
-  get size(): number {
-    return this.facts.length;
-  }
-
   /** Facts matching a query: the best matching subject first, and within a subject the newest first. */
   lookup(query: string, limit = 20): Fact[] {
     const scores = this.terms.score(query, this.facts.length);

@@ -11,11 +11,11 @@ import { tokenize } from '../text/tokenize';
 export type FactField = 'subject' | 'relation' | 'actor' | 'counted' | 'object' | 'text';
 
 /** The sentence's other words count a little: "japan supplementary budget". */
-export const FIELD_WEIGHTS: Record<FactField, number> = { subject: 3, relation: 2, actor: 1.5, counted: 1.5, object: 1, text: 0.3 };
+const FIELD_WEIGHTS: Record<FactField, number> = { subject: 3, relation: 2, actor: 1.5, counted: 1.5, object: 1, text: 0.3 };
 const MIN_PREFIX = 3;
 const MIN_TYPO_LENGTH = 4;
 
-export function wordsOf(text: string): string[] {
+function termsOf(text: string): string[] {
   return tokenize(normalizeForMatch(text)).map((token) => token.term);
 }
 
@@ -26,7 +26,7 @@ export class FactTermIndex {
   constructor(fields: Array<Record<FactField, string>>) {
     fields.forEach((record, fact) => {
       for (const field of Object.keys(FIELD_WEIGHTS) as FactField[]) {
-        for (const word of wordsOf(record[field])) {
+        for (const word of termsOf(record[field])) {
           let posting = this.postings.get(word);
           if (!posting) this.postings.set(word, (posting = new Map()));
           posting.set(fact, Math.max(posting.get(fact) ?? 0, FIELD_WEIGHTS[field]));
@@ -38,7 +38,7 @@ export class FactTermIndex {
   /** Facts scored by how much of the query they hold: for each query word, its best field weight × rarity. */
   score(query: string, factCount: number): Map<number, number> {
     const scores = new Map<number, number>();
-    for (const queryWord of new Set(wordsOf(query))) {
+    for (const queryWord of new Set(termsOf(query))) {
       const best = new Map<number, number>();
       for (const [word, posting] of this.postings) {
         const closeness = this.closeness(queryWord, word);

@@ -22,7 +22,7 @@ export const extract: Extractor = async (bytes) => {
     pdf = await task.promise;
   } catch (error) {
     await task.destroy();
-    throw unreadable(error);
+    throw isPdfVerdict(error) ? unreadable(error) : error;
   }
   try {
     const pages: PositionedPage[] = [];
@@ -42,11 +42,19 @@ export const extract: Extractor = async (bytes) => {
     const { info } = await pdf.getMetadata();
     return { blocks: readingOrder(pages), meta: metaOf(info as Record<string, unknown>), pages: pages.length };
   } catch (error) {
-    throw isUnreadableFile(error) ? error : unreadable(error);
+    throw isUnreadableFile(error) || !isPdfVerdict(error) ? error : unreadable(error);
   } finally {
     await pdf.destroy();
   }
 };
+
+/**
+ * pdfjs's own verdicts on the file — encrypted, not a PDF, broken structure — which stay true until the file
+ * changes and may be remembered; anything else (memory, a bug) is reported but not remembered.
+ */
+function isPdfVerdict(error: unknown): boolean {
+  return ['PasswordException', 'InvalidPDFException', 'FormatError', 'MissingPDFException', 'UnknownErrorException'].includes((error as Error)?.name);
+}
 
 function unreadable(error: unknown): UnreadableFileError {
   const { name, message } = error as Error;

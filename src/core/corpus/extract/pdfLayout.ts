@@ -3,7 +3,7 @@
  * UN document symbols dropped; two-column pages (UN verbatim records) read column by column; lines joined, with
  * line-end hyphens resolved by the document's own vocabulary (as reflow does for text files).
  */
-import { keepsHyphen, wordsOf } from '../reflow';
+import { keepsHyphen, vocabularyOf } from '../reflow';
 import type { ExtractedBlock } from './extracted';
 
 export interface PositionedText {
@@ -71,7 +71,7 @@ export function readingOrder(pages: PositionedPage[]): ExtractedBlock[] {
       flowEnded = !last || TERMINAL.test(last.lines[last.lines.length - 1]);
     }
   });
-  const vocabulary = wordsOf(paragraphs.map((p) => p.lines.join('\n')).join('\n'));
+  const vocabulary = vocabularyOf(paragraphs.map((p) => p.lines.join('\n')).join('\n'));
   return paragraphs.map(({ lines, page }) => ({ text: joinLines(lines, vocabulary), page }));
 }
 

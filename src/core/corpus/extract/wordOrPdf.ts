@@ -14,13 +14,13 @@ const FORMATS = { '.pdf': 'pdf', '.docx': 'docx' } as const;
 type Format = (typeof FORMATS)[keyof typeof FORMATS];
 const loaded = new Map<Format, Extractor>();
 
-export const ARCHIVE_EXTENSIONS = Object.keys(FORMATS);
+export const WORD_AND_PDF_EXTENSIONS = Object.keys(FORMATS);
 
-export function isArchiveFile(file: string): boolean {
+export function isWordOrPdf(file: string): boolean {
   return formatOf(file) !== null;
 }
 
-export async function ingestArchiveFile(file: string, hash: string, bytes: Uint8Array): Promise<CorpusDocument> {
+export async function ingestWordOrPdf(file: string, hash: string, bytes: Uint8Array): Promise<CorpusDocument> {
   const format = formatOf(file)!;
   const { text, pageStarts, extracted } = await extractText(format, bytes);
   const document = ingestText(file, hash, format, text, extracted.meta);
@@ -28,7 +28,7 @@ export async function ingestArchiveFile(file: string, hash: string, bytes: Uint8
 }
 
 /** The text a Word or PDF file's passages point into, for a reader to see them in place. */
-export async function readArchiveText(file: string): Promise<string> {
+export async function readExtractedText(file: string): Promise<string> {
   const format = formatOf(file);
   if (!format) throw new Error(`${file}: not a Word or PDF file`);
   return (await extractText(format, await readFile(file))).text;
