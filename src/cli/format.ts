@@ -1,5 +1,5 @@
 /** What the CLI prints: the stable JSON contract and the human-readable text. */
-import type { Fact } from '../core/facts/factBase';
+import { describeFact, Fact, factWhen } from '../core/facts/factBase';
 import type { Continuation } from '../core/search/complete';
 import type { SearchMatch } from '../core/types';
 import type { IndexReport } from '../core/workspace';
@@ -94,9 +94,7 @@ export function formatFacts(facts: Fact[]): string {
       subject = fact.subject.key;
       lines.push(`${lines.length > 0 ? '\n' : ''}${fact.subject.display}`);
     }
-    const figures = fact.quantities.map((q) => q.text).join(', ');
-    const when = fact.time ?? (fact.date ? `document of ${fact.date}` : 'undated');
-    lines.push(`  ${when}: ${fact.actor.display} ${fact.relation}${figures ? ` ${figures}` : ''}${fact.object ? ` · ${fact.object}` : ''}`);
+    lines.push(`  ${factWhen(fact)}: ${describeFact(fact)}${fact.object ? ` · ${fact.object}` : ''}`);
     lines.push(`    "${fact.text}"`);
     lines.push(`    ${[fact.title, fact.date].filter(Boolean).join(' · ')} (${fact.file}:${fact.range.startLine + 1})`);
     for (const file of fact.alsoIn) lines.push(`    also in ${file}`);

@@ -3,11 +3,13 @@
  * bundle; its values are reached through loadCore.ts, after activation, so that activating does not pay for
  * loading and evaluating the core.
  */
-export { CONFIG_FILE, editIgnored, findConfig, parseConfig } from '../core/checks/config';
+export { CONFIG_FILE, editIgnored, findConfig, parseConfig, styleSheetNamed } from '../core/checks/config';
+export { CORPUS_FILE_GLOB } from '../core/corpus/discover';
 export { CHECKS } from '../core/checks/runChecks';
 export { preferredFix } from '../core/checks/types';
 export { extractCitations } from '../core/citations/extract';
 export { loadRegistryFile, ResolutionRegistry } from '../core/citations/registry';
 export { isWordOrPdf, readExtractedText } from '../core/corpus/extract/wordOrPdf';
+export { describeFact, factWhen } from '../core/facts/factBase';
 export { mergeTwins } from '../core/search/twins';
 export { PrecedentWorkspace } from '../core/workspace';

@@ -125,7 +125,7 @@ export class CorpusService implements vscode.Disposable {
   private watch(roots: string[]): void {
     for (const watcher of this.watchers) watcher.dispose();
     this.watchers = roots.map((root) => {
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(root), '**/*.{md,markdown,txt,docx,pdf}'));
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(root), core().CORPUS_FILE_GLOB));
       const onChange = (uri: vscode.Uri) => this.scheduleReload(`${path.basename(uri.fsPath)} changed`);
       watcher.onDidChange(onChange);
       watcher.onDidCreate(onChange);

@@ -5,9 +5,9 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Fact } from '../core/facts/factBase';
-import { sourceUri } from './convert';
 import type { CorpusService } from './corpusService';
-import { escapeMarkdown } from './markdown';
+import { core } from './loadCore';
+import { escapeMarkdown, sourceLink } from './markdown';
 
 export class FactHover implements vscode.HoverProvider {
   constructor(private readonly corpus: CorpusService) {}
@@ -26,10 +26,6 @@ export class FactHover implements vscode.HoverProvider {
 }
 
 function timelineEntry(fact: Fact): string {
-  const when = fact.time ?? fact.asOf ?? 'undated';
-  const figures = fact.quantities.map((q) => q.text).join(', ');
-  const link = sourceUri(fact.file).with({ fragment: `L${fact.range.startLine + 1}` });
-  const source = `[${escapeMarkdown(fact.title ?? path.basename(fact.file))}](${link.toString()})${fact.date ? ` · ${fact.date}` : ''}`;
   const also = fact.alsoIn.length > 0 ? ` (also in ${fact.alsoIn.map((file) => escapeMarkdown(path.basename(file))).join(', ')})` : '';
-  return `- **${escapeMarkdown(when)}** — ${escapeMarkdown(`${fact.actor.display} ${fact.relation}${figures ? ` ${figures}` : ''}`)}: ${source}${also}`;
+  return `- **${escapeMarkdown(core().factWhen(fact))}** — ${escapeMarkdown(core().describeFact(fact))}: ${sourceLink(fact)}${also}`;
 }

@@ -7,10 +7,9 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Citation } from '../core/citations/extract';
 import type { ResolutionRegistry } from '../core/citations/registry';
-import { sourceUri } from './convert';
 import type { CorpusService } from './corpusService';
 import { core } from './loadCore';
-import { escapeMarkdown as escape } from './markdown';
+import { escapeMarkdown as escape, sourceLink } from './markdown';
 
 const ACRONYM = /\b\p{Lu}[\p{Lu}\d&]{1,10}\b/u;
 const CITING_PASSAGES = 3;
@@ -63,10 +62,9 @@ export class PrecedentHover implements vscode.HoverProvider {
       const citing = core().mergeTwins(workspace.passagesCiting(citation.number, CITING_PASSAGES * 2)).slice(0, CITING_PASSAGES);
       if (citing.length > 0) card.appendMarkdown('\n\n---\n\nCited in the corpus:');
       for (const { match, twins } of citing) {
-        const link = sourceUri(match.file).with({ fragment: `L${match.range.startLine + 1}` });
         const also = twins.length > 0 ? ` (also in ${twins.map((t) => escape(t.title ?? path.basename(t.file))).join(', ')})` : '';
         const caution = wrongYearIn(match.text, citation.number, registry);
-        card.appendMarkdown(`\n\n> ${escape(match.text)}\n\n[${escape(match.title ?? path.basename(match.file))}](${link.toString()})${match.date ? ` · ${match.date}` : ''}${also}`);
+        card.appendMarkdown(`\n\n> ${escape(match.text)}\n\n${sourceLink(match)}${also}`);
         if (caution) card.appendMarkdown(`\n\n⚠ ${escape(caution)}`);
       }
     }

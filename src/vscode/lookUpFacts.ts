@@ -6,6 +6,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Fact } from '../core/facts/factBase';
 import type { CorpusService } from './corpusService';
+import { core } from './loadCore';
 import { showSearchPicker } from './searchPicker';
 import { showSource } from './sourceDocuments';
 
@@ -35,11 +36,9 @@ export function lookUpFacts(corpus: CorpusService, initialQuery = ''): Promise<v
 }
 
 function toItem(fact: Fact): FactItem {
-  const figures = fact.quantities.map((q) => q.text).join(', ');
-  const when = fact.time ?? fact.asOf;
   return {
-    label: `${fact.subject.display}: ${fact.actor.display} ${fact.relation}${figures ? ` ${figures}` : ''}`,
-    description: [when, `${path.basename(fact.file)}:${fact.range.startLine + 1}`].filter(Boolean).join(' · '),
+    label: `${fact.subject.display}: ${core().describeFact(fact)}`,
+    description: `${core().factWhen(fact)} · ${path.basename(fact.file)}:${fact.range.startLine + 1}`,
     detail: fact.text,
     alwaysShow: true,
     buttons: fact.quantities.length > 0 ? [INSERT_FIGURE, OPEN_SOURCE] : [OPEN_SOURCE],

@@ -38,9 +38,9 @@ export function withCheckSettings(config: CheckConfig): CheckConfig {
     const explicit = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
     if (explicit) checks[check.code] = explicit;
   }
-  const style = settings.inspect<'none' | 'un'>('style');
+  const style = settings.inspect<string>('style');
   const chosenStyle = style?.workspaceFolderValue ?? style?.workspaceValue ?? style?.globalValue;
-  return { ...config, checks, style: chosenStyle === undefined ? config.style : chosenStyle === 'un' ? 'un' : null };
+  return { ...config, checks, style: chosenStyle === undefined ? config.style : core().styleSheetNamed(chosenStyle) };
 }
 
 /** A setting's path: absolute as given, else relative to the first workspace folder. */

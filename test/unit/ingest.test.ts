@@ -167,6 +167,14 @@ describe('metadata without front matter', () => {
     assert.equal(meta.speaker, 'ISHIKANE Kimihiro');
     assert.equal(meta.date, '2023-12-07');
     assert.equal(meta.venue, 'Security Council Ministerial Open Debate');
+    assert.equal(meta.country, 'Japan', 'from "Permanent Representative of Japan"');
+  });
+
+  it('takes the country a statement is by, never a person', () => {
+    const country = (title: string) => ingestString(`---\ntitle: "${title}"\n---\nWe met.`).meta.country;
+    assert.equal(country('Statement by Japan on migration'), 'Japan');
+    assert.equal(country('Statement by the United Kingdom at the Council'), 'United Kingdom');
+    assert.equal(country('Statement by Kenji Suzuki at the Council'), null);
   });
 
   it('infers the speaker of a verbatim record, but no date from the body', () => {

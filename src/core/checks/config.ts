@@ -21,6 +21,11 @@ export interface IgnoredFinding {
 export type StyleSheet = 'un';
 const STYLE_SHEETS = new Set<string>(['un']);
 
+/** A style sheet's name as a setting gives it ("un", or "none" for none), or null for none or an unknown name. */
+export function styleSheetNamed(name: string): StyleSheet | null {
+  return STYLE_SHEETS.has(name) ? (name as StyleSheet) : null;
+}
+
 export interface CheckConfig {
   /** The file it came from, or null for the defaults. */
   source: string | null;
@@ -58,7 +63,7 @@ export function parseConfig(text: string, source: string): CheckConfig {
   }
   const { checks, ignore, style } = data as { checks?: unknown; ignore?: unknown; style?: unknown };
   if (style !== undefined && style !== null) {
-    if (typeof style === 'string' && STYLE_SHEETS.has(style)) config.style = style as StyleSheet;
+    if (typeof style === 'string' && STYLE_SHEETS.has(style)) config.style = styleSheetNamed(style);
     else config.problems.push(`${source}: "style" must be one of ${[...STYLE_SHEETS].join(', ')} (got ${JSON.stringify(style)})`);
   }
   if (checks !== undefined) {

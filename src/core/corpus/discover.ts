@@ -5,6 +5,9 @@ import type { SkippedFile } from '../types';
 import { WORD_AND_PDF_EXTENSIONS } from './extract/wordOrPdf';
 
 const CORPUS_EXTENSIONS = new Set(['.txt', '.md', '.markdown', ...WORD_AND_PDF_EXTENSIONS]);
+
+/** A glob of the files a corpus folder holds, as a file watcher wants it: extensions in either case ("Report.PDF"). */
+export const CORPUS_FILE_GLOB = `**/*.{${[...CORPUS_EXTENSIONS].flatMap((e) => [e.slice(1), e.slice(1).toUpperCase()]).join(',')}}`;
 const IGNORED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', '.precedent-cache']);
 
 export interface CorpusFile {

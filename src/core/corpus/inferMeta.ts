@@ -43,10 +43,18 @@ const NOT_A_COUNTRY = /^(?:H|His|Her|Ambassador|Minister|Mr|Ms|Mrs|Dr|Prof|Forei
 
 function countryNamedIn(fields: Array<string | null>): string | null {
   for (const field of fields) {
-    const country = field ? COUNTRY_IN_META.exec(field)?.[1] : undefined;
-    if (country && !NOT_A_COUNTRY.test(country)) return country;
+    const found = field ? COUNTRY_IN_META.exec(field) : null;
+    if (found && !NOT_A_COUNTRY.test(found[1]) && !(found[0].startsWith('Statement by') && mayBePerson(found[0].slice('Statement by'.length).trim()))) return found[1];
   }
   return null;
+}
+
+/**
+ * "Statement by Kenji Suzuki" names a person; "Statement by Japan", "by the United Kingdom", "by Bosnia and
+ * Herzegovina" a state. Two or more capitalised words without "the" or "and" are taken for a person.
+ */
+function mayBePerson(name: string): boolean {
+  return name.split(/\s+/).length > 1 && !/\band\b/.test(name) && !/^the\s/i.test(name);
 }
 
 function inferTitle(head: string[]): string | null {

@@ -164,3 +164,14 @@ function identityOf(fact: Fact): string {
 function newestFirst(a: Fact, b: Fact): number {
   return (b.asOf ?? '').localeCompare(a.asOf ?? '') || a.file.localeCompare(b.file);
 }
+
+/** A fact in one line, as hovers, lookups and the command line show it: "Japan pledged approximately 23 million US dollars". */
+export function describeFact(fact: Fact): string {
+  const figures = fact.quantities.map((q) => q.text).join(', ');
+  return `${fact.actor.display} ${fact.relation}${figures ? ` ${figures}` : ''}`;
+}
+
+/** When a fact holds, as shown: the time it states, else the date of its document ("undated" without one). */
+export function factWhen(fact: Fact): string {
+  return fact.time ?? (fact.date ? `document of ${fact.date}` : 'undated');
+}
