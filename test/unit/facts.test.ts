@@ -100,6 +100,8 @@ describe('facts', () => {
     assert.deepEqual(value('resolution 2331 (2016) and 10,000 personnel', '2017-03-15'), [], 'numbers that are not times');
     assert.deepEqual(value('the 2014-2016 biennium and 2014–16', null), ['2014/2016', '2014/2016']);
     assert.deepEqual(value('dated 2017-03-31', null), [], 'an ISO date is no range of years');
+    assert.deepEqual(value('reduce emissions by 2030', '2022'), [], 'a target year is no time of the fact');
+    assert.deepEqual(value('completed by 2014', '2015'), ['2014']);
   });
 
   it('gives the actor "we" the document\'s country and unifies names through the corpus acronyms', () => {
@@ -121,6 +123,7 @@ describe('facts', () => {
       'Where will we establish our independent State?',
       'It has accepted nearly 200,000 refugees.', // "it" cannot be resolved
       'We have contributed to peace.', // "we" of an unknown country
+      'Biodiversity contributes to 70 per cent of national employment.', // a share, not an amount given
     ]) {
       assert.deepEqual(extractFacts(sentence, context), [], sentence);
     }

@@ -124,7 +124,10 @@ function readClause(
   const { quantities, times } = readFigures();
   const after = blank(sentence, [...quantities, ...times]).slice(span.verbEnd, span.clauseEnd);
   // A ranking the sentence goes on to give belongs to the fact: "…, making it the fund's fifth-largest major donor".
-  const own = quantities.filter((q) => q.start >= span.verbEnd && (q.end <= span.clauseEnd || q.unit === 'ordinal'));
+  // "contributes to 70 per cent of employment" states a share, not an amount given.
+  const own = quantities.filter(
+    (q) => q.start >= span.verbEnd && (q.end <= span.clauseEnd || q.unit === 'ordinal') && !(q.unit === 'percent' && /\bto\s+$/.test(sentence.slice(0, q.start))),
+  );
   const time = nearestTime(times, span);
   const object = passive ? phraseBefore(before.text.replace(PASSIVE_TAIL, '')) : objectAfter(after, own, span.relation);
   const named = object && (RESOLUTION_OBJECT.test(object) || isName(object)) ? object : null;

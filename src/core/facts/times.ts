@@ -37,7 +37,12 @@ const YEAR_PHRASES: Array<{ pattern: RegExp; value: (g: Record<string, string | 
     },
   },
   {
-    pattern: new RegExp(String.raw`\b(?:(?:in|during|by|for|until|of|as of|as at|at the end of|end of)\s+(?:the\s+)?(?:FY\s?)?|FY\s?)(?<year>${YEAR})\b(?!\s*\))`, 'gi'),
+    // "by 2030" after the document's year is a target ("reduce emissions by 2030"), not when anything happened.
+    pattern: new RegExp(String.raw`\bby\s+(?:the\s+end\s+of\s+)?(?<year>${YEAR})\b(?!\s*\))`, 'gi'),
+    value: (g, documentYear) => (documentYear && g.year! > documentYear ? null : g.year!),
+  },
+  {
+    pattern: new RegExp(String.raw`\b(?:(?:in|during|for|until|of|as of|as at|at the end of|end of)\s+(?:the\s+)?(?:FY\s?)?|FY\s?)(?<year>${YEAR})\b(?!\s*\))`, 'gi'),
     value: (g) => g.year!,
   },
 ];
