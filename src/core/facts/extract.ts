@@ -82,7 +82,7 @@ export function extractFacts(sentence: string, context: FactContext): SentenceFa
   const verbs = relationVerbsIn(sentence);
   if (verbs.length === 0) return [];
   const breaks = [...sentence.matchAll(CLAUSE_BREAK)].map((m) => m.index ?? 0);
-  let figures: { quantities: Quantity[]; times: TimeMention[] } | null = null;
+  let figures: Figures | null = null;
   const facts: SentenceFact[] = [];
   for (let i = 0; i < verbs.length; i++) {
     const verb = verbs[i];
@@ -101,18 +101,28 @@ export function extractFacts(sentence: string, context: FactContext): SentenceFa
     };
     i = last;
     // Figures and times are read only for sentences that may hold a fact: most relation verbs have no actor.
-    const fact = readClause(sentence, span, () => (figures ??= { quantities: extractQuantities(sentence), times: findTimes(sentence, context.documentDate) }), context);
+    const fact = readClause(sentence, span, () => (figures ??= readFigures(sentence, context.documentDate)), context);
     if (fact) facts.push(fact);
   }
   return facts;
 }
 
-function readClause(
-  sentence: string,
-  span: ClauseSpan,
-  readFigures: () => { quantities: Quantity[]; times: TimeMention[] },
-  context: FactContext,
-): SentenceFact | null {
+interface Figures {
+  quantities: Quantity[];
+  times: TimeMention[];
+  /** The sentence with its figures and times blanked out (same length), so that they are not read as the object. */
+  blanked: string;
+}
+
+function readFigures(sentence: string, documentDate: string | null): Figures {
+  const quantities = extractQuantities(sentence);
+  const times = findTimes(sentence, documentDate);
+  let blanked = sentence;
+  for (const { start, end } of [...quantities, ...times]) blanked = blanked.slice(0, start) + ' '.repeat(end - start) + blanked.slice(end);
+  return { quantities, times, blanked };
+}
+
+function readClause(sentence: string, span: ClauseSpan, figuresOf: () => Figures, context: FactContext): SentenceFact | null {
   const written = sentence.slice(span.verbEnd, span.clauseEnd);
   // "announced that the Government of Japan will provide…": the fact is the reported clause's own.
   if (/^\s*that\b/.test(written)) return null;
@@ -121,8 +131,8 @@ function readClause(
   const passive = PASSIVE_TAIL.test(before.text) || (!before.auxiliary && PARTICIPLE_FOLLOWS.test(written));
   const actor = passive ? agentOf(written, context) : actorBefore(before, context);
   if (!actor) return null;
-  const { quantities, times } = readFigures();
-  const after = blank(sentence, [...quantities, ...times]).slice(span.verbEnd, span.clauseEnd);
+  const { quantities, times, blanked } = figuresOf();
+  const after = blanked.slice(span.verbEnd, span.clauseEnd);
   // A ranking the sentence goes on to give belongs to the fact: "…, making it the fund's fifth-largest major donor".
   // "contributes to 70 per cent of employment" states a share, not an amount given.
   const own = quantities.filter(
@@ -162,18 +172,18 @@ function actorBefore(before: Before, context: FactContext): Name | null {
   const phrase = phraseBefore(before.text);
   if (!phrase) return null;
   const last = phrase.split(' ').pop()!;
-  if (PERSONAL_PRONOUN.test(last)) return actorName(last, context, context.acronyms);
+  if (PERSONAL_PRONOUN.test(last)) return actorName(last, context);
   // A common noun acts only through an auxiliary; without one it is a noun a participle describes.
   const proper = /^\p{Lu}/u.test(phrase.replace(/^(?:the|my|our)\s+/i, '')) || /^(?:my|our)\s/i.test(phrase);
   if (!proper && !before.auxiliary) return null;
-  return actorName(phrase, context, context.acronyms);
+  return actorName(phrase, context);
 }
 
 /** The agent of a passive: "was launched by His Majesty King Letsie III". */
 function agentOf(after: string, context: FactContext): Name | null {
   const agent = /^\s*(?:[^,;]*?\s)?by\s+(?:the\s+)?([^,;]+)/.exec(after)?.[1];
   const name = agent ? NAME_AT_START.exec(agent)?.[0] : undefined;
-  return name && !NOT_A_NAME.test(name) ? actorName(trimName(name), context, context.acronyms) : null;
+  return name && !NOT_A_NAME.test(name) ? actorName(trimName(name), context) : null;
 }
 
 /**
@@ -191,7 +201,7 @@ function phraseBefore(text: string): string | null {
     if ((/[,;:()"“”]$/.test(word) && !listed) || /^[("“]/.test(word)) break;
     const lower = word.toLowerCase();
     if (PHRASE_STOP.has(lower) && !((lower === 'of' || lower === 'and') && joinsNames)) break;
-    phrase.unshift(word.replace(/,$/, ','));
+    phrase.unshift(word);
     if (PERSONAL_PRONOUN.test(word) && phrase.length === 1) break;
   }
   // "Over the past 20 years Japan has sent": the actor follows the last word of the time.
@@ -249,17 +259,10 @@ function nearestTime(times: TimeMention[], span: ClauseSpan): TimeMention | null
   const earlier = times.filter((t) => t.end <= span.clauseStart);
   const candidates = inClause.length > 0 ? inClause : earlier.length > 0 ? earlier : times;
   const distance = (t: TimeMention) => (t.start >= span.verbEnd ? t.start - span.verbEnd : span.verbStart - t.end);
-  return candidates.sort((a, b) => distance(a) - distance(b))[0] ?? null;
+  return candidates.reduce<TimeMention | null>((nearest, t) => (nearest === null || distance(t) < distance(nearest) ? t : nearest), null);
 }
 
 /** A name without the full stop of the sentence it ends. */
 function trimName(name: string): string {
   return name.trim().replace(/[.,]$/, '');
-}
-
-/** The sentence with figures and times blanked out (same length), so that they are not read as the object. */
-function blank(sentence: string, spans: Array<{ start: number; end: number }>): string {
-  let text = sentence;
-  for (const { start, end } of spans) text = text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
-  return text;
 }

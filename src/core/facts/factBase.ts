@@ -52,10 +52,19 @@ type SearchableFact = Record<FactField, string>;
 export class FactBase {
   private readonly searchable: SearchableFact[];
   private readonly terms: FactTermIndex;
+  /** Facts by actor, relation and subject, newest first: what a draft's figure is compared with, at every check. */
+  private readonly bySubject = new Map<string, Fact[]>();
 
   constructor(readonly facts: Fact[]) {
     this.searchable = facts.map(searchable);
     this.terms = new FactTermIndex(this.searchable);
+    for (const fact of facts) {
+      const key = subjectKeyOf(fact);
+      const same = this.bySubject.get(key);
+      if (same) same.push(fact);
+      else this.bySubject.set(key, [fact]);
+    }
+    for (const same of this.bySubject.values()) same.sort(newestFirst);
   }
 
   static build(documents: readonly CorpusDocument[], acronyms: AcronymTable): FactBase {
@@ -80,7 +89,7 @@ export class FactBase {
 
   /** Facts matching a query: the best matching subject first, and within a subject the newest first. */
   lookup(query: string, limit = 20): Fact[] {
-    const scores = this.terms.score(query, this.facts.length);
+    const scores = this.terms.score(query);
     if (scores.size === 0) return [];
     const candidates = [...scores.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, Math.max(CANDIDATES, limit));
     const top = candidates[0][1];
@@ -100,7 +109,7 @@ export class FactBase {
 
   /** Facts on the same subject as a fact read from a draft: same actor, relation and subject, newest first. */
   sameSubject(fact: SentenceFact): Fact[] {
-    return this.facts.filter((f) => f.actor.key === fact.actor.key && f.relation === fact.relation && f.subject.key === fact.subject.key).sort(newestFirst);
+    return this.bySubject.get(subjectKeyOf(fact)) ?? [];
   }
 
   /** Facts whose subject or actor is a name (an acronym, an organisation), newest first. */
@@ -155,10 +164,14 @@ function searchable(fact: Fact): SearchableFact {
   };
 }
 
+function subjectKeyOf(fact: SentenceFact): string {
+  return [fact.actor.key, fact.relation, fact.subject.key].join('|');
+}
+
 /** Two documents state the same fact when its parts and figures agree ("$23 million" = "23 million US dollars"). */
 function identityOf(fact: Fact): string {
   const figures = fact.quantities.map((q) => `${q.value} ${q.unit} ${q.noun ?? ''}`).join(';');
-  return [fact.actor.key, fact.relation, fact.subject.key, figures, fact.time ?? fact.date ?? ''].join('|');
+  return [subjectKeyOf(fact), figures, fact.time ?? fact.date ?? ''].join('|');
 }
 
 function newestFirst(a: Fact, b: Fact): number {

@@ -22,8 +22,10 @@ function termsOf(text: string): string[] {
 export class FactTermIndex {
   /** For each word, the facts holding it and the weight of the heaviest field it stands in there. */
   private readonly postings = new Map<string, Map<number, number>>();
+  private readonly factCount: number;
 
   constructor(fields: Array<Record<FactField, string>>) {
+    this.factCount = fields.length;
     fields.forEach((record, fact) => {
       for (const field of Object.keys(FIELD_WEIGHTS) as FactField[]) {
         for (const word of termsOf(record[field])) {
@@ -36,14 +38,14 @@ export class FactTermIndex {
   }
 
   /** Facts scored by how much of the query they hold: for each query word, its best field weight × rarity. */
-  score(query: string, factCount: number): Map<number, number> {
+  score(query: string): Map<number, number> {
     const scores = new Map<number, number>();
     for (const queryWord of new Set(termsOf(query))) {
       const best = new Map<number, number>();
       for (const [word, posting] of this.postings) {
         const closeness = this.closeness(queryWord, word);
         if (closeness === 0) continue;
-        const rarity = Math.log(1 + factCount / posting.size);
+        const rarity = Math.log(1 + this.factCount / posting.size);
         for (const [fact, weight] of posting) best.set(fact, Math.max(best.get(fact) ?? 0, closeness * weight * rarity));
       }
       for (const [fact, value] of best) scores.set(fact, (scores.get(fact) ?? 0) + value);

@@ -39,7 +39,7 @@ export function unifyName(written: string, acronyms: AcronymTable): Name {
 }
 
 /** The actor a sentence names, as the corpus should group it; null for a pronoun that cannot be resolved. */
-export function actorName(written: string, speaker: Speaker, acronyms: AcronymTable): Name | null {
+export function actorName(written: string, speaker: Speaker & { acronyms: AcronymTable }): Name | null {
   if (FIRST_PERSON.test(written.trim())) return speaker.country ? countryName(speaker.country) : null;
   const name = cleanName(written);
   if (!name || PRONOUN.test(name)) return null;
@@ -50,7 +50,7 @@ export function actorName(written: string, speaker: Speaker, acronyms: AcronymTa
     const council = /\b(Security Council|Human Rights Council|Economic and Social Council)\b/.exec(speaker.venue ?? '')?.[1] ?? 'Security Council';
     return { key: comparableName(council), display: council };
   }
-  return unifyName(name, acronyms);
+  return unifyName(name, speaker.acronyms);
 }
 
 function countryName(written: string): Name {
