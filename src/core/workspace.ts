@@ -178,7 +178,6 @@ export class PrecedentWorkspace {
     return this.facts.lookup(query, limit);
   }
 
-
   /** The facts a draft's sentence states; remembered, as precedents are, so a re-check reads only what changed. */
   private factsOfSentence(sentence: string, meta: DocumentMeta): SentenceFact[] {
     const key = `${meta.date}\u0000${meta.country}\u0000${meta.venue}\u0000${sentence}`;
