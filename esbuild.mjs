@@ -43,7 +43,13 @@ const extractor = (format) => ({
   banner: { js: 'const importMetaUrl = require("url").pathToFileURL(__filename).href;' },
 });
 
-const entry = { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', plugins: [requireVscodeOnce], metafile: true };
+const entry = {
+  ...common,
+  entryPoints: ['src/vscode/extension.ts'],
+  outfile: 'dist/extension.js',
+  plugins: [requireVscodeOnce],
+  metafile: true,
+};
 const builds = [
   entry,
   { ...common, entryPoints: ['src/vscode/core.ts'], outfile: 'dist/core.js' },
@@ -57,7 +63,8 @@ const builds = [
 /** A value import of src/core/ in an adapter would silently bring the whole core back into activation. */
 function checkEntryHoldsNoCore(result) {
   const core = Object.keys(result.metafile.inputs).filter((input) => input.startsWith('src/core/'));
-  if (core.length > 0) throw new Error(`dist/extension.js bundles ${core.join(', ')}: adapters reach the core through src/vscode/loadCore.ts`);
+  if (core.length > 0)
+    throw new Error(`dist/extension.js bundles ${core.join(', ')}: adapters reach the core through src/vscode/loadCore.ts`);
 }
 
 if (watch) {

@@ -30,7 +30,10 @@ export function ungdDir(): string {
 }
 
 export async function isFolder(dir: string): Promise<boolean> {
-  return fs.stat(dir).then((stat) => stat.isDirectory(), () => false);
+  return fs.stat(dir).then(
+    (stat) => stat.isDirectory(),
+    () => false,
+  );
 }
 
 /** The corpus by name, generating copies when needed; ×10 and ×100 are made from the bundled corpus without ungd. */

@@ -12,7 +12,11 @@ import { REPO_ROOT } from './corpora';
 import { FactFigures, formatFactFigures, measureFacts } from './facts';
 import { maxStallWhile, percentile } from './measure';
 
-const percentileOf = (values: number[], p: number) => percentile([...values].sort((a, b) => a - b), p);
+const percentileOf = (values: number[], p: number) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    p,
+  );
 import { randomInt, seededRandom } from './random';
 
 const DRAFTS = 12;

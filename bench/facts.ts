@@ -36,7 +36,10 @@ export async function measureFacts(workspace: PrecedentWorkspace): Promise<FactF
   const random = seededRandom(SEED);
   const queries = Array.from({ length: Math.min(LOOKUPS, facts.length) }, () => {
     const fact = facts[randomInt(random, facts.length)];
-    const words = fact.subject.display.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w && !FILLER.has(w));
+    const words = fact.subject.display
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w && !FILLER.has(w));
     return { fact, query: `${words.slice(0, 2).join(' ')} ${fact.relation}` };
   });
   const times: number[] = [];
@@ -63,7 +66,13 @@ export async function measureFacts(workspace: PrecedentWorkspace): Promise<FactF
     p50: percentile(sorted, 0.5),
     p95: percentile(sorted, 0.95),
     foundAt5: queries.length ? found / queries.length : 0,
-    plainFuse: { lookups: plainTimes.length, p50: percentile(plainTimes.sort((a, b) => a - b), 0.5) },
+    plainFuse: {
+      lookups: plainTimes.length,
+      p50: percentile(
+        plainTimes.sort((a, b) => a - b),
+        0.5,
+      ),
+    },
   };
 }
 

@@ -107,7 +107,10 @@ export function summarize(outcomes: QueryOutcome[], kind: QueryKind, only?: Read
 }
 
 function median(values: number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 0.5);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
 }
 
 /** Nearest-rank percentile of ascending values. */

@@ -43,7 +43,13 @@ function buildMiniSearch(texts: string[]): PeerEngine {
     searchOptions: { prefix: true, fuzzy: 0.2 },
   });
   miniSearch.addAll(texts.map((text, id) => ({ id, text })));
-  return { search: (query) => miniSearch.search(query).slice(0, RESULT_LIMIT).map((result) => result.id as number) };
+  return {
+    search: (query) =>
+      miniSearch
+        .search(query)
+        .slice(0, RESULT_LIMIT)
+        .map((result) => result.id as number),
+  };
 }
 
 /**

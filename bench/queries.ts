@@ -47,7 +47,10 @@ function phraseQuery(random: Random, index: WordIndex, text: string, id: number)
   const length = Math.min(words.length, 5 + randomInt(random, 5));
   const start = randomInt(random, words.length - length + 1);
   const phrase = words.slice(start, start + length);
-  const typoAt = shuffled(random, phrase.flatMap((word, i) => (isPlainWord(word) ? [i] : []))).slice(0, randomInt(random, 3));
+  const typoAt = shuffled(
+    random,
+    phrase.flatMap((word, i) => (isPlainWord(word) ? [i] : [])),
+  ).slice(0, randomInt(random, 3));
   const typed = phrase.map((word, i) => (typoAt.includes(i) ? withTypo(random, word) : word));
   return { kind: 'phrase', text: typed.join(' '), source: id, answers: index.holdingPhrase(phrase, id) };
 }
@@ -126,7 +129,7 @@ class WordIndex {
 
 function intersectAscending(a: number[], b: Int32Array): number[] {
   const out: number[] = [];
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
     if (a[i] === b[j]) {
       out.push(a[i]);
       i++;

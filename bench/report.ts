@@ -49,9 +49,18 @@ export interface CorpusReport {
 export const RESULTS_FILE = path.join('bench', 'results', 'latest.json');
 
 const COLUMNS = [
-  'build ms', 'warm ms', 'RSS MB', 'heap MB',
-  'phr p50', 'phr p95', 'phr R@1', 'phr R@5',
-  'kw p50', 'kw p95', 'kw R@1', 'kw R@5',
+  'build ms',
+  'warm ms',
+  'RSS MB',
+  'heap MB',
+  'phr p50',
+  'phr p95',
+  'phr R@1',
+  'phr R@5',
+  'kw p50',
+  'kw p95',
+  'kw R@1',
+  'kw R@5',
 ];
 const NAME_WIDTH = 14;
 const COLUMN_WIDTH = 9;
@@ -69,12 +78,15 @@ export function formatCorpusReport(report: CorpusReport): string {
   lines.push('', 'engine'.padEnd(NAME_WIDTH) + COLUMNS.map((c) => c.padStart(COLUMN_WIDTH)).join(''));
   for (const engine of report.engines) lines.push(engineRow(engine));
   const precedent = report.engines[0];
-  if (precedent.savedMs !== null) lines.push(`Precedent's cache was written ${Math.round(precedent.savedMs)} ms after the cold build began.`);
+  if (precedent.savedMs !== null)
+    lines.push(`Precedent's cache was written ${Math.round(precedent.savedMs)} ms after the cold build began.`);
   if (precedent.warmMemory) {
     lines.push(
       `Precedent's memory is after the cold build; after the warm load: RSS ${mb(precedent.warmMemory.rssMb)} MB, ` +
         `heap ${mb(heapMb(precedent.warmMemory))} MB; ` +
-        (precedent.fromSnapshot ? 'warm load from snapshot: true.' : `no snapshot: the second load rebuilt, in ${Math.round(precedent.warmMs ?? 0)} ms.`),
+        (precedent.fromSnapshot
+          ? 'warm load from snapshot: true.'
+          : `no snapshot: the second load rebuilt, in ${Math.round(precedent.warmMs ?? 0)} ms.`),
     );
   }
   lines.push('Each engine in a process of its own; memory after building, once garbage is collected; heap = V8 heap used + typed arrays.');

@@ -53,8 +53,10 @@ async function main(argv: string[]): Promise<void> {
   if (!global.gc) log('global.gc is not exposed (run node with --expose-gc): memory figures will include garbage');
   const ungdPresent = await isFolder(ungdDir());
   if (!ungdPresent) {
-    log(`UN General Debate sample not found at ${ungdDir()} (set PRECEDENT_BENCH_UNGD to point at it): `
-      + 'running the bundled corpus, with ×10 and ×100 made from it');
+    log(
+      `UN General Debate sample not found at ${ungdDir()} (set PRECEDENT_BENCH_UNGD to point at it): ` +
+        'running the bundled corpus, with ×10 and ×100 made from it',
+    );
   }
   const names = CORPUS_NAMES.filter((name) => options.only.has(name) && (name !== 'ungd' || ungdPresent));
   const workRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'precedent-bench-run-'));
@@ -113,7 +115,11 @@ async function measureCorpus(corpus: Corpus, { skipPeers, dir, script }: CorpusR
     editor: null,
   };
 
-  const cold = await runInWorker({ kind: 'precedent-cold', label, corpusDir: corpus.dir, cacheDir, sentencesDir }, path.join(dir, 'cold.json'), script);
+  const cold = await runInWorker(
+    { kind: 'precedent-cold', label, corpusDir: corpus.dir, cacheDir, sentencesDir },
+    path.join(dir, 'cold.json'),
+    script,
+  );
   if (!cold.ok) {
     report.engines.push(engineReport('Precedent', { error: `cold build: ${cold.error}` }));
     return report;
@@ -125,7 +131,11 @@ async function measureCorpus(corpus: Corpus, { skipPeers, dir, script }: CorpusR
   const jobs = await queryJobs(sentencesDir);
   report.queries = jobs.map(({ query }) => ({ kind: query.kind, text: query.text, source: query.source, answers: query.answers.length }));
 
-  const warm = await runInWorker({ kind: 'precedent-warm', label, corpusDir: corpus.dir, cacheDir, jobs }, path.join(dir, 'warm.json'), script);
+  const warm = await runInWorker(
+    { kind: 'precedent-warm', label, corpusDir: corpus.dir, cacheDir, jobs },
+    path.join(dir, 'warm.json'),
+    script,
+  );
   const errors = [saveError && `cache not written: ${saveError}`, !warm.ok && `warm load and queries: ${warm.error}`];
   report.engines.push(
     engineReport('Precedent', {
@@ -152,10 +162,18 @@ async function measureCorpus(corpus: Corpus, { skipPeers, dir, script }: CorpusR
   const peerJobs = peerQueries(corpus, jobs, skipPeers);
   report.peerScope = peerJobs.scope;
   for (const peer of peerJobs.jobs.length > 0 ? PEER_NAMES : []) {
-    const result = await runInWorker({ kind: 'peer', label, peer, sentencesDir, jobs: peerJobs.jobs }, path.join(dir, `${peer}.json`), script);
+    const result = await runInWorker(
+      { kind: 'peer', label, peer, sentencesDir, jobs: peerJobs.jobs },
+      path.join(dir, `${peer}.json`),
+      script,
+    );
     report.engines.push(
       result.ok
-        ? engineReport(PEER_LABELS[peer], { buildMs: result.result.buildMs, memory: result.result.memory, ...withSummaries(result.result.outcomes) })
+        ? engineReport(PEER_LABELS[peer], {
+            buildMs: result.result.buildMs,
+            memory: result.result.memory,
+            ...withSummaries(result.result.outcomes),
+          })
         : engineReport(PEER_LABELS[peer], { error: result.error }),
     );
   }

@@ -61,9 +61,24 @@ const SYNONYMS: string[][] = [
 const SYNONYM_GROUP = new Map<string, string[]>(SYNONYMS.map((group) => [group[0], group]));
 
 const SPEAKERS = [
-  'Amara Okafor', 'Lucía Ferrer', 'Tomasz Wójcik', 'Nilufar Rahimova', 'Kenji Sato', 'Ingrid Halvorsen',
-  'Mateo Salazar', 'Aïcha Diallo', 'Rahul Menon', 'Elena Popescu', 'Jonas Lindqvist', 'Farah Haddad',
-  'Kwame Mensah', 'Sofia Andrade', 'Dmitri Volkov', 'Mei Lin', 'Tariq Aziz Khan', 'Clara Moreau',
+  'Amara Okafor',
+  'Lucía Ferrer',
+  'Tomasz Wójcik',
+  'Nilufar Rahimova',
+  'Kenji Sato',
+  'Ingrid Halvorsen',
+  'Mateo Salazar',
+  'Aïcha Diallo',
+  'Rahul Menon',
+  'Elena Popescu',
+  'Jonas Lindqvist',
+  'Farah Haddad',
+  'Kwame Mensah',
+  'Sofia Andrade',
+  'Dmitri Volkov',
+  'Mei Lin',
+  'Tariq Aziz Khan',
+  'Clara Moreau',
 ];
 
 const LOWER_WORD = /\b[a-z]+\b/g;
@@ -112,7 +127,7 @@ function varyFrontMatter(frontMatter: string, copy: number, speaker: string): st
 
 function ordinal(n: number): string {
   const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
   return `${n}${suffix}`;
 }
 
@@ -146,14 +161,20 @@ function rotateSentences(body: string, copy: number): string {
 
 /** The width the text was wrapped to: most lines come close to it. */
 function lineWidth(lines: string[]): number {
-  const lengths = lines.map((line) => line.trimEnd().length).filter((n) => n > 0).sort((a, b) => a - b);
+  const lengths = lines
+    .map((line) => line.trimEnd().length)
+    .filter((n) => n > 0)
+    .sort((a, b) => a - b);
   return lengths.length === 0 ? 0 : lengths[Math.floor(lengths.length * 0.95)];
 }
 
 function rotateBlock(lines: string[], copy: number): string[] {
   // A word hyphenated across lines could not be put back together faithfully: leave such paragraphs as they are.
   if (lines.some((line) => /\p{L}-$/u.test(line.trimEnd()))) return lines;
-  const text = lines.map((line) => line.trim()).join(' ').replace(/\s+/g, ' ');
+  const text = lines
+    .map((line) => line.trim())
+    .join(' ')
+    .replace(/\s+/g, ' ');
   const sentences = splitSentences(text);
   if (sentences.length < 2) return lines;
   const shift = copy % sentences.length;

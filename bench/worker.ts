@@ -11,7 +11,8 @@ import type { ColdResult, PeerResult, QueryJob, WarmResult, WorkerTask } from '.
 export async function runWorker(taskFile: string, resultFile: string): Promise<void> {
   const task = JSON.parse(await fs.readFile(taskFile, 'utf8')) as WorkerTask;
   try {
-    const result = task.kind === 'precedent-cold' ? await coldBuild(task) : task.kind === 'precedent-warm' ? await warmRun(task) : await peerRun(task);
+    const result =
+      task.kind === 'precedent-cold' ? await coldBuild(task) : task.kind === 'precedent-warm' ? await warmRun(task) : await peerRun(task);
     await fs.writeFile(resultFile, JSON.stringify({ ok: true, result }));
   } catch (error) {
     await fs.writeFile(resultFile, JSON.stringify({ ok: false, error: error instanceof Error ? error.message : String(error) }));
@@ -40,7 +41,9 @@ async function coldBuild(task: Extract<WorkerTask, { kind: 'precedent-cold' }>):
   const savedMs = performance.now() - started;
   const memory = measureMemory();
   const { documents, passages, skipped } = workspace.report;
-  log(`Precedent: ${documents} documents, ${passages} passages in ${Math.round(buildMs)} ms; cache ${saveError ? `not written: ${saveError}` : `written at ${Math.round(savedMs)} ms`}`);
+  log(
+    `Precedent: ${documents} documents, ${passages} passages in ${Math.round(buildMs)} ms; cache ${saveError ? `not written: ${saveError}` : `written at ${Math.round(savedMs)} ms`}`,
+  );
   await writeSentences(task.sentencesDir, workspace.documents);
   return { buildMs, savedMs, saveError, memory, documents, passages, skipped: skipped.length };
 }

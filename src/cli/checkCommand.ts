@@ -64,7 +64,12 @@ export function checkJson(checked: CheckedFile[]) {
           code: finding.code,
           message: finding.message,
           fixes: finding.fixes.map((fix) => ({ title: fix.title, replacement: fix.replacement, ...position(fix.start, fix.end) })),
-          related: finding.related.map((r) => ({ file: r.file, line: r.range.startLine + 1, column: r.range.startColumn + 1, text: r.text })),
+          related: finding.related.map((r) => ({
+            file: r.file,
+            line: r.range.startLine + 1,
+            column: r.range.startColumn + 1,
+            text: r.text,
+          })),
         })),
       };
     }),

@@ -6,7 +6,15 @@ import { CorpusFolderError } from '../core/corpus/discover';
 import { PrecedentWorkspace } from '../core/workspace';
 import { RegistryFileError } from '../core/citations/registry';
 import { checkFiles, checkJson, exitCodeFor, formatFindings, loadRegistry } from './checkCommand';
-import { continuationJson, factJson, formatContinuations, formatFacts, formatIndexReport, formatSearchResults, searchResultJson } from './format';
+import {
+  continuationJson,
+  factJson,
+  formatContinuations,
+  formatFacts,
+  formatIndexReport,
+  formatSearchResults,
+  searchResultJson,
+} from './format';
 
 const USAGE = `Usage:
   precedent index  [--corpus DIR]... [--bundled] [--json]

@@ -27,7 +27,6 @@ type StoredDocument = Omit<CorpusDocument, 'file' | 'paragraphs' | 'passages'> &
   passages: Array<[number, number, number, ...StoredRange]>;
 };
 
-
 export class IndexCache {
   private readonly root: string;
 
@@ -61,10 +60,7 @@ export class IndexCache {
   }
 
   /** The snapshot of a corpus with exactly these contents; documents take the paths their content has now. */
-  async readSnapshot(
-    key: string,
-    fileOfHash: Map<string, string>,
-  ): Promise<{ documents: CorpusDocument[]; index: IndexSnapshot } | null> {
+  async readSnapshot(key: string, fileOfHash: Map<string, string>): Promise<{ documents: CorpusDocument[]; index: IndexSnapshot } | null> {
     try {
       return decodeSnapshot(await fs.readFile(this.snapshotPath(key)), fileOfHash);
     } catch {
@@ -133,6 +129,14 @@ function fromStored(stored: StoredDocument, file: string): CorpusDocument {
     paragraph,
     range: unpackRange(a, b, c, d),
   }));
-  const document: CorpusDocument = { file, hash: stored.hash, encoding: stored.encoding, meta: stored.meta, paragraphs, passages, notes: stored.notes };
+  const document: CorpusDocument = {
+    file,
+    hash: stored.hash,
+    encoding: stored.encoding,
+    meta: stored.meta,
+    paragraphs,
+    passages,
+    notes: stored.notes,
+  };
   return stored.pageStarts ? { ...document, pageStarts: stored.pageStarts } : document;
 }

@@ -197,7 +197,15 @@ export class PrecedentWorkspace {
     const sentence = sentences.find((s) => s.start <= offset && offset <= s.end);
     if (!sentence) return null;
     const factsOf = (written: string) => this.factsOfSentence(written, draft.meta);
-    return factsAt(this.facts, this.acronymTable(), text.slice(sentence.start, sentence.end), sentence.start, offset - sentence.start, factsOf, limit);
+    return factsAt(
+      this.facts,
+      this.acronymTable(),
+      text.slice(sentence.start, sentence.end),
+      sentence.start,
+      offset - sentence.start,
+      factsOf,
+      limit,
+    );
   }
 
   private acronymTable(): AcronymTable {

@@ -23,15 +23,21 @@ export class CorpusAudit implements vscode.Disposable {
     await workspace.prepareFacts();
     this.collection.clear();
     let count = 0;
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Precedent: auditing the corpus' }, async () => {
-      for (const { file } of workspace.documents) {
-        const document = await openSourceDocument(file);
-        const config = withCheckSettings(await core().findConfig(file));
-        const findings = workspace.check(document.getText(), file, { registry, config });
-        this.collection.set(document.uri, findings.map((finding) => toDiagnostic(document, finding)));
-        count += findings.length;
-      }
-    });
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Precedent: auditing the corpus' },
+      async () => {
+        for (const { file } of workspace.documents) {
+          const document = await openSourceDocument(file);
+          const config = withCheckSettings(await core().findConfig(file));
+          const findings = workspace.check(document.getText(), file, { registry, config });
+          this.collection.set(
+            document.uri,
+            findings.map((finding) => toDiagnostic(document, finding)),
+          );
+          count += findings.length;
+        }
+      },
+    );
     return count;
   }
 

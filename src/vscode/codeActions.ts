@@ -23,7 +23,9 @@ export class PrecedentCodeActions implements vscode.CodeActionProvider {
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
-      const finding = findings.find((f) => f.code === diagnostic.code && offsetsToRange(document, f.start, f.end).isEqual(diagnostic.range));
+      const finding = findings.find(
+        (f) => f.code === diagnostic.code && offsetsToRange(document, f.start, f.end).isEqual(diagnostic.range),
+      );
       if (!finding || !diagnostic.range.intersection(range)) continue;
       finding.fixes.forEach((fix, i) => {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
@@ -84,7 +86,10 @@ export async function ignoreFinding(uri: vscode.Uri, code: string, text: string)
   }
   const { CONFIG_FILE, editIgnored } = core();
   const configUri = vscode.Uri.joinPath(folder.uri, CONFIG_FILE);
-  const existing = await vscode.workspace.fs.readFile(configUri).then((bytes) => Buffer.from(bytes).toString('utf8'), () => null);
+  const existing = await vscode.workspace.fs.readFile(configUri).then(
+    (bytes) => Buffer.from(bytes).toString('utf8'),
+    () => null,
+  );
   let updated: string;
   try {
     updated = editIgnored(existing, configUri.fsPath, { file: uri.fsPath, code, text }, 'add');

@@ -24,7 +24,9 @@ export async function compareParagraph(corpus: CorpusService, documents: Compari
   const editor = vscode.window.activeTextEditor;
   const workspace = corpus.current;
   if (!editor || !workspace) {
-    void vscode.window.showInformationMessage(workspace ? 'Open a draft and put the cursor in a paragraph.' : 'The corpus is still being indexed.');
+    void vscode.window.showInformationMessage(
+      workspace ? 'Open a draft and put the cursor in a paragraph.' : 'The corpus is still being indexed.',
+    );
     return;
   }
   const paragraph = paragraphAt(editor.document, editor.selection.active.line);

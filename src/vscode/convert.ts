@@ -31,11 +31,16 @@ const SEVERITIES: Record<Severity, vscode.DiagnosticSeverity> = {
 export const DIAGNOSTIC_SOURCE = 'Precedent';
 
 export function toDiagnostic(document: vscode.TextDocument, finding: Finding): vscode.Diagnostic {
-  const diagnostic = new vscode.Diagnostic(offsetsToRange(document, finding.start, finding.end), finding.message, SEVERITIES[finding.severity]);
+  const diagnostic = new vscode.Diagnostic(
+    offsetsToRange(document, finding.start, finding.end),
+    finding.message,
+    SEVERITIES[finding.severity],
+  );
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = finding.code;
   diagnostic.relatedInformation = finding.related.map(
-    (related) => new vscode.DiagnosticRelatedInformation(new vscode.Location(sourceUri(related.file), toRange(related.range)), related.text),
+    (related) =>
+      new vscode.DiagnosticRelatedInformation(new vscode.Location(sourceUri(related.file), toRange(related.range)), related.text),
   );
   return diagnostic;
 }

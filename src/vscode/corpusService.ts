@@ -117,7 +117,8 @@ export class CorpusService implements vscode.Disposable {
     );
     for (const skipped of report.skipped) this.log.warn(`Skipped ${skipped.file}: ${skipped.reason}`);
     for (const warning of report.warnings) this.log.warn(`${warning.file}: ${warning.reason}`);
-    if (report.documents === 0) this.log.warn(`No documents to index in ${this.roots.join(', ')} (Precedent reads .txt, .md, Word and PDF files)`);
+    if (report.documents === 0)
+      this.log.warn(`No documents to index in ${this.roots.join(', ')} (Precedent reads .txt, .md, Word and PDF files)`);
     this.status.ready(report.documents, report.passages, report.skipped.length);
     this.changed.fire(loaded);
   }

@@ -78,7 +78,10 @@ export class DraftDiagnostics implements vscode.Disposable {
       .check(text, file, { registry, config })
       .filter((finding) => !typing || finding.end <= typing.start || finding.start >= typing.end);
     this.findings.set(key, findings);
-    this.collection.set(document.uri, findings.map((finding) => toDiagnostic(document, finding)));
+    this.collection.set(
+      document.uri,
+      findings.map((finding) => toDiagnostic(document, finding)),
+    );
   }
 
   dispose(): void {
@@ -90,7 +93,10 @@ export class DraftDiagnostics implements vscode.Disposable {
   private checkLater(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => void this.check(document), TYPING_DELAY_MS));
+    this.timers.set(
+      key,
+      setTimeout(() => void this.check(document), TYPING_DELAY_MS),
+    );
   }
 
   private forget(uri: vscode.Uri): void {

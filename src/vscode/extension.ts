@@ -67,7 +67,9 @@ export function activate(context: vscode.ExtensionContext): PrecedentApi {
       const editor = vscode.window.activeTextEditor;
       return findPastPhrasing(corpus, editor ? editor.document.getText(editor.selection).trim() : '');
     }),
-    vscode.commands.registerCommand('precedent.lookUpFacts', (query?: string) => lookUpFacts(corpus, typeof query === 'string' ? query : '')),
+    vscode.commands.registerCommand('precedent.lookUpFacts', (query?: string) =>
+      lookUpFacts(corpus, typeof query === 'string' ? query : ''),
+    ),
     vscode.commands.registerCommand('precedent.compareParagraph', () => compareParagraph(corpus, comparisons)),
     vscode.commands.registerCommand('precedent.auditCorpus', async () => {
       const count = await audit.run();
@@ -76,7 +78,9 @@ export function activate(context: vscode.ExtensionContext): PrecedentApi {
     }),
     vscode.commands.registerCommand('precedent.rebuildIndex', () => corpus.reload('rebuild requested')),
     vscode.commands.registerCommand('precedent.clearIndexCache', async () => {
-      await vscode.workspace.fs.delete(vscode.Uri.file(corpus.cacheDir), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+      await vscode.workspace.fs
+        .delete(vscode.Uri.file(corpus.cacheDir), { recursive: true, useTrash: false })
+        .then(undefined, () => undefined);
       log.info(`Cleared the index cache at ${corpus.cacheDir}`);
       return corpus.reload('cache cleared');
     }),

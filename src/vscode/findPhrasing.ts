@@ -23,9 +23,13 @@ export function findPastPhrasing(corpus: CorpusService, initialQuery = ''): Prom
     title: 'Find Past Phrasing',
     placeholder: 'A phrase as you remember it, or keywords in any order',
     initialQuery,
-    items: (workspace, query) => core().mergeTwins(workspace.search(query, { limit: RESULTS })).map(toItem),
+    items: (workspace, query) =>
+      core()
+        .mergeTwins(workspace.search(query, { limit: RESULTS }))
+        .map(toItem),
     textOf: (item) => item.merged.match.text,
-    onButton: (item, button) => (button === OPEN_SOURCE ? openSource(item.merged) : Promise.resolve(vscode.env.clipboard.writeText(withCitation(item.merged)))),
+    onButton: (item, button) =>
+      button === OPEN_SOURCE ? openSource(item.merged) : Promise.resolve(vscode.env.clipboard.writeText(withCitation(item.merged))),
   });
 }
 

@@ -28,7 +28,9 @@ export class PrecedentHover implements vscode.HoverProvider {
     const offset = document.offsetAt(position);
     const windowStart = Math.max(0, offset - WINDOW);
     const text = document.getText(new vscode.Range(document.positionAt(windowStart), document.positionAt(offset + WINDOW)));
-    const citation = core().extractCitations(text).find((c) => c.start + windowStart <= offset && offset <= c.end + windowStart);
+    const citation = core()
+      .extractCitations(text)
+      .find((c) => c.start + windowStart <= offset && offset <= c.end + windowStart);
     if (citation) {
       const range = new vscode.Range(document.positionAt(windowStart + citation.start), document.positionAt(windowStart + citation.end));
       return new vscode.Hover(this.citationCard(citation, await this.registry()), range);
@@ -48,7 +50,8 @@ export class PrecedentHover implements vscode.HoverProvider {
   private citationCard(citation: Citation, registry: ResolutionRegistry): vscode.MarkdownString {
     const card = new vscode.MarkdownString();
     card.isTrusted = { enabledCommands: ['vscode.open'] };
-    const body = citation.body === 'general-assembly' ? 'General Assembly' : citation.body === 'security-council' ? 'Security Council' : 'Resolution';
+    const body =
+      citation.body === 'general-assembly' ? 'General Assembly' : citation.body === 'security-council' ? 'Security Council' : 'Resolution';
     card.appendMarkdown(`**${body} resolution ${escape(citation.label)}**`);
     if (citation.body === 'security-council' && citation.session === null) {
       const entry = registry.entry(citation.number);
@@ -59,7 +62,9 @@ export class PrecedentHover implements vscode.HoverProvider {
     }
     const workspace = this.corpus.current;
     if (workspace && citation.session === null) {
-      const citing = core().mergeTwins(workspace.passagesCiting(citation.number, CITING_PASSAGES * 2)).slice(0, CITING_PASSAGES);
+      const citing = core()
+        .mergeTwins(workspace.passagesCiting(citation.number, CITING_PASSAGES * 2))
+        .slice(0, CITING_PASSAGES);
       if (citing.length > 0) card.appendMarkdown('\n\n---\n\nCited in the corpus:');
       for (const { match, twins } of citing) {
         const also = twins.length > 0 ? ` (also in ${twins.map((t) => escape(t.title ?? path.basename(t.file))).join(', ')})` : '';
@@ -75,6 +80,10 @@ export class PrecedentHover implements vscode.HoverProvider {
 /** A corpus passage may repeat the very mistake being checked: say so rather than offer it as precedent. */
 function wrongYearIn(text: string, number: number, registry: ResolutionRegistry): string | null {
   const actual = registry.securityCouncilYear(number);
-  const cited = core().extractCitations(text).find((c) => c.number === number && c.session === null && c.year !== null);
-  return cited && actual !== null && cited.year !== actual ? `This passage gives the year ${cited.year}; resolution ${number} is of ${actual}.` : null;
+  const cited = core()
+    .extractCitations(text)
+    .find((c) => c.number === number && c.session === null && c.year !== null);
+  return cited && actual !== null && cited.year !== actual
+    ? `This passage gives the year ${cited.year}; resolution ${number} is of ${actual}.`
+    : null;
 }

@@ -8,7 +8,10 @@ export async function showIgnoredFindings(): Promise<boolean> {
   if (!folder) return false;
   const { CONFIG_FILE, editIgnored, parseConfig } = core();
   const configUri = vscode.Uri.joinPath(folder.uri, CONFIG_FILE);
-  const text = await vscode.workspace.fs.readFile(configUri).then((bytes) => Buffer.from(bytes).toString('utf8'), () => null);
+  const text = await vscode.workspace.fs.readFile(configUri).then(
+    (bytes) => Buffer.from(bytes).toString('utf8'),
+    () => null,
+  );
   const ignored = text === null ? [] : parseConfig(text, configUri.fsPath).ignore;
   if (ignored.length === 0) {
     void vscode.window.showInformationMessage('No findings are ignored in this workspace.');

@@ -28,14 +28,17 @@ export function makePdf(pages: PdfPage[], options: PdfOptions = {}): Buffer {
   add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
   const pageNumbers: number[] = [];
   for (const page of pages) {
-    const content = 'image' in page
-      ? 'q 300 0 0 400 150 200 cm /Im1 Do Q'
-      : page.texts.map(({ x, y, text, size = 10 }) => `BT /F1 ${size} Tf 1 0 0 1 ${x} ${y} Tm (${escapePdf(text)}) Tj ET`).join('\n');
+    const content =
+      'image' in page
+        ? 'q 300 0 0 400 150 200 cm /Im1 Do Q'
+        : page.texts.map(({ x, y, text, size = 10 }) => `BT /F1 ${size} Tf 1 0 0 1 ${x} ${y} Tm (${escapePdf(text)}) Tj ET`).join('\n');
     add(`<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`);
     const contentRef = objects.length;
     let resources = '<< /Font << /F1 3 0 R >> >>';
     if ('image' in page) {
-      add('<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 1 >>\nstream\n\x80\nendstream');
+      add(
+        '<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 1 >>\nstream\n\x80\nendstream',
+      );
       resources = `<< /XObject << /Im1 ${objects.length} 0 R >> >>`;
     }
     add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources ${resources} /Contents ${contentRef} 0 R >>`);
@@ -44,7 +47,11 @@ export function makePdf(pages: PdfPage[], options: PdfOptions = {}): Buffer {
   objects[1] = `<< /Type /Pages /Kids [${pageNumbers.map((n) => `${n} 0 R`).join(' ')}] /Count ${pageNumbers.length} >>`;
   let trailer = `/Size ${objects.length + 1 + (options.info ? 1 : 0) + (options.encrypted ? 1 : 0)} /Root 1 0 R`;
   if (options.info) {
-    add(`<< ${Object.entries(options.info).map(([key, value]) => `/${key} (${escapePdf(value)})`).join(' ')} >>`);
+    add(
+      `<< ${Object.entries(options.info)
+        .map(([key, value]) => `/${key} (${escapePdf(value)})`)
+        .join(' ')} >>`,
+    );
     trailer += ` /Info ${objects.length} 0 R`;
   }
   if (options.encrypted) {
@@ -119,8 +126,16 @@ export function verbatimRecordPdf(twoColumnPages = 0): Buffer {
   ];
   const more = Array.from({ length: twoColumnPages }, (_, i) => [
     ...recordFurniture(4 + i),
-    ...column(50, 700, Array.from({ length: 24 }, (_, line) => `Line ${line + 1} of the left column on page ${4 + i} carries`)),
-    ...column(320, 700, Array.from({ length: 24 }, (_, line) => `the debate on, line ${line + 1} on the right.`)),
+    ...column(
+      50,
+      700,
+      Array.from({ length: 24 }, (_, line) => `Line ${line + 1} of the left column on page ${4 + i} carries`),
+    ),
+    ...column(
+      320,
+      700,
+      Array.from({ length: 24 }, (_, line) => `the debate on, line ${line + 1} on the right.`),
+    ),
   ]);
   const last = [
     ...recordFurniture(4 + twoColumnPages),
@@ -130,7 +145,10 @@ export function verbatimRecordPdf(twoColumnPages = 0): Buffer {
       'A paragraph that follows without space or indent begins after a short last line.',
     ]),
   ];
-  return makePdf([first, ...more, last].map((texts) => ({ texts })), { info: { Title: 'Testland at the General Assembly', Author: 'Permanent Mission of Testland', CreationDate: 'D:20150929103000Z' } });
+  return makePdf(
+    [first, ...more, last].map((texts) => ({ texts })),
+    { info: { Title: 'Testland at the General Assembly', Author: 'Permanent Mission of Testland', CreationDate: 'D:20150929103000Z' } },
+  );
 }
 
 /**
@@ -138,25 +156,49 @@ export function verbatimRecordPdf(twoColumnPages = 0): Buffer {
  * `moreParagraphs` paragraphs more make it longer (for the benchmark).
  */
 export async function statementDocx(moreParagraphs = 0): Promise<Buffer> {
-  const w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+  const w =
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
   const run = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
-  const paragraph = (text: string, style?: string) => `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}${run(text)}</w:p>`;
+  const paragraph = (text: string, style?: string) =>
+    `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}${run(text)}</w:p>`;
   const cell = (text: string) => `<w:tc>${paragraph(text)}</w:tc>`;
   const body = [
     paragraph('Statement by Testland on the Peacebuilding Fund', 'Heading1'),
     `<w:p>${run('Mr. President, Testland pledged USD 5 million to the Peacebuilding Fund in 2015.')}<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="1"/></w:r></w:p>`,
     paragraph('We remain committed to a human-centred approach to sustaining peace.'),
     `<w:tbl><w:tr>${cell('Year')}${cell('Pledge')}</w:tr><w:tr>${cell('2015')}${cell('USD 5 million')}</w:tr></w:tbl>`,
-    ...Array.from({ length: moreParagraphs }, (_, i) => paragraph(`Paragraph ${i + 1} recalls that the Council has met on this question many times, and that each time it has called on the parties to protect civilians.`)),
+    ...Array.from({ length: moreParagraphs }, (_, i) =>
+      paragraph(
+        `Paragraph ${i + 1} recalls that the Council has met on this question many times, and that each time it has called on the parties to protect civilians.`,
+      ),
+    ),
     paragraph('I thank you.'),
   ].join('');
   const zip = new JSZip();
-  zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>');
-  zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>');
-  zip.file('word/_rels/document.xml.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>');
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>',
+  );
+  zip.file(
+    '_rels/.rels',
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>',
+  );
+  zip.file(
+    'word/_rels/document.xml.rels',
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
+  );
   zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document ${w}><w:body>${body}</w:body></w:document>`);
-  zip.file('word/footnotes.xml', `<?xml version="1.0" encoding="UTF-8"?><w:footnotes ${w}><w:footnote w:id="1">${paragraph('Announced at the pledging conference of 29 September 2015.')}</w:footnote></w:footnotes>`);
-  zip.file('word/styles.xml', `<?xml version="1.0" encoding="UTF-8"?><w:styles ${w}><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style></w:styles>`);
-  zip.file('docProps/core.xml', '<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>Testland on the Peacebuilding Fund</dc:title><dc:creator>Jane Drafter</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">2015-09-28T09:00:00Z</dcterms:created></cp:coreProperties>');
+  zip.file(
+    'word/footnotes.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><w:footnotes ${w}><w:footnote w:id="1">${paragraph('Announced at the pledging conference of 29 September 2015.')}</w:footnote></w:footnotes>`,
+  );
+  zip.file(
+    'word/styles.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><w:styles ${w}><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style></w:styles>`,
+  );
+  zip.file(
+    'docProps/core.xml',
+    '<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>Testland on the Peacebuilding Fund</dc:title><dc:creator>Jane Drafter</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">2015-09-28T09:00:00Z</dcterms:created></cp:coreProperties>',
+  );
   return zip.generateAsync({ type: 'nodebuffer' });
 }

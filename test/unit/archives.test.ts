@@ -26,7 +26,10 @@ describe('Word and PDF files', () => {
     await fs.writeFile(path.join(folder, 'corrupt.pdf'), Buffer.from('%PDF-1.4\n\u0000\u0001 these bytes are no PDF'));
     await fs.writeFile(path.join(folder, 'corrupt.docx'), Buffer.from('not a zip archive at all'));
     // What Word writes for a document with a password: an OLE compound file, not a zip.
-    await fs.writeFile(path.join(folder, 'locked.docx'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]));
+    await fs.writeFile(
+      path.join(folder, 'locked.docx'),
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]),
+    );
     workspace = await PrecedentWorkspace.load({ roots: [folder], cacheDir: path.join(folder, '.precedent-cache') });
   });
 
@@ -34,15 +37,18 @@ describe('Word and PDF files', () => {
 
   it('reads a two-column verbatim record column by column, without its headers, footers and page numbers', () => {
     // Paragraphs as the page marks them: by space, by a larger type, by an indent, after a short last line.
-    assert.deepStrictEqual(documentNamed('record.pdf').paragraphs.map((p) => p.text), [
-      'Statement by the Representative of Testland on Human Rights',
-      'The protection of civilians remains at the heart of our work in this Council. We must ensure the protection of a truly human-centred approach to security.',
-      'Mr. President, my delegation welcomes the report of the Secretary-General and thanks the briefers for their work on the ground. We call for restraint.',
-      'Third paragraph in the right column, as wide as the widest lines on this page go.',
-      'A fourth, marked by its indent alone as in the records of the United Nations.',
-      'The second page is read in a single column that runs across the whole width of the page, as most statements are printed; its lines are joined again.',
-      'A paragraph that follows without space or indent begins after a short last line.',
-    ]);
+    assert.deepStrictEqual(
+      documentNamed('record.pdf').paragraphs.map((p) => p.text),
+      [
+        'Statement by the Representative of Testland on Human Rights',
+        'The protection of civilians remains at the heart of our work in this Council. We must ensure the protection of a truly human-centred approach to security.',
+        'Mr. President, my delegation welcomes the report of the Secretary-General and thanks the briefers for their work on the ground. We call for restraint.',
+        'Third paragraph in the right column, as wide as the widest lines on this page go.',
+        'A fourth, marked by its indent alone as in the records of the United Nations.',
+        'The second page is read in a single column that runs across the whole width of the page, as most statements are printed; its lines are joined again.',
+        'A paragraph that follows without space or indent begins after a short last line.',
+      ],
+    );
   });
 
   it('gives each PDF passage its page and its exact place in the extracted text', async () => {
@@ -51,7 +57,10 @@ describe('Word and PDF files', () => {
     for (const passage of record.passages) {
       assert.strictEqual(sliceRange(text, passage.range), record.paragraphs[passage.paragraph].text.slice(passage.start, passage.end));
     }
-    assert.deepStrictEqual(record.passages.map((p) => pageOf(record, p.range.startLine)), [1, 1, 1, 1, 1, 1, 1, 2, 2]);
+    assert.deepStrictEqual(
+      record.passages.map((p) => pageOf(record, p.range.startLine)),
+      [1, 1, 1, 1, 1, 1, 1, 2, 2],
+    );
     assert.deepStrictEqual(
       ['truly human-centred approach to security', 'its lines are joined again'].map((query) => workspace.search(query)[0]?.page),
       [1, 2],
@@ -60,12 +69,19 @@ describe('Word and PDF files', () => {
 
   it('takes the title from the file, and its author and date only where the text names none', () => {
     assert.deepStrictEqual(
-      { title: documentNamed('record.pdf').meta.title, date: documentNamed('record.pdf').meta.date, speaker: documentNamed('record.pdf').meta.speaker },
+      {
+        title: documentNamed('record.pdf').meta.title,
+        date: documentNamed('record.pdf').meta.date,
+        speaker: documentNamed('record.pdf').meta.speaker,
+      },
       { title: 'Testland at the General Assembly', date: '2015-09-29', speaker: 'Permanent Mission of Testland' },
     );
     // The Word file's text says "Statement by Testland" and "29 September 2015": they win over its author and creation date.
     const statement = documentNamed('statement.docx').meta;
-    assert.deepStrictEqual([statement.title, statement.date, statement.speaker], ['Testland on the Peacebuilding Fund', '2015-09-29', 'Testland']);
+    assert.deepStrictEqual(
+      [statement.title, statement.date, statement.speaker],
+      ['Testland on the Peacebuilding Fund', '2015-09-29', 'Testland'],
+    );
   });
 
   it('reads a Word file with its heading, table rows and footnote as passages, without pages', () => {
@@ -84,16 +100,13 @@ describe('Word and PDF files', () => {
   });
 
   it('says why an encrypted, scanned or corrupt file cannot be read', () => {
-    assert.deepStrictEqual(
-      ['locked.pdf', 'scan.pdf', 'corrupt.pdf', 'corrupt.docx', 'locked.docx'].map(reasonFor),
-      [
-        'encrypted PDF (password required)',
-        'no text layer (scanned image?)',
-        'not a valid PDF file: Invalid PDF structure.',
-        'not a valid Word file: not a zip archive',
-        'encrypted Word file (password required), or an old .doc saved as .docx',
-      ],
-    );
+    assert.deepStrictEqual(['locked.pdf', 'scan.pdf', 'corrupt.pdf', 'corrupt.docx', 'locked.docx'].map(reasonFor), [
+      'encrypted PDF (password required)',
+      'no text layer (scanned image?)',
+      'not a valid PDF file: Invalid PDF structure.',
+      'not a valid Word file: not a zip archive',
+      'encrypted Word file (password required), or an old .doc saved as .docx',
+    ]);
   });
 
   it('reopens Word and PDF documents from the cache, pages included, without extracting them again', async () => {
@@ -134,12 +147,21 @@ describe('Word and PDF files', () => {
     await fs.writeFile(file, makePdf([{ texts: [{ x: 50, y: 700, text: 'We stand by the the people of Testland.' }] }]));
     let out = '';
     const sink = (write: (text: string) => void) => new Writable({ write: (chunk, _encoding, done) => (write(String(chunk)), done()) });
-    const code = await main(['check', '--json', '--no-cache', '--corpus', folder, file], sink((text) => (out += text)), sink(() => undefined));
+    const code = await main(
+      ['check', '--json', '--no-cache', '--corpus', folder, file],
+      sink((text) => (out += text)),
+      sink(() => undefined),
+    );
     const [checked] = JSON.parse(out).files;
     const repeated = checked.diagnostics.find((d: { code: string }) => d.code === 'repeated-word');
     assert.strictEqual(code, 1);
     const text = await readExtractedText(file);
-    const range = { startLine: repeated.line - 1, startColumn: repeated.column - 1, endLine: repeated.endLine - 1, endColumn: repeated.endColumn - 1 };
+    const range = {
+      startLine: repeated.line - 1,
+      startColumn: repeated.column - 1,
+      endLine: repeated.endLine - 1,
+      endColumn: repeated.endColumn - 1,
+    };
     assert.deepStrictEqual([repeated.line, repeated.column, sliceRange(text, range)], [1, 17, 'the']);
   });
 });

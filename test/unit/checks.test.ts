@@ -30,16 +30,22 @@ describe('checks on a draft', () => {
       assert.equal(finding.severity, 'warning');
       assert.match(finding.message, /resolution 2231 was adopted in 2015, not in 2016; did you mean resolution 2331 \(2016\)\?/);
       assert.equal(flagged(seed, finding), 'Resolution 2231 (2016)');
-      assert.deepEqual(finding.fixes.map((f) => [f.title, seed.slice(f.start, f.end), f.replacement]), [
-        ['Change the year to 2015', '2016', '2015'],
-        ['Did you mean resolution 2331 (2016)?', '2231', '2331'],
-      ]);
+      assert.deepEqual(
+        finding.fixes.map((f) => [f.title, seed.slice(f.start, f.end), f.replacement]),
+        [
+          ['Change the year to 2015', '2016', '2015'],
+          ['Did you mean resolution 2331 (2016)?', '2231', '2331'],
+        ],
+      );
     });
 
     it('offers only the year when the corpus does not cite a number one digit away in like words', () => {
       const text = 'We recall resolution 2231 (2016) today.';
       const [finding] = check(text);
-      assert.deepEqual(finding.fixes.map((f) => f.replacement), ['2015']);
+      assert.deepEqual(
+        finding.fixes.map((f) => f.replacement),
+        ['2015'],
+      );
     });
 
     it('checks the year stated in prose when there is none in parentheses', () => {
@@ -66,8 +72,14 @@ describe('checks on a draft', () => {
   it('resolution-body: a Security Council citation of a General Assembly resolution', () => {
     const text = 'We recall Security Council resolution 1514 (1960) on decolonization.';
     const findings = check(text);
-    assert.deepEqual(findings.map((f) => f.code), ['resolution-body']);
-    assert.match(findings[0].message, /Security Council resolution 1514 is of 2003; the 1960 text is General Assembly resolution 1514 \(XV\)/);
+    assert.deepEqual(
+      findings.map((f) => f.code),
+      ['resolution-body'],
+    );
+    assert.match(
+      findings[0].message,
+      /Security Council resolution 1514 is of 2003; the 1960 text is General Assembly resolution 1514 \(XV\)/,
+    );
     assert.equal(findings[0].fixes[0].replacement, 'General Assembly resolution 1514 (XV)');
     assert.equal(flagged(text, findings[0]), 'Security Council resolution 1514 (1960)');
   });
@@ -97,22 +109,32 @@ describe('checks on a draft', () => {
       const findings = check(sentence('32 million US dollars')).filter((f) => f.code === 'figure-precedent');
       assert.equal(findings.length, 1);
       assert.equal(findings[0].severity, 'information');
-      assert.match(findings[0].message, /Japan pledged to United Nations Office on Drugs and Crime \(UNODC\) "approximately (\$23 million|23 million US dollars)"/);
+      assert.match(
+        findings[0].message,
+        /Japan pledged to United Nations Office on Drugs and Crime \(UNODC\) "approximately (\$23 million|23 million US dollars)"/,
+      );
       assert.match(findings[0].fixes[0].replacement, /^approximately (\$23 million|23 million US dollars)$/);
     });
 
-
     it('never flags the same amount written differently', () => {
       for (const amount of ['$23 million', '23 million US dollars', 'US$ 23 million', 'US$23 million', 'USD 23 million']) {
-        assert.deepEqual(check(sentence(amount)).filter((f) => f.code === 'figure-precedent'), [], amount);
+        assert.deepEqual(
+          check(sentence(amount)).filter((f) => f.code === 'figure-precedent'),
+          [],
+          amount,
+        );
       }
     });
   });
 
   it('repeated-word: doubled words and runs, not names or figures of speech', () => {
-    const text = 'We thank the the President. The United Nations United Nations Office acts. Mr. Abdullah Abdullah spoke. What is mine is mine. I know that that is so.';
+    const text =
+      'We thank the the President. The United Nations United Nations Office acts. Mr. Abdullah Abdullah spoke. What is mine is mine. I know that that is so.';
     const findings = check(text).filter((f) => f.code === 'repeated-word');
-    assert.deepEqual(findings.map((f) => flagged(text, f)), ['the', 'United Nations']);
+    assert.deepEqual(
+      findings.map((f) => flagged(text, f)),
+      ['the', 'United Nations'],
+    );
     const fixed = text.slice(0, findings[0].fixes[0].start) + text.slice(findings[0].fixes[0].end);
     assert.match(fixed, /thank the President/);
   });
@@ -140,7 +162,10 @@ describe('checks on a draft', () => {
     });
 
     it('reports what is wrong in a .precedent.json, with the file, and keeps the rest', () => {
-      const config = parseConfig(JSON.stringify({ checks: { 'resolution-year': 'loud', 'repeated-word': 'off' }, ignore: [{ file: 1 }] }), '/x/.precedent.json');
+      const config = parseConfig(
+        JSON.stringify({ checks: { 'resolution-year': 'loud', 'repeated-word': 'off' }, ignore: [{ file: 1 }] }),
+        '/x/.precedent.json',
+      );
       assert.deepEqual(config.checks, { 'repeated-word': 'off' });
       assert.equal(config.problems.length, 2);
       assert.match(config.problems[0], /^\/x\/\.precedent\.json: checks\.resolution-year must be one of/);
@@ -164,16 +189,21 @@ describe('checks on a draft', () => {
 
 describe('quantities', () => {
   it('normalises amounts, percentages and counts', () => {
-    const found = extractQuantities('$23 million, 23 million US dollars, US$ 23 million, 3.8 billion yen, 642 million yen, 41 per cent, 10,000 personnel');
-    assert.deepEqual(found.map((q) => [q.value, q.unit]), [
-      [23e6, 'USD'],
-      [23e6, 'USD'],
-      [23e6, 'USD'],
-      [3.8e9, 'JPY'],
-      [642e6, 'JPY'],
-      [41, 'percent'],
-      [10000, 'persons'],
-    ]);
+    const found = extractQuantities(
+      '$23 million, 23 million US dollars, US$ 23 million, 3.8 billion yen, 642 million yen, 41 per cent, 10,000 personnel',
+    );
+    assert.deepEqual(
+      found.map((q) => [q.value, q.unit]),
+      [
+        [23e6, 'USD'],
+        [23e6, 'USD'],
+        [23e6, 'USD'],
+        [3.8e9, 'JPY'],
+        [642e6, 'JPY'],
+        [41, 'percent'],
+        [10000, 'persons'],
+      ],
+    );
   });
 
   it('keeps hedges, what is counted, rankings and other currencies', () => {

@@ -18,29 +18,44 @@ describe('citation extraction', () => {
     assert.deepEqual(cite('recalling Security Council resolution 2331 (2016) on trafficking'), [
       { text: 'Security Council resolution 2331 (2016)', body: 'security-council', number: 2331, session: null, label: '2331', year: 2016 },
     ]);
-    assert.deepEqual(cite('Resolution 2231 (2016), which')[0], { text: 'Resolution 2231 (2016)', body: 'security-council', number: 2231, session: null, label: '2231', year: 2016 });
+    assert.deepEqual(cite('Resolution 2231 (2016), which')[0], {
+      text: 'Resolution 2231 (2016)',
+      body: 'security-council',
+      number: 2231,
+      session: null,
+      label: '2231',
+      year: 2016,
+    });
     assert.equal(cite('UNSC Resolution 2331 (2016)')[0].body, 'security-council');
   });
 
   it('reads each item of a list', () => {
     const list = cite('resolutions 1325 (2000), 1820 (2008) and 2467 (2019) on women and peace and security');
-    assert.deepEqual(list.map((c) => [c.text, c.number, c.year]), [
-      ['resolutions 1325 (2000)', 1325, 2000],
-      ['1820 (2008)', 1820, 2008],
-      ['2467 (2019)', 2467, 2019],
-    ]);
+    assert.deepEqual(
+      list.map((c) => [c.text, c.number, c.year]),
+      [
+        ['resolutions 1325 (2000)', 1325, 2000],
+        ['1820 (2008)', 1820, 2008],
+        ['2467 (2019)', 2467, 2019],
+      ],
+    );
   });
 
   it('reads symbols and General Assembly forms', () => {
-    const found = cite('S/RES/2331 (2016), A/RES/70/1, General Assembly resolution 70/1, resolution 68/247 B, resolution 1514 (XV) and resolution 217 A (III).');
-    assert.deepEqual(found.map((c) => [c.text, c.body, c.label, c.session]), [
-      ['S/RES/2331 (2016)', 'security-council', '2331', null],
-      ['A/RES/70/1', 'general-assembly', '70/1', 70],
-      ['General Assembly resolution 70/1', 'general-assembly', '70/1', 70],
-      ['resolution 68/247 B', 'general-assembly', '68/247 B', 68],
-      ['resolution 1514 (XV)', 'general-assembly', '1514 (XV)', 15],
-      ['resolution 217 A (III)', 'general-assembly', '217 A (III)', 3],
-    ]);
+    const found = cite(
+      'S/RES/2331 (2016), A/RES/70/1, General Assembly resolution 70/1, resolution 68/247 B, resolution 1514 (XV) and resolution 217 A (III).',
+    );
+    assert.deepEqual(
+      found.map((c) => [c.text, c.body, c.label, c.session]),
+      [
+        ['S/RES/2331 (2016)', 'security-council', '2331', null],
+        ['A/RES/70/1', 'general-assembly', '70/1', 70],
+        ['General Assembly resolution 70/1', 'general-assembly', '70/1', 70],
+        ['resolution 68/247 B', 'general-assembly', '68/247 B', 68],
+        ['resolution 1514 (XV)', 'general-assembly', '1514 (XV)', 15],
+        ['resolution 217 A (III)', 'general-assembly', '217 A (III)', 3],
+      ],
+    );
   });
 
   it('tells the body of a bare number from the words around it', () => {
@@ -94,9 +109,18 @@ describe('the registry', () => {
   });
 
   it('reads a registry file, and names the rows it cannot use', () => {
-    const { entries, problems } = parseRegistryCsv('number,date,title\n2331,2016-12-20,"Maintenance of international peace and security, trafficking"\nabc,2016-01-01,x\n2332,20 Dec,x\n');
-    assert.deepEqual(entries.get(2331), { number: 2331, date: '2016-12-20', title: 'Maintenance of international peace and security, trafficking' });
-    assert.deepEqual(problems.map((p) => p.line), [3, 4]);
+    const { entries, problems } = parseRegistryCsv(
+      'number,date,title\n2331,2016-12-20,"Maintenance of international peace and security, trafficking"\nabc,2016-01-01,x\n2332,20 Dec,x\n',
+    );
+    assert.deepEqual(entries.get(2331), {
+      number: 2331,
+      date: '2016-12-20',
+      title: 'Maintenance of international peace and security, trafficking',
+    });
+    assert.deepEqual(
+      problems.map((p) => p.line),
+      [3, 4],
+    );
     const withDates = new ResolutionRegistry(entries);
     assert.equal(withDates.entry(2331)?.date, '2016-12-20');
     assert.equal(withDates.securityCouncilYear(2331), 2016);

@@ -37,14 +37,45 @@ describe('precedent CLI', () => {
   });
 
   it('search --json follows the contract: 1-based lines, UTF-16 columns, end exclusive', async () => {
-    const { code, out } = await runCli('search', '--corpus', BUNDLED_CORPUS, '--json', '--limit', '3', '--no-cache', 'pledged', 'approximately', '23', 'million');
+    const { code, out } = await runCli(
+      'search',
+      '--corpus',
+      BUNDLED_CORPUS,
+      '--json',
+      '--limit',
+      '3',
+      '--no-cache',
+      'pledged',
+      'approximately',
+      '23',
+      'million',
+    );
     assert.equal(code, 0);
     const results = JSON.parse(out);
     assert.equal(results.length, 2);
     for (const result of results) {
-      assert.deepEqual(Object.keys(result), ['file', 'line', 'column', 'endLine', 'endColumn', 'text', 'context', 'matches', 'score', 'title', 'date', 'speaker', 'page']);
+      assert.deepEqual(Object.keys(result), [
+        'file',
+        'line',
+        'column',
+        'endLine',
+        'endColumn',
+        'text',
+        'context',
+        'matches',
+        'score',
+        'title',
+        'date',
+        'speaker',
+        'page',
+      ]);
       assert.ok(path.isAbsolute(result.file));
-      const range = { startLine: result.line - 1, startColumn: result.column - 1, endLine: result.endLine - 1, endColumn: result.endColumn - 1 };
+      const range = {
+        startLine: result.line - 1,
+        startColumn: result.column - 1,
+        endLine: result.endLine - 1,
+        endColumn: result.endColumn - 1,
+      };
       const original = sliceRange(readFileSync(result.file, 'utf8'), range);
       assert.equal(original.replace(/\s+/g, ' '), result.text);
       assert.equal(result.date, '2017-03-15');
@@ -57,11 +88,23 @@ describe('precedent CLI', () => {
     assert.deepEqual(JSON.parse(out), []);
   });
 
-  it('facts --json lists the UNODC pledge first, in the contract\'s flat shape; exits 0 when nothing is found, 2 without a query', async () => {
+  it("facts --json lists the UNODC pledge first, in the contract's flat shape; exits 0 when nothing is found, 2 without a query", async () => {
     const { code, out } = await runCli('facts', '--corpus', BUNDLED_CORPUS, '--json', '--no-cache', 'unodc', 'pledge');
     assert.equal(code, 0);
     const [first] = JSON.parse(out);
-    assert.deepEqual(Object.keys(first), ['subject', 'actor', 'relation', 'object', 'quantities', 'time', 'text', 'file', 'line', 'title', 'date']);
+    assert.deepEqual(Object.keys(first), [
+      'subject',
+      'actor',
+      'relation',
+      'object',
+      'quantities',
+      'time',
+      'text',
+      'file',
+      'line',
+      'title',
+      'date',
+    ]);
     assert.deepEqual(
       [first.subject, first.actor, first.relation, first.quantities, first.time, first.line, first.date],
       [
@@ -104,19 +147,25 @@ describe('precedent CLI', () => {
 describe('precedent check and audit', () => {
   const example = path.join(REPO_ROOT, 'examples', 'draft-statement.md');
 
-  it('check --json reports the example draft\'s findings in the contract\'s shape, and exits 1', async () => {
+  it("check --json reports the example draft's findings in the contract's shape, and exits 1", async () => {
     const { code, out } = await runCli('check', '--json', '--no-cache', '--corpus', BUNDLED_CORPUS, example);
     assert.equal(code, 1);
     const { files } = JSON.parse(out);
     assert.equal(files.length, 1);
     assert.equal(files[0].file, example);
     const diagnostics = files[0].diagnostics;
-    assert.deepEqual(diagnostics.map((d: { code: string }) => d.code), ['resolution-year', 'figure-precedent', 'resolution-body', 'repeated-word']);
+    assert.deepEqual(
+      diagnostics.map((d: { code: string }) => d.code),
+      ['resolution-year', 'figure-precedent', 'resolution-body', 'repeated-word'],
+    );
     const [year] = diagnostics;
     assert.deepEqual(Object.keys(year), ['line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message', 'fixes', 'related']);
     const lines = readFileSync(example, 'utf8').split('\n');
     assert.equal(lines[year.line - 1].slice(year.column - 1, year.endColumn - 1), 'Resolution 2231 (2016)');
-    assert.deepEqual(year.fixes.map((f: { replacement: string }) => f.replacement), ['2015', '2331']);
+    assert.deepEqual(
+      year.fixes.map((f: { replacement: string }) => f.replacement),
+      ['2015', '2331'],
+    );
     const figure = diagnostics[1];
     assert.equal(figure.severity, 'information');
     assert.match(figure.related[0].file, /corpus\/2017-03-15-bessho-trafficking-mission-statement\.md$/);
@@ -146,7 +195,15 @@ describe('precedent check and audit', () => {
     try {
       writeFileSync(dir.file('registry.csv'), 'number,date,title\n2231,2015-07-20,Non-proliferation\n');
       writeFileSync(dir.file('draft.md'), 'We recall resolution 2231 (2016) today.\n');
-      const { out } = await runCli('check', '--no-cache', '--corpus', BUNDLED_CORPUS, '--registry', dir.file('registry.csv'), dir.file('draft.md'));
+      const { out } = await runCli(
+        'check',
+        '--no-cache',
+        '--corpus',
+        BUNDLED_CORPUS,
+        '--registry',
+        dir.file('registry.csv'),
+        dir.file('draft.md'),
+      );
       assert.match(out, /resolution 2231 was adopted on 2015-07-20 \(Non-proliferation\), not in 2016/);
     } finally {
       dir.remove();
@@ -162,7 +219,10 @@ describe('precedent check and audit', () => {
     const verbatim = '2017-03-15-bessho-trafficking-verbatim-record.md';
     assert.ok(findings.some((f: { file: string; code: string }) => f.file === verbatim && f.code === 'resolution-year'));
     assert.ok(
-      findings.some((f: { file: string; code: string; message: string }) => f.file === verbatim && f.code === 'resolution-precedent' && /cites resolution 2331, not 2231/.test(f.message)),
+      findings.some(
+        (f: { file: string; code: string; message: string }) =>
+          f.file === verbatim && f.code === 'resolution-precedent' && /cites resolution 2331, not 2231/.test(f.message),
+      ),
     );
   });
 });
@@ -177,7 +237,9 @@ describe('the built CLI', () => {
   it('searches the bundled corpus without --corpus', () => {
     const cache = new TempDir();
     try {
-      const run = spawnSync(process.execPath, [cli, 'search', '--json', '--cache-dir', cache.path, 'resolution 2331'], { encoding: 'utf8' });
+      const run = spawnSync(process.execPath, [cli, 'search', '--json', '--cache-dir', cache.path, 'resolution 2331'], {
+        encoding: 'utf8',
+      });
       assert.equal(run.status, 0, run.stderr);
       const [result] = JSON.parse(run.stdout);
       assert.equal(path.dirname(result.file), BUNDLED_CORPUS);

@@ -23,13 +23,17 @@ describe('completions, acronyms and citing passages', () => {
 
   it('offers distinct alternatives and nothing for too little text', () => {
     const texts = workspace.complete('In that regard, Japan has pledged approximately', 5).map((c) => c.text);
-    assert.deepEqual(texts, [' $23 million to the UNODC,', ' 23 million US dollars to the UNODC which should be disbursed by the end of this month.']);
+    assert.deepEqual(texts, [
+      ' $23 million to the UNODC,',
+      ' 23 million US dollars to the UNODC which should be disbursed by the end of this month.',
+    ]);
     assert.deepEqual(workspace.complete('Japan', 5), []);
     assert.deepEqual(workspace.complete('xylophone zeppelin quartet', 5), []);
   });
 
   it('learns acronyms with the expansion whose initials spell them', () => {
-    const text = 'assistance provided by the United Nations United Nations Office on Drugs and Crime (UNODC) and the Financial Action Task Force on Money Laundering (FATF)3 and the UN Office on Drugs and Crime (UNODC).';
+    const text =
+      'assistance provided by the United Nations United Nations Office on Drugs and Crime (UNODC) and the Financial Action Task Force on Money Laundering (FATF)3 and the UN Office on Drugs and Crime (UNODC).';
     const found = findAcronymDefinitions(text);
     assert.deepEqual(
       found.map(({ acronym, expansion }) => ({ acronym, expansion })),
@@ -42,9 +46,16 @@ describe('completions, acronyms and citing passages', () => {
     // Each definition's place: from the expansion's first word to the closing parenthesis.
     assert.deepEqual(
       found.map((d) => text.slice(d.start, d.end)),
-      ['United Nations Office on Drugs and Crime (UNODC)', 'Financial Action Task Force on Money Laundering (FATF)', 'UN Office on Drugs and Crime (UNODC)'],
+      [
+        'United Nations Office on Drugs and Crime (UNODC)',
+        'Financial Action Task Force on Money Laundering (FATF)',
+        'UN Office on Drugs and Crime (UNODC)',
+      ],
     );
-    assert.deepEqual(findAcronymDefinitions('Peacebuilding Fund (PBF) and (General) words.').map((d) => d.expansion), ['Peacebuilding Fund']);
+    assert.deepEqual(
+      findAcronymDefinitions('Peacebuilding Fund (PBF) and (General) words.').map((d) => d.expansion),
+      ['Peacebuilding Fund'],
+    );
     assert.deepEqual(findAcronymDefinitions('We met them (briefly) and (UN) staff.'), []);
   });
 
@@ -65,7 +76,11 @@ describe('completions, acronyms and citing passages', () => {
   it('precedent complete --json prints continuations, best first', async () => {
     let out = '';
     const sink = new Writable({ write: (chunk, _e, done) => ((out += chunk), done()) });
-    const code = await main(['complete', '--json', '--no-cache', '--corpus', BUNDLED_CORPUS, 'The Convention and the Protocol are universal'], sink, sink);
+    const code = await main(
+      ['complete', '--json', '--no-cache', '--corpus', BUNDLED_CORPUS, 'The Convention and the Protocol are universal'],
+      sink,
+      sink,
+    );
     assert.equal(code, 0);
     const [first] = JSON.parse(out);
     assert.deepEqual(Object.keys(first), ['text', 'file', 'line', 'title', 'date']);

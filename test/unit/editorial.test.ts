@@ -49,7 +49,10 @@ describe('editorial checks', () => {
   it('abbreviation-before-definition: a use above the place it is spelt out', () => {
     const text = 'The UNODC helps. Later, the United Nations Office on Drugs and Crime (UNODC) helps again.';
     assert.deepEqual(flagged('abbreviation-before-definition', text), [['UNODC', 'United Nations Office on Drugs and Crime (UNODC)']]);
-    assert.deepEqual(flagged('abbreviation-before-definition', 'The United Nations Office on Drugs and Crime (UNODC) helps. The UNODC helps.'), []);
+    assert.deepEqual(
+      flagged('abbreviation-before-definition', 'The United Nations Office on Drugs and Crime (UNODC) helps. The UNODC helps.'),
+      [],
+    );
   });
 
   it('abbreviation-redefined: spelt out twice, or two ways', () => {
@@ -61,10 +64,14 @@ describe('editorial checks', () => {
   });
 
   it('offers judgement calls as choices, never as the fix to apply unasked', () => {
-    const findings = workspace.check('---\nstatus: final\n---\nThe Council [encourages/calls upon] States. We thank the the President.', '/drafts/draft.md', {
-      registry: new ResolutionRegistry(),
-      config: DEFAULT_CONFIG,
-    });
+    const findings = workspace.check(
+      '---\nstatus: final\n---\nThe Council [encourages/calls upon] States. We thank the the President.',
+      '/drafts/draft.md',
+      {
+        registry: new ResolutionRegistry(),
+        config: DEFAULT_CONFIG,
+      },
+    );
     const preferred = (code: string) => preferredFix(findings.find((f) => f.code === code)!);
     assert.equal(preferred('bracket-left'), null);
     assert.equal(preferred('repeated-word')?.replacement, '');
@@ -87,9 +94,12 @@ describe('editorial checks', () => {
     });
 
     it('leaves the spelling of names alone', () => {
-      const text = 'The programme helps. Another programme too. The Africa Adaptation Acceleration Program helps, as does the World Health Organization; our organisation agrees.';
+      const text =
+        'The programme helps. Another programme too. The Africa Adaptation Acceleration Program helps, as does the World Health Organization; our organisation agrees.';
       assert.deepEqual(flagged('spelling-variant', text), []);
-      assert.deepEqual(flagged('un-spelling', 'The Global Center for Combating Extremist Ideology is a center.', UN_STYLE), [['center', 'centre']]);
+      assert.deepEqual(flagged('un-spelling', 'The Global Center for Combating Extremist Ideology is a center.', UN_STYLE), [
+        ['center', 'centre'],
+      ]);
     });
 
     it('leaves the variants to un-spelling under the UN style sheet, and spares -ise words that never take -ize', () => {
@@ -124,7 +134,9 @@ describe('editorial checks', () => {
     });
 
     it('un-resolution-case and un-body-in-full: "Security Council resolution 2331 (2016)", never "UNSC Resolution 2331"', () => {
-      assert.deepEqual(un('un-resolution-case', 'We recall UNSC Resolution 2331 (2016). Resolution 2331 (2016) is clear.'), [['Resolution', 'resolution']]);
+      assert.deepEqual(un('un-resolution-case', 'We recall UNSC Resolution 2331 (2016). Resolution 2331 (2016) is clear.'), [
+        ['Resolution', 'resolution'],
+      ]);
       assert.deepEqual(un('un-body-in-full', 'We recall UNSC Resolution 2331 (2016) and GA resolution 70/1 before the UNGA.'), [
         ['UNSC', 'Security Council'],
         ['GA', 'General Assembly'],
@@ -140,8 +152,12 @@ describe('editorial checks', () => {
     });
 
     it('un-member-states and un-secretary-general', () => {
-      assert.deepEqual(un('un-member-states', 'All member states and Member States, and EU member States.'), [['member states', 'Member States']]);
-      assert.deepEqual(un('un-secretary-general', 'The Secretary General and the Secretary-General.'), [['Secretary General', 'Secretary-General']]);
+      assert.deepEqual(un('un-member-states', 'All member states and Member States, and EU member States.'), [
+        ['member states', 'Member States'],
+      ]);
+      assert.deepEqual(un('un-secretary-general', 'The Secretary General and the Secretary-General.'), [
+        ['Secretary General', 'Secretary-General'],
+      ]);
     });
 
     it('un-spelling: Oxford -ize, but "programme", "centre", "analyse"', () => {
@@ -159,7 +175,9 @@ describe('editorial checks', () => {
         ['twelve', '12'],
       ]);
       assert.deepEqual(un('un-numbers', 'Twelve countries spoke.'), [], 'a number opening a sentence is spelt out');
-      assert.deepEqual(un('un-numbers', 'SDG 5 is central; at 9 this morning; five missions; twenty-five experts.'), [['twenty-five', '25']]);
+      assert.deepEqual(un('un-numbers', 'SDG 5 is central; at 9 this morning; five missions; twenty-five experts.'), [
+        ['twenty-five', '25'],
+      ]);
     });
 
     it('un-per-cent and un-abbreviation-stops', () => {
@@ -168,12 +186,18 @@ describe('editorial checks', () => {
         ['percent', 'per cent'],
       ]);
       assert.deepEqual(un('un-abbreviation-stops', 'The U.N. and H.E. the Ambassador in Washington, D.C. met.'), [['U.N.', 'UN']]);
-      assert.deepEqual(un('un-abbreviation-stops', 'It was agreed in the U.S. The talks go on.'), [['U.S.', 'US.']], 'the stop that ends the sentence stays');
+      assert.deepEqual(
+        un('un-abbreviation-stops', 'It was agreed in the U.S. The talks go on.'),
+        [['U.S.', 'US.']],
+        'the stop that ends the sentence stays',
+      );
     });
 
-    it("raises nothing on seed 000, a verbatim record the UN edited itself, but its own real errors", () => {
+    it('raises nothing on seed 000, a verbatim record the UN edited itself, but its own real errors', () => {
       const seed = readFileSync(corpusFile('verbatim-record'), 'utf8');
-      const codes = workspace.check(seed, '/drafts/seed-000.md', { registry: new ResolutionRegistry(), config: UN_STYLE }).map((f) => f.code);
+      const codes = workspace
+        .check(seed, '/drafts/seed-000.md', { registry: new ResolutionRegistry(), config: UN_STYLE })
+        .map((f) => f.code);
       assert.deepEqual(codes, ['resolution-year', 'repeated-word']);
     });
   });

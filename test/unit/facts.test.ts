@@ -14,7 +14,13 @@ import { corpusFile, ingestFile, TempDir } from './helpers';
 const SEEDS = ['migration-and-development', 'bluebook', 'mission-statement', 'verbatim-record', 'transnational-organized-crime'];
 
 /** A fact as the tests compare it: actor · relation · subject key · figures · time. */
-function summary(fact: { actor: { display: string }; relation: string; subject: { key: string }; quantities: Array<{ value: number; unit: string; approximate: boolean }>; time: string | null }) {
+function summary(fact: {
+  actor: { display: string };
+  relation: string;
+  subject: { key: string };
+  quantities: Array<{ value: number; unit: string; approximate: boolean }>;
+  time: string | null;
+}) {
   const figures = fact.quantities.map((q) => `${q.approximate ? '~' : ''}${q.value} ${q.unit}`).join(', ');
   return `${fact.actor.display} · ${fact.relation} · ${fact.subject.key} · ${figures} · ${fact.time ?? '-'}`;
 }
@@ -58,7 +64,7 @@ describe('facts', () => {
     assert.deepEqual(facts.facts.map(summary), expected);
   });
 
-  it("keeps the pledge once although both texts of the 2017 speech state it (\"$23 million\", \"23 million US dollars\")", () => {
+  it('keeps the pledge once although both texts of the 2017 speech state it ("$23 million", "23 million US dollars")', () => {
     const pledge = facts.facts.find((f) => f.relation === 'pledged' && f.subject.key === 'UNODC')!;
     assert.match(pledge.file, /mission-statement/);
     assert.equal(pledge.alsoIn.length, 1);
@@ -150,15 +156,24 @@ describe('figure-precedent against recorded facts', () => {
   const dir = new TempDir();
   let workspace: PrecedentWorkspace;
   before(async () => {
-    writeFileSync(dir.file('2014-statement.md'), '---\ndate: 2014-06-01\n---\nJapan has contributed 40 million US dollars to the Peacebuilding Fund (PBF).\n');
-    writeFileSync(dir.file('2023-statement.md'), '---\ndate: 2023-06-01\n---\nJapan has contributed 50 million US dollars to the Peacebuilding Fund.\n');
+    writeFileSync(
+      dir.file('2014-statement.md'),
+      '---\ndate: 2014-06-01\n---\nJapan has contributed 40 million US dollars to the Peacebuilding Fund (PBF).\n',
+    );
+    writeFileSync(
+      dir.file('2023-statement.md'),
+      '---\ndate: 2023-06-01\n---\nJapan has contributed 50 million US dollars to the Peacebuilding Fund.\n',
+    );
     workspace = await PrecedentWorkspace.load({ roots: [dir.path], cacheDir: null });
   });
   after(() => dir.remove());
 
   const findings = (amount: string) =>
     workspace
-      .check(`---\ndate: 2024-01-10\n---\nJapan has contributed ${amount} to the Peacebuilding Fund.\n`, '/drafts/draft.md', { registry: new ResolutionRegistry(), config: DEFAULT_CONFIG })
+      .check(`---\ndate: 2024-01-10\n---\nJapan has contributed ${amount} to the Peacebuilding Fund.\n`, '/drafts/draft.md', {
+        registry: new ResolutionRegistry(),
+        config: DEFAULT_CONFIG,
+      })
       .filter((f) => f.code === 'figure-precedent');
 
   it('never flags the latest figure, however written', () => {
@@ -174,6 +189,9 @@ describe('figure-precedent against recorded facts', () => {
 
   it('names the latest figure when the draft has neither', () => {
     const [finding] = findings('45 million US dollars');
-    assert.match(finding.message, /^The 2023 statement \(2023-statement\.md:4\) says Japan contributed to Peacebuilding Fund \(PBF\) "50 million US dollars", not 45 million US dollars/);
+    assert.match(
+      finding.message,
+      /^The 2023 statement \(2023-statement\.md:4\) says Japan contributed to Peacebuilding Fund \(PBF\) "50 million US dollars", not 45 million US dollars/,
+    );
   });
 });

@@ -73,7 +73,10 @@ describe('ingestion of the bundled corpus', () => {
   it('collapses indentation of non-breaking spaces and keeps one-line paragraphs apart', () => {
     const document = ingestFile(corpusFile(MISSION));
     const resolution = passageTexts(document).find((t) => t.startsWith('Resolution 2331'));
-    assert.equal(resolution, 'Resolution 2331, which was adopted last December, calls upon the Member States to fully implement the United Nations Convention against Transnational Organized Crime and its Protocol on trafficking in persons.');
+    assert.equal(
+      resolution,
+      'Resolution 2331, which was adopted last December, calls upon the Member States to fully implement the United Nations Convention against Transnational Organized Crime and its Protocol on trafficking in persons.',
+    );
     assert.ok(document.paragraphs.some((p) => p.text === 'Mr. President,'));
   });
 
@@ -135,7 +138,8 @@ describe('ingestion of messy text', () => {
   });
 
   it('does not end sentences at abbreviations, initials or enumerations', () => {
-    const text = 'Mr. Guterres met H.E. Ms. Sato at U.N. Headquarters, e.g. in Room No. 3. It went well. (1) The first point is clear. 2. The second is too.';
+    const text =
+      'Mr. Guterres met H.E. Ms. Sato at U.N. Headquarters, e.g. in Room No. 3. It went well. (1) The first point is clear. 2. The second is too.';
     assert.deepEqual(passageTexts(ingestString(text)), [
       'Mr. Guterres met H.E. Ms. Sato at U.N. Headquarters, e.g. in Room No. 3.',
       'It went well.',

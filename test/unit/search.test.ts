@@ -23,7 +23,8 @@ describe('search over the bundled corpus', () => {
 
   it('finds keywords in any order, with typos', () => {
     const [first, second] = top('unodc pledged milion japan');
-    for (const match of [first, second]) assert.match(match.text, /Japan has pledged approximately (\$23 million|23 million US dollars) to the UNODC/);
+    for (const match of [first, second])
+      assert.match(match.text, /Japan has pledged approximately (\$23 million|23 million US dollars) to the UNODC/);
   });
 
   it('tolerates a typo in a phrase', () => {
@@ -43,7 +44,10 @@ describe('search over the bundled corpus', () => {
   it('finds a passage through OCR joins and splits in the corpus', () => {
     assert.match(top('root causes of trafficking in persons')[0].text, /oftrafficking|of trafficking/);
     const japan = top("reaffirm japan's commitment to combatting trafficking");
-    assert.ok(japan.some((m) => m.text.includes("J apan's")), 'finds "J apan\'s" in the verbatim record');
+    assert.ok(
+      japan.some((m) => m.text.includes("J apan's")),
+      'finds "J apan\'s" in the verbatim record',
+    );
     const efforts = top('grassroots nation-building efforts');
     assert.match(efforts[0].text, /nation-building effo rts/);
   });

@@ -12,7 +12,10 @@ describe('twin documents', () => {
     assert.equal(first.twins.length, 1);
     const files = [first.match.file, first.twins[0].file].map((f) => f.split('/').pop()).sort();
     assert.deepEqual(files, ['2017-03-15-bessho-trafficking-mission-statement.md', '2017-03-15-bessho-trafficking-verbatim-record.md']);
-    assert.ok(merged.slice(1).every((m) => m.twins.length === 0), 'passages of other dates stay apart');
+    assert.ok(
+      merged.slice(1).every((m) => m.twins.length === 0),
+      'passages of other dates stay apart',
+    );
   });
 });
 

@@ -77,7 +77,9 @@ describe('loading a corpus with bad input', () => {
     writeFileSync(dir.file('good.txt'), SPEECH);
     const cache = new TempDir();
     try {
-      await (await load({ cacheDir: cache.path })).saved;
+      await (
+        await load({ cacheDir: cache.path })
+      ).saved;
       const { readdirSync } = await import('fs');
       assert.deepEqual(readdirSync(dir.path), ['good.txt']);
     } finally {

@@ -18,7 +18,13 @@ export const abbreviationBeforeDefinition: Check = {
         start: early.start,
         end: early.end,
         fixes: [{ title: `Spell it out here: ${spelled}`, start: early.start, end: early.end, replacement: spelled }],
-        related: [{ file: input.file, range: input.rangeOf(definition.start, definition.end), text: input.text.slice(definition.start, definition.end) }],
+        related: [
+          {
+            file: input.file,
+            range: input.rangeOf(definition.start, definition.end),
+            text: input.text.slice(definition.start, definition.end),
+          },
+        ],
       });
     }
     return findings;

@@ -22,7 +22,9 @@ export const abbreviationRedefined: Check = {
           : `${definition.acronym} is spelt out as "${definition.expansion}" here but as "${first.expansion}" on line ${line}`,
         start: definition.start,
         end: definition.end,
-        fixes: same ? [{ title: `Use ${definition.acronym} alone`, start: definition.start, end: definition.end, replacement: definition.acronym }] : [],
+        fixes: same
+          ? [{ title: `Use ${definition.acronym} alone`, start: definition.start, end: definition.end, replacement: definition.acronym }]
+          : [],
         related: [{ file: input.file, range: input.rangeOf(first.start, first.end), text: input.text.slice(first.start, first.end) }],
       });
     });

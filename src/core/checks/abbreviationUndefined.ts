@@ -24,7 +24,12 @@ export const abbreviationUndefined: Check = {
       const abbreviation = use.abbreviation;
       const singular = abbreviation.endsWith('s') && !KNOWN_EXPANSIONS[abbreviation] ? abbreviation.slice(0, -1) : abbreviation;
       if (reported.has(singular) || WIDELY_KNOWN.has(abbreviation) || WIDELY_KNOWN.has(singular)) continue;
-      if (definitions.some((d) => sameAbbreviation(abbreviation, d.acronym)) || parenthesised.has(abbreviation) || parenthesised.has(singular)) continue;
+      if (
+        definitions.some((d) => sameAbbreviation(abbreviation, d.acronym)) ||
+        parenthesised.has(abbreviation) ||
+        parenthesised.has(singular)
+      )
+        continue;
       const expansion = input.corpusExpansion(singular) ?? KNOWN_EXPANSIONS[singular] ?? null;
       // Spelt out elsewhere without the abbreviation beside it ("Organization for Security and Co-operation in Europe").
       if (!expansion || wholeText.includes(comparable(expansion))) continue;

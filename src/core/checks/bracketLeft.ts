@@ -22,7 +22,12 @@ export const bracketLeft: Check = {
       if (EDITORIAL.test(match[1])) continue;
       const start = input.bodyStart + (match.index ?? 0);
       const end = start + match[0].length;
-      const alternatives = match[1].includes('/') ? match[1].split('/').map((a) => a.trim()).filter(Boolean) : [];
+      const alternatives = match[1].includes('/')
+        ? match[1]
+            .split('/')
+            .map((a) => a.trim())
+            .filter(Boolean)
+        : [];
       findings.push({
         message: `Brackets left in a final text: "${match[0]}"`,
         start,
@@ -33,7 +38,13 @@ export const bracketLeft: Check = {
     }
     for (const match of body.matchAll(BIS_TER)) {
       const start = input.bodyStart + (match.index ?? 0);
-      findings.push({ message: `"${match[0]}" left in a final text: number the paragraphs anew`, start, end: start + match[0].length, fixes: [], related: [] });
+      findings.push({
+        message: `"${match[0]}" left in a final text: number the paragraphs anew`,
+        start,
+        end: start + match[0].length,
+        fixes: [],
+        related: [],
+      });
     }
     return findings;
   },

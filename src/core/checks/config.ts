@@ -88,12 +88,7 @@ export function parseConfig(text: string, source: string): CheckConfig {
  * The text of a `.precedent.json` with one more dismissed finding (or one fewer), keeping the rest of the file;
  * `file` is made relative to the config's folder so the entry survives moving the repository.
  */
-export function editIgnored(
-  configText: string | null,
-  configFile: string,
-  entry: IgnoredFinding,
-  action: 'add' | 'remove',
-): string {
+export function editIgnored(configText: string | null, configFile: string, entry: IgnoredFinding, action: 'add' | 'remove'): string {
   const data = configText ? (JSON.parse(configText.replace(/^\ufeff/, '')) as Record<string, unknown>) : {};
   const ignore = Array.isArray(data.ignore) ? (data.ignore as Array<Record<string, unknown>>) : [];
   const relative = path.relative(path.dirname(configFile), entry.file).split(path.sep).join('/');

@@ -48,7 +48,13 @@ export function draftAbbreviations(input: CheckInput): DraftAbbreviations {
     const end = start + match[0].length;
     if (JOINED_BEFORE.test(input.text[start - 1] ?? '') || JOINED_AFTER.test(input.text[end] ?? '')) continue;
     const inParentheses = input.text[start - 1] === '(' && input.text[end] === ')';
-    if (ROMAN_NUMERAL.test(match[0]) || inParentheses || definitions.some((d) => start >= d.start && end <= d.end) || inCapitalsLine(input.text, start)) continue;
+    if (
+      ROMAN_NUMERAL.test(match[0]) ||
+      inParentheses ||
+      definitions.some((d) => start >= d.start && end <= d.end) ||
+      inCapitalsLine(input.text, start)
+    )
+      continue;
     uses.push({ abbreviation: match[0], start, end });
   }
   const parenthesised = new Set([...body.matchAll(PARENTHESISED_AFTER_WORD)].map((m) => m[1]));

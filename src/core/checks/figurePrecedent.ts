@@ -41,7 +41,9 @@ function compareWithFacts(input: CheckInput, sentence: Sentence, findings: Figur
     for (const quantity of fact.quantities) {
       // Counts ("two resolutions") and rankings describe an occasion, not a running figure.
       if (quantity.unit === 'count' || quantity.unit === 'ordinal') continue;
-      const history = recorded.flatMap((f) => f.quantities.filter((q) => comparableQuantities(q, quantity)).map((q) => ({ fact: f, quantity: q })));
+      const history = recorded.flatMap((f) =>
+        f.quantities.filter((q) => comparableQuantities(q, quantity)).map((q) => ({ fact: f, quantity: q })),
+      );
       if (history.length === 0) continue;
       compared.add(quantity.start);
       const [latest] = history;

@@ -31,7 +31,14 @@ export const repeatedWord: Check = {
         message: `Repeated ${words.length === 1 ? 'word' : 'words'}: ${what}`,
         start: start + run.length + gap.length,
         end: start + whole.length,
-        fixes: [{ title: `Remove the repeated "${run.replace(/\s+/g, ' ')}"`, start: start + run.length, end: start + whole.length, replacement: '' }],
+        fixes: [
+          {
+            title: `Remove the repeated "${run.replace(/\s+/g, ' ')}"`,
+            start: start + run.length,
+            end: start + whole.length,
+            replacement: '',
+          },
+        ],
         related: [],
       });
     }

@@ -26,24 +26,36 @@ export const resolutionBody: Check = {
   code: 'resolution-body',
   defaultSeverity: 'warning',
   run(input) {
-    return input.citations.filter((c) => looksLikeGeneralAssembly(c, input.registry)).map((citation) => {
-      const session = toRoman(citation.year! - GENERAL_ASSEMBLY_FIRST_YEAR);
-      const assembly = `General Assembly resolution ${citation.number} (${session})`;
-      const actual = input.registry.securityCouncilYear(citation.number);
-      const councils = actual ? `Security Council resolution ${citation.number} is of ${actual}; ` : '';
-      return {
-        message: `${councils}the ${citation.year} text is ${assembly}`,
-        start: citation.start,
-        end: citation.end,
-        fixes: [{ title: `Cite ${assembly}`, start: citation.start, end: citation.end, replacement: assembly }],
-        related: [],
-      };
-    });
+    return input.citations
+      .filter((c) => looksLikeGeneralAssembly(c, input.registry))
+      .map((citation) => {
+        const session = toRoman(citation.year! - GENERAL_ASSEMBLY_FIRST_YEAR);
+        const assembly = `General Assembly resolution ${citation.number} (${session})`;
+        const actual = input.registry.securityCouncilYear(citation.number);
+        const councils = actual ? `Security Council resolution ${citation.number} is of ${actual}; ` : '';
+        return {
+          message: `${councils}the ${citation.year} text is ${assembly}`,
+          start: citation.start,
+          end: citation.end,
+          fixes: [{ title: `Cite ${assembly}`, start: citation.start, end: citation.end, replacement: assembly }],
+          related: [],
+        };
+      });
   },
 };
 
 export function toRoman(n: number): string {
-  const numerals: Array<[number, string]> = [[100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const numerals: Array<[number, string]> = [
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let rest = n;
   let roman = '';
   for (const [value, numeral] of numerals) {

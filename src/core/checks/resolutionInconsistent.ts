@@ -31,7 +31,14 @@ export const resolutionInconsistent: Check = {
         end: citation.end,
         fixes:
           yearsDiffer && citation.yearStart !== null && citation.yearEnd !== null
-            ? [{ title: `Change the year to ${earlierYear}`, start: citation.yearStart, end: citation.yearEnd, replacement: String(earlierYear) }]
+            ? [
+                {
+                  title: `Change the year to ${earlierYear}`,
+                  start: citation.yearStart,
+                  end: citation.yearEnd,
+                  replacement: String(earlierYear),
+                },
+              ]
             : [],
         related: [{ file: input.file, range: input.rangeOf(earlier.start, earlier.end), text: earlierText }],
       });

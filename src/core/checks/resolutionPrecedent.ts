@@ -17,7 +17,9 @@ export const resolutionPrecedent: Check = {
       if (cited.length === 0) continue;
       const precedent = input.precedentOf(sentence);
       if (!followsClosely(precedent)) continue;
-      const theirs = extractCitations(precedent.text).filter((c) => c.session === null).map((c) => c.number);
+      const theirs = extractCitations(precedent.text)
+        .filter((c) => c.session === null)
+        .map((c) => c.number);
       if (theirs.length === 0) continue;
       for (const citation of cited) {
         if (theirs.includes(citation.number)) continue;
@@ -26,7 +28,12 @@ export const resolutionPrecedent: Check = {
           message: `This sentence follows ${describePrecedent(precedent)} closely, which cites ${other}, not ${citation.number}`,
           start: citation.numberStart,
           end: citation.numberEnd,
-          fixes: theirs.map((n) => ({ title: `Cite resolution ${n}, as the precedent does`, start: citation.numberStart, end: citation.numberEnd, replacement: String(n) })),
+          fixes: theirs.map((n) => ({
+            title: `Cite resolution ${n}, as the precedent does`,
+            start: citation.numberStart,
+            end: citation.numberEnd,
+            replacement: String(n),
+          })),
           related: [{ file: precedent.file, range: precedent.range, text: precedent.text }],
         });
       }

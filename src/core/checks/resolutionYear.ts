@@ -21,13 +21,23 @@ export const resolutionYear: Check = {
       const adopted = entry ? `on ${entry.date}${entry.title ? ` (${entry.title})` : ''}` : `in ${actual}`;
       const fixes: Fix[] = [];
       if (citation.yearStart !== null && citation.yearEnd !== null) {
-        fixes.push({ title: `Change the year to ${actual}`, start: citation.yearStart, end: citation.yearEnd, replacement: String(actual) });
+        fixes.push({
+          title: `Change the year to ${actual}`,
+          start: citation.yearStart,
+          end: citation.yearEnd,
+          replacement: String(actual),
+        });
       }
       const alternatives = oneDigitAway(citation.number).filter(
         (n) => input.registry.securityCouncilYear(n) === cited && corpusCitesAlike(input, citation, n),
       );
       for (const n of alternatives) {
-        fixes.push({ title: `Did you mean resolution ${n} (${cited})?`, start: citation.numberStart, end: citation.numberEnd, replacement: String(n) });
+        fixes.push({
+          title: `Did you mean resolution ${n} (${cited})?`,
+          start: citation.numberStart,
+          end: citation.numberEnd,
+          replacement: String(n),
+        });
       }
       const stated = citation.year !== null ? '' : ` ("${citation.statedDate!.text}")`;
       const suggestion = alternatives.length > 0 ? `; did you mean resolution ${alternatives.join(' or ')} (${cited})?` : '';

@@ -4,7 +4,8 @@
  */
 import type { Check, Finding } from './types';
 
-const SALUTATION = /\b(Mr\.?|Mister|Madam|Madame|Mme\.?)\s+(President|Vice-President|Chair|Chairperson|Chairman|Chairwoman|Co-Chair|Co-Chairs|Secretary-General|Moderator|Facilitator)\b/g;
+const SALUTATION =
+  /\b(Mr\.?|Mister|Madam|Madame|Mme\.?)\s+(President|Vice-President|Chair|Chairperson|Chairman|Chairwoman|Co-Chair|Co-Chairs|Secretary-General|Moderator|Facilitator)\b/g;
 
 export const salutationMixed: Check = {
   code: 'salutation-mixed',

@@ -8,17 +8,55 @@
  * is both spellings' past): [the UN's form, the other form]. Homographs ("meter", "license", "check") are left out.
  */
 const PAIRS: Array<[string, string]> = [
-  ['programme', 'program'], ['programmes', 'programs'], ['centre', 'center'], ['centres', 'centers'], ['centred', 'centered'],
-  ['labour', 'labor'], ['defence', 'defense'], ['favour', 'favor'], ['favours', 'favors'], ['favoured', 'favored'],
-  ['favourable', 'favorable'], ['honour', 'honor'], ['honours', 'honors'], ['honoured', 'honored'], ['behaviour', 'behavior'],
-  ['behaviours', 'behaviors'], ['neighbour', 'neighbor'], ['neighbours', 'neighbors'], ['neighbouring', 'neighboring'],
-  ['endeavour', 'endeavor'], ['endeavours', 'endeavors'], ['colour', 'color'], ['harbour', 'harbor'], ['rumour', 'rumor'],
-  ['vigour', 'vigor'], ['analyse', 'analyze'], ['analysed', 'analyzed'], ['analysing', 'analyzing'], ['paralyse', 'paralyze'],
-  ['catalogue', 'catalog'], ['dialogue', 'dialog'], ['fulfil', 'fulfill'], ['fulfils', 'fulfills'], ['fulfilment', 'fulfillment'],
-  ['enrol', 'enroll'], ['enrolment', 'enrollment'], ['travelled', 'traveled'], ['travelling', 'traveling'],
-  ['modelling', 'modeling'], ['counselling', 'counseling'], ['labelled', 'labeled'], ['offence', 'offense'],
-  ['theatre', 'theater'], ['litre', 'liter'], ['fibre', 'fiber'], ['grey', 'gray'], ['judgement', 'judgment'],
-  ['ageing', 'aging'], ['sceptical', 'skeptical'],
+  ['programme', 'program'],
+  ['programmes', 'programs'],
+  ['centre', 'center'],
+  ['centres', 'centers'],
+  ['centred', 'centered'],
+  ['labour', 'labor'],
+  ['defence', 'defense'],
+  ['favour', 'favor'],
+  ['favours', 'favors'],
+  ['favoured', 'favored'],
+  ['favourable', 'favorable'],
+  ['honour', 'honor'],
+  ['honours', 'honors'],
+  ['honoured', 'honored'],
+  ['behaviour', 'behavior'],
+  ['behaviours', 'behaviors'],
+  ['neighbour', 'neighbor'],
+  ['neighbours', 'neighbors'],
+  ['neighbouring', 'neighboring'],
+  ['endeavour', 'endeavor'],
+  ['endeavours', 'endeavors'],
+  ['colour', 'color'],
+  ['harbour', 'harbor'],
+  ['rumour', 'rumor'],
+  ['vigour', 'vigor'],
+  ['analyse', 'analyze'],
+  ['analysed', 'analyzed'],
+  ['analysing', 'analyzing'],
+  ['paralyse', 'paralyze'],
+  ['catalogue', 'catalog'],
+  ['dialogue', 'dialog'],
+  ['fulfil', 'fulfill'],
+  ['fulfils', 'fulfills'],
+  ['fulfilment', 'fulfillment'],
+  ['enrol', 'enroll'],
+  ['enrolment', 'enrollment'],
+  ['travelled', 'traveled'],
+  ['travelling', 'traveling'],
+  ['modelling', 'modeling'],
+  ['counselling', 'counseling'],
+  ['labelled', 'labeled'],
+  ['offence', 'offense'],
+  ['theatre', 'theater'],
+  ['litre', 'liter'],
+  ['fibre', 'fiber'],
+  ['grey', 'gray'],
+  ['judgement', 'judgment'],
+  ['ageing', 'aging'],
+  ['sceptical', 'skeptical'],
 ];
 /** -ise words that never take -ize, nor do the words ending in them. */
 const ALWAYS_ISE = new RegExp(
@@ -29,7 +67,12 @@ const ISE_ENDING = /^(\p{L}{3,})is(e|es|ed|ing|ation|ations|er|ers)$/u;
 const MAY_END_ISE = /i[sz](?:e|es|ed|ing|ations?|ers?)$/;
 
 /** Each form of a pair to the UN's form, which stands for both. */
-const CANONICAL = new Map<string, string>(PAIRS.flatMap(([un, other]): Array<[string, string]> => [[un, un], [other, un]]));
+const CANONICAL = new Map<string, string>(
+  PAIRS.flatMap(([un, other]): Array<[string, string]> => [
+    [un, un],
+    [other, un],
+  ]),
+);
 
 /** The spelling-independent form of a word ("organisation" and "organization" share one), or null. */
 export function spellingKey(lowerWord: string): string | null {
@@ -58,8 +101,14 @@ const NAME_JOINERS = /^(?:of|for|the|and|on|in|to|de)$/;
  */
 export function inProperName(text: string, start: number, end: number): boolean {
   if (!/^\p{Lu}/u.test(text[start])) return false;
-  const before = text.slice(Math.max(0, start - 60), start).split(/\s+/).filter(Boolean);
-  const after = text.slice(end, end + 60).split(/\s+/).filter(Boolean);
+  const before = text
+    .slice(Math.max(0, start - 60), start)
+    .split(/\s+/)
+    .filter(Boolean);
+  const after = text
+    .slice(end, end + 60)
+    .split(/\s+/)
+    .filter(Boolean);
   const capitalisedNeighbour = (words: string[]) => {
     const word = words.find((w) => !NAME_JOINERS.test(w));
     return word !== undefined && /^\p{Lu}/u.test(word) && !/[.!?:;]$/.test(word);

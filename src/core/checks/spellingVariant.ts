@@ -29,7 +29,9 @@ export const spellingVariant: Check = {
       const counts = new Map<string, number>();
       for (const { lower } of words) counts.set(lower, (counts.get(lower) ?? 0) + 1);
       if (counts.size < 2) continue;
-      const chosen = [...counts.entries()].sort((a, b) => b[1] - a[1] || words.findIndex((w) => w.lower === a[0]) - words.findIndex((w) => w.lower === b[0]))[0][0];
+      const chosen = [...counts.entries()].sort(
+        (a, b) => b[1] - a[1] || words.findIndex((w) => w.lower === a[0]) - words.findIndex((w) => w.lower === b[0]),
+      )[0][0];
       for (const word of words) {
         if (word.lower === chosen) continue;
         const end = word.start + word.written.length;

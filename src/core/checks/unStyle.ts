@@ -11,7 +11,8 @@ import type { Check } from './types';
 
 const MONTH = `(${MONTH_ALTERNATIVES})`;
 /** Words after which a small figure is a label, not a count: "resolution 5", "Goal 3", "paragraph 2". */
-const LABELLED = /(?:resolution|paragraph|article|goal|sdg|page|chapter|annex|item|rule|section|phase|level|category|step|point|objective|target|option|pillar|clause|no\.|number|table|figure|box|part|session|round|cycle|stage|type|grade|agenda)\s*$/i;
+const LABELLED =
+  /(?:resolution|paragraph|article|goal|sdg|page|chapter|annex|item|rule|section|phase|level|category|step|point|objective|target|option|pillar|clause|no\.|number|table|figure|box|part|session|round|cycle|stage|type|grade|agenda)\s*$/i;
 
 const unResolutionCase: Check = styleCheck({
   code: 'un-resolution-case',
@@ -34,7 +35,10 @@ function body(abbreviation: string): string {
 
 const unDateFormat: Check = styleCheck({
   code: 'un-date-format',
-  pattern: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b|\\b(\\d{1,2})(?:st|nd|rd|th)\\s+(?:of\\s+)?${MONTH}\\b`, 'g'),
+  pattern: new RegExp(
+    `\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b|\\b(\\d{1,2})(?:st|nd|rd|th)\\s+(?:of\\s+)?${MONTH}\\b`,
+    'g',
+  ),
   message: (m) => `Dates are written day, month, year: "${unDate(m)}"`,
   replacement: unDate,
 });
@@ -72,8 +76,14 @@ const unSpellingRule: Check = styleCheck({
 const unNumbers: Check = styleCheck({
   code: 'un-numbers',
   // A count: a figure or number word before a plural noun ("5 missions", "twelve experts"), not before "is" or "this".
-  pattern: new RegExp(`(?<![\\d.,/$€£¥%-])\\b(?:([1-9])|(${NUMBER_WORD_ALTERNATIVES}))(?=\\s+(?!(?:this|thus|does|was|has|its|his)\\b)\\p{Ll}{3,}s\\b)`, 'gu'),
-  message: (m) => (m[1] ? `Numbers one to nine are written in words: "${unitWord(Number(m[1]))}"` : `Numbers 10 and above are written in figures: "${numberWordValue(m[2])}"`),
+  pattern: new RegExp(
+    `(?<![\\d.,/$€£¥%-])\\b(?:([1-9])|(${NUMBER_WORD_ALTERNATIVES}))(?=\\s+(?!(?:this|thus|does|was|has|its|his)\\b)\\p{Ll}{3,}s\\b)`,
+    'gu',
+  ),
+  message: (m) =>
+    m[1]
+      ? `Numbers one to nine are written in words: "${unitWord(Number(m[1]))}"`
+      : `Numbers 10 and above are written in figures: "${numberWordValue(m[2])}"`,
   replacement: (m) => (m[1] ? unitWord(Number(m[1])) : String(numberWordValue(m[2]))),
   allows: (m, text) => {
     // One to nine in words is the style itself.
@@ -81,7 +91,11 @@ const unNumbers: Check = styleCheck({
     const before = text.slice(Math.max(0, (m.index ?? 0) - 20), m.index ?? 0);
     const after = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 20);
     // "5 per cent", "5 million", a label ("Goal 5"), a figure opening a sentence (then spelt out anyway).
-    return LABELLED.test(before) || /^\s+(?:per|percent|million|billion|thousand|hundred|times)\b/i.test(after) || (m[2] !== undefined && opensSentence(m, text));
+    return (
+      LABELLED.test(before) ||
+      /^\s+(?:per|percent|million|billion|thousand|hundred|times)\b/i.test(after) ||
+      (m[2] !== undefined && opensSentence(m, text))
+    );
   },
 });
 

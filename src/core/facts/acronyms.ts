@@ -26,13 +26,22 @@ export function findAcronymDefinitions(text: string): AcronymDefinition[] {
     const start = match.index ?? 0;
     // Words right before the parenthesis, separated by white space only, as they stand in the name.
     if (start === 0 || !/\s$/.test(text[start - 1])) continue;
-    const candidates = text.slice(Math.max(0, start - 300), start).split(/\s+/).filter(Boolean).slice(-MAX_EXPANSION_WORDS);
+    const candidates = text
+      .slice(Math.max(0, start - 300), start)
+      .split(/\s+/)
+      .filter(Boolean)
+      .slice(-MAX_EXPANSION_WORDS);
     let first = candidates.length;
     while (first > 0 && WORD.test(candidates[first - 1])) first--;
     const words = candidates.slice(first);
     const expansion = words.length > 0 ? expansionFor(match[1], words) : null;
     if (expansion) {
-      found.push({ acronym: match[1], expansion, start: startOfLastWords(text, start, expansion.split(' ').length), end: start + match[0].length });
+      found.push({
+        acronym: match[1],
+        expansion,
+        start: startOfLastWords(text, start, expansion.split(' ').length),
+        end: start + match[0].length,
+      });
     }
   }
   return found;
@@ -58,7 +67,14 @@ function expansionFor(acronym: string, words: string[]): string | null {
     const initials = significant.map((w) => (/^\p{Lu}{2,}$/u.test(w) ? w.toLowerCase() : w[0].toLowerCase())).join('');
     // "small island developing States (SIDS)": a name in lower case only where every initial is there.
     if (!/^\p{Lu}/u.test(words[start]) && !(initials === letters && letters.length >= 3)) continue;
-    if (initials === letters || spellsWithinWords(letters, significant.map((w) => w.toLowerCase())) || (initials.startsWith(letters) && initials.length > letters.length && start === firstCapitalRun(words))) {
+    if (
+      initials === letters ||
+      spellsWithinWords(
+        letters,
+        significant.map((w) => w.toLowerCase()),
+      ) ||
+      (initials.startsWith(letters) && initials.length > letters.length && start === firstCapitalRun(words))
+    ) {
       return words.slice(start).join(' ');
     }
   }

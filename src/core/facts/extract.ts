@@ -46,19 +46,29 @@ const PASSIVE_TAIL = /(?:^|\s)(?:was|were|been|is|are|being|be)\s*$/i;
 /** "the signed agreement", "the newly elected Government": the verb is an adjective. */
 const DETERMINER_TAIL = /(?:^|\s)(?:the|a|an|its|their|our|my|his|her|this|these|those)\s*$/i;
 /** A participle after its noun, not a verb after its actor: "the Action Plan adopted in 2004", "the summit held in Tehran". */
-const PARTICIPLE_FOLLOWS = new RegExp(String.raw`^\s*(?:by|in|on|at|as|under|there|between|with|last|earlier|recently|during|for in|for under|(?:${MONTH_ALTERNATIVES})\b)\b`);
+const PARTICIPLE_FOLLOWS = new RegExp(
+  String.raw`^\s*(?:by|in|on|at|as|under|there|between|with|last|earlier|recently|during|for in|for under|(?:${MONTH_ALTERNATIVES})\b)\b`,
+);
 /** Words an actor's or object's phrase cannot contain: reading stops at them. */
 const PHRASE_STOP = new Set(
-  'in on at of for with to from by that which who and or but as than if when while where because since through into under over during after before about against between among within without upon per via so then there here not worth —'.split(' '),
+  'in on at of for with to from by that which who and or but as than if when while where because since through into under over during after before about against between among within without upon per via so then there here not worth —'.split(
+    ' ',
+  ),
 );
 const PERSONAL_PRONOUN = /^(?:we|i|they|it|he|she)$/i;
 /** Time words that open a clause before its actor: "Yesterday we held", "10 years ago the Council adopted". */
-const TIME_WORD = new RegExp(String.raw`^(?:\d+|years?|months?|weeks?|days?|ago|yesterday|today|tomorrow|last|next|this|earlier|later|recently|${MONTH_ALTERNATIVES})$`, 'i');
+const TIME_WORD = new RegExp(
+  String.raw`^(?:\d+|years?|months?|weeks?|days?|ago|yesterday|today|tomorrow|last|next|this|earlier|later|recently|${MONTH_ALTERNATIVES})$`,
+  'i',
+);
 const TIME_UNIT = new RegExp(String.raw`^(?:years?|months?|weeks?|days?|ago|yesterday|today|tomorrow|${MONTH_ALTERNATIVES})$`, 'i');
 const NOT_A_NAME = new RegExp(String.raw`^(?:The|A|An|This|These|That|Those|Its|Our|My|Their|His|Her|${MONTH_ALTERNATIVES})\b`);
 const NAME_RUN = String.raw`\p{Lu}[\p{L}\p{N}'’&.–-]*(?:\s+(?:(?:of|on|and|for|the|de|against|in|to)\s+)*\p{Lu}[\p{L}\p{N}'’&.–-]*)*(?:\s*\(\p{Lu}[\p{L}&]{1,11}\))?`;
 const NAME_AT_START = new RegExp(`^${NAME_RUN}`, 'u');
-const RECIPIENT = new RegExp(String.raw`\b(?:to|for|towards|into|through|in support of|to (?:fund|support|assist|help))\s+(?:the\s+)?(?<name>${NAME_RUN})`, 'u');
+const RECIPIENT = new RegExp(
+  String.raw`\b(?:to|for|towards|into|through|in support of|to (?:fund|support|assist|help))\s+(?:the\s+)?(?<name>${NAME_RUN})`,
+  'u',
+);
 /** How far after the verb a recipient may stand: "contributed … 42.5 million US dollars to the Peacebuilding Fund". */
 const RECIPIENT_REACH = 90;
 const RESOLUTION_OBJECT = /^\s*(?:the\s+)?(?:(?:Security Council|General Assembly)\s+)?(?<name>resolutions?\s+\d[\d/]*(?:\s*\(\d{4}\))?)/i;
@@ -90,7 +100,8 @@ export function extractFacts(sentence: string, context: FactContext): SentenceFa
     const verbEnd = verbStart + verb[0].length;
     // "pledged to provide up to $500 million": one fact, the first verb's relation over the second verb's clause.
     let last = i;
-    while (verbs[last + 1] && /^\s+to\s+$/.test(sentence.slice((verbs[last].index ?? 0) + verbs[last][0].length, verbs[last + 1].index))) last++;
+    while (verbs[last + 1] && /^\s+to\s+$/.test(sentence.slice((verbs[last].index ?? 0) + verbs[last][0].length, verbs[last + 1].index)))
+      last++;
     const lastEnd = (verbs[last].index ?? 0) + verbs[last][0].length;
     const span: ClauseSpan = {
       relation: relationOfVerb(verb[1])!,
@@ -136,7 +147,10 @@ function readClause(sentence: string, span: ClauseSpan, figuresOf: () => Figures
   // A ranking the sentence goes on to give belongs to the fact: "…, making it the fund's fifth-largest major donor".
   // "contributes to 70 per cent of employment" states a share, not an amount given.
   const own = quantities.filter(
-    (q) => q.start >= span.verbEnd && (q.end <= span.clauseEnd || q.unit === 'ordinal') && !(q.unit === 'percent' && /\bto\s+$/.test(sentence.slice(0, q.start))),
+    (q) =>
+      q.start >= span.verbEnd &&
+      (q.end <= span.clauseEnd || q.unit === 'ordinal') &&
+      !(q.unit === 'percent' && /\bto\s+$/.test(sentence.slice(0, q.start))),
   );
   const time = nearestTime(times, span);
   const object = passive ? phraseBefore(before.text.replace(PASSIVE_TAIL, '')) : objectAfter(after, own, span.relation);
@@ -158,10 +172,15 @@ interface Before {
 function readBefore(raw: string): Before | null {
   let text = raw.replace(/\s+$/, '');
   let auxiliary = false;
-  for (let previous = ''; previous !== text; ) {
+  for (let previous = ''; previous !== text;) {
     previous = text;
     if (AUXILIARY.test(text)) auxiliary = true;
-    text = text.replace(AUXILIARY, '').replace(ADVERB, '').replace(LY_ADVERB, '').replace(/,[^,]*,\s*$/, '').replace(/\s+$/, '');
+    text = text
+      .replace(AUXILIARY, '')
+      .replace(ADVERB, '')
+      .replace(LY_ADVERB, '')
+      .replace(/,[^,]*,\s*$/, '')
+      .replace(/\s+$/, '');
   }
   // "to provide" (purpose), "by providing", "the signed agreement": not a verb with an actor of its own.
   if (/(?:^|\s)(?:to|by|of|for)$/i.test(text) || /ing$/i.test(text) || DETERMINER_TAIL.test(text)) return null;
@@ -237,7 +256,12 @@ function directObject(after: string): string | null {
   const text = after.replace(LEADING_FILLER, '');
   const name = NAME_AT_START.exec(text)?.[0];
   // A name of several words is the object; a single one may be a modifier ("Yemeni peace talks").
-  if (name && !NOT_A_NAME.test(name) && (/\s/.test(name) || !/^\s+\p{Ll}/u.test(text.slice(name.length).replace(/^\s+(?:in|on|at|to|for|with|by|from|as|and|which|that)\b.*/su, '')))) {
+  if (
+    name &&
+    !NOT_A_NAME.test(name) &&
+    (/\s/.test(name) ||
+      !/^\s+\p{Ll}/u.test(text.slice(name.length).replace(/^\s+(?:in|on|at|to|for|with|by|from|as|and|which|that)\b.*/su, '')))
+  ) {
     return trimName(name);
   }
   const words: string[] = [];

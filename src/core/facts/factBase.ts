@@ -93,7 +93,10 @@ export class FactBase {
     if (scores.size === 0) return [];
     const candidates = [...scores.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, Math.max(CANDIDATES, limit));
     const top = candidates[0][1];
-    const fuse = new Fuse(candidates.map(([fact]) => this.searchable[fact]), FUSE_OPTIONS);
+    const fuse = new Fuse(
+      candidates.map(([fact]) => this.searchable[fact]),
+      FUSE_OPTIONS,
+    );
     const similarity = new Map(fuse.search(query).map((result) => [result.refIndex, 1 - (result.score ?? 1)]));
     const ranked = candidates
       .map(([fact, score], i) => ({ fact: this.facts[fact], score: WEIGHT_TERMS * (score / top) + WEIGHT_FUSE * (similarity.get(i) ?? 0) }))
@@ -114,7 +117,10 @@ export class FactBase {
 
   /** Facts whose subject or actor is a name (an acronym, an organisation), newest first. */
   about(nameKey: string, limit = 8): Fact[] {
-    return this.facts.filter((f) => f.subject.key === nameKey || f.actor.key === nameKey).sort(newestFirst).slice(0, limit);
+    return this.facts
+      .filter((f) => f.subject.key === nameKey || f.actor.key === nameKey)
+      .sort(newestFirst)
+      .slice(0, limit);
   }
 }
 

@@ -38,14 +38,21 @@ export function factsAt(
     const fact = factsOf(sentence).find((f) => f.quantities.some((q) => q.start === figure.start));
     const facts = fact ? base.sameSubject(fact).slice(0, limit) : [];
     if (!fact || facts.length === 0) return null;
-    return { start: sentenceStart + figure.start, end: sentenceStart + figure.end, about: `${fact.actor.display} ${fact.relation} · ${fact.subject.display}`, facts };
+    return {
+      start: sentenceStart + figure.start,
+      end: sentenceStart + figure.end,
+      about: `${fact.actor.display} ${fact.relation} · ${fact.subject.display}`,
+      facts,
+    };
   }
   for (const match of sentence.matchAll(NAME)) {
     const nameStart = match.index ?? 0;
     if (at < nameStart || at > nameStart + match[0].length) continue;
     const name = unifyName(match[0], acronyms);
     const facts = base.about(name.key, limit);
-    return facts.length > 0 ? { start: sentenceStart + nameStart, end: sentenceStart + nameStart + match[0].length, about: name.display, facts } : null;
+    return facts.length > 0
+      ? { start: sentenceStart + nameStart, end: sentenceStart + nameStart + match[0].length, about: name.display, facts }
+      : null;
   }
   return null;
 }

@@ -24,7 +24,8 @@ const POSSESSIVE = /['’]s?$/;
 const FIRST_PERSON = /^(?:we|i|us|my|our)(?:\s+(?:own\s+)?(?:country|government|nation|delegation|people))?$/i;
 const GOVERNMENT_OF = /^(?:the\s+)?(?:government|people|delegation)\s+of\s+(?:the\s+)?(.+)$/i;
 /** "the State of Kuwait", "the Republic of Turkey": the country's short name groups its facts. */
-const STATE_OF = /^(?:(?:Independent\s+)?State|(?:Federal\s+|Islamic\s+|Lebanese\s+)?Republic|Kingdom|Sultanate|Principality|Grand Duchy)\s+of\s+(?:the\s+)?/;
+const STATE_OF =
+  /^(?:(?:Independent\s+)?State|(?:Federal\s+|Islamic\s+|Lebanese\s+)?Republic|Kingdom|Sultanate|Principality|Grand Duchy)\s+of\s+(?:the\s+)?/;
 const PRONOUN = /^(?:it|they|he|she|this|these|that|those|which|who|one|all|each|both|some|many|others?|everyone)$/i;
 
 export function unifyName(written: string, acronyms: AcronymTable): Name {
@@ -47,7 +48,8 @@ export function actorName(written: string, speaker: Speaker & { acronyms: Acrony
   if (governed) return countryName(governed[1]);
   if (STATE_OF.test(name)) return countryName(name);
   if (/^council$/i.test(name)) {
-    const council = /\b(Security Council|Human Rights Council|Economic and Social Council)\b/.exec(speaker.venue ?? '')?.[1] ?? 'Security Council';
+    const council =
+      /\b(Security Council|Human Rights Council|Economic and Social Council)\b/.exec(speaker.venue ?? '')?.[1] ?? 'Security Council';
     return { key: comparableName(council), display: council };
   }
   return unifyName(name, speaker.acronyms);
@@ -61,5 +63,8 @@ function countryName(written: string): Name {
 function cleanName(written: string): string {
   let name = written.trim().replace(/\s+/g, ' ');
   while (LEADING_WORDS.test(name)) name = name.replace(LEADING_WORDS, '');
-  return name.replace(POSSESSIVE, '').replace(/[,;:.]+$/, '').trim();
+  return name
+    .replace(POSSESSIVE, '')
+    .replace(/[,;:.]+$/, '')
+    .trim();
 }

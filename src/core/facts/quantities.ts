@@ -26,7 +26,16 @@ export interface Quantity {
 }
 
 const ORDINAL_WORDS: Record<string, number> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
 };
 const SCALES: Record<string, number> = { hundred: 1e2, thousand: 1e3, million: 1e6, m: 1e6, billion: 1e9, bn: 1e9, trillion: 1e12 };
 
@@ -37,8 +46,10 @@ const scale = (name: string) => String.raw`(?:\s?(?<${name}>hundred|thousand|mil
 const CURRENCY_BEFORE = String.raw`(?<![\p{L}])(?<before>US\s?\$|\$|USD|US dollars?|EUR|€|£|GBP|¥|JPY)\s?`;
 const CURRENCY_AFTER = String.raw`\s+(?<after>US dollars?|United States dollars?|Australian dollars?|Canadian dollars?|dollars|USD|yen|JPY|euros?|EUR|pounds sterling|GBP|Swiss francs|yuan|renminbi)\b`;
 const PERCENT = String.raw`\s?(?<percent>%|per\s?cent\b|percent\b)`;
-const PEOPLE = 'personnel|persons|people|troops|peacekeepers|police|officers|experts|refugees|migrants|children|women|men|victims|staff|members|volunteers|participants|students|trainees|soldiers|civilians|lives';
-const THINGS = 'missions|operations|countries|States|nations|projects|programmes|programs|schools|hospitals|tons|tonnes|resolutions|cases|units|partners|regions|jobs|years';
+const PEOPLE =
+  'personnel|persons|people|troops|peacekeepers|police|officers|experts|refugees|migrants|children|women|men|victims|staff|members|volunteers|participants|students|trainees|soldiers|civilians|lives';
+const THINGS =
+  'missions|operations|countries|States|nations|projects|programmes|programs|schools|hospitals|tons|tonnes|resolutions|cases|units|partners|regions|jobs|years';
 /** Up to three qualifying words between the figure and what it counts: "13 UN PKO missions", "103,000 military and police personnel". */
 const COUNTED = String.raw`\s+(?:(?!(?:of|the|or|to|in|on|for|by|from|with)\s)[\p{L}-]+\s){0,3}(?<noun>${PEOPLE}|${THINGS})\b`;
 const ORDINAL = String.raw`\b(?<ordinal>\d+(?:st|nd|rd|th)|${Object.keys(ORDINAL_WORDS).join('|')})[-\s](?:largest|biggest|greatest|highest|top)\b`;
@@ -57,7 +68,8 @@ export function extractQuantities(text: string): Quantity[] {
   for (const match of text.matchAll(QUANTITY)) {
     const start = match.index ?? 0;
     const quantity = readMatch(match.groups!);
-    if (quantity) found.push({ ...quantity, approximate: Boolean(match.groups!.hedge), text: match[0], start, end: start + match[0].length });
+    if (quantity)
+      found.push({ ...quantity, approximate: Boolean(match.groups!.hedge), text: match[0], start, end: start + match[0].length });
   }
   return found;
 }

@@ -17,29 +17,70 @@ interface RelationSpec extends Relation {
 }
 
 const SPECS: RelationSpec[] = [
-  { name: 'pledged', transfer: true, forms: ['pledge', 'pledges', 'pledged'], searchWords: ['pledge', 'pledges', 'commitment', 'commitments', 'promised'] },
-  { name: 'contributed', transfer: true, forms: ['contribute', 'contributes', 'contributed'], searchWords: ['contribution', 'contributions', 'contributor', 'donor', 'funding'] },
-  { name: 'provided', transfer: true, forms: ['provide', 'provides', 'provided'], searchWords: ['provision', 'assistance', 'aid', 'support'] },
-  { name: 'allocated', transfer: true, forms: ['allocate', 'allocates', 'allocated', 'earmarked'], searchWords: ['allocation', 'budget', 'funding'] },
+  {
+    name: 'pledged',
+    transfer: true,
+    forms: ['pledge', 'pledges', 'pledged'],
+    searchWords: ['pledge', 'pledges', 'commitment', 'commitments', 'promised'],
+  },
+  {
+    name: 'contributed',
+    transfer: true,
+    forms: ['contribute', 'contributes', 'contributed'],
+    searchWords: ['contribution', 'contributions', 'contributor', 'donor', 'funding'],
+  },
+  {
+    name: 'provided',
+    transfer: true,
+    forms: ['provide', 'provides', 'provided'],
+    searchWords: ['provision', 'assistance', 'aid', 'support'],
+  },
+  {
+    name: 'allocated',
+    transfer: true,
+    forms: ['allocate', 'allocates', 'allocated', 'earmarked'],
+    searchWords: ['allocation', 'budget', 'funding'],
+  },
   { name: 'disbursed', transfer: true, forms: ['disburse', 'disburses', 'disbursed'], searchWords: ['disbursement', 'funding'] },
   { name: 'donated', transfer: true, forms: ['donate', 'donates', 'donated'], searchWords: ['donation', 'donor', 'contribution'] },
   { name: 'invested', transfer: true, forms: ['invest', 'invests', 'invested'], searchWords: ['investment'] },
-  { name: 'dispatched', transfer: true, forms: ['dispatch', 'dispatches', 'dispatched', 'deploy', 'deploys', 'deployed', 'sent'], searchWords: ['deployment', 'personnel', 'troops', 'peacekeepers'] },
+  {
+    name: 'dispatched',
+    transfer: true,
+    forms: ['dispatch', 'dispatches', 'dispatched', 'deploy', 'deploys', 'deployed', 'sent'],
+    searchWords: ['deployment', 'personnel', 'troops', 'peacekeepers'],
+  },
   { name: 'trained', transfer: true, forms: ['train', 'trains', 'trained'], searchWords: ['training', 'capacity'] },
   { name: 'adopted', transfer: false, forms: ['adopt', 'adopts', 'adopted'], searchWords: ['adoption', 'resolution'] },
-  { name: 'established', transfer: false, forms: ['establish', 'establishes', 'established', 'founded', 'created', 'set up'], searchWords: ['establishment', 'creation', 'founded'] },
-  { name: 'held', transfer: false, forms: ['hold', 'holds', 'held', 'convene', 'convenes', 'convened', 'hosted', 'host', 'hosts', 'co-hosted', 'co-host'], searchWords: ['meeting', 'conference', 'summit', 'hosted'] },
+  {
+    name: 'established',
+    transfer: false,
+    forms: ['establish', 'establishes', 'established', 'founded', 'created', 'set up'],
+    searchWords: ['establishment', 'creation', 'founded'],
+  },
+  {
+    name: 'held',
+    transfer: false,
+    forms: ['hold', 'holds', 'held', 'convene', 'convenes', 'convened', 'hosted', 'host', 'hosts', 'co-hosted', 'co-host'],
+    searchWords: ['meeting', 'conference', 'summit', 'hosted'],
+  },
   { name: 'elected', transfer: false, forms: ['elect', 'elects', 'elected'], searchWords: ['election', 'member', 'seat'] },
   { name: 'launched', transfer: false, forms: ['launch', 'launches', 'launched'], searchWords: ['launch', 'initiative'] },
   { name: 'signed', transfer: false, forms: ['sign', 'signs', 'signed'], searchWords: ['signature', 'agreement'] },
-  { name: 'ratified', transfer: false, forms: ['ratify', 'ratifies', 'ratified', 'acceded'], searchWords: ['ratification', 'accession', 'convention', 'treaty'] },
+  {
+    name: 'ratified',
+    transfer: false,
+    forms: ['ratify', 'ratifies', 'ratified', 'acceded'],
+    searchWords: ['ratification', 'accession', 'convention', 'treaty'],
+  },
   { name: 'announced', transfer: false, forms: ['announce', 'announces', 'announced'], searchWords: ['announcement'] },
   { name: 'received', transfer: true, forms: ['receive', 'receives', 'received', 'accepted'], searchWords: ['refugees', 'hosting'] },
 ];
 
 const RELATION_OF_FORM = new Map<string, Relation>();
 for (const { forms, ...relation } of SPECS) {
-  for (const form of forms) if (!RELATION_OF_FORM.has(form)) RELATION_OF_FORM.set(form, { ...relation, searchWords: [...forms, ...relation.searchWords] });
+  for (const form of forms)
+    if (!RELATION_OF_FORM.has(form)) RELATION_OF_FORM.set(form, { ...relation, searchWords: [...forms, ...relation.searchWords] });
 }
 
 /**

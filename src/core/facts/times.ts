@@ -19,7 +19,10 @@ export interface TimeMention {
 const MONTH = `(?<month>${MONTH_ALTERNATIVES})`;
 const YEAR = String.raw`(?:19|20)\d\d`;
 /** Each pattern's value, or null where the match is no time after all. */
-const YEAR_PHRASES: Array<{ pattern: RegExp; value: (g: Record<string, string | undefined>, documentYear: string | null) => string | null }> = [
+const YEAR_PHRASES: Array<{
+  pattern: RegExp;
+  value: (g: Record<string, string | undefined>, documentYear: string | null) => string | null;
+}> = [
   {
     pattern: new RegExp(String.raw`\b(?:from|between)\s+(?<from>${YEAR})\s+(?:to|until|through|and)\s+(?<to>${YEAR})\b`, 'gi'),
     value: (g) => `${g.from}/${g.to}`,
@@ -42,7 +45,10 @@ const YEAR_PHRASES: Array<{ pattern: RegExp; value: (g: Record<string, string | 
     value: (g, documentYear) => (documentYear && g.year! > documentYear ? null : g.year!),
   },
   {
-    pattern: new RegExp(String.raw`\b(?:(?:in|during|for|until|of|as of|as at|at the end of|end of)\s+(?:the\s+)?(?:FY\s?)?|FY\s?)(?<year>${YEAR})\b(?!\s*\))`, 'gi'),
+    pattern: new RegExp(
+      String.raw`\b(?:(?:in|during|for|until|of|as of|as at|at the end of|end of)\s+(?:the\s+)?(?:FY\s?)?|FY\s?)(?<year>${YEAR})\b(?!\s*\))`,
+      'gi',
+    ),
     value: (g) => g.year!,
   },
 ];

@@ -25,12 +25,7 @@ const CANDIDATES = 30;
 const MIN_CLAUSE_WORDS = 3;
 const CLAUSE_END = /[,;:.!?]["'”’)]*(?=\s|$)/g;
 
-export function completeSentence(
-  index: PassageIndex,
-  documents: readonly CorpusDocument[],
-  typed: string,
-  limit: number,
-): Continuation[] {
+export function completeSentence(index: PassageIndex, documents: readonly CorpusDocument[], typed: string, limit: number): Continuation[] {
   const normalizedTyped = normalizeForMatch(typed);
   const typedTokens = tokenize(normalizedTyped).slice(-TAIL_WORDS);
   if (typedTokens.length < MIN_MATCHED_WORDS) return [];

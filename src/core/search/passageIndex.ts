@@ -44,7 +44,10 @@ export class PassageIndex {
   private readonly stamp: Int32Array;
   private readonly identifierHits: Int32Array;
 
-  private constructor(readonly snapshot: IndexSnapshot, termIds?: Map<string, number>) {
+  private constructor(
+    readonly snapshot: IndexSnapshot,
+    termIds?: Map<string, number>,
+  ) {
     if (termIds) this.termIds = termIds;
     else snapshot.terms.forEach((term, id) => this.termIds.set(term, id));
     this.vocabulary = new Vocabulary(snapshot.terms, snapshot.documentFrequency);

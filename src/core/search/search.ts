@@ -51,7 +51,10 @@ export function searchPassages(
     .sort((a, b) => b.prescore - a.prescore || a.passage - b.passage)
     .slice(0, Math.max(RANKED_CANDIDATES, limit));
   if (candidates.length === 0) return [];
-  const fuse = new Fuse(candidates.map((c) => c.normalized), FUSE_OPTIONS);
+  const fuse = new Fuse(
+    candidates.map((c) => c.normalized),
+    FUSE_OPTIONS,
+  );
   const fuseResults = new Map(fuse.search(normalizeForMatch(query)).map((result) => [result.refIndex, result]));
   const ranked = candidates.map((candidate, i) => {
     const fuseResult = fuseResults.get(i);

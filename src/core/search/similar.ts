@@ -43,14 +43,26 @@ export function similarPassages(
     const theirs = wordSet(text);
     const sharedWords = countShared(words, theirs);
     const similarity = (2 * sharedWords) / (words.size + theirs.size);
-    found.push({ text, file: document.file, range: p.range, title: document.meta.title, date: document.meta.date, similarity, sharedWords });
+    found.push({
+      text,
+      file: document.file,
+      range: p.range,
+      title: document.meta.title,
+      date: document.meta.date,
+      similarity,
+      sharedWords,
+    });
   }
   return found.sort((a, b) => b.similarity - a.similarity).slice(0, options.limit);
 }
 
 /** The distinct words of a text, normalised, without numbers. */
 export function wordSet(text: string): Set<string> {
-  return new Set(tokenize(normalizeForMatch(text)).map((t) => t.term).filter((term) => !isIdentifier(term)));
+  return new Set(
+    tokenize(normalizeForMatch(text))
+      .map((t) => t.term)
+      .filter((term) => !isIdentifier(term)),
+  );
 }
 
 export function countShared(a: Set<string>, b: Set<string>): number {

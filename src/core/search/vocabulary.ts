@@ -27,7 +27,10 @@ export class Vocabulary {
   /** Each short term and its single deletions, to the terms they come from. */
   private deletions: Map<string, number[]> | null = null;
 
-  constructor(readonly terms: string[], readonly documentFrequency: Int32Array) {
+  constructor(
+    readonly terms: string[],
+    readonly documentFrequency: Int32Array,
+  ) {
     for (let id = 0; id < terms.length; id++) {
       if (isIdentifier(terms[id])) continue;
       for (const gram of trigrams(terms[id])) {
@@ -94,8 +97,7 @@ export class Vocabulary {
    */
   ocrRepairs(lookup: (term: string) => number | undefined): Map<number, number[]> {
     const repairs = new Map<number, number[]>();
-    const frequent = (id: number | undefined): id is number =>
-      id !== undefined && this.documentFrequency[id] >= FREQUENT_DF;
+    const frequent = (id: number | undefined): id is number => id !== undefined && this.documentFrequency[id] >= FREQUENT_DF;
     for (let id = 0; id < this.terms.length; id++) {
       const term = this.terms[id];
       if (this.documentFrequency[id] > RARE_DF || term.length < 3 || isIdentifier(term)) continue;

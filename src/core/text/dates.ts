@@ -1,8 +1,18 @@
 /** Dates as drafters write them, to full or partial ISO ("2017-03-15", "2014-12", "2006"). */
 
 export const MONTH_NAMES = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 /** The month names as a pattern's alternatives: "January|February|…". */
 export const MONTH_ALTERNATIVES = MONTH_NAMES.join('|');

@@ -14,7 +14,9 @@ export const TESTS_ENTRY = join(OUT_DIR, 'index.js');
 export const FIXTURE_WORKSPACE = join(INTEGRATION_DIR, 'fixtures', 'workspace');
 
 export async function buildSuite() {
-  const tests = readdirSync(SUITE_DIR).filter((name) => name.endsWith('.test.ts')).sort();
+  const tests = readdirSync(SUITE_DIR)
+    .filter((name) => name.endsWith('.test.ts'))
+    .sort();
   if (tests.length === 0) throw new Error(`no *.test.ts in ${SUITE_DIR}`);
   rmSync(OUT_DIR, { recursive: true, force: true });
   await esbuild.build({
@@ -39,7 +41,9 @@ export function checkExtensionBuilt() {
   const built = statSync(main).mtimeMs;
   const newer = sourceFiles(join(ROOT, 'src')).filter((file) => statSync(file).mtimeMs > built);
   if (newer.length > 0) {
-    console.warn(`[integration] WARNING: dist/extension.js is older than ${newer.length} file(s) in src/ (e.g. ${newer[0]}): run \`npm run build\``);
+    console.warn(
+      `[integration] WARNING: dist/extension.js is older than ${newer.length} file(s) in src/ (e.g. ${newer[0]}): run \`npm run build\``,
+    );
   }
 }
 

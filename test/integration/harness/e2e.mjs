@@ -163,7 +163,8 @@ function hoverTexts(page) {
 function packageVsix(file) {
   log(`npm run package: ${file}`);
   const result = spawnSync('npm', ['run', 'package', '--', '--out', file], { cwd: ROOT, stdio: 'inherit' });
-  if (result.status !== 0) throw new RunError(`npm run package failed (${result.error?.message ?? result.signal ?? `exit ${result.status}`})`);
+  if (result.status !== 0)
+    throw new RunError(`npm run package failed (${result.error?.message ?? result.signal ?? `exit ${result.status}`})`);
 }
 
 async function main() {
@@ -172,14 +173,17 @@ async function main() {
     try {
       checkExtensionBuilt();
     } catch (error) {
-      throw new RunError(`${error.message}\n(test:e2e builds nothing: it loads the extension from dist/, so run \`npm run build && npm run test:e2e\`)`);
+      throw new RunError(
+        `${error.message}\n(test:e2e builds nothing: it loads the extension from dist/, so run \`npm run build && npm run test:e2e\`)`,
+      );
     }
   }
   const chromiumPath = findChromium();
   const harness = await ensureHarness();
   mkdirSync(OUT, { recursive: true });
   for (const name of readdirSync(OUT)) {
-    if (name.endsWith('.png') && (CHECKS.includes(name.slice(0, -4)) || name.startsWith('failure-'))) rmSync(join(OUT, name), { force: true });
+    if (name.endsWith('.png') && (CHECKS.includes(name.slice(0, -4)) || name.startsWith('failure-')))
+      rmSync(join(OUT, name), { force: true });
   }
 
   // No secondary side bar (empty here, with chat disabled): the editor gets the width.
@@ -204,8 +208,15 @@ async function main() {
     try {
       await item.waitFor({ timeout: remaining(deadline) });
     } catch {
-      const seen = await page.locator('.part.statusbar .statusbar-item', { hasText: 'Precedent' }).allInnerTexts().catch(() => []);
-      throw new StepError(seen.length ? `the Precedent item says ${seen.map((t) => JSON.stringify(t.trim())).join(', ')}` : 'no Precedent item in the status bar (did the extension activate?)');
+      const seen = await page
+        .locator('.part.statusbar .statusbar-item', { hasText: 'Precedent' })
+        .allInnerTexts()
+        .catch(() => []);
+      throw new StepError(
+        seen.length
+          ? `the Precedent item says ${seen.map((t) => JSON.stringify(t.trim())).join(', ')}`
+          : 'no Precedent item in the status bar (did the extension activate?)',
+      );
     }
     return (await item.innerText()).trim();
   });
@@ -213,7 +224,10 @@ async function main() {
 
   await step('open-draft', `Ctrl+P, "${DRAFT}", Enter: the editor shows the draft`, 45, async (deadline) => {
     await page.keyboard.press('Escape');
-    await page.locator('.part.editor').click({ position: { x: 300, y: 300 }, timeout: remaining(deadline) }).catch(() => {});
+    await page
+      .locator('.part.editor')
+      .click({ position: { x: 300, y: 300 }, timeout: remaining(deadline) })
+      .catch(() => {});
     await page.keyboard.press('Control+P');
     const input = page.locator('.quick-input-widget input.input');
     await input.waitFor({ timeout: remaining(deadline) });
@@ -222,12 +236,17 @@ async function main() {
     try {
       await row.waitFor({ timeout: remaining(deadline) });
     } catch {
-      const rows = await page.locator('.quick-input-list .monaco-list-row').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
+      const rows = await page
+        .locator('.quick-input-list .monaco-list-row')
+        .evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
       throw new StepError(`Quick Open listed no "${DRAFT}" row (rows: ${rows.length ? rows.join(' | ') : 'none'})`);
     }
     await page.keyboard.press('Enter');
     await page.locator(`.tabs-container .tab.active[aria-label^="${DRAFT}"]`).waitFor({ timeout: remaining(deadline) });
-    await page.locator('.part.editor .monaco-editor .view-line', { hasText: 'Resolution 2231' }).first().waitFor({ timeout: remaining(deadline) });
+    await page
+      .locator('.part.editor .monaco-editor .view-line', { hasText: 'Resolution 2231' })
+      .first()
+      .waitFor({ timeout: remaining(deadline) });
   });
 
   // ---- the checks: each one runs even if the one before failed --------------------------------------------
@@ -250,7 +269,9 @@ async function main() {
       const panel = page.locator('.markers-panel');
       await panel.waitFor({ timeout: remaining(deadline) });
       const rowTexts = () =>
-        panel.locator('.monaco-list-row').evaluateAll((els) => els.map((el) => `${el.innerText.replace(/\s+/g, ' ').trim()} ${el.getAttribute('aria-label') ?? ''}`));
+        panel
+          .locator('.monaco-list-row')
+          .evaluateAll((els) => els.map((el) => `${el.innerText.replace(/\s+/g, ' ').trim()} ${el.getAttribute('aria-label') ?? ''}`));
       await until(
         deadline,
         async () => {
@@ -290,7 +311,9 @@ async function main() {
         }
         if (last.some((text) => text.includes('Adopted in 2015'))) break;
         if (Date.now() >= deadline) {
-          throw new StepError(last.length ? `the hover shows ${last.map((t) => JSON.stringify(t)).join(' | ')}` : 'no hover widget (.monaco-hover) appeared');
+          throw new StepError(
+            last.length ? `the hover shows ${last.map((t) => JSON.stringify(t)).join(' | ')}` : 'no hover widget (.monaco-hover) appeared',
+          );
         }
         log(`hover: not yet (attempt ${attempt + 1}); moving the mouse away and back`);
       }
@@ -304,31 +327,47 @@ async function main() {
   );
 
   await check('ghost-text', () =>
-    step('ghost-text', `a click after the last paragraph, Enter twice, "${TYPED}": ghost text offers "23 million"`, 45, async (deadline) => {
-      const end = await locateText(page, 'Office.', { occurrence: 'last' });
-      if (!end) throw new StepError('the end of the last paragraph ("Office.") is not in the editor\'s rendered lines');
-      await page.mouse.click(end.right + 40, end.y + end.height / 2);
-      await page.keyboard.press('End');
-      await page.keyboard.press('Enter');
-      await page.keyboard.press('Enter');
-      await page.keyboard.type(TYPED, { delay: 70 });
-      await page.locator('.part.editor .monaco-editor .view-line', { hasText: TYPED }).first().waitFor({ timeout: remaining(deadline) });
-      const ghost = await until(
-        deadline,
-        () =>
-          page.evaluate(() => {
-            const editor = document.querySelector('.part.editor .editor-group-container.active .monaco-editor');
-            const parts = editor ? [...editor.querySelectorAll('.ghost-text-decoration, .ghost-text-decoration-preview, .ghost-text')] : [];
-            const text = parts.map((el) => el.textContent).join('').replace(/\u00a0/g, ' ');
-            return { ok: text.includes('23 million'), text };
-          }),
-        (last) => (last.text ? `the ghost text is ${JSON.stringify(last.text)}` : 'no ghost text (.ghost-text-decoration, .ghost-text) in the editor'),
-      );
-      await sleep(300);
-      const file = await screenshot('ghost-text');
-      log(`ghost text: ${JSON.stringify(ghost.text)}`);
-      return file;
-    }),
+    step(
+      'ghost-text',
+      `a click after the last paragraph, Enter twice, "${TYPED}": ghost text offers "23 million"`,
+      45,
+      async (deadline) => {
+        const end = await locateText(page, 'Office.', { occurrence: 'last' });
+        if (!end) throw new StepError('the end of the last paragraph ("Office.") is not in the editor\'s rendered lines');
+        await page.mouse.click(end.right + 40, end.y + end.height / 2);
+        await page.keyboard.press('End');
+        await page.keyboard.press('Enter');
+        await page.keyboard.press('Enter');
+        await page.keyboard.type(TYPED, { delay: 70 });
+        await page
+          .locator('.part.editor .monaco-editor .view-line', { hasText: TYPED })
+          .first()
+          .waitFor({ timeout: remaining(deadline) });
+        const ghost = await until(
+          deadline,
+          () =>
+            page.evaluate(() => {
+              const editor = document.querySelector('.part.editor .editor-group-container.active .monaco-editor');
+              const parts = editor
+                ? [...editor.querySelectorAll('.ghost-text-decoration, .ghost-text-decoration-preview, .ghost-text')]
+                : [];
+              const text = parts
+                .map((el) => el.textContent)
+                .join('')
+                .replace(/\u00a0/g, ' ');
+              return { ok: text.includes('23 million'), text };
+            }),
+          (last) =>
+            last.text
+              ? `the ghost text is ${JSON.stringify(last.text)}`
+              : 'no ghost text (.ghost-text-decoration, .ghost-text) in the editor',
+        );
+        await sleep(300);
+        const file = await screenshot('ghost-text');
+        log(`ghost text: ${JSON.stringify(ghost.text)}`);
+        return file;
+      },
+    ),
   );
 }
 
@@ -353,7 +392,8 @@ if (screenshots.length > 0) {
 }
 if (failed > 0) {
   workbench.keep = true;
-  if (workbench.tempRoot) console.error(`\n[e2e] logs and profile kept in ${workbench.tempRoot} (logs/code-server.log, logs/browser-console.log)`);
+  if (workbench.tempRoot)
+    console.error(`\n[e2e] logs and profile kept in ${workbench.tempRoot} (logs/code-server.log, logs/browser-console.log)`);
 } else {
   exitCode = 0;
 }

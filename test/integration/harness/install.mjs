@@ -77,10 +77,7 @@ function run(command, args, options) {
 
 /** The npm that runs this script (npm_execpath), else the one beside Node, else the one on PATH. */
 function npmCli() {
-  const candidates = [
-    process.env.npm_execpath,
-    join(dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js'),
-  ];
+  const candidates = [process.env.npm_execpath, join(dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js')];
   const which = spawnSync('sh', ['-c', 'command -v npm'], { encoding: 'utf8' });
   if (which.status === 0 && which.stdout.trim()) {
     const realpath = spawnSync('readlink', ['-f', which.stdout.trim()], { encoding: 'utf8' });

@@ -66,11 +66,19 @@ async function main() {
   let workbenchSeen = false;
   let results;
   while (!results) {
-    if (workbench.serverExit) throw new RunError(`code-server stopped during the run (${workbench.serverExit}). Its log:\n${tail(logs.server)}`);
+    if (workbench.serverExit)
+      throw new RunError(`code-server stopped during the run (${workbench.serverExit}). Its log:\n${tail(logs.server)}`);
     if (!started && (started = readJson(startedFile))) {
       log(`extension host started the suite (VS Code ${started.vscode}, Node ${started.node})`);
     }
-    if (!workbenchSeen && !workbench.pageClosed && (await page.locator('.monaco-workbench').count().catch(() => 0)) > 0) {
+    if (
+      !workbenchSeen &&
+      !workbench.pageClosed &&
+      (await page
+        .locator('.monaco-workbench')
+        .count()
+        .catch(() => 0)) > 0
+    ) {
       workbenchSeen = true;
       log('workbench loaded');
     }
@@ -86,7 +94,8 @@ async function main() {
     if (Date.now() > suiteDeadline) {
       throw new RunError(`the suite did not finish within ${SUITE_TIMEOUT_MS / 1000} s. Browser console:\n${tail(logs.browser)}`);
     }
-    if (workbench.pageClosed && !started) throw new RunError(`the workbench page closed before the suite started. Browser console:\n${tail(logs.browser)}`);
+    if (workbench.pageClosed && !started)
+      throw new RunError(`the workbench page closed before the suite started. Browser console:\n${tail(logs.browser)}`);
     await sleep(250);
   }
   log(`suite finished in ${(results.durationMs / 1000).toFixed(1)} s`);

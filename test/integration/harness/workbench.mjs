@@ -151,10 +151,26 @@ export class Workbench {
 
   /** Installs a .vsix into the profile's extensions folder with `code-server --install-extension`, as a user would. */
   installExtension(harness, vsix) {
-    const installArgs = [harness.codeServer, '--user-data-dir', this.dirs['user-data'], '--extensions-dir', this.dirs.extensions, '--install-extension', vsix];
-    const result = spawnSync(harness.node, installArgs, { cwd: this.tempRoot, env: this.env, encoding: 'utf8', timeout: SERVER_TIMEOUT_MS });
+    const installArgs = [
+      harness.codeServer,
+      '--user-data-dir',
+      this.dirs['user-data'],
+      '--extensions-dir',
+      this.dirs.extensions,
+      '--install-extension',
+      vsix,
+    ];
+    const result = spawnSync(harness.node, installArgs, {
+      cwd: this.tempRoot,
+      env: this.env,
+      encoding: 'utf8',
+      timeout: SERVER_TIMEOUT_MS,
+    });
     const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim();
-    if (result.status !== 0) throw new RunError(`code-server --install-extension ${vsix} failed (${result.error?.message ?? result.signal ?? `exit ${result.status}`}):\n${output}`);
+    if (result.status !== 0)
+      throw new RunError(
+        `code-server --install-extension ${vsix} failed (${result.error?.message ?? result.signal ?? `exit ${result.status}`}):\n${output}`,
+      );
     return output;
   }
 
@@ -166,17 +182,23 @@ export class Workbench {
     writeFileSync(configFile, `bind-addr: 127.0.0.1:${this.port}\nauth: none\ncert: false\n`);
     const serverArgs = [
       harness.codeServer,
-      '--bind-addr', `127.0.0.1:${this.port}`,
-      '--auth', 'none',
+      '--bind-addr',
+      `127.0.0.1:${this.port}`,
+      '--auth',
+      'none',
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
       '--disable-proxy',
       '--disable-getting-started-override',
-      '--vscode-option', 'enable-smoke-test-driver',
-      '--config', configFile,
-      '--user-data-dir', dirs['user-data'],
-      '--extensions-dir', dirs.extensions,
+      '--vscode-option',
+      'enable-smoke-test-driver',
+      '--config',
+      configFile,
+      '--user-data-dir',
+      dirs['user-data'],
+      '--extensions-dir',
+      dirs.extensions,
       '--ignore-last-opened',
     ];
     this.log(`starting code-server ${harness.info.codeServer} (Node ${harness.info.node}) on 127.0.0.1:${this.port}`);
@@ -189,9 +211,12 @@ export class Workbench {
 
     this.base = `http://127.0.0.1:${this.port}`;
     for (let waited = 0; ; waited += 250) {
-      if (this.serverExit) throw new RunError(`code-server stopped before it served (${this.serverExit}). Its log:\n${tail(this.logs.server)}`);
+      if (this.serverExit)
+        throw new RunError(`code-server stopped before it served (${this.serverExit}). Its log:\n${tail(this.logs.server)}`);
       if (waited > SERVER_TIMEOUT_MS) {
-        throw new RunError(`code-server did not answer ${this.base}/healthz within ${SERVER_TIMEOUT_MS / 1000} s. Its log:\n${tail(this.logs.server)}`);
+        throw new RunError(
+          `code-server did not answer ${this.base}/healthz within ${SERVER_TIMEOUT_MS / 1000} s. Its log:\n${tail(this.logs.server)}`,
+        );
       }
       try {
         const response = await fetch(`${this.base}/healthz`);

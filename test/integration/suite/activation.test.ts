@@ -17,7 +17,12 @@ interface PerformanceMark {
 function measuredByVsCode(id: string): { loadMs: number; activateMs: number } | null {
   const marks = (globalThis as { MonacoPerformanceMarks?: { getMarks(): PerformanceMark[] } }).MonacoPerformanceMarks?.getMarks();
   const at = (event: string) => marks?.find((mark) => mark.name === `code/extHost/${event}/${id}`)?.startTime;
-  const [willLoad, didLoad, willActivate, didActivate] = ['willLoadExtensionCode', 'didLoadExtensionCode', 'willActivateExtension', 'didActivateExtension'].map(at);
+  const [willLoad, didLoad, willActivate, didActivate] = [
+    'willLoadExtensionCode',
+    'didLoadExtensionCode',
+    'willActivateExtension',
+    'didActivateExtension',
+  ].map(at);
   if (willLoad === undefined || didLoad === undefined || willActivate === undefined || didActivate === undefined) return null;
   return { loadMs: didLoad - willLoad, activateMs: didActivate - willActivate };
 }

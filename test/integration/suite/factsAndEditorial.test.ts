@@ -56,7 +56,12 @@ describe('Facts and editorial checks in the editor', () => {
     const found = await diagnostic(draft, 'salutation-mixed');
     assert.strictEqual(draft.getText(found.range), 'Madam President');
     const actions = await until('the quick fix', async () => {
-      const all = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', draft.uri, found.range, vscode.CodeActionKind.QuickFix.value);
+      const all = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        draft.uri,
+        found.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
       return all?.find((a) => a.title === 'Use "Mr. President"');
     });
     assert.ok(actions.edit, 'the fix carries its edit');

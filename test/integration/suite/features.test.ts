@@ -79,7 +79,10 @@ describe('Precedent in the editor', () => {
   });
 
   it('runs Find Past Phrasing on the selection and inserts the passage chosen', async () => {
-    const scratch = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'attaches great importance to the assistance' });
+    const scratch = await vscode.workspace.openTextDocument({
+      language: 'markdown',
+      content: 'attaches great importance to the assistance',
+    });
     const editor = await vscode.window.showTextDocument(scratch);
     editor.selection = new vscode.Selection(0, 0, 0, scratch.lineAt(0).text.length);
     const picking = vscode.commands.executeCommand('precedent.searchSelection');
@@ -115,10 +118,18 @@ describe('Precedent in the editor', () => {
 
   it('Compare Paragraph with Precedent opens a diff against the closest corpus paragraph', async () => {
     const editor = await vscode.window.showTextDocument(draft);
-    const line = draft.getText().split('\n').findIndex((l) => l.startsWith('Resolution 2231'));
+    const line = draft
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.startsWith('Resolution 2231'));
     editor.selection = new vscode.Selection(line, 0, line, 0);
     await vscode.commands.executeCommand('precedent.compareParagraph');
-    const diff = await until('the diff editor', () => vscode.window.tabGroups.activeTabGroup.activeTab?.input instanceof vscode.TabInputTextDiff && vscode.window.tabGroups.activeTabGroup.activeTab);
+    const diff = await until(
+      'the diff editor',
+      () =>
+        vscode.window.tabGroups.activeTabGroup.activeTab?.input instanceof vscode.TabInputTextDiff &&
+        vscode.window.tabGroups.activeTabGroup.activeTab,
+    );
     const input = diff.input as vscode.TabInputTextDiff;
     assert.strictEqual(input.original.scheme, 'precedent-compare');
     const precedent = await vscode.workspace.openTextDocument(input.original);

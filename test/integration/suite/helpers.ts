@@ -22,7 +22,11 @@ export function workspaceFile(...parts: string[]): vscode.Uri {
 }
 
 /** Polls probe() until it returns something truthy, and returns that; throws after timeoutMs. */
-export async function until<T>(what: string, probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
+export async function until<T>(
+  what: string,
+  probe: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

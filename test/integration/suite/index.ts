@@ -94,7 +94,12 @@ export async function run(): Promise<void> {
   } catch (error) {
     // The suite could not even load (a syntax error, a missing module): report it as one failure.
     const err = error instanceof Error ? error : new Error(String(error));
-    tests.push({ title: 'load the integration suite', fullTitle: 'load the integration suite', state: 'failed', error: { message: err.message, stack: err.stack } });
+    tests.push({
+      title: 'load the integration suite',
+      fullTitle: 'load the integration suite',
+      state: 'failed',
+      error: { message: err.message, stack: err.stack },
+    });
     failures = Math.max(failures, 1);
   }
 

@@ -16,7 +16,10 @@ const changed = new Set<string>();
 async function setSetting(key: string, value: unknown): Promise<void> {
   changed.add(key);
   await vscode.workspace.getConfiguration().update(key, value, vscode.ConfigurationTarget.Workspace);
-  await until(`${key} = ${JSON.stringify(value)} in the extension host`, () => vscode.workspace.getConfiguration().inspect(key)?.workspaceValue === value);
+  await until(
+    `${key} = ${JSON.stringify(value)} in the extension host`,
+    () => vscode.workspace.getConfiguration().inspect(key)?.workspaceValue === value,
+  );
 }
 
 function diagnostics(uri: vscode.Uri, code: string): vscode.Diagnostic[] {
@@ -45,7 +48,10 @@ describe('Settings take effect without a reload', () => {
     await setSetting('precedent.checks.resolution-year', 'off');
     await until('the finding gone', () => diagnostics(draft, 'resolution-year').length === 0);
     await setSetting('precedent.checks.resolution-year', 'error');
-    await until('the finding back, as an error', () => diagnostics(draft, 'resolution-year')[0]?.severity === vscode.DiagnosticSeverity.Error);
+    await until(
+      'the finding back, as an error',
+      () => diagnostics(draft, 'resolution-year')[0]?.severity === vscode.DiagnosticSeverity.Error,
+    );
   });
 
   it('precedent.diagnostics.run: onSave leaves an edit unchecked until the draft is saved', async () => {
@@ -71,7 +77,10 @@ describe('Settings take effect without a reload', () => {
 
   it('precedent.completions.enabled: false leaves no ghost text', async () => {
     const { inlineCompletions } = await api();
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'In that regard, Japan has pledged approximately' });
+    const document = await vscode.workspace.openTextDocument({
+      language: 'markdown',
+      content: 'In that regard, Japan has pledged approximately',
+    });
     const complete = async () =>
       (await inlineCompletions.provideInlineCompletionItems(
         document,
@@ -100,6 +109,10 @@ describe('Settings take effect without a reload', () => {
     await reloaded;
     const files = corpus.current!.documents.map((document) => document.file);
     assert.ok(files.length > 0 && files.length < withBundled, `${files.length} documents, ${withBundled} with the bundled corpus`);
-    assert.deepStrictEqual(files.filter((file) => !isInside(file, ownCorpus)), [], 'documents from outside the workspace corpus');
+    assert.deepStrictEqual(
+      files.filter((file) => !isInside(file, ownCorpus)),
+      [],
+      'documents from outside the workspace corpus',
+    );
   });
 });
