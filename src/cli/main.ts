@@ -26,7 +26,8 @@ const USAGE = `Usage:
 
 facts finds who pledged, contributed, dispatched or adopted what, and when ("unodc pledge"): the best
 matching subject first, newest first within it; it exits with 0 also when nothing is found.
-check and audit exit with 1 when they report a warning or an error, as a linter does.
+check and audit exit with 1 when they report a warning or an error, as a linter does, and check with 2
+when a file it was given could not be checked (after checking the others).
 
 Options:
   --corpus DIR     a folder (or file) of past statements, read recursively; repeatable.
@@ -123,9 +124,9 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
   if (!values.json) for (const warning of [...report.skipped, ...report.warnings]) warn(`${warning.file}: ${warning.reason}`);
   if (registry) {
     const files = command === 'check' ? rest.map((file) => path.resolve(file)) : workspace.documents.map((d) => d.file);
-    const checked = await checkFiles(workspace, files, registry, warn);
-    out.write(values.json ? `${JSON.stringify(checkJson(checked), null, 2)}\n` : formatFindings(checked));
-    return exitCodeFor(checked);
+    const run = await checkFiles(workspace, files, registry, warn);
+    out.write(values.json ? `${JSON.stringify(checkJson(run.checked), null, 2)}\n` : formatFindings(run));
+    return exitCodeFor(run);
   }
   if (command === 'complete') {
     // The prefix as typed: a trailing space means the last word is finished.

@@ -1,10 +1,9 @@
 /** Audit Corpus: the checks over the corpus files, in their own collection, until run again or cleared. */
 import * as vscode from 'vscode';
 import type { ResolutionRegistry } from '../core/citations/registry';
+import { checkConfigFor } from './checkConfig';
 import { toDiagnostic } from './convert';
 import type { CorpusService } from './corpusService';
-import { core } from './loadCore';
-import { withCheckSettings } from './settings';
 import { openSourceDocument } from './sourceDocuments';
 
 export class CorpusAudit implements vscode.Disposable {
@@ -28,7 +27,7 @@ export class CorpusAudit implements vscode.Disposable {
       async () => {
         for (const { file } of workspace.documents) {
           const document = await openSourceDocument(file);
-          const config = withCheckSettings(await core().findConfig(file));
+          const config = await checkConfigFor(vscode.Uri.file(file));
           const findings = workspace.check(document.getText(), file, { registry, config });
           this.collection.set(
             document.uri,

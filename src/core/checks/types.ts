@@ -1,13 +1,15 @@
 /** What a check reports: findings with offsets in the checked text, their fixes, and related places. */
 import type { Citation } from '../citations/extract';
 import type { ResolutionRegistry } from '../citations/registry';
-import type { StyleSheet } from './config';
 import type { SentenceFact } from '../facts/extract';
 import type { Fact } from '../facts/factBase';
 import type { SimilarPassage } from '../search/similar';
 import type { SourceRange } from '../types';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** A house style whose rules run as checks of their own; only the UN Editorial Manual's for now. */
+export type StyleSheet = 'un';
 
 export interface Fix {
   title: string;
@@ -81,6 +83,6 @@ export interface Check {
   code: string;
   defaultSeverity: Severity;
   /** A style sheet's rule: it runs only when the drafter chose that style sheet. */
-  style?: 'un';
+  style?: StyleSheet;
   run(input: CheckInput): Array<Omit<Finding, 'code' | 'severity'>>;
 }
