@@ -4,9 +4,11 @@
  * elsewhere. Which file applies to a draft, and where a dismissal is written: configFile.ts.
  */
 import * as path from 'path';
-import type { Severity, StyleSheet } from './types';
+import { SEVERITIES, type Severity, type StyleSheet } from './types';
 
-const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
+/** What `checks` in `.precedent.json` and the `precedent.checks.*` settings take: a severity, or off. */
+export const SEVERITY_CHOICES = [...SEVERITIES, 'off'] as const;
+const SEVERITY_NAMES = new Set<string>(SEVERITY_CHOICES);
 
 export interface IgnoredFinding {
   /** Absolute path of the draft. */
@@ -15,11 +17,12 @@ export interface IgnoredFinding {
   text: string;
 }
 
-const STYLE_SHEETS = new Set<string>(['un']);
+/** The style sheets `style` in `.precedent.json` and the `precedent.style` setting name. */
+export const STYLE_SHEETS: readonly StyleSheet[] = ['un'];
 
 /** A style sheet's name as a setting gives it ("un", or "none" for none), or null for none or an unknown name. */
 export function styleSheetNamed(name: string): StyleSheet | null {
-  return STYLE_SHEETS.has(name) ? (name as StyleSheet) : null;
+  return STYLE_SHEETS.find((sheet) => sheet === name) ?? null;
 }
 
 export interface CheckConfig {
@@ -46,13 +49,14 @@ export function parseConfig(text: string, source: string): CheckConfig {
   }
   const { checks, ignore, style } = data;
   if (style !== undefined && style !== null) {
-    if (typeof style === 'string' && STYLE_SHEETS.has(style)) config.style = styleSheetNamed(style);
-    else config.problems.push(`${source}: "style" must be one of ${[...STYLE_SHEETS].join(', ')} (got ${JSON.stringify(style)})`);
+    const sheet = typeof style === 'string' ? styleSheetNamed(style) : null;
+    if (sheet) config.style = sheet;
+    else config.problems.push(`${source}: "style" must be one of ${STYLE_SHEETS.join(', ')} (got ${JSON.stringify(style)})`);
   }
   if (checks !== undefined) {
     for (const [code, severity] of Object.entries(checks as Record<string, unknown>)) {
-      if (typeof severity === 'string' && SEVERITIES.has(severity)) config.checks[code] = severity as Severity | 'off';
-      else config.problems.push(`${source}: checks.${code} must be one of ${[...SEVERITIES].join(', ')}`);
+      if (typeof severity === 'string' && SEVERITY_NAMES.has(severity)) config.checks[code] = severity as Severity | 'off';
+      else config.problems.push(`${source}: checks.${code} must be one of ${SEVERITY_CHOICES.join(', ')}`);
     }
   }
   if (ignore !== undefined) {

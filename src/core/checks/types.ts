@@ -6,7 +6,8 @@ import type { Fact } from '../facts/factBase';
 import type { SimilarPassage } from '../search/similar';
 import type { SourceRange } from '../types';
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export const SEVERITIES = ['error', 'warning', 'information', 'hint'] as const;
+export type Severity = (typeof SEVERITIES)[number];
 
 /** A house style whose rules run as checks of their own; only the UN Editorial Manual's for now. */
 export type StyleSheet = 'un';
@@ -81,6 +82,8 @@ export function preferredFix(finding: Finding): Fix | null {
 
 export interface Check {
   code: string;
+  /** What it flags, in a few words: the settings' and the `.precedent.json` schema's description of the code. */
+  summary: string;
   defaultSeverity: Severity;
   /** A style sheet's rule: it runs only when the drafter chose that style sheet. */
   style?: StyleSheet;
