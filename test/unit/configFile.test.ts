@@ -53,7 +53,7 @@ describe('which .precedent.json a draft reads and writes', () => {
   it('writes a dismissal into the file the draft reads, keeping what else it holds', async () => {
     const entry = { file: at('team', 'june', 'statement.md'), code: 'resolution-year', text: 'resolution 2231 (2016)' };
     assert.equal(await dismissFinding(entry, project), at('team', '.precedent.json'));
-    const written = JSON.parse(readFileSync(at('team', '.precedent.json'), 'utf8'));
+    const written = JSON.parse(readFileSync(at('team', '.precedent.json'), 'utf8')) as unknown;
     assert.deepEqual(written, {
       checks: { 'repeated-word': 'error' },
       ignore: [{ file: 'june/statement.md', code: 'resolution-year', text: 'resolution 2231 (2016)' }],

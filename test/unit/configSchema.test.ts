@@ -2,15 +2,22 @@ import { strict as assert } from 'assert';
 import { execFileSync } from 'child_process';
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { CONFIG_SCHEMA_PATH, configSchema, withGeneratedCheckSettings } from '../../src/core/checks/configSchema';
+import { CONFIG_SCHEMA_PATH, configSchema, withGeneratedCheckSettings, type PackageJson } from '../../src/core/checks/configSchema';
 import { CHECKS } from '../../src/core/checks/runChecks';
 import { REPO_ROOT } from './helpers';
 
-const readJson = (file: string) => JSON.parse(readFileSync(path.join(REPO_ROOT, file), 'utf8'));
+const readJson = (file: string): unknown => JSON.parse(readFileSync(path.join(REPO_ROOT, file), 'utf8'));
+
+interface Manifest extends PackageJson {
+  contributes: PackageJson['contributes'] & {
+    jsonValidation: unknown;
+    configuration: { properties: Record<string, { default?: string }> };
+  };
+}
 const STALE = 'out of step with the checks: run `npm run generate:schema`';
 
 describe('the .precedent.json schema and the precedent.checks.* settings', () => {
-  const manifest = readJson('package.json');
+  const manifest = readJson('package.json') as Manifest;
 
   it('the committed schema is the one the checks make', () => {
     assert.deepStrictEqual(readJson(CONFIG_SCHEMA_PATH), configSchema(), `${CONFIG_SCHEMA_PATH} is ${STALE}`);

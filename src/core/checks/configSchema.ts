@@ -42,8 +42,10 @@ export function configSchema() {
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'Precedent configuration (.precedent.json)',
-    description:
-      'Check severities, a style sheet and dismissed findings for the drafts in this folder and below it, up to the workspace folder. A draft reads the nearest .precedent.json only. Made from the checks by `npm run generate:schema`.',
+    description: [
+      'Check severities, a style sheet and dismissed findings for the drafts in this folder and below it, up to the workspace folder.',
+      'A draft reads the nearest .precedent.json only. Made from the checks by `npm run generate:schema`.',
+    ].join(' '),
     type: 'object',
     additionalProperties: false,
     properties: {
@@ -105,7 +107,8 @@ export function checkSettings(): Record<string, unknown> {
   );
 }
 
-interface PackageJson {
+/** What the generator reads and writes of package.json. */
+export interface PackageJson {
   contributes: { configuration: { properties: Record<string, unknown> } };
 }
 

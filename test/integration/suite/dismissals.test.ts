@@ -14,11 +14,16 @@ function writeFile(file: string, content: string | object): void {
   fs.writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
 }
 
-function readJson(file: string): { checks?: Record<string, string>; ignore?: Array<Record<string, string>> } {
-  return JSON.parse(fs.readFileSync(file, 'utf8'));
+interface ConfigJson {
+  checks?: Record<string, string>;
+  ignore?: Array<Record<string, string>>;
 }
 
-const codesOf = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).map((d) => String(d.code));
+function readJson(file: string): ConfigJson {
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as ConfigJson;
+}
+
+const codesOf = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).map((d) => (typeof d.code === 'object' ? d.code.value : d.code));
 
 /** Dismisses a finding as a user does: the lightbulb's "Ignore this finding" on its diagnostic. */
 async function ignoreThroughLightbulb(uri: vscode.Uri, code: string): Promise<void> {
@@ -33,7 +38,7 @@ async function ignoreThroughLightbulb(uri: vscode.Uri, code: string): Promise<vo
     return actions.find((a) => a.title === `Ignore this finding (${code})`);
   });
   assert.ok(action.command, 'the action runs a command');
-  await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+  await vscode.commands.executeCommand(action.command.command, ...((action.command.arguments ?? []) as unknown[]));
 }
 
 describe('Dismissals in a multi-root workspace', () => {
