@@ -9,7 +9,7 @@ import * as path from 'path';
 import { PrecedentWorkspace } from '../src/core/workspace';
 import { buildCacheInWorker } from '../src/vscode/buildCacheInWorker';
 import { REPO_ROOT } from './corpora';
-import { FactFigures, formatFactFigures, measureFacts } from './facts';
+import { type FactFigures, formatFactFigures, measureFacts } from './facts';
 import { maxStallWhile, percentile } from './measure';
 
 const percentileOf = (values: number[], p: number) =>

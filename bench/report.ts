@@ -2,9 +2,9 @@
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { EditorFigures, formatEditorFigures } from './editor';
+import { type EditorFigures, formatEditorFigures } from './editor';
 import type { Corpus, CorpusName } from './corpora';
-import { Memory, QueryOutcome, summarize, Summary } from './measure';
+import { type Memory, type QueryOutcome, summarize, type Summary } from './measure';
 import { PEER_LABELS } from './peers';
 import type { QueryKind } from './queries';
 import { checkTargets } from './targets';

@@ -3,9 +3,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { CorpusFolderError } from '../core/corpus/discover';
+import { LocalCorpus } from '../core/service';
 import { PrecedentWorkspace } from '../core/workspace';
 import { RegistryFileError } from '../core/citations/registry';
-import { checkFiles, checkJson, exitCodeFor, formatFindings, loadRegistry } from './checkCommand';
+import { checkFiles, checkJson, configWithWarnings, exitCodeFor, formatFindings, loadRegistry } from './checkCommand';
 import {
   continuationJson,
   factJson,
@@ -121,24 +122,36 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
     return 0;
   }
   if (!values.json) for (const warning of [...report.skipped, ...report.warnings]) warn(`${warning.file}: ${warning.reason}`);
+  const corpus = new LocalCorpus(workspace);
   if (registry) {
-    const files = command === 'check' ? rest.map((file) => path.resolve(file)) : workspace.documents.map((d) => d.file);
-    const checked = await checkFiles(workspace, files, registry, warn);
+    const checked =
+      command === 'check'
+        ? await checkFiles(
+            corpus,
+            rest.map((file) => path.resolve(file)),
+            registry,
+            warn,
+          )
+        : await corpus.audit({
+            registry,
+            configFor: (file) => configWithWarnings(file, warn),
+            onUnreadable: (file, reason) => warn(`${file}: ${reason}; not checked`),
+          });
     out.write(values.json ? `${JSON.stringify(checkJson(checked), null, 2)}\n` : formatFindings(checked));
     return exitCodeFor(checked);
   }
   if (command === 'complete') {
     // The prefix as typed: a trailing space means the last word is finished.
-    const continuations = workspace.complete(rest.join(' '), limit);
+    const continuations = await corpus.complete(rest.join(' '), limit);
     out.write(values.json ? `${JSON.stringify(continuations.map(continuationJson), null, 2)}\n` : formatContinuations(continuations));
     return 0;
   }
   if (command === 'facts') {
-    const facts = workspace.lookUpFacts(query, limit);
+    const facts = await corpus.lookUpFacts(query, limit);
     out.write(values.json ? `${JSON.stringify(facts.map(factJson), null, 2)}\n` : formatFacts(facts));
     return 0;
   }
-  const results = workspace.search(query, { limit });
+  const results = await corpus.search(query, { limit });
   out.write(values.json ? `${JSON.stringify(results.map(searchResultJson), null, 2)}\n` : formatSearchResults(results));
   return 0;
 }

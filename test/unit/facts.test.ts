@@ -3,7 +3,7 @@ import { writeFileSync } from 'fs';
 import { ResolutionRegistry } from '../../src/core/citations/registry';
 import { DEFAULT_CONFIG } from '../../src/core/checks/config';
 import { AcronymTable } from '../../src/core/facts/acronyms';
-import { extractFacts, FactContext } from '../../src/core/facts/extract';
+import { extractFacts, type FactContext } from '../../src/core/facts/extract';
 import { FactBase } from '../../src/core/facts/factBase';
 import { unifyName } from '../../src/core/facts/names';
 import { extractQuantities } from '../../src/core/facts/quantities';

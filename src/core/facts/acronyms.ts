@@ -112,7 +112,7 @@ export class AcronymTable {
   add(text: string): void {
     for (const { acronym, expansion } of findAcronymDefinitions(text)) {
       let counts = this.expansions.get(acronym);
-      if (!counts) this.expansions.set(acronym, (counts = new Map()));
+      if (!counts) this.expansions.set(acronym, (counts = new Map<string, number>()));
       counts.set(expansion, (counts.get(expansion) ?? 0) + 1);
       this.acronymOfExpansion.set(comparableName(expansion), acronym);
     }

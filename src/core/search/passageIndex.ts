@@ -5,7 +5,7 @@
 import type { CorpusDocument, Passage } from '../types';
 import { normalizeForMatch } from '../text/normalize';
 import { isIdentifier, scanTokens, tokenize } from '../text/tokenize';
-import { TermVariant, Vocabulary } from './vocabulary';
+import { type TermVariant, Vocabulary } from './vocabulary';
 
 /** Everything needed to rebuild the index without re-reading the corpus; plain arrays, cheap to store. */
 export interface IndexSnapshot {
