@@ -4,7 +4,9 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { CorpusFolderError } from '../core/corpus/discover';
 import { LocalCorpus } from '../core/service';
-import { PrecedentWorkspace } from '../core/workspace';
+import { DEFAULT_MAX_FILE_BYTES, PrecedentWorkspace } from '../core/workspace';
+
+const DEFAULT_MAX_FILE_MB = DEFAULT_MAX_FILE_BYTES / (1024 * 1024);
 import { RegistryFileError } from '../core/citations/registry';
 import { checkFiles, checkJson, configWithWarnings, exitCodeFor, formatFindings, loadRegistry } from './checkCommand';
 import {
@@ -38,7 +40,7 @@ Options:
   --json           machine-readable output
   --cache-dir DIR  where the index is kept (default: $PRECEDENT_CACHE_DIR or ~/.cache/precedent)
   --no-cache       neither read nor write the cache
-  --max-file-mb N  skip files larger than N MB (default 20)
+  --max-file-mb N  skip files larger than N MB (default ${DEFAULT_MAX_FILE_MB})
 `;
 
 const COMMANDS = ['index', 'search', 'complete', 'facts', 'check', 'audit'];
@@ -94,7 +96,7 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
   }
   if (!COMMANDS.includes(command)) throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
   const limit = positiveInteger(values.limit, '--limit', 10);
-  const maxFileMb = positiveInteger(values['max-file-mb'], '--max-file-mb', 20);
+  const maxFileMb = positiveInteger(values['max-file-mb'], '--max-file-mb', DEFAULT_MAX_FILE_MB);
   const query = rest.join(' ').trim();
   if ((command === 'search' || command === 'facts') && !query) throw new UsageError(`${command} needs a QUERY`);
   if (command === 'complete' && !query) throw new UsageError('complete needs the PREFIX typed so far');

@@ -217,7 +217,7 @@ describe('precedent check and audit', () => {
     }
   });
 
-  it("audit reports seed 000's 2231 (2016) and its disagreement with seed 001's 2331", async () => {
+  it("audit reports the verbatim record's 2231 (2016) and its disagreement with the mission's text, which says 2331", async () => {
     const { code, out } = await runCli('audit', '--json', '--no-cache', '--corpus', BUNDLED_CORPUS);
     assert.equal(code, 1);
     const findings = parseJson<CheckJson>(out).files.flatMap((f) =>
