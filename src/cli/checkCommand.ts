@@ -2,16 +2,10 @@
 import { readSourceText } from '../core/corpus/sourceText';
 import { describeFsError } from '../core/corpus/discover';
 import { loadRegistryFile, ResolutionRegistry } from '../core/citations/registry';
+import type { CheckConfig } from '../core/checks/config';
 import { findConfig, projectBoundary } from '../core/checks/configFile';
-import type { Finding } from '../core/checks/types';
 import { LineIndex } from '../core/corpus/lines';
-import type { PrecedentWorkspace } from '../core/workspace';
-
-export interface CheckedFile {
-  file: string;
-  text: string;
-  findings: Finding[];
-}
+import type { CheckedFile, CorpusQueries } from '../core/service';
 
 /** The files checked, and those named that could not be (missing, unreadable, binary). */
 export interface CheckRun {
@@ -28,7 +22,7 @@ export async function loadRegistry(file: string | undefined, warn: (line: string
 }
 
 export async function checkFiles(
-  workspace: PrecedentWorkspace,
+  corpus: CorpusQueries,
   files: string[],
   registry: ResolutionRegistry,
   warn: (line: string) => void,
@@ -45,11 +39,20 @@ export async function checkFiles(
       unchecked.push(file);
       continue;
     }
-    const config = await findConfig(file, await projectBoundary(file, cwd));
-    for (const problem of config.problems) warn(problem);
-    checked.push({ file, text, findings: workspace.check(text, file, { registry, config }) });
+    const config = await configWithWarnings(file, warn, cwd);
+    checked.push({ file, text, findings: await corpus.check(text, file, { registry, config }) });
   }
   return { checked, unchecked };
+}
+
+/**
+ * The configuration that applies to a file — its `.precedent.json` up to the repository's root or else the current
+ * folder — whose problems (a malformed file) are warned about.
+ */
+export async function configWithWarnings(file: string, warn: (line: string) => void, cwd = process.cwd()): Promise<CheckConfig> {
+  const config = await findConfig(file, await projectBoundary(file, cwd));
+  for (const problem of config.problems) warn(problem);
+  return config;
 }
 
 /** Exit status as a linter's: 2 when a file named could not be checked (as for bad usage), 1 when any warning or error was reported. */

@@ -13,4 +13,5 @@ export { loadRegistryFile, ResolutionRegistry } from '../core/citations/registry
 export { isWordOrPdf, readExtractedText } from '../core/corpus/extract/wordOrPdf';
 export { describeFact, factWhen } from '../core/facts/factBase';
 export { mergeTwins } from '../core/search/twins';
+export { LocalCorpus } from '../core/service';
 export { PrecedentWorkspace } from '../core/workspace';

@@ -26,7 +26,8 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkExtensionBuilt, INTEGRATION_DIR, ROOT } from './build.mjs';
-import { ensureHarness, findChromium, HarnessError } from './install.mjs';
+import { ensureHarness, findChromium, HarnessError, harnessPackages } from './install.mjs';
+import { DebianPackageError, ensureDebianPackages } from './systemPackages.mjs';
 import { createLog, RunError, sleep, tail, USER_SETTINGS, Workbench } from './workbench.mjs';
 
 const { values: args } = parseArgs({
@@ -181,6 +182,7 @@ async function main() {
       );
     }
   }
+  ensureDebianPackages(harnessPackages(), 'the end-to-end run');
   const chromiumPath = findChromium();
   const harness = await ensureHarness();
   mkdirSync(OUT, { recursive: true });
@@ -381,7 +383,7 @@ async function main() {
   await check('config-schema', () =>
     step(
       'config-schema',
-      'a .precedent.json with "loud" for a severity: a warning squiggle (the JSON language service warns), and Ctrl+Space in "checks" lists the check codes',
+      'a .precedent.json with "loud" for a severity: a warning squiggle, and Ctrl+Space in "checks" lists the check codes',
       60,
       async (deadline) => {
         // Written last, so that it cannot change the findings the checks above look for.
@@ -423,7 +425,8 @@ let exitCode = 1;
 try {
   await main();
 } catch (error) {
-  const known = error instanceof RunError || error instanceof HarnessError || error instanceof StepError;
+  const known =
+    error instanceof RunError || error instanceof HarnessError || error instanceof DebianPackageError || error instanceof StepError;
   console.error(`\n[e2e] ERROR: ${known ? error.message : error.stack}`);
 }
 const passed = CHECKS.filter((name) => outcomes.get(name)?.ok).length;
