@@ -128,6 +128,17 @@ describe('Dismissals in a multi-root workspace', () => {
     );
   });
 
+  it('re-checks the open drafts when a .precedent.json is saved in the editor', async () => {
+    const config = vscode.Uri.file(path.join(firstFolder, 'nested', '.precedent.json'));
+    const document = await vscode.workspace.openTextDocument(config);
+    const editor = await vscode.window.showTextDocument(document);
+    const text = document.getText();
+    await editor.edit((edit) => edit.replace(new vscode.Range(document.positionAt(0), document.positionAt(text.length)), '{}\n'));
+    await document.save();
+    await until('repeated-word flagged once the nested file no longer turns it off', () => codesOf(nestedDraft).includes('repeated-word'));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('completes, describes and validates .precedent.json with its schema', async function () {
     this.timeout(60_000);
     const config = vscode.Uri.file(path.join(firstFolder, 'schema-check', '.precedent.json'));
