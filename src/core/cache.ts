@@ -10,7 +10,7 @@ import type { IndexSnapshot } from './search/passageIndex';
 import { decodeSnapshot, encodeSnapshot } from './snapshotFormat';
 
 /** Bump when ingestion or the index changes what it produces: old entries are then ignored. */
-export const CACHE_VERSION = 'v4';
+export const CACHE_VERSION = 'v5';
 const KEPT_SNAPSHOTS = 4;
 
 export interface ManifestEntry {

@@ -12,6 +12,7 @@ export { extractCitations } from '../core/citations/extract';
 export { loadRegistryFile, ResolutionRegistry } from '../core/citations/registry';
 export { isWordOrPdf, readExtractedText } from '../core/corpus/extract/wordOrPdf';
 export { describeFact, factWhen } from '../core/facts/factBase';
+export { describeUnmatched } from '../core/search/search';
 export { mergeTwins } from '../core/search/twins';
 export { LocalCorpus } from '../core/service';
 export { PrecedentWorkspace } from '../core/workspace';

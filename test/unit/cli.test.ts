@@ -89,10 +89,13 @@ describe('precedent CLI', () => {
     }
   });
 
-  it('exits 0 with an empty array when nothing is found', async () => {
-    const { code, out } = await runCli('search', '--corpus', BUNDLED_CORPUS, '--json', '--no-cache', 'resolution 9999');
+  it('exits 0 with an empty array when nothing is found; a number nothing holds is named in each closest one', async () => {
+    const { code, out } = await runCli('search', '--corpus', BUNDLED_CORPUS, '--json', '--no-cache', '9999');
     assert.equal(code, 0);
     assert.deepEqual(JSON.parse(out), []);
+    const closest = await runCli('search', '--corpus', BUNDLED_CORPUS, '--json', '--no-cache', 'resolution 9999');
+    const results = parseJson<Array<{ unmatched?: string[] }>>(closest.out);
+    assert.ok(results.length > 0 && results.every((result) => result.unmatched?.join() === '9999'));
   });
 
   it("facts --json lists the UNODC pledge first, in the contract's flat shape; exits 0 when nothing is found, 2 without a query", async () => {

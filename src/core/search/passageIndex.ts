@@ -208,8 +208,7 @@ function buildSnapshot(documents: CorpusDocument[]): { snapshot: IndexSnapshot; 
   documents.forEach((document, documentIndex) => {
     document.passages.forEach((p, local) => {
       const text = normalizeForMatch(document.paragraphs[p.paragraph].text.slice(p.start, p.end));
-      scanTokens(text, (start, end) => {
-        const term = text.slice(start, end);
+      scanTokens(text, (_start, _end, term) => {
         let id = termIds.get(term);
         if (id === undefined) {
           id = terms.length;
