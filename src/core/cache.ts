@@ -7,7 +7,8 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { CorpusDocument, Paragraph, Passage, SourceRange } from './types';
 import type { IndexSnapshot } from './search/passageIndex';
-import { decodeSnapshot, encodeSnapshot } from './snapshotFormat';
+import { createHash } from 'crypto';
+import { decodeSnapshot, decodeWholeSnapshot, encodeSnapshot, type SnapshotDocument } from './snapshotFormat';
 
 /** Bump when ingestion or the index changes what it produces: old entries are then ignored. */
 export const CACHE_VERSION = 'v5';
@@ -68,8 +69,23 @@ export class IndexCache {
     }
   }
 
-  async writeSnapshot(key: string, documents: CorpusDocument[], index: IndexSnapshot): Promise<void> {
+  /**
+   * The snapshot last written for these corpus folders, whatever they hold now: an update starts from it, so
+   * that only the files that changed are read and indexed. Null when there is none.
+   */
+  async readLatestSnapshot(roots: readonly string[]): Promise<{ documents: SnapshotDocument[]; index: IndexSnapshot } | null> {
+    try {
+      const latest = JSON.parse(await fs.readFile(this.latestPath(roots), 'utf8')) as { key: string };
+      return decodeWholeSnapshot(await fs.readFile(this.snapshotPath(latest.key)));
+    } catch {
+      return null;
+    }
+  }
+
+  /** Writes the snapshot and remembers it as the latest of these corpus folders. */
+  async writeSnapshot(key: string, documents: CorpusDocument[], index: IndexSnapshot, roots: readonly string[]): Promise<void> {
     await this.writeAtomically(this.snapshotPath(key), encodeSnapshot(documents, index));
+    await this.writeAtomically(this.latestPath(roots), JSON.stringify({ key }));
     await this.removeOldSnapshots();
   }
 
@@ -86,6 +102,10 @@ export class IndexCache {
 
   private documentPath(hash: string): string {
     return path.join(this.root, 'documents', hash.slice(0, 2), `${hash}.json`);
+  }
+
+  private latestPath(roots: readonly string[]): string {
+    return path.join(this.root, 'latest', `${createHash('sha1').update(roots.join('\n')).digest('hex')}.json`);
   }
 
   private snapshotPath(key: string): string {

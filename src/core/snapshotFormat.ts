@@ -91,6 +91,25 @@ export function decodeSnapshot(
   const headerLength = bytes.readUInt32LE(0);
   const header = JSON.parse(bytes.toString('utf8', 4, 4 + headerLength)) as Header;
   if (header.documents.some((d) => !fileOfHash.has(d.hash))) return null;
+  return decodeWith(bytes, header, (hash) => fileOfHash.get(hash)!);
+}
+
+/**
+ * Every document of a snapshot, whatever the corpus holds now, each named by its content hash until `at(file)`
+ * gives it its place: what an update starts from.
+ */
+export function decodeWholeSnapshot(bytes: Buffer): { documents: SnapshotDocument[]; index: IndexSnapshot } {
+  const headerLength = bytes.readUInt32LE(0);
+  const header = JSON.parse(bytes.toString('utf8', 4, 4 + headerLength)) as Header;
+  return decodeWith(bytes, header, (hash) => hash);
+}
+
+function decodeWith(
+  bytes: Buffer,
+  header: Header,
+  fileOf: (hash: string) => string,
+): { documents: SnapshotDocument[]; index: IndexSnapshot } {
+  const headerLength = bytes.readUInt32LE(0);
   let offset = align4(4 + headerLength);
   const arrays = header.lengths.map((length) => {
     const at = bytes.byteOffset + offset;
@@ -104,21 +123,21 @@ export function decodeSnapshot(
   INDEX_ARRAYS.forEach((name, i) => (index[name] = arrays[i]));
   let paragraphAt = 0;
   let passageAt = 0;
-  const documents = header.documents.map((stored) => {
-    const document = new SnapshotDocument(
-      fileOfHash.get(stored.hash)!,
-      stored,
-      paragraphData.subarray(paragraphAt, (paragraphAt += stored.paragraphs * PARAGRAPH_FIELDS)),
-      passageData.subarray(passageAt, (passageAt += stored.passages * PASSAGE_FIELDS)),
-      bytes.subarray(offset, (offset += stored.textBytes)),
-    );
-    return document;
-  });
+  const documents = header.documents.map(
+    (stored) =>
+      new SnapshotDocument(
+        fileOf(stored.hash),
+        stored,
+        paragraphData.subarray(paragraphAt, (paragraphAt += stored.paragraphs * PARAGRAPH_FIELDS)),
+        passageData.subarray(passageAt, (passageAt += stored.passages * PASSAGE_FIELDS)),
+        bytes.subarray(offset, (offset += stored.textBytes)),
+      ),
+  );
   return { documents, index };
 }
 
 /** A document from a snapshot: its paragraphs, passages and text are decoded when first asked for. */
-class SnapshotDocument implements CorpusDocument {
+export class SnapshotDocument implements CorpusDocument {
   readonly hash: string;
   readonly encoding: string;
   readonly meta: DocumentMeta;
@@ -129,7 +148,7 @@ class SnapshotDocument implements CorpusDocument {
 
   constructor(
     readonly file: string,
-    stored: Header['documents'][number],
+    private readonly stored: Header['documents'][number],
     private readonly paragraphData: Int32Array,
     private readonly passageData: Int32Array,
     private readonly textBytes: Buffer,
@@ -139,6 +158,11 @@ class SnapshotDocument implements CorpusDocument {
     this.meta = stored.meta;
     this.notes = stored.notes;
     if (stored.pageStarts) this.pageStarts = stored.pageStarts;
+  }
+
+  /** The same document at `file` (where its content is now), sharing the snapshot's bytes. */
+  at(file: string): SnapshotDocument {
+    return new SnapshotDocument(file, this.stored, this.paragraphData, this.passageData, this.textBytes);
   }
 
   get paragraphs(): Paragraph[] {

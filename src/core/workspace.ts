@@ -100,7 +100,21 @@ export class PrecedentWorkspace {
     }
     if (options.snapshotOnly) return null;
 
-    const loaded = await mapLimited(discovery.files, READ_CONCURRENCY, (file, i) => loadFile(file, known[i], cache));
+    // Something changed. The snapshot last written for these folders holds every unchanged file, indexed: only
+    // the files that changed are read, and the index is patched rather than built again.
+    const previous = cache ? await cache.readLatestSnapshot(options.roots) : null;
+    const previousAt = new Map(previous?.documents.map((document, at) => [document.hash, at]));
+    const fromPrevious = new Map<CorpusDocument, number>();
+    const loaded = await mapLimited(discovery.files, READ_CONCURRENCY, async (file, i): Promise<Loaded | NotLoaded> => {
+      const entry = known[i];
+      const at = previous && entry && !entry.reason ? previousAt.get(entry.hash) : undefined;
+      if (previous && at !== undefined) {
+        const document = previous.documents[at].at(file.file);
+        fromPrevious.set(document, at);
+        return { document, ingested: false };
+      }
+      return loadFile(file, entry, cache);
+    });
     const documents: CorpusDocument[] = [];
     const firstWithHash = new Map<string, string>();
     const nextManifest: Record<string, ManifestEntry> = {};
@@ -122,7 +136,24 @@ export class PrecedentWorkspace {
       firstWithHash.set(document.hash, file);
       documents.push(document);
     }
-    const index = PassageIndex.build(documents);
+    const added = documents.filter((document) => !fromPrevious.has(document));
+    const update = previous && added.length <= documents.length / 2 ? { previous, added } : null;
+    let index: PassageIndex;
+    if (update) {
+      // The kept documents in the previous snapshot's order, then the added ones: the patched index's order.
+      const kept = new Array<boolean>(update.previous.documents.length).fill(false);
+      const keptDocuments = new Array<CorpusDocument | undefined>(kept.length);
+      for (const document of documents) {
+        const at = fromPrevious.get(document);
+        if (at === undefined) continue;
+        kept[at] = true;
+        keptDocuments[at] = document;
+      }
+      documents.splice(0, documents.length, ...keptDocuments.filter((d): d is CorpusDocument => d !== undefined), ...update.added);
+      index = PassageIndex.withChanges(update.previous.index, kept, update.added);
+    } else {
+      index = PassageIndex.build(documents);
+    }
     const ingested = loaded.filter((r): r is Loaded => 'ingested' in r && r.ingested);
     const report = makeReport(documents, index, skipped, ingested.length, false, started);
     // The corpus is usable now; the cache is written behind it (see `saved`).
@@ -132,7 +163,7 @@ export class PrecedentWorkspace {
           // As many files at once as are read at once: 30,000 at a time would exhaust the open-file limit.
           await mapLimited(ingested, READ_CONCURRENCY, (r) => cache.writeDocument(r.document));
           await cache.writeManifest({ ...manifest, ...nextManifest });
-          await cache.writeSnapshot(snapshotKey([...firstWithHash.keys()]), documents, index.snapshot);
+          await cache.writeSnapshot(snapshotKey([...firstWithHash.keys()]), documents, index.snapshot, options.roots);
         })()
       : Promise.resolve();
     // A caller that never asks whether the cache was written must not be brought down when it was not.
@@ -334,8 +365,11 @@ function sameContentAs(file: string): string {
   return `same content as ${file}; indexed once`;
 }
 
+/** The snapshot of a set of contents, in whatever order they were indexed (an update puts added files last). */
 function snapshotKey(hashes: string[]): string {
-  return createHash('sha1').update(hashes.join('\n')).digest('hex');
+  return createHash('sha1')
+    .update([...hashes].sort().join('\n'))
+    .digest('hex');
 }
 
 function makeReport(

@@ -44,7 +44,10 @@ export class PassageIndex {
   private readonly stamp: Int32Array;
   private readonly identifierHits: Int32Array;
 
-  private constructor(readonly snapshot: IndexSnapshot, built?: { termIds: Map<string, number>; vocabulary: Vocabulary }) {
+  private constructor(
+    readonly snapshot: IndexSnapshot,
+    built?: { termIds: Map<string, number>; vocabulary: Vocabulary },
+  ) {
     if (built) this.termIds = built.termIds;
     else snapshot.terms.forEach((term, id) => this.termIds.set(term, id));
     // A fresh build made its vocabulary already (for OCR repairs), over the same arrays.
@@ -63,6 +66,81 @@ export class PassageIndex {
   static build(documents: CorpusDocument[]): PassageIndex {
     const { snapshot, ...built } = buildSnapshot(documents);
     return new PassageIndex(snapshot, built);
+  }
+
+  /**
+   * An index with some of its documents taken out and others added, without reading the rest again: the index
+   * of `[...kept documents in their order, ...added]`, where `kept(i)` says whether document i stays. Passages are
+   * numbered afresh; a term no passage holds any more stays in the list with no passages. Unlike a fresh build,
+   * the added documents' OCR fragments are not repaired (a fragment is rare by the whole corpus's count).
+   */
+  static withChanges(old: IndexSnapshot, kept: readonly boolean[], added: readonly CorpusDocument[]): PassageIndex {
+    const documentIndex = new Int32Array(kept.length).fill(-1);
+    let keptDocuments = 0;
+    kept.forEach((stays, d) => stays && (documentIndex[d] = keptDocuments++));
+    // Old passage → new number, -1 when its document goes.
+    const passageIndex = new Int32Array(old.passageDocument.length).fill(-1);
+    const passageDocument = new GrowableInt32();
+    const passageLocal = new GrowableInt32();
+    for (let p = 0; p < old.passageDocument.length; p++) {
+      const document = documentIndex[old.passageDocument[p]];
+      if (document === -1) continue;
+      passageIndex[p] = passageDocument.length;
+      passageDocument.push(document);
+      passageLocal.push(old.passageLocal[p]);
+    }
+    const terms = [...old.terms];
+    const termIds = new Map(terms.map((term, id) => [term, id]));
+    const pairTerms = new GrowableInt32();
+    const pairPassages = new GrowableInt32();
+    added.forEach((document, a) =>
+      document.passages.forEach((p, local) => {
+        const passage = passageDocument.length;
+        const seen = new Set<number>();
+        const text = normalizeForMatch(document.paragraphs[p.paragraph].text.slice(p.start, p.end));
+        scanTokens(text, (_start, _end, term) => {
+          let id = termIds.get(term);
+          if (id === undefined) {
+            id = terms.length;
+            termIds.set(term, id);
+            terms.push(term);
+          }
+          if (seen.has(id)) return;
+          seen.add(id);
+          pairTerms.push(id);
+          pairPassages.push(passage);
+        });
+        passageDocument.push(keptDocuments + a);
+        passageLocal.push(local);
+      }),
+    );
+    const addedPostings = groupByTerm(pairTerms, pairPassages, terms.length);
+    const postingOffsets = new Int32Array(terms.length + 1);
+    const postings = new Int32Array(old.postings.length + addedPostings.values.length);
+    let write = 0;
+    for (let id = 0; id < terms.length; id++) {
+      postingOffsets[id] = write;
+      if (id < old.terms.length) {
+        for (let i = old.postingOffsets[id]; i < old.postingOffsets[id + 1]; i++) {
+          const passage = passageIndex[old.postings[i]];
+          if (passage !== -1) postings[write++] = passage;
+        }
+      }
+      // Added passages are numbered after every kept one: each list stays ascending.
+      for (let i = addedPostings.offsets[id]; i < addedPostings.offsets[id + 1]; i++) postings[write++] = addedPostings.values[i];
+    }
+    postingOffsets[terms.length] = write;
+    const documentFrequency = new Int32Array(terms.length);
+    for (let id = 0; id < terms.length; id++) documentFrequency[id] = postingOffsets[id + 1] - postingOffsets[id];
+    const snapshot: IndexSnapshot = {
+      terms,
+      documentFrequency,
+      postingOffsets,
+      postings: postings.slice(0, write),
+      passageDocument: passageDocument.toArray(),
+      passageLocal: passageLocal.toArray(),
+    };
+    return new PassageIndex(snapshot, { termIds, vocabulary: new Vocabulary(terms, documentFrequency) });
   }
 
   /** How many passages hold a term (normalised), 0 when none does. */
@@ -100,7 +178,9 @@ export class PassageIndex {
     tokens.forEach((token, index) => {
       if (seen.has(token.term)) return;
       seen.add(token.term);
-      const exact = this.termIds.get(token.term);
+      const known = this.termIds.get(token.term);
+      // A term whose passages were all taken out by an update is no longer in the corpus.
+      const exact = known !== undefined && this.snapshot.documentFrequency[known] > 0 ? known : undefined;
       const identifier = isIdentifier(token.term);
       const variants: TermVariant[] = exact === undefined ? [] : [{ term: exact, weight: 1 }];
       // A word the corpus knows is taken as meant; only an unknown or barely used one may be a typo.

@@ -49,7 +49,8 @@ export class Vocabulary {
     const candidates = limit === 1 ? this.oneDeletionNeighbours(word) : this.trigramNeighbours(word, limit);
     const variants: TermVariant[] = [];
     for (const id of candidates) {
-      if (id === exact) continue;
+      // A term with no passages left (after an update) is no word of the corpus any more.
+      if (id === exact || this.documentFrequency[id] === 0) continue;
       const distance = boundedEditDistance(word, this.terms[id], limit);
       if (distance <= limit) variants.push({ term: id, weight: TYPO_WEIGHT[distance] });
     }
@@ -85,7 +86,7 @@ export class Vocabulary {
     for (let i = this.lowerBound(prefix); i < this.sorted.length; i++) {
       const id = this.sorted[i];
       if (!this.terms[id].startsWith(prefix)) break;
-      if (id !== exact) found.push(id);
+      if (id !== exact && this.documentFrequency[id] > 0) found.push(id);
     }
     found.sort((a, b) => this.documentFrequency[b] - this.documentFrequency[a]);
     return found.slice(0, MAX_PREFIX_VARIANTS).map((term) => ({ term, weight: PREFIX_WEIGHT }));
