@@ -8,7 +8,14 @@ import * as path from 'path';
 import type { CorpusDocument, Paragraph, Passage, SourceRange } from './types';
 import type { IndexSnapshot } from './search/passageIndex';
 import { createHash } from 'crypto';
-import { decodeSnapshot, decodeWholeSnapshot, encodeSnapshot, type SnapshotDocument } from './snapshotFormat';
+import {
+  type CorpusReadings,
+  decodeSnapshot,
+  type DecodedSnapshot,
+  decodeWholeSnapshot,
+  encodeSnapshot,
+  type SnapshotDocument,
+} from './snapshotFormat';
 
 /** Bump when ingestion or the index changes what it produces: old entries are then ignored. */
 export const CACHE_VERSION = 'v5';
@@ -61,7 +68,7 @@ export class IndexCache {
   }
 
   /** The snapshot of a corpus with exactly these contents; documents take the paths their content has now. */
-  async readSnapshot(key: string, fileOfHash: Map<string, string>): Promise<{ documents: CorpusDocument[]; index: IndexSnapshot } | null> {
+  async readSnapshot(key: string, fileOfHash: Map<string, string>): Promise<DecodedSnapshot | null> {
     try {
       return decodeSnapshot(await fs.readFile(this.snapshotPath(key)), fileOfHash);
     } catch {
@@ -73,7 +80,7 @@ export class IndexCache {
    * The snapshot last written for these corpus folders, whatever they hold now: an update starts from it, so
    * that only the files that changed are read and indexed. Null when there is none.
    */
-  async readLatestSnapshot(roots: readonly string[]): Promise<{ documents: SnapshotDocument[]; index: IndexSnapshot } | null> {
+  async readLatestSnapshot(roots: readonly string[]): Promise<DecodedSnapshot<SnapshotDocument> | null> {
     try {
       const latest = JSON.parse(await fs.readFile(this.latestPath(roots), 'utf8')) as { key: string };
       return decodeWholeSnapshot(await fs.readFile(this.snapshotPath(latest.key)));
@@ -82,9 +89,15 @@ export class IndexCache {
     }
   }
 
-  /** Writes the snapshot and remembers it as the latest of these corpus folders. */
-  async writeSnapshot(key: string, documents: CorpusDocument[], index: IndexSnapshot, roots: readonly string[]): Promise<void> {
-    await this.writeAtomically(this.snapshotPath(key), encodeSnapshot(documents, index));
+  /** Writes the snapshot, with what was read from every passage, and remembers it as the latest of these folders. */
+  async writeSnapshot(
+    key: string,
+    documents: CorpusDocument[],
+    index: IndexSnapshot,
+    readings: CorpusReadings,
+    roots: readonly string[],
+  ): Promise<void> {
+    await this.writeAtomically(this.snapshotPath(key), encodeSnapshot(documents, index, readings));
     await this.writeAtomically(this.latestPath(roots), JSON.stringify({ key }));
     await this.removeOldSnapshots();
   }

@@ -4,8 +4,13 @@
  * creates one object per document; a document's paragraphs, passages and text are decoded when first used, so a
  * large corpus opens in a fraction of a second and a search decodes only the documents it shows.
  *
- *   [u32 header bytes][header JSON][pad to 4][Int32 arrays…][UTF-8 text of document 1][… of document 2]…
+ * What a first check reads from every passage — the corpus's facts and acronym table — is stored at the end as
+ * JSON, read when first asked for, so a check after opening recomputes nothing.
+ *
+ *   [u32 header bytes][header JSON][pad to 4][Int32 arrays…][UTF-8 text of document 1][… of document 2]…[readings JSON]
  */
+import type { StoredAcronyms } from './facts/acronyms';
+import type { Fact } from './facts/factBase';
 import type { CorpusDocument, DocumentMeta, Paragraph, Passage } from './types';
 import type { IndexSnapshot } from './search/passageIndex';
 
@@ -29,9 +34,27 @@ interface Header {
   terms: string[];
   /** Lengths of the Int32 arrays, in order: the index arrays, paragraphs, passages. */
   lengths: number[];
+  /** Bytes of the readings JSON at the end; 0 when the snapshot holds none. */
+  readingsBytes: number;
 }
 
-export function encodeSnapshot(documents: CorpusDocument[], index: IndexSnapshot): Buffer {
+/** What was read from every passage of the corpus: its facts and its acronym table. */
+export interface CorpusReadings {
+  facts: Fact[];
+  acronyms: StoredAcronyms;
+}
+
+/** A fact as stored: its files named by document number, since a file may move and keep its content. */
+type StoredFact = Omit<Fact, 'file' | 'alsoIn'> & { document: number; alsoIn: number[] };
+
+/** The snapshot's documents and index, and the readings (parsed on first call; null when not stored). */
+export interface DecodedSnapshot<D extends CorpusDocument = CorpusDocument> {
+  documents: D[];
+  index: IndexSnapshot;
+  readings: () => CorpusReadings | null;
+}
+
+export function encodeSnapshot(documents: CorpusDocument[], index: IndexSnapshot, readings: CorpusReadings | null = null): Buffer {
   const paragraphCount = documents.reduce((sum, d) => sum + d.paragraphs.length, 0);
   const passageCount = documents.reduce((sum, d) => sum + d.passages.length, 0);
   const paragraphs = new Int32Array(paragraphCount * PARAGRAPH_FIELDS);
@@ -66,12 +89,16 @@ export function encodeSnapshot(documents: CorpusDocument[], index: IndexSnapshot
     })),
     terms: index.terms,
     lengths: arrays.map((a) => a.length),
+    readingsBytes: 0,
   };
+  const readingsBytes = readings ? Buffer.from(JSON.stringify(storeReadings(documents, readings)), 'utf8') : Buffer.alloc(0);
+  header.readingsBytes = readingsBytes.length;
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const text = Buffer.concat(texts);
   const arraysStart = align4(4 + headerBytes.length);
   const textStart = arraysStart + arrays.reduce((sum, a) => sum + a.byteLength, 0);
-  const bytes = Buffer.alloc(textStart + text.length);
+  const bytes = Buffer.alloc(textStart + text.length + readingsBytes.length);
+  readingsBytes.copy(bytes, textStart + text.length);
   bytes.writeUInt32LE(headerBytes.length, 0);
   headerBytes.copy(bytes, 4);
   let offset = arraysStart;
@@ -84,10 +111,7 @@ export function encodeSnapshot(documents: CorpusDocument[], index: IndexSnapshot
 }
 
 /** Null when the snapshot names content the corpus no longer has. */
-export function decodeSnapshot(
-  bytes: Buffer,
-  fileOfHash: Map<string, string>,
-): { documents: CorpusDocument[]; index: IndexSnapshot } | null {
+export function decodeSnapshot(bytes: Buffer, fileOfHash: Map<string, string>): DecodedSnapshot | null {
   const headerLength = bytes.readUInt32LE(0);
   const header = JSON.parse(bytes.toString('utf8', 4, 4 + headerLength)) as Header;
   if (header.documents.some((d) => !fileOfHash.has(d.hash))) return null;
@@ -98,17 +122,13 @@ export function decodeSnapshot(
  * Every document of a snapshot, whatever the corpus holds now, each named by its content hash until `at(file)`
  * gives it its place: what an update starts from.
  */
-export function decodeWholeSnapshot(bytes: Buffer): { documents: SnapshotDocument[]; index: IndexSnapshot } {
+export function decodeWholeSnapshot(bytes: Buffer): DecodedSnapshot<SnapshotDocument> {
   const headerLength = bytes.readUInt32LE(0);
   const header = JSON.parse(bytes.toString('utf8', 4, 4 + headerLength)) as Header;
   return decodeWith(bytes, header, (hash) => hash);
 }
 
-function decodeWith(
-  bytes: Buffer,
-  header: Header,
-  fileOf: (hash: string) => string,
-): { documents: SnapshotDocument[]; index: IndexSnapshot } {
+function decodeWith(bytes: Buffer, header: Header, fileOf: (hash: string) => string): DecodedSnapshot<SnapshotDocument> {
   const headerLength = bytes.readUInt32LE(0);
   let offset = align4(4 + headerLength);
   const arrays = header.lengths.map((length) => {
@@ -133,7 +153,34 @@ function decodeWith(
         bytes.subarray(offset, (offset += stored.textBytes)),
       ),
   );
-  return { documents, index };
+  const readingsAt = offset;
+  let readings: CorpusReadings | null | undefined;
+  const readingsOf = () =>
+    (readings ??= header.readingsBytes
+      ? restoreReadings(documents, JSON.parse(bytes.toString('utf8', readingsAt, readingsAt + header.readingsBytes)) as StoredReadings)
+      : null);
+  return { documents, index, readings: readingsOf };
+}
+
+type StoredReadings = { facts: StoredFact[]; acronyms: StoredAcronyms };
+
+function storeReadings(documents: CorpusDocument[], readings: CorpusReadings): StoredReadings {
+  const documentOf = new Map(documents.map((document, i) => [document.file, i]));
+  const facts = readings.facts.map(({ file, alsoIn, ...fact }) => ({
+    ...fact,
+    document: documentOf.get(file)!,
+    alsoIn: alsoIn.map((other) => documentOf.get(other)!),
+  }));
+  return { facts, acronyms: readings.acronyms };
+}
+
+function restoreReadings(documents: readonly CorpusDocument[], stored: StoredReadings): CorpusReadings {
+  const facts = stored.facts.map(({ document, alsoIn, ...fact }) => ({
+    ...fact,
+    file: documents[document].file,
+    alsoIn: alsoIn.map((other) => documents[other].file),
+  }));
+  return { facts, acronyms: stored.acronyms };
 }
 
 /** A document from a snapshot: its paragraphs, passages and text are decoded when first asked for. */

@@ -24,6 +24,7 @@ import { type Fact, FactBase } from './facts/factBase';
 import { factsAt, type FactsAt } from './facts/factsAt';
 import { completeSentence, type Continuation } from './search/complete';
 import { PassageIndex } from './search/passageIndex';
+import type { CorpusReadings } from './snapshotFormat';
 import { searchPassages, type SearchOptions } from './search/search';
 import { similarPassages } from './search/similar';
 import { normalizeForMatch } from './text/normalize';
@@ -71,12 +72,15 @@ export class PrecedentWorkspace {
   private factBase: FactBase | null = null;
   private factsReading: Promise<FactBase> | null = null;
 
+  /** Settles once the cache holds this corpus; rejects, with the reason, when it could not be written. */
+  saved: Promise<void> = Promise.resolve();
+
   private constructor(
     readonly documents: CorpusDocument[],
     private readonly index: PassageIndex,
     readonly report: IndexReport,
-    /** Settles once the cache holds this corpus; rejects, with the reason, when it could not be written. */
-    readonly saved: Promise<void> = Promise.resolve(),
+    /** The facts and acronyms a snapshot stored, read when first needed; null when they must be read afresh. */
+    private readonly storedReadings: () => CorpusReadings | null = () => null,
   ) {}
 
   static async load(options: WorkspaceOptions): Promise<PrecedentWorkspace>;
@@ -95,7 +99,7 @@ export class PrecedentWorkspace {
       if (warm) {
         const index = PassageIndex.fromSnapshot(warm.index);
         const report = makeReport(warm.documents, index, [...skipped, ...warm.skipped], 0, true, started);
-        return new PrecedentWorkspace(warm.documents, index, report);
+        return new PrecedentWorkspace(warm.documents, index, report, warm.readings);
       }
     }
     if (options.snapshotOnly) return null;
@@ -156,19 +160,23 @@ export class PrecedentWorkspace {
     }
     const ingested = loaded.filter((r): r is Loaded => 'ingested' in r && r.ingested);
     const report = makeReport(documents, index, skipped, ingested.length, false, started);
-    // The corpus is usable now; the cache is written behind it (see `saved`).
+    const workspace = new PrecedentWorkspace(documents, index, report);
+    // The corpus is usable now; the cache is written behind it (see `saved`), with the facts and acronyms read
+    // from every passage (in slices), so that a check after the next opening reads nothing again.
     const saved = cache
       ? (async () => {
           await new Promise((resolve) => setImmediate(resolve));
           // As many files at once as are read at once: 30,000 at a time would exhaust the open-file limit.
           await mapLimited(ingested, READ_CONCURRENCY, (r) => cache.writeDocument(r.document));
           await cache.writeManifest({ ...manifest, ...nextManifest });
-          await cache.writeSnapshot(snapshotKey([...firstWithHash.keys()]), documents, index.snapshot, options.roots);
+          const readings = { facts: (await workspace.prepareFacts()).facts, acronyms: workspace.acronymTable().toStored() };
+          await cache.writeSnapshot(snapshotKey([...firstWithHash.keys()]), documents, index.snapshot, readings, options.roots);
         })()
       : Promise.resolve();
     // A caller that never asks whether the cache was written must not be brought down when it was not.
     saved.catch(() => undefined);
-    return new PrecedentWorkspace(documents, index, report, saved);
+    workspace.saved = saved;
+    return workspace;
   }
 
   search(query: string, options?: SearchOptions): SearchMatch[] {
@@ -185,13 +193,14 @@ export class PrecedentWorkspace {
     return { expansion: this.acronymTable().expansion(acronym), uses: this.index.passagesWith(normalizeForMatch(acronym)) };
   }
 
-  /** Every fact the corpus states: read on first use, then kept. */
+  /** Every fact the corpus states: from the snapshot, else read from every passage on first use; then kept. */
   get facts(): FactBase {
-    return (this.factBase ??= FactBase.build(this.documents, this.acronymTable()));
+    return (this.factBase ??= this.storedFacts() ?? FactBase.build(this.documents, this.acronymTable()));
   }
 
   /** Reads the facts in slices of a few milliseconds (an editor calls this before it asks), once. */
   prepareFacts(): Promise<FactBase> {
+    this.factBase ??= this.storedFacts();
     if (this.factBase) return Promise.resolve(this.factBase);
     this.factsReading ??= FactBase.buildInSlices(this.documents, this.acronymTable(), FACT_SLICE_MS).then(
       (base) => (this.factBase ??= base),
@@ -239,7 +248,15 @@ export class PrecedentWorkspace {
     );
   }
 
+  private storedFacts(): FactBase | null {
+    const stored = this.storedReadings();
+    return stored && new FactBase(stored.facts);
+  }
+
+  /** The corpus's acronyms: from the snapshot, else read from every paragraph on first use; then kept. */
   private acronymTable(): AcronymTable {
+    const stored = this.acronyms ? null : this.storedReadings();
+    if (stored) this.acronyms = AcronymTable.fromStored(stored.acronyms);
     if (!this.acronyms) {
       this.acronyms = new AcronymTable();
       for (const document of this.documents) for (const paragraph of document.paragraphs) this.acronyms.add(paragraph.text);

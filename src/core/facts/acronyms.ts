@@ -105,9 +105,30 @@ function firstCapitalRun(words: string[]): number {
 }
 
 /** Every acronym the corpus defines, with its most common expansion. */
+/** An acronym table as plain data, to be stored with a snapshot: each acronym's expansions and their counts. */
+export interface StoredAcronyms {
+  expansions: Array<[string, Array<[string, number]>]>;
+  acronymOfExpansion: Array<[string, string]>;
+}
+
 export class AcronymTable {
   private readonly expansions = new Map<string, Map<string, number>>();
   private readonly acronymOfExpansion = new Map<string, string>();
+
+  /** The table as stored; `fromStored` makes it again, as it was. */
+  toStored(): StoredAcronyms {
+    return {
+      expansions: [...this.expansions].map(([acronym, counts]) => [acronym, [...counts]]),
+      acronymOfExpansion: [...this.acronymOfExpansion],
+    };
+  }
+
+  static fromStored(stored: StoredAcronyms): AcronymTable {
+    const table = new AcronymTable();
+    for (const [acronym, counts] of stored.expansions) table.expansions.set(acronym, new Map(counts));
+    for (const [name, acronym] of stored.acronymOfExpansion) table.acronymOfExpansion.set(name, acronym);
+    return table;
+  }
 
   add(text: string): void {
     for (const { acronym, expansion } of findAcronymDefinitions(text)) {
