@@ -62,7 +62,7 @@ function parseRequest(line: string): Request {
     throw new RequestError(`not a JSON object: ${line.slice(0, 80)}`);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new RequestError('a request is a JSON object');
-  return parsed as Request;
+  return parsed;
 }
 
 async function answerRequest(corpus: CorpusQueries, registry: ResolutionRegistry, request: Request): Promise<unknown> {
@@ -88,7 +88,7 @@ async function answerRequest(corpus: CorpusQueries, registry: ResolutionRegistry
       const unreadable: string[] = [];
       const run = await checkFiles(
         corpus,
-        (files as string[]).map((file) => path.resolve(file)),
+        files.map((file) => path.resolve(file)),
         registry,
         (line) => unreadable.push(line),
       );
