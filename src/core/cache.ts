@@ -8,6 +8,8 @@ import * as path from 'path';
 import type { CorpusDocument, Paragraph, Passage, SourceRange } from './types';
 import type { IndexSnapshot } from './search/passageIndex';
 import { createHash } from 'crypto';
+import { promisify } from 'util';
+import { gunzip as gunzipCallback, gzip as gzipCallback } from 'zlib';
 import {
   type CorpusReadings,
   decodeSnapshot,
@@ -17,8 +19,11 @@ import {
   type SnapshotDocument,
 } from './snapshotFormat';
 
+const gzip = promisify(gzipCallback);
+const gunzip = promisify(gunzipCallback);
+
 /** Bump when ingestion or the index changes what it produces: old entries are then ignored. */
-export const CACHE_VERSION = 'v5';
+export const CACHE_VERSION = 'v6';
 const KEPT_SNAPSHOTS = 4;
 
 export interface ManifestEntry {
@@ -56,7 +61,7 @@ export class IndexCache {
 
   async readDocument(hash: string, file: string): Promise<CorpusDocument | null> {
     try {
-      const stored = JSON.parse(await fs.readFile(this.documentPath(hash), 'utf8')) as StoredDocument;
+      const stored = JSON.parse((await gunzip(await fs.readFile(this.documentPath(hash)))).toString('utf8')) as StoredDocument;
       return fromStored(stored, file);
     } catch {
       return null;
@@ -64,7 +69,7 @@ export class IndexCache {
   }
 
   async writeDocument(document: CorpusDocument): Promise<void> {
-    await this.writeAtomically(this.documentPath(document.hash), JSON.stringify(toStored(document)));
+    await this.writeAtomically(this.documentPath(document.hash), await gzip(JSON.stringify(toStored(document))));
   }
 
   /** The snapshot of a corpus with exactly these contents; documents take the paths their content has now. */
@@ -114,7 +119,7 @@ export class IndexCache {
   }
 
   private documentPath(hash: string): string {
-    return path.join(this.root, 'documents', hash.slice(0, 2), `${hash}.json`);
+    return path.join(this.root, 'documents', hash.slice(0, 2), `${hash}.json.gz`);
   }
 
   private latestPath(roots: readonly string[]): string {

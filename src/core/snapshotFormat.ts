@@ -1,14 +1,16 @@
 /**
  * The binary form of a whole-corpus snapshot, made to open fast: a small JSON header (document metadata, the
- * vocabulary), the numbers as Int32 arrays, and each document's paragraph text as a UTF-8 block. Opening it
+ * vocabulary), the numbers as Int32 arrays, and each document's paragraph text as a UTF-8 block, deflated on its
+ * own (the text is most of a corpus, and a search inflates only the few documents it shows). Opening it
  * creates one object per document; a document's paragraphs, passages and text are decoded when first used, so a
  * large corpus opens in a fraction of a second and a search decodes only the documents it shows.
  *
  * What a first check reads from every passage — the corpus's facts and acronym table — is stored at the end as
  * JSON, read when first asked for, so a check after opening recomputes nothing.
  *
- *   [u32 header bytes][header JSON][pad to 4][Int32 arrays…][UTF-8 text of document 1][… of document 2]…[readings JSON]
+ *   [u32 header bytes][header JSON][pad to 4][Int32 arrays…][deflated text of document 1][… of document 2]…[readings JSON]
  */
+import { constants, deflateRawSync, inflateRawSync } from 'zlib';
 import type { StoredAcronyms } from './facts/acronyms';
 import type { Fact } from './facts/factBase';
 import type { CorpusDocument, DocumentMeta, Paragraph, Passage } from './types';
@@ -19,6 +21,8 @@ const INDEX_ARRAYS = ['documentFrequency', 'postingOffsets', 'postings', 'passag
 const PARAGRAPH_FIELDS = 6;
 /** Per passage: start, end, paragraph, then its range (4 numbers). */
 const PASSAGE_FIELDS = 7;
+/** Speeches deflate to about a third at a middling level; the highest levels cost far more time for little. */
+const TEXT_COMPRESSION = constants.Z_DEFAULT_COMPRESSION;
 
 interface Header {
   documents: Array<{
@@ -29,6 +33,7 @@ interface Header {
     pageStarts?: number[];
     paragraphs: number;
     passages: number;
+    /** Bytes of its text, deflated. */
     textBytes: number;
   }>;
   terms: string[];
@@ -69,7 +74,8 @@ export function encodeSnapshot(documents: CorpusDocument[], index: IndexSnapshot
       p += PARAGRAPH_FIELDS;
       textLength += text.length;
     }
-    texts.push(Buffer.from(document.paragraphs.map((paragraph) => paragraph.text).join(''), 'utf8'));
+    const text = Buffer.from(document.paragraphs.map((paragraph) => paragraph.text).join(''), 'utf8');
+    texts.push(deflateRawSync(text, { level: TEXT_COMPRESSION }));
     for (const { start, end, paragraph, range } of document.passages) {
       passages.set([start, end, paragraph, range.startLine, range.startColumn, range.endLine, range.endColumn], s);
       s += PASSAGE_FIELDS;
@@ -214,7 +220,7 @@ export class SnapshotDocument implements CorpusDocument {
 
   get paragraphs(): Paragraph[] {
     if (this.decodedParagraphs) return this.decodedParagraphs;
-    const text = this.textBytes.toString('utf8');
+    const text = inflateRawSync(this.textBytes).toString('utf8');
     const data = this.paragraphData;
     const paragraphs: Paragraph[] = [];
     for (let p = 0; p < data.length; p += PARAGRAPH_FIELDS) {
