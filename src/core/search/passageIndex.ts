@@ -206,6 +206,11 @@ export class PassageIndex {
   /**
    * Passages that match the query's words best, by IDF-weighted coverage. Identifiers (resolution numbers,
    * symbols, years) are required exactly.
+   *
+   * Rarer words are read first. Once no passage outside those already found could reach the best `limit` with
+   * every word still to read (each word adds at most its weight: max-score pruning), the remaining words only add
+   * to the passages found, looked up in their lists rather than read whole. The result is the same as reading
+   * every list; on a large corpus a phrase of common words reads a fraction of it.
    */
   candidates(terms: QueryTerm[], limit: number): Candidate[] {
     const identifiers = terms.filter((t) => t.identifier);
@@ -216,30 +221,57 @@ export class PassageIndex {
     const totalWeight = terms.reduce((sum, t) => sum + t.idf, 0);
     if (totalWeight === 0) return [];
     const touched: number[] = [];
-    const accumulate = (term: QueryTerm, group: number, common: boolean) => {
+    const isCommonVariant = (term: QueryTerm, variant: TermVariant) => !term.identifier && documentFrequency[variant.term] > commonDf;
+    const add = (passage: number, group: number, weight: number, identifier: boolean) => {
+      if (this.stamp[passage] !== group) {
+        if (this.score[passage] === 0) touched.push(passage);
+        this.stamp[passage] = group;
+        this.best[passage] = weight;
+        this.score[passage] += weight;
+        if (identifier) this.identifierHits[passage]++;
+      } else if (weight > this.best[passage]) {
+        this.score[passage] += weight - this.best[passage];
+        this.best[passage] = weight;
+      }
+    };
+    /** Adds a term's variants of one kind (common or not); `admit`: whether a passage not yet found may enter. */
+    const accumulate = (term: QueryTerm, group: number, common: boolean, admit: boolean) => {
       for (const variant of term.variants) {
-        const isCommon = !term.identifier && documentFrequency[variant.term] > commonDf;
-        if (anySelective && isCommon !== common) continue;
+        if (anySelective && isCommonVariant(term, variant) !== common) continue;
         const weight = variant.weight * term.idf;
-        for (let i = postingOffsets[variant.term]; i < postingOffsets[variant.term + 1]; i++) {
+        const from = postingOffsets[variant.term];
+        const to = postingOffsets[variant.term + 1];
+        if (!admit && touched.length * Math.log2(to - from + 1) < to - from) {
+          // Few passages found, a long list: look each up in it.
+          const found = touched.length;
+          for (let t = 0; t < found; t++) {
+            const passage = touched[t];
+            if (contains(postings, from, to, passage)) add(passage, group, weight, term.identifier);
+          }
+          continue;
+        }
+        for (let i = from; i < to; i++) {
           const passage = postings[i];
           // Common words never bring a passage in; they only tell apart the ones the rarer words brought.
-          if (common && this.score[passage] === 0) continue;
-          if (this.stamp[passage] !== group) {
-            if (this.score[passage] === 0) touched.push(passage);
-            this.stamp[passage] = group;
-            this.best[passage] = weight;
-            this.score[passage] += weight;
-            if (term.identifier) this.identifierHits[passage]++;
-          } else if (weight > this.best[passage]) {
-            this.score[passage] += weight - this.best[passage];
-            this.best[passage] = weight;
-          }
+          if (!admit && this.score[passage] === 0) continue;
+          add(passage, group, weight, term.identifier);
         }
       }
     };
-    terms.forEach((term, group) => accumulate(term, group, false));
-    if (anySelective) terms.forEach((term, group) => accumulate(term, terms.length + group, true));
+    const boundOf = (term: QueryTerm, common: boolean) =>
+      term.idf * Math.max(0, ...term.variants.filter((v) => !anySelective || isCommonVariant(term, v) === common).map((v) => v.weight));
+    // Rarest first; identifiers must all be met, so with any the lists are read whole (they are short).
+    const order = terms.map((term, group) => ({ term, group })).sort((a, b) => b.term.idf - a.term.idf);
+    let stillToAdd = order.reduce((sum, { term }) => sum + boundOf(term, false) + (anySelective ? boundOf(term, true) : 0), 0);
+    let admitting = true;
+    for (const { term, group } of order) {
+      accumulate(term, group, false, admitting);
+      stillToAdd -= boundOf(term, false);
+      if (admitting && identifiers.length === 0 && touched.length > limit) {
+        admitting = countAbove(touched, this.score, stillToAdd, limit) < limit;
+      }
+    }
+    if (anySelective) order.forEach(({ term, group }) => accumulate(term, terms.length + group, true, false));
     const best = new TopCandidates(limit);
     for (const passage of touched) {
       if (this.identifierHits[passage] === identifiers.length) best.offer(passage, this.score[passage] / totalWeight);
@@ -249,6 +281,25 @@ export class PassageIndex {
     }
     return best.sorted();
   }
+}
+
+/** Whether the ascending `list[from, to)` holds `value`. */
+function contains(list: Int32Array, from: number, to: number, value: number): boolean {
+  let low = from;
+  let high = to;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (list[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low < to && list[low] === value;
+}
+
+/** How many of the passages score above `bound`, counting no further than `enough`. */
+function countAbove(passages: readonly number[], score: Float64Array, bound: number, enough: number): number {
+  let above = 0;
+  for (let i = 0; i < passages.length && above < enough; i++) if (score[passages[i]] > bound) above++;
+  return above;
 }
 
 /** The best few of many scored passages, without sorting them all. */
