@@ -24,7 +24,7 @@ import { type Fact, FactBase } from './facts/factBase';
 import { factsAt, type FactsAt } from './facts/factsAt';
 import { completeSentence, type Continuation } from './search/complete';
 import { PassageIndex } from './search/passageIndex';
-import type { CorpusReadings } from './snapshotFormat';
+import type { CorpusReadings, DecodedSnapshot, SnapshotDocument } from './snapshotFormat';
 import { searchPassages, type SearchOptions } from './search/search';
 import { similarPassages } from './search/similar';
 import { normalizeForMatch } from './text/normalize';
@@ -160,7 +160,8 @@ export class PrecedentWorkspace {
     }
     const ingested = loaded.filter((r): r is Loaded => 'ingested' in r && r.ingested);
     const report = makeReport(documents, index, skipped, ingested.length, false, started);
-    const workspace = new PrecedentWorkspace(documents, index, report);
+    const readings = update ? updatedReadings(update.previous, documents, update.added) : undefined;
+    const workspace = new PrecedentWorkspace(documents, index, report, readings);
     // The corpus is usable now; the cache is written behind it (see `saved`), with the facts and acronyms read
     // from every passage (in slices), so that a check after the next opening reads nothing again.
     const saved = cache
@@ -357,6 +358,35 @@ async function loadFile(file: CorpusFile, known: ManifestEntry | null, cache: In
     if (error instanceof BinaryFileError || isUnreadableFile(error)) return { reason: error.message, hash };
     return { reason: `could not be read: ${(error as Error).message}`, hash: null };
   }
+}
+
+/**
+ * The facts and acronyms of an updated corpus, from the previous snapshot's (when it stored them): the removed
+ * documents' acronym definitions taken out, the added documents read. Worked out on first use, then kept.
+ */
+function updatedReadings(
+  previous: DecodedSnapshot<SnapshotDocument>,
+  documents: readonly CorpusDocument[],
+  added: readonly CorpusDocument[],
+): () => CorpusReadings | null {
+  let readings: CorpusReadings | null | undefined;
+  return () => {
+    if (readings !== undefined) return readings;
+    const stored = previous.readings();
+    if (!stored) return (readings = null);
+    // The previous snapshot's documents are named by their content; the kept ones are where that content is now.
+    // A document read again (a file moved) counts as taken out and added.
+    const addedHashes = new Set(added.map((document) => document.hash));
+    const keptFile = (hash: string) => (addedHashes.has(hash) ? null : (fileOfHash.get(hash) ?? null));
+    const fileOfHash = new Map(documents.map((document) => [document.hash, document.file]));
+    const acronyms = AcronymTable.fromStored(stored.acronyms);
+    for (const document of previous.documents) {
+      if (keptFile(document.hash) === null) for (const paragraph of document.paragraphs) acronyms.remove(paragraph.text);
+    }
+    for (const document of added) for (const paragraph of document.paragraphs) acronyms.add(paragraph.text);
+    const facts = FactBase.withChanges(stored.facts, keptFile, added, acronyms).facts;
+    return (readings = { facts, acronyms: acronyms.toStored() });
+  };
 }
 
 /** An unchanged corpus: every file known by size and time, and a snapshot for exactly those contents. */

@@ -1,8 +1,9 @@
 import { strict as assert } from 'assert';
-import { rmSync, writeFileSync } from 'fs';
+import { appendFileSync, cpSync, rmSync, writeFileSync } from 'fs';
+import { FactBase } from '../../src/core/facts/factBase';
 import { PassageIndex } from '../../src/core/search/passageIndex';
 import { PrecedentWorkspace } from '../../src/core/workspace';
-import { ingestString, TempDir } from './helpers';
+import { BUNDLED_CORPUS, ingestString, TempDir } from './helpers';
 
 const STATEMENTS = {
   'a.md': 'Japan pledged support to the peacebuilding fund.\n\nWe welcome the adoption of the Paris Agreement.\n',
@@ -87,5 +88,42 @@ describe('updating the index', () => {
       assert.equal(updated.report.ingested, 0);
       assert.equal(updated.search('water management', { limit: 1 })[0].file, corpus.file('e.md'));
     });
+  });
+
+  it('keeps the facts and acronyms of unchanged files, reads the added ones, and forgets the removed ones', async () => {
+    const corpus = new TempDir();
+    const cache = new TempDir();
+    const originals = Object.getOwnPropertyDescriptors(FactBase);
+    try {
+      cpSync(BUNDLED_CORPUS, corpus.path, { recursive: true });
+      const load = () => PrecedentWorkspace.load({ roots: [corpus.path], cacheDir: cache.path });
+      await (
+        await load()
+      ).saved;
+      rmSync(corpus.file('2006-09-japan-migration-and-development.md'));
+      appendFileSync(
+        corpus.file('2023-12-07-ishikane-transnational-organized-crime.md'),
+        '\nThe Quillmarsh Basin Authority (QBA) pledged 4 million US dollars to the Peacebuilding Fund in 2024.\n',
+      );
+      const fresh = await PrecedentWorkspace.load({ roots: [corpus.path], cacheDir: null });
+      const freshFacts = (await fresh.prepareFacts()).facts;
+      // Reading the facts from every passage again would fail the test.
+      FactBase.build = () => assert.fail('facts read again from every passage');
+      FactBase.buildInSlices = () => assert.fail('facts read again from every passage');
+      const updated = await load();
+      assert.equal(updated.report.ingested, 1);
+      // Each fact as JSON with its keys in order, so that only what it says is compared.
+      const sortedKeys = (_key: string, value: unknown): unknown =>
+        value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort()) : value;
+      const described = (facts: readonly unknown[]) => facts.map((fact) => JSON.stringify(fact, sortedKeys)).sort();
+      assert.deepEqual(described((await updated.prepareFacts()).facts), described(freshFacts));
+      assert.ok(updated.lookUpFacts('quillmarsh pledged', 1).length === 1);
+      for (const acronym of ['QBA', 'UNODC', 'IOM']) assert.deepEqual(updated.acronym(acronym), fresh.acronym(acronym), acronym);
+      await updated.saved;
+    } finally {
+      Object.defineProperties(FactBase, { build: originals.build, buildInSlices: originals.buildInSlices });
+      corpus.remove();
+      cache.remove();
+    }
   });
 });

@@ -139,6 +139,18 @@ export class AcronymTable {
     }
   }
 
+  /** Forgets the definitions a text gave (a file taken out of the corpus), as `add` counted them. */
+  remove(text: string): void {
+    for (const { acronym, expansion } of findAcronymDefinitions(text)) {
+      const counts = this.expansions.get(acronym);
+      const count = counts?.get(expansion);
+      if (!counts || count === undefined) continue;
+      if (count > 1) counts.set(expansion, count - 1);
+      else counts.delete(expansion);
+      if (counts.size === 0) this.expansions.delete(acronym);
+    }
+  }
+
   /** The acronym the corpus gives a name ("UN Office on Drugs and Crime" → UNODC), or null. */
   acronymOf(name: string): string | null {
     return this.acronymOfExpansion.get(comparableName(name)) ?? null;
