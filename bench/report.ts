@@ -70,7 +70,7 @@ function archiveLines(report: CorpusReport): string[] {
   const seconds = (ms: number | null) => (ms === null ? 'not measured' : `${(ms / 1000).toFixed(2)} s`);
   const megabytes = (value: number | null) => (value === null ? 'not measured' : `${mb(value)} MB`);
   const update = a.update
-    ? `${seconds(a.update.ms)} (the corpus loaded again as it changed, ${a.update.ingested} files read; the change found: ${a.update.found})`
+    ? `${seconds(a.update.ms)} (the corpus loaded again as changed, ${a.update.ingested} files read; the change found: ${a.update.found})`
     : 'not measured (only on a corpus the benchmark generated)';
   return [
     'Archive figures (Precedent):',
