@@ -11,5 +11,6 @@ export { extractCitations } from '../core/citations/extract';
 export { loadRegistryFile, ResolutionRegistry } from '../core/citations/registry';
 export { isWordOrPdf, readExtractedText } from '../core/corpus/extract/wordOrPdf';
 export { describeFact, factWhen } from '../core/facts/factBase';
+export { formatUnDate } from '../core/text/dates';
 export { mergeTwins } from '../core/search/twins';
 export { PrecedentWorkspace } from '../core/workspace';

@@ -6,7 +6,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Citation } from '../core/citations/extract';
-import type { ResolutionRegistry } from '../core/citations/registry';
+import type { RegistryEntry, ResolutionRegistry } from '../core/citations/registry';
 import type { CorpusService } from './corpusService';
 import { core } from './loadCore';
 import { escapeMarkdown as escape, sourceLink } from './markdown';
@@ -56,7 +56,7 @@ export class PrecedentHover implements vscode.HoverProvider {
     if (citation.body === 'security-council' && citation.session === null) {
       const entry = registry.entry(citation.number);
       const year = registry.securityCouncilYear(citation.number);
-      if (entry) card.appendMarkdown(`\n\nAdopted on ${entry.date}${entry.title ? ` — ${escape(entry.title)}` : ''}`);
+      if (entry) card.appendMarkdown(`\n\nAdopted on ${core().formatUnDate(entry.date)}${entry.title ? ` — ${describeTitle(entry)}` : ''}`);
       else if (year !== null) card.appendMarkdown(`\n\nAdopted in ${year}`);
       else card.appendMarkdown('\n\nNot in the registry (adopted after the last number Precedent knows)');
     }
@@ -75,6 +75,11 @@ export class PrecedentHover implements vscode.HoverProvider {
     }
     return card;
   }
+}
+
+/** A user's registry gives the resolution's own title; the shipped table, the agenda item it was adopted under. */
+function describeTitle(entry: RegistryEntry): string {
+  return entry.titleKind === 'title' ? escape(entry.title) : `agenda item: ${escape(entry.title)}`;
 }
 
 /** A corpus passage may repeat the very mistake being checked: say so rather than offer it as precedent. */

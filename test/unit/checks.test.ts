@@ -28,7 +28,7 @@ describe('checks on a draft', () => {
     it("flags seed 000's 2231 (2016), names the true year, and offers 2331 from the corpus", () => {
       const [finding] = check(seed).filter((f) => f.code === 'resolution-year');
       assert.equal(finding.severity, 'warning');
-      assert.match(finding.message, /resolution 2231 was adopted in 2015, not in 2016; did you mean resolution 2331 \(2016\)\?/);
+      assert.match(finding.message, /resolution 2231 was adopted on 20 July 2015, not in 2016; did you mean resolution 2331 \(2016\)\?/);
       assert.equal(flagged(seed, finding), 'Resolution 2231 (2016)');
       assert.deepEqual(
         finding.fixes.map((f) => [f.title, seed.slice(f.start, f.end), f.replacement]),

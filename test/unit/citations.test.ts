@@ -1,6 +1,9 @@
 import { strict as assert } from 'assert';
 import { Citation, extractCitations } from '../../src/core/citations/extract';
 import { parseRegistryCsv, ResolutionRegistry } from '../../src/core/citations/registry';
+import { RESOLUTION_ROWS } from '../../src/core/citations/generated/securityCouncilResolutions';
+import { FIRST_RESOLUTION_OF_YEAR } from '../../src/core/citations/generated/securityCouncilYears';
+import { formatUnDate } from '../../src/core/text/dates';
 
 function cite(text: string, documentDate?: string): Array<Partial<Citation> & { text: string }> {
   return extractCitations(text, { documentDate }).map((c) => ({
@@ -116,6 +119,7 @@ describe('the registry', () => {
       number: 2331,
       date: '2016-12-20',
       title: 'Maintenance of international peace and security, trafficking',
+      titleKind: 'title',
     });
     assert.deepEqual(
       problems.map((p) => p.line),
@@ -124,5 +128,51 @@ describe('the registry', () => {
     const withDates = new ResolutionRegistry(entries);
     assert.equal(withDates.entry(2331)?.date, '2016-12-20');
     assert.equal(withDates.securityCouncilYear(2331), 2016);
+  });
+
+  it('ships the date and agenda item of every Security Council resolution to 2640, in agreement with the year table', () => {
+    assert.equal(RESOLUTION_ROWS.length, 2640);
+    const firstOfYear = new Map(FIRST_RESOLUTION_OF_YEAR.map(([year, first]) => [first, year]));
+    let year = 0;
+    RESOLUTION_ROWS.forEach(([date], i) => {
+      year = firstOfYear.get(i + 1) ?? year;
+      assert.equal(Number(date.slice(0, 4)), year, `resolution ${i + 1} is dated ${date}, but the year table puts it in ${year}`);
+    });
+    assert.deepEqual(registry.entry(1325), {
+      number: 1325,
+      date: '2000-10-31',
+      title: 'Women and peace and security',
+      titleKind: 'agenda-item',
+    });
+    assert.equal(registry.entry(2641), null);
+    assert.equal(registry.securityCouncilYear(2641), 2022);
+  });
+
+  it("a user's registry file wins over the shipped table", () => {
+    const own = new ResolutionRegistry(parseRegistryCsv('2331,2016-12-21,Trafficking in persons in armed conflict').entries);
+    assert.equal(own.entry(2331)?.date, '2016-12-21');
+    assert.equal(own.entry(2331)?.titleKind, 'title');
+    assert.equal(own.entry(2330)?.titleKind, 'agenda-item');
+  });
+
+  it('knows the session and years of a General Assembly resolution of the old numbering, and its gaps', () => {
+    assert.deepEqual(registry.generalAssembly(435), { session: '5', years: [1950, 1951] });
+    assert.deepEqual(registry.generalAssembly(2758), { session: '26', years: [1971] });
+    assert.deepEqual(registry.generalAssembly(1514), { session: '15', years: [1960, 1961] });
+    assert.deepEqual(registry.generalAssembly(1474), { session: 'ES-4', years: [1960] });
+    // 1350–1352 lie between sessions 13 (1958–1959) and 14 (1959).
+    assert.deepEqual(registry.generalAssembly(1352), { session: null, years: [1958, 1959] });
+    assert.deepEqual(registry.generalAssembly(3541), { session: '30', years: [1975] });
+    assert.equal(registry.generalAssembly(3542), null);
+    assert.equal(registry.generalAssembly(0), null);
+  });
+});
+
+describe('dates in UN style', () => {
+  it('writes full and partial ISO dates as the UN does', () => {
+    assert.equal(formatUnDate('2000-10-31'), '31 October 2000');
+    assert.equal(formatUnDate('2016-12-01'), '1 December 2016');
+    assert.equal(formatUnDate('2016-12'), 'December 2016');
+    assert.equal(formatUnDate('2016'), '2016');
   });
 });

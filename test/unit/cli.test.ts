@@ -173,7 +173,7 @@ describe('precedent check and audit', () => {
 
   it('prints compiler-style lines without --json', async () => {
     const { out } = await runCli('check', '--no-cache', '--corpus', BUNDLED_CORPUS, example);
-    assert.match(out, /draft-statement\.md:13:1: warning resolution-year Security Council resolution 2231 was adopted in 2015/);
+    assert.match(out, /draft-statement\.md:13:1: warning resolution-year Security Council resolution 2231 was adopted on 20 July 2015/);
   });
 
   it('exits 0 for a clean draft and 2 without a file', async () => {
@@ -190,10 +190,10 @@ describe('precedent check and audit', () => {
     }
   });
 
-  it('uses a registry file for exact dates and titles', async () => {
+  it("uses a registry file's dates over the shipped ones", async () => {
     const dir = new TempDir();
     try {
-      writeFileSync(dir.file('registry.csv'), 'number,date,title\n2231,2015-07-20,Non-proliferation\n');
+      writeFileSync(dir.file('registry.csv'), 'number,date,title\n2231,2015-07-21,Non-proliferation\n');
       writeFileSync(dir.file('draft.md'), 'We recall resolution 2231 (2016) today.\n');
       const { out } = await runCli(
         'check',
@@ -204,7 +204,8 @@ describe('precedent check and audit', () => {
         dir.file('registry.csv'),
         dir.file('draft.md'),
       );
-      assert.match(out, /resolution 2231 was adopted on 2015-07-20 \(Non-proliferation\), not in 2016/);
+      // The file's date wins over the shipped one (20 July 2015).
+      assert.match(out, /resolution 2231 was adopted on 21 July 2015, not in 2016/);
     } finally {
       dir.remove();
     }

@@ -7,6 +7,7 @@ import type { Citation } from '../citations/extract';
 import { looksLikeGeneralAssembly } from './resolutionBody';
 import { followsClosely } from './precedentText';
 import type { Check, CheckInput, Fix } from './types';
+import { formatUnDate } from '../text/dates';
 
 export const resolutionYear: Check = {
   code: 'resolution-year',
@@ -18,7 +19,7 @@ export const resolutionYear: Check = {
       const actual = input.registry.securityCouncilYear(citation.number);
       if (cited === null || actual === null || cited === actual) return [];
       const entry = input.registry.entry(citation.number);
-      const adopted = entry ? `on ${entry.date}${entry.title ? ` (${entry.title})` : ''}` : `in ${actual}`;
+      const adopted = entry ? `on ${formatUnDate(entry.date)}` : `in ${actual}`;
       const fixes: Fix[] = [];
       if (citation.yearStart !== null && citation.yearEnd !== null) {
         fixes.push({
