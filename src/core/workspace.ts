@@ -11,6 +11,7 @@ import { runChecks } from './checks/runChecks';
 import type { CheckInput, Finding, Precedent, Sentence } from './checks/types';
 import { extractCitations } from './citations/extract';
 import type { ResolutionRegistry } from './citations/registry';
+import { ResolutionSubjects } from './citations/subjects';
 import { BinaryFileError, decodeBytes } from './corpus/decode';
 import { CorpusFile, describeFsError, discoverFiles } from './corpus/discover';
 import { ingestWordOrPdf, isWordOrPdf } from './corpus/extract/wordOrPdf';
@@ -68,6 +69,7 @@ export class PrecedentWorkspace {
   private readonly precedents = new Map<string, Precedent | null>();
   private readonly sentenceFacts = new Map<string, SentenceFact[]>();
   private acronyms: AcronymTable | null = null;
+  private resolutionSubjects: ResolutionSubjects | null = null;
   private factBase: FactBase | null = null;
   private factsReading: Promise<FactBase> | null = null;
 
@@ -208,6 +210,15 @@ export class PrecedentWorkspace {
     );
   }
 
+  /** What each resolution is about, by the words the corpus writes around its citations (read as asked, then kept). */
+  get subjects(): ResolutionSubjects {
+    return (this.resolutionSubjects ??= new ResolutionSubjects({
+      sentencesWith: (number, limit) =>
+        Array.from(this.index.passagesHolding(String(number)).subarray(0, limit), (p) => this.index.passageIn(this.documents, p).text),
+      idf: (term) => this.index.idfOfTerm(term),
+    }));
+  }
+
   private acronymTable(): AcronymTable {
     if (!this.acronyms) {
       this.acronyms = new AcronymTable();
@@ -236,6 +247,7 @@ export class PrecedentWorkspace {
       citations: extractCitations(text, { documentDate: draft.meta.date }),
       sentences,
       registry: options.registry,
+      subjects: this.subjects,
       rangeOf: (start, end) => lines.range(start, end),
       precedentOf: (sentence, citing) => this.closestPassage(sentence.text, file, citing),
       factsIn: (sentence) => this.factsOfSentence(text.slice(sentence.start, sentence.end), draft.meta),

@@ -84,11 +84,12 @@ function describeTitle(entry: RegistryEntry): string {
 
 /** A corpus passage may repeat the very mistake being checked: say so rather than offer it as precedent. */
 function wrongYearIn(text: string, number: number, registry: ResolutionRegistry): string | null {
-  const actual = registry.securityCouncilYear(number);
-  const cited = core()
-    .extractCitations(text)
-    .find((c) => c.number === number && c.session === null && c.year !== null);
-  return cited && actual !== null && cited.year !== actual
-    ? `This passage gives the year ${cited.year}; resolution ${number} is of ${actual}.`
+  const { citationProblem, extractCitations } = core();
+  const problem = extractCitations(text)
+    .filter((c) => c.number === number)
+    .map((c) => citationProblem(c, registry))
+    .find((p) => p !== null);
+  return problem
+    ? `This passage gives ${problem.written}; resolution ${number} was adopted ${problem.entry ? `on ${core().formatUnDate(problem.entry.date)}` : `in ${problem.year}`}.`
     : null;
 }

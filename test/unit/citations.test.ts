@@ -262,15 +262,16 @@ describe('the registry', () => {
   });
 
   it('knows the session and years of a General Assembly resolution of the old numbering, and its gaps', () => {
-    assert.deepEqual(registry.generalAssembly(435), { session: '5', years: [1950, 1951] });
-    assert.deepEqual(registry.generalAssembly(2758), { session: '26', years: [1971] });
-    assert.deepEqual(registry.generalAssembly(1514), { session: '15', years: [1960, 1961] });
-    assert.deepEqual(registry.generalAssembly(1474), { session: 'ES-4', years: [1960] });
+    const sessions = (n: number) => registry.generalAssemblySessions(n).map((s) => `${s.session}:${s.years.join('-')}`);
+    assert.deepEqual(sessions(435), ['5:1950-1951']);
+    assert.deepEqual(sessions(2758), ['26:1971']);
+    assert.deepEqual(sessions(1514), ['15:1960-1961']);
+    assert.deepEqual(sessions(1474), ['ES-4:1960']);
     // 1350–1352 lie between sessions 13 (1958–1959) and 14 (1959).
-    assert.deepEqual(registry.generalAssembly(1352), { session: null, years: [1958, 1959] });
-    assert.deepEqual(registry.generalAssembly(3541), { session: '30', years: [1975] });
-    assert.equal(registry.generalAssembly(3542), null);
-    assert.equal(registry.generalAssembly(0), null);
+    assert.deepEqual(sessions(1352), ['13:1958-1959', '14:1959']);
+    assert.deepEqual(sessions(3541), ['30:1975']);
+    assert.deepEqual(sessions(3542), []);
+    assert.deepEqual(sessions(0), []);
   });
 });
 

@@ -173,7 +173,10 @@ describe('precedent check and audit', () => {
 
   it('prints compiler-style lines without --json', async () => {
     const { out } = await runCli('check', '--no-cache', '--corpus', BUNDLED_CORPUS, example);
-    assert.match(out, /draft-statement\.md:13:1: warning resolution-year Security Council resolution 2231 was adopted on 20 July 2015/);
+    assert.match(
+      out,
+      /draft-statement\.md:13:1: warning resolution-year 2016 → 2015: Security Council resolution 2231 was adopted on 20 July 2015/,
+    );
   });
 
   it('exits 0 for a clean draft and 2 without a file', async () => {
@@ -205,7 +208,7 @@ describe('precedent check and audit', () => {
         dir.file('draft.md'),
       );
       // The file's date wins over the shipped one (20 July 2015).
-      assert.match(out, /resolution 2231 was adopted on 21 July 2015, not in 2016/);
+      assert.match(out, /2016 → 2015: Security Council resolution 2231 was adopted on 21 July 2015 \(your registry file\)/);
     } finally {
       dir.remove();
     }
@@ -222,7 +225,9 @@ describe('precedent check and audit', () => {
     assert.ok(
       findings.some(
         (f: { file: string; code: string; message: string }) =>
-          f.file === verbatim && f.code === 'resolution-precedent' && /cites resolution 2331, not 2231/.test(f.message),
+          f.file === verbatim &&
+          f.code === 'resolution-precedent' &&
+          /^2231 → 2331: this sentence follows .* which cites resolution 2331$/.test(f.message),
       ),
     );
   });

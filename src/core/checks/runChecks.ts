@@ -3,6 +3,7 @@ import { abbreviationBeforeDefinition } from './abbreviationBeforeDefinition';
 import { abbreviationRedefined } from './abbreviationRedefined';
 import { abbreviationUndefined } from './abbreviationUndefined';
 import { bracketLeft } from './bracketLeft';
+import { citationSubject } from './citationSubject';
 import type { CheckConfig } from './config';
 import { figurePrecedent } from './figurePrecedent';
 import { repeatedWord } from './repeatedWord';
@@ -21,6 +22,7 @@ export const CHECKS: readonly Check[] = [
   resolutionBody,
   resolutionInconsistent,
   resolutionPrecedent,
+  citationSubject,
   figurePrecedent,
   repeatedWord,
   abbreviationUndefined,

@@ -1,6 +1,7 @@
 /** What a check reports: findings with offsets in the checked text, their fixes, and related places. */
 import type { Citation } from '../citations/extract';
 import type { ResolutionRegistry } from '../citations/registry';
+import type { ResolutionSubjects } from '../citations/subjects';
 import type { StyleSheet } from './config';
 import type { SentenceFact } from '../facts/extract';
 import type { Fact } from '../facts/factBase';
@@ -59,6 +60,8 @@ export interface CheckInput {
   citations: Citation[];
   sentences: Sentence[];
   registry: ResolutionRegistry;
+  /** What each resolution is about, by the words the corpus writes around its citations. */
+  subjects: ResolutionSubjects;
   /** Offsets in the checked text to the range an editor shows. */
   rangeOf(start: number, end: number): SourceRange;
   /** The closest corpus passage to a sentence (not one of this file's own), or null; `citing` requires a number. */

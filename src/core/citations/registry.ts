@@ -28,11 +28,9 @@ export interface RegistryProblem {
   message: string;
 }
 
-/** Where a number falls in the General Assembly's old numbering: its session, when known, and the years it may be of. */
-export interface AssemblyNumbering {
-  /** "15", "S-3", "ES-4"; null when the number lies between two sessions' known numbers. */
-  session: string | null;
-  /** The calendar years the session (or, in a gap, either neighbouring session) adopted resolutions in. */
+/** A General Assembly session of the old numbering: "15", "S-3", "ES-4", and the years it adopted resolutions in. */
+export interface AssemblySession {
+  session: string;
   years: readonly number[];
 }
 
@@ -60,15 +58,15 @@ export class ResolutionRegistry {
     return row ? { number, date: row[0], title: AGENDA_ITEMS[row[1]], titleKind: 'agenda-item' } : null;
   }
 
-  /** General Assembly resolution N of the old numbering (1–3541): its session and years; null beyond it. */
-  generalAssembly(number: number): AssemblyNumbering | null {
-    if (!Number.isInteger(number) || number < 1 || number > LAST_OLD_STYLE_GA_NUMBER) return null;
+  /**
+   * The session that adopted General Assembly resolution N of the old numbering (1–3541); the two sessions either
+   * side when N lies between their known numbers; none beyond the old numbering.
+   */
+  generalAssemblySessions(number: number): AssemblySession[] {
+    if (!Number.isInteger(number) || number < 1 || number > LAST_OLD_STYLE_GA_NUMBER) return [];
     const at = lastAtOrBelow(SESSION_FIRST_NUMBERS, number);
-    const [session, first, last, years] = GENERAL_ASSEMBLY_SESSIONS[at];
-    if (number >= first && number <= last) return { session, years };
-    // Between two sessions' known numbers (the first session starts at 1): it belongs to one of the two.
-    const next = GENERAL_ASSEMBLY_SESSIONS[at + 1]?.[3] ?? [];
-    return { session: null, years: [...new Set([...years, ...next])].sort((a, b) => a - b) };
+    const rows = number <= GENERAL_ASSEMBLY_SESSIONS[at][2] ? [at] : [at, at + 1];
+    return rows.map((row) => ({ session: GENERAL_ASSEMBLY_SESSIONS[row][0], years: GENERAL_ASSEMBLY_SESSIONS[row][3] }));
   }
 }
 
