@@ -2,16 +2,9 @@
 import { readSourceText } from '../core/corpus/sourceText';
 import { describeFsError } from '../core/corpus/discover';
 import { loadRegistryFile, ResolutionRegistry } from '../core/citations/registry';
-import { findConfig } from '../core/checks/config';
-import type { Finding } from '../core/checks/types';
+import { type CheckConfig, findConfig } from '../core/checks/config';
 import { LineIndex } from '../core/corpus/lines';
-import type { PrecedentWorkspace } from '../core/workspace';
-
-export interface CheckedFile {
-  file: string;
-  text: string;
-  findings: Finding[];
-}
+import type { CheckedFile, CorpusQueries } from '../core/service';
 
 /** The built-in registry, with a user's registry file's dates and titles when one is given. */
 export async function loadRegistry(file: string | undefined, warn: (line: string) => void): Promise<ResolutionRegistry> {
@@ -22,7 +15,7 @@ export async function loadRegistry(file: string | undefined, warn: (line: string
 }
 
 export async function checkFiles(
-  workspace: PrecedentWorkspace,
+  corpus: CorpusQueries,
   files: string[],
   registry: ResolutionRegistry,
   warn: (line: string) => void,
@@ -36,11 +29,17 @@ export async function checkFiles(
       warn(`${file}: ${describeFsError(error)}; not checked`);
       continue;
     }
-    const config = await findConfig(file);
-    for (const problem of config.problems) warn(problem);
-    checked.push({ file, text, findings: workspace.check(text, file, { registry, config }) });
+    const config = await configWithWarnings(file, warn);
+    checked.push({ file, text, findings: await corpus.check(text, file, { registry, config }) });
   }
   return checked;
+}
+
+/** The configuration that applies to a file; its problems (a malformed `.precedent.json`) are warned about. */
+export async function configWithWarnings(file: string, warn: (line: string) => void): Promise<CheckConfig> {
+  const config = await findConfig(file);
+  for (const problem of config.problems) warn(problem);
+  return config;
 }
 
 /** Exit status as a linter's: 1 when any warning or error was reported. */

@@ -57,9 +57,9 @@ export class DraftDiagnostics implements vscode.Disposable {
   }
 
   async check(document: vscode.TextDocument): Promise<void> {
-    const workspace = this.corpus.current;
+    const queries = this.corpus.current;
     const key = document.uri.toString();
-    if (!workspace || !this.isDraft(document)) {
+    if (!queries || !this.isDraft(document)) {
       this.forget(document.uri);
       return;
     }
@@ -69,14 +69,12 @@ export class DraftDiagnostics implements vscode.Disposable {
     const file = document.uri.scheme === 'file' ? document.uri.fsPath : document.uri.toString();
     const config = withCheckSettings(await core().findConfig(file));
     const registry = await this.registry();
-    // The checks compare figures with the corpus's facts: read them in slices first, not in one stall.
-    await workspace.prepareFacts();
     if (this.generations.get(key) !== generation || document.version !== version) return;
-    const text = document.getText();
     const typing = sentenceBeingTyped(document);
-    const findings = workspace
-      .check(text, file, { registry, config })
-      .filter((finding) => !typing || finding.end <= typing.start || finding.start >= typing.end);
+    const checked = await queries.check(document.getText(), file, { registry, config });
+    // The draft may have changed, or been checked again, while the corpus answered.
+    if (this.generations.get(key) !== generation || document.version !== version) return;
+    const findings = checked.filter((finding) => !typing || finding.end <= typing.start || finding.start >= typing.end);
     this.findings.set(key, findings);
     this.collection.set(
       document.uri,

@@ -43,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): PrecedentApi {
   const corpus = new CorpusService(context, log, status);
   const registry = registryLoader(log);
   const diagnostics = new DraftDiagnostics(corpus, registry.get);
-  const audit = new CorpusAudit(corpus, registry.get);
+  const audit = new CorpusAudit(corpus, registry.get, log);
   const comparisons = new ComparisonDocuments();
   const inlineCompletions = new PrecedentInlineCompletions(corpus);
   const codeActions = new PrecedentCodeActions(diagnostics);
@@ -101,7 +101,7 @@ export function activate(context: vscode.ExtensionContext): PrecedentApi {
 
   corpus.loadAfterActivation();
   const activationMs = performance.now() - started;
-  log.info(`Precedent ${context.extension.packageJSON.version} activated in ${activationMs.toFixed(1)} ms`);
+  log.info(`Precedent ${(context.extension.packageJSON as { version: string }).version} activated in ${activationMs.toFixed(1)} ms`);
   return { corpus, diagnostics, inlineCompletions, activationMs };
 }
 

@@ -25,7 +25,7 @@ describe('checks on a draft', () => {
     // Seed 000 itself, hard-wrapped as the UN printed it, checked as if it were a draft.
     const seed = readFileSync(corpusFile('verbatim-record'), 'utf8');
 
-    it("flags seed 000's 2231 (2016), names the true date, and offers 2331 from the corpus, neither preferred", () => {
+    it("flags the bundled verbatim record's 2231 (2016), names the true date, and offers 2331 from the corpus, neither preferred", () => {
       const [finding] = check(seed).filter((f) => f.code === 'resolution-year');
       assert.equal(finding.severity, 'warning');
       assert.match(

@@ -122,7 +122,8 @@ describe('citations: the right diagnosis, the right fix, the reason', () => {
 
   describe('citation-subject', () => {
     const trafficking =
-      'Resolution 2231 (2015) calls upon Member States to fully implement the Protocol to Prevent, Suppress and Punish Trafficking in Persons.';
+      'Resolution 2231 (2015) calls upon Member States to fully implement the Protocol to Prevent, Suppress and Punish ' +
+      'Trafficking in Persons.';
 
     it('names the resolution the sentence is about when number and year agree but the subject does not', () => {
       const [finding] = check(trafficking);
@@ -152,7 +153,7 @@ describe('citations: the right diagnosis, the right fix, the reason', () => {
   });
 
   describe('a wrong precedent is no authority', () => {
-    // Seed 000 (the verbatim record) cites "Resolution 2231 (2016)": wrong, since 2231 is of 2015.
+    // The bundled verbatim record cites "Resolution 2231 (2016)": wrong, since 2231 is of 2015.
     const seed = readFileSync(corpusFile('verbatim-record'), 'utf8');
 
     it("never offers a corpus passage's wrong number, and says which corpus text makes the error a draft repeats", () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { Citation, extractCitations } from '../../src/core/citations/extract';
+import { type Citation, extractCitations } from '../../src/core/citations/extract';
 import { parseRegistryCsv, ResolutionRegistry } from '../../src/core/citations/registry';
 import { RESOLUTION_ROWS } from '../../src/core/citations/generated/securityCouncilResolutions';
 import { FIRST_RESOLUTION_OF_YEAR } from '../../src/core/citations/generated/securityCouncilYears';

@@ -38,7 +38,8 @@ export const citationSubject: Check = {
       const theirSubject = input.subjects.subject(best.number, input.registry);
       const ourSubject = input.subjects.subject(citation.number, input.registry);
       const theirs = theirSubject.named ? `, ${theirSubject.named}` : '';
-      const ours = ourSubject.named ?? ourSubject.agendaItem;
+      const ourDescription = ourSubject.named ?? ourSubject.agendaItem;
+      const ours = ourDescription ? `; resolution ${citation.number} is ${ourDescription}` : '';
       const end = citation.year !== null ? citation.end : citation.numberEnd;
       const written = input.text.slice(citation.numberStart, end).replace(/\s+/g, ' ');
       const right = citation.year !== null ? `${best.number} (${theirYear})` : String(best.number);
@@ -46,7 +47,7 @@ export const citationSubject: Check = {
         message: findingMessage({
           written,
           right: `${right}?`,
-          why: `this sentence is about what the corpus cites resolution ${best.number} (${theirYear}) for${theirs}${ours ? `; resolution ${citation.number} is ${ours}` : ''}`,
+          why: `this sentence is about what the corpus cites resolution ${best.number} (${theirYear}) for${theirs}${ours}`,
         }),
         start: citation.start,
         end: citation.end,

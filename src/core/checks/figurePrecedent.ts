@@ -8,7 +8,7 @@
  */
 import * as path from 'path';
 import type { Fact } from '../facts/factBase';
-import { comparableQuantities, extractQuantities, Quantity, sameQuantity } from '../facts/quantities';
+import { comparableQuantities, extractQuantities, type Quantity, sameQuantity } from '../facts/quantities';
 import type { Check, CheckInput, Finding, Sentence } from './types';
 import { describePrecedent, followsClosely } from './precedentText';
 

@@ -6,8 +6,7 @@
  * lies between two sessions' known numbers, or the sentence's subject fits the Council's resolution too, both
  * readings are offered and neither is preferred.
  */
-import { citationProblem, type CitationProblem, sessionNumeral } from '../citations/diagnose';
-import { formatUnDate } from '../text/dates';
+import { adoptedWhen, citationProblem, type CitationProblem, sessionNumeral } from '../citations/diagnose';
 import { SUBJECT_FIT, sentenceOf } from './citationContext';
 import { findingMessage } from './message';
 import type { Check, CheckInput, Finding, Fix } from './types';
@@ -40,9 +39,10 @@ function bodyFinding(input: CheckInput, problem: CitationProblem): Omit<Finding,
   const undecided = inGap || councilFits;
   if (undecided) for (const fix of fixes) fix.choice = true;
   const written = input.text.slice(citation.start, citation.end).replace(/\s+/g, ' ');
-  const council = `Security Council resolution ${n} was adopted ${problem.entry ? `on ${formatUnDate(problem.entry.date)}` : `in ${problem.year}`}`;
+  const council = `Security Council resolution ${n} was adopted ${adoptedWhen(problem)}`;
+  const sessions = problem.assembly.map((s) => sessionNumeral(s.session)).join(' or ');
   const assembly = inGap
-    ? `General Assembly resolution ${n} is of session ${problem.assembly.map((s) => sessionNumeral(s.session)).join(' or ')} (the table of sessions cannot tell which), adopted in ${problem.writtenYear}`
+    ? `General Assembly resolution ${n} is of session ${sessions} (the table cannot tell which), adopted in ${problem.writtenYear}`
     : `the General Assembly adopted its resolution ${n} in ${problem.writtenYear}`;
   const why = councilFits ? `${assembly}; ${council}, and this sentence's subject fits it too` : `${assembly}; ${council}`;
   return {

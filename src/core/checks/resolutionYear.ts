@@ -6,9 +6,8 @@
  * preferred, since either may be the slip. When the written year is that of the General Assembly's resolution of the
  * same number, `resolution-body` reports it instead.
  */
-import { citationProblem, type CitationProblem } from '../citations/diagnose';
+import { adoptedWhen, citationProblem, type CitationProblem } from '../citations/diagnose';
 import type { Citation } from '../citations/extract';
-import { formatUnDate } from '../text/dates';
 import { alternativesFor, precedentRepeating } from './citationContext';
 import { findingMessage } from './message';
 import { describePrecedent } from './precedentText';
@@ -60,12 +59,12 @@ function yearFinding(input: CheckInput, problem: CitationProblem): Omit<Finding,
       range: input.rangeOf(rightly.start, rightly.end),
       text: input.text.slice(rightly.start, rightly.end),
     });
-  const adopted = problem.entry ? `on ${formatUnDate(problem.entry.date)}` : `in ${problem.year}`;
+  const elsewhere = rightly ? ', as this draft cites it elsewhere' : '';
   return {
     message: findingMessage({
       written: problem.written,
       right: problem.right,
-      why: `Security Council resolution ${citation.number} was adopted ${adopted}${rightly ? ', as this draft cites it elsewhere' : ''}${didYouMean}${repeated}`,
+      why: `Security Council resolution ${citation.number} was adopted ${adoptedWhen(problem)}${elsewhere}${didYouMean}${repeated}`,
       source: problem.entry?.titleKind === 'title' ? 'your registry file' : undefined,
     }),
     start: citation.start,

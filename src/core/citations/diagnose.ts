@@ -29,6 +29,11 @@ export interface CitationProblem {
   assembly: AssemblySession[];
 }
 
+/** When the Council adopted the resolution, as exactly as the registry knows: "on 20 July 2015", "in 2024". */
+export function adoptedWhen(problem: Pick<CitationProblem, 'entry' | 'year'>): string {
+  return problem.entry ? `on ${formatUnDate(problem.entry.date)}` : `in ${problem.year}`;
+}
+
 /** Whether a citation is a Security Council resolution by its plain number ("2331 (2016)", not "70/1"). */
 export function isSecurityCouncilCitation(citation: Citation): boolean {
   return citation.body === 'security-council' && citation.session === null;

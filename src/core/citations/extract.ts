@@ -45,10 +45,23 @@ export interface StatedDate {
  * The body named before "resolution": "Security Council", "UNSC", "the Council's" (the Security Council, for a
  * plain number); another council's name ("Human Rights Council") is caught so that it names no body of ours.
  */
-const BODY_WORDS = String.raw`(?:(?:(?<other>Human\s+Rights\s+Council|Economic\s+and\s+Social\s+Council|ECOSOC|HRC|Trusteeship\s+Council|Peace\s+and\s+Security\s+Council)|(?<body>Security\s+Council|General\s+Assembly|UNSC|UNGA|SC|GA)|(?<=\b(?:the|The|this|This)\s+)(?<council>Council))(?:['’]s)?\s+)?`;
+const OTHER_BODIES = [
+  String.raw`Human\s+Rights\s+Council`,
+  String.raw`Economic\s+and\s+Social\s+Council`,
+  'ECOSOC',
+  'HRC',
+  String.raw`Trusteeship\s+Council`,
+  String.raw`Peace\s+and\s+Security\s+Council`,
+].join('|');
+const OUR_BODIES = String.raw`Security\s+Council|General\s+Assembly|UNSC|UNGA|SC|GA`;
+const THE_COUNCIL = String.raw`(?<=\b(?:the|The|this|This)\s+)(?<council>Council)`;
+const BODY_WORDS = String.raw`(?:(?:(?<other>${OTHER_BODIES})|(?<body>${OUR_BODIES})|${THE_COUNCIL})(?:['’]s)?\s+)?`;
 const HEAD = new RegExp(String.raw`\b(?:${BODY_WORDS}[Rr]esolutions?|(?<abbreviation>(?:UN)?SCRs?))\s+(?:(?:No|Nos)\.?\s*)?`, 'g');
-const SYMBOL =
-  /\b(?<organ>[SA])\/[Rr][Ee][Ss]\/(?:(?<session>\d{1,3})\/)?(?<number>\d{1,4})(?:\s?(?<suffix>[A-Z])\b)?(?:\s*\((?<paren>\d{4}|(?:ES-|S-)?[IVXLC]+)\))?/g;
+const SYMBOL = new RegExp(
+  String.raw`\b(?<organ>[SA])\/[Rr][Ee][Ss]\/(?:(?<session>\d{1,3})\/)?(?<number>\d{1,4})(?:\s?(?<suffix>[A-Z])\b)?` +
+    String.raw`(?:\s*\((?<paren>\d{4}|(?:ES-|S-)?[IVXLC]+)\))?`,
+  'g',
+);
 const GA_NEW = /(?<session>\d{1,3})\/(?<number>\d{1,4})(?:\s?(?<suffix>[A-Z])\b)?/y;
 const GA_ROMAN = /(?<number>\d{1,4})\s*(?:(?<suffix>[A-Z])\s*)?\((?<roman>(?:ES-|S-)?[IVXLC]+)\)/y;
 const NUMBERED = /(?<number>\d{1,4})(?![\d/.,]\d)(?:\s*\((?<year>\d{4})\))?/y;

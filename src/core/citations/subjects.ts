@@ -57,8 +57,15 @@ const CITING_WORDS = new Set([
   's',
   'res',
 ]);
-const NAMING_PHRASE =
-  /^\s*,?\s*(?:on|concerning|regarding)\s+([^,.;:()\n]{3,90}?)(?=\s*[,.;:()\n]|\s+(?:which|that|who|adopted|as|was|were|is|are|has|have|had|remains?|must|will|shall|should|would|can|could|calls?|urges?|and\s+(?:its|their|all|other|subsequent|related|the|resolutions?))\b|\s*$)/;
+/** Words that end the phrase a citation is named by: a verb, a relative, the next item of a list. */
+const PHRASE_END = [
+  'which|that|who|adopted|as|was|were|is|are|has|have|had|remains?',
+  'must|will|shall|should|would|can|could|calls?|urges?',
+  String.raw`and\s+(?:its|their|all|other|subsequent|related|the|resolutions?)`,
+].join('|');
+const NAMING_PHRASE = new RegExp(
+  String.raw`^\s*,?\s*(?:on|concerning|regarding)\s+([^,.;:()\n]{3,90}?)(?=\s*[,.;:()\n]|\s+(?:${PHRASE_END})\b|\s*$)`,
+);
 const MAX_PHRASE_WORDS = 9;
 
 export class ResolutionSubjects {

@@ -10,10 +10,10 @@
  * other relation a named object or a figure.
  */
 import type { AcronymTable } from './acronyms';
-import { actorName, Name, Speaker, unifyName } from './names';
-import { extractQuantities, Quantity } from './quantities';
-import { Relation, relationOfVerb, relationVerbsIn } from './relations';
-import { findTimes, TimeMention } from './times';
+import { actorName, type Name, type Speaker, unifyName } from './names';
+import { extractQuantities, type Quantity } from './quantities';
+import { type Relation, relationOfVerb, relationVerbsIn } from './relations';
+import { findTimes, type TimeMention } from './times';
 import { MONTH_ALTERNATIVES } from '../text/dates';
 
 export interface SentenceFact {

@@ -24,7 +24,8 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkExtensionBuilt, INTEGRATION_DIR, ROOT } from './build.mjs';
-import { ensureHarness, findChromium, HarnessError } from './install.mjs';
+import { ensureHarness, findChromium, HarnessError, harnessPackages } from './install.mjs';
+import { DebianPackageError, ensureDebianPackages } from './systemPackages.mjs';
 import { createLog, RunError, sleep, tail, USER_SETTINGS, Workbench } from './workbench.mjs';
 
 const { values: args } = parseArgs({
@@ -178,6 +179,7 @@ async function main() {
       );
     }
   }
+  ensureDebianPackages(harnessPackages(), 'the end-to-end run');
   const chromiumPath = findChromium();
   const harness = await ensureHarness();
   mkdirSync(OUT, { recursive: true });
@@ -375,7 +377,8 @@ let exitCode = 1;
 try {
   await main();
 } catch (error) {
-  const known = error instanceof RunError || error instanceof HarnessError || error instanceof StepError;
+  const known =
+    error instanceof RunError || error instanceof HarnessError || error instanceof DebianPackageError || error instanceof StepError;
   console.error(`\n[e2e] ERROR: ${known ? error.message : error.stack}`);
 }
 const passed = CHECKS.filter((name) => outcomes.get(name)?.ok).length;

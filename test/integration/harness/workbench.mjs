@@ -295,7 +295,7 @@ export class Workbench {
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
       process.on(signal, () => {
         console.error(`\n[${this.name}] ${signal}: stopping code-server and the browser`);
-        this.close().finally(() => process.exit(130));
+        void this.close().finally(() => process.exit(130));
       });
     }
   }

@@ -2,14 +2,15 @@
 // Source: ../shared/data/unga/sessions.csv (see its README for the sources: GAOR sessional volumes, the Dag
 // Hammarskjöld Library's guides and tables, the UN General Debate Corpus, Voeten's roll calls, dated citations).
 // 42 sessions; numbers between two rows are not known to belong to either.
-/* eslint-disable max-len -- generated rows; agenda items kept as the sources wrote them */
 
 /**
  * General Assembly sessions 1–30 and the special and emergency special sessions among them (1946–1975), when
  * resolutions were numbered consecutively (1–3541, cited "1514 (XV)"): the session ("15", "S-3", "ES-4"), its first
  * and last resolution number, and the calendar years in which it adopted resolutions.
  */
-export const GENERAL_ASSEMBLY_SESSIONS: ReadonlyArray<readonly [session: string, first: number, last: number, years: readonly number[]]> = [
+export type SessionRow = readonly [session: string, first: number, last: number, years: readonly number[]];
+
+export const GENERAL_ASSEMBLY_SESSIONS: readonly SessionRow[] = [
   ['1', 1, 103, [1946]],
   ['S-1', 106, 106, [1947]],
   ['2', 108, 181, [1947]],

@@ -2,7 +2,7 @@
 // Source: ../shared/data/unsc (see its README): parsed from the UN Dag Hammarskjöld Library's yearly "Meetings
 // conducted by the Security Council" tables; cross-checked against a second list (1-2215).
 // Read from unsc_resolutions.csv: resolutions 1-2640, 1946-01-25 to 2022-06-29.
-/* eslint-disable max-len -- generated rows; agenda items kept as the sources wrote them */
+/* eslint-disable max-len -- agenda items kept as the Library wrote them */
 
 /** The agenda items under which resolutions were adopted (the meeting's item, not the resolution's own title). */
 export const AGENDA_ITEMS: readonly string[] = [

@@ -2,7 +2,6 @@
 // Source: ../shared/data/unsc (see its README): parsed from the UN Dag Hammarskjöld Library's yearly "Meetings
 // conducted by the Security Council" tables; cross-checked against a second list (1-2215).
 // Read from unsc_year_ranges.csv (80 years).
-/* eslint-disable max-len -- generated rows; agenda items kept as the sources wrote them */
 
 /**
  * Security Council resolution numbers by year of adoption: the first number of each year. Numbers rise with time
