@@ -35,7 +35,8 @@ export const CHECKS: readonly Check[] = [
 ];
 
 export function runChecks(input: CheckInput, config: CheckConfig): Finding[] {
-  const suppressions = readSuppressions(input.text);
+  // Suppressions are HTML comments: read from the text as written, not from its prose.
+  const suppressions = readSuppressions(input.draft.text);
   const findings: Finding[] = [];
   for (const check of CHECKS) {
     const severity = config.checks[check.code] ?? check.defaultSeverity;

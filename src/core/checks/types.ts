@@ -6,6 +6,7 @@ import type { StyleSheet } from './config';
 import type { SentenceFact } from '../facts/extract';
 import type { Fact } from '../facts/factBase';
 import type { SimilarPassage } from '../search/similar';
+import type { Draft, Sentence } from '../draft/draft';
 import type { SourceRange } from '../types';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -36,17 +37,15 @@ export interface Finding {
   related: RelatedPlace[];
 }
 
-/** A sentence of the checked text, with its offsets there. */
-export interface Sentence {
-  text: string;
-  start: number;
-  end: number;
-}
+export type { Sentence } from '../draft/draft';
 
 /** A corpus passage that a draft sentence closely follows. */
 export type Precedent = SimilarPassage;
 
 export interface CheckInput {
+  /** The draft as read once: its text as written, front matter, sentences, citations. */
+  draft: Draft;
+  /** The draft's prose: its text with what is not prose (code, HTML, link destinations) blanked, offsets unchanged. */
   text: string;
   file: string;
   /** Where the text after the front matter begins. */
