@@ -9,14 +9,13 @@ import type { Citation } from '../core/citations/extract';
 import type { RegistryEntry, ResolutionRegistry } from '../core/citations/registry';
 import type { CorpusQueries } from '../core/service';
 import { asSignal, unlessCancelled } from './cancellation';
+import { draftFileOf } from './convert';
 import type { CorpusService } from './corpusService';
 import { core } from './loadCore';
 import { escapeMarkdown as escape, sourceLink } from './markdown';
 
 const ACRONYM = /\b\p{Lu}[\p{Lu}\d&]{1,10}\b/u;
 const CITING_PASSAGES = 3;
-/** How much text around the cursor is read for a citation (a citation with its stated date is shorter). */
-const WINDOW = 300;
 
 export class PrecedentHover implements vscode.HoverProvider {
   constructor(
@@ -40,14 +39,10 @@ export class PrecedentHover implements vscode.HoverProvider {
     position: vscode.Position,
     token: vscode.CancellationToken,
   ): Promise<vscode.Hover | null> {
-    const offset = document.offsetAt(position);
-    const windowStart = Math.max(0, offset - WINDOW);
-    const text = document.getText(new vscode.Range(document.positionAt(windowStart), document.positionAt(offset + WINDOW)));
-    const citation = core()
-      .extractCitations(text)
-      .find((c) => c.start + windowStart <= offset && offset <= c.end + windowStart);
+    // The draft as the checks read it: a citation in code or in a link's destination is none.
+    const { citation } = await queries.draftPlace(document.getText(), draftFileOf(document), document.offsetAt(position), asSignal(token));
     if (citation) {
-      const range = new vscode.Range(document.positionAt(windowStart + citation.start), document.positionAt(windowStart + citation.end));
+      const range = new vscode.Range(document.positionAt(citation.start), document.positionAt(citation.end));
       return new vscode.Hover(await citationCard(queries, citation, await this.registry(), token), range);
     }
     const wordRange = document.getWordRangeAtPosition(position, ACRONYM);

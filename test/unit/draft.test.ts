@@ -66,6 +66,14 @@ describe('a draft, read once', () => {
     assert.deepEqual(markdownNonProse('Text.\n\n    Indented text.\n'), []);
   });
 
+  it('reads a fenced block that holds blank lines whole, block by block elsewhere', () => {
+    const text = 'A `b` c.\n\nPlain text.\n\n~~~\nthe the\n\nthe the\n~~~\n\nAfter `d`.\n';
+    assert.deepEqual(
+      markdownNonProse(text).map(([start, end]) => text.slice(start, end)),
+      ['`b`', '~~~\nthe the\n\nthe the\n~~~', '`d`'],
+    );
+  });
+
   describe('checks read the prose only', () => {
     let workspace: PrecedentWorkspace;
     before(async () => {

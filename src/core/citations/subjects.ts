@@ -68,13 +68,28 @@ const NAMING_PHRASE = new RegExp(
 );
 const MAX_PHRASE_WORDS = 9;
 
+/** Answers kept per registry (a user's file changes which citations are wrong): re-checks ask the same again. */
+interface Answers {
+  subjects: Map<number, ResolutionSubject>;
+  fits: Map<string, number>;
+}
+const REMEMBERED_FITS = 50000;
+
 export class ResolutionSubjects {
   private readonly mentions = new Map<number, Mention[]>();
+  private readonly answers = new WeakMap<ResolutionRegistry, Answers>();
 
   constructor(private readonly corpus: CitingCorpus) {}
 
   /** What resolution N is about, by the corpus and the registry. */
   subject(number: number, registry: ResolutionRegistry): ResolutionSubject {
+    const { subjects } = this.answersFor(registry);
+    let subject = subjects.get(number);
+    if (!subject) subjects.set(number, (subject = this.readSubject(number, registry)));
+    return subject;
+  }
+
+  private readSubject(number: number, registry: ResolutionRegistry): ResolutionSubject {
     const mentions = this.rightMentions(number, registry);
     const named = commonPhrase(mentions.flatMap((m) => (m.phrase ? [m.phrase] : [])));
     const entry = registry.entry(number);
@@ -91,6 +106,23 @@ export class ResolutionSubjects {
    * IDF against the rarest word's — so 2 is as if two words found nowhere else were used at every citation of N.
    */
   fit(sentence: string, number: number, registry: ResolutionRegistry): number {
+    const { fits } = this.answersFor(registry);
+    const key = `${number}\u0000${sentence}`;
+    let fit = fits.get(key);
+    if (fit === undefined) {
+      if (fits.size >= REMEMBERED_FITS) fits.clear();
+      fits.set(key, (fit = this.readFit(sentence, number, registry)));
+    }
+    return fit;
+  }
+
+  private answersFor(registry: ResolutionRegistry): Answers {
+    let answers = this.answers.get(registry);
+    if (!answers) this.answers.set(registry, (answers = { subjects: new Map(), fits: new Map() }));
+    return answers;
+  }
+
+  private readFit(sentence: string, number: number, registry: ResolutionRegistry): number {
     const words = tellingWords(sentence);
     const mentions = this.rightMentions(number, registry);
     const entry = registry.entry(number);

@@ -26,6 +26,8 @@ export interface Draft {
   prose: string;
   /** Where the text after the front matter begins. */
   bodyStart: number;
+  /** [start, end) ranges that are not prose (the front matter first), in order. */
+  nonProse: Array<[number, number]>;
   meta: DocumentMeta;
   /** Caveats from reading it: malformed front matter. */
   notes: string[];
@@ -59,6 +61,7 @@ export function readDraft(text: string, file: string, options: { markdown?: bool
     text,
     prose,
     bodyStart: frontMatter.bodyStart,
+    nonProse: blanked,
     meta: document.meta,
     notes: document.notes,
     lines,
@@ -77,4 +80,22 @@ function blank(text: string, ranges: Array<[number, number]>): string {
     at = end;
   }
   return result + text.slice(at);
+}
+
+/** What is at an offset of a draft, for the editor's hovers, ghost text and the sentence being typed. */
+export interface DraftPlace {
+  /** Whether the offset is in prose: not in the front matter, code, HTML or a link destination. */
+  prose: boolean;
+  /** The sentence the offset is in, or that it follows on the same line (the cursor after "We call upon "). */
+  sentence: Sentence | null;
+  /** The citation the offset is in. */
+  citation: Citation | null;
+}
+
+export function placeIn(draft: Draft, offset: number): DraftPlace {
+  const prose = !draft.nonProse.some(([start, end]) => start <= offset && offset < end) && offset >= draft.bodyStart;
+  const sentence =
+    draft.sentences.find((s) => s.start <= offset && (offset <= s.end || /^[ \t]*$/.test(draft.text.slice(s.end, offset)))) ?? null;
+  const citation = draft.citations.find((c) => c.start <= offset && offset <= Math.max(c.end, c.statedDate?.end ?? 0)) ?? null;
+  return { prose, sentence, citation };
 }
