@@ -6,11 +6,11 @@
  * preferred, since either may be the slip. When the written year is that of the General Assembly's resolution of the
  * same number, `resolution-body` reports it instead.
  */
+import * as path from 'path';
 import { adoptedWhen, citationProblem, type CitationProblem } from '../citations/diagnose';
 import type { Citation } from '../citations/extract';
 import { alternativesFor, precedentRepeating } from './citationContext';
 import { findingMessage } from './message';
-import { describePrecedent } from './precedentText';
 import type { Check, CheckInput, Finding, Fix, RelatedPlace } from './types';
 
 export const resolutionYear: Check = {
@@ -50,7 +50,8 @@ function yearFinding(input: CheckInput, problem: CitationProblem): Omit<Finding,
     : '';
   const related: RelatedPlace[] = [];
   const repeating = precedentRepeating(input, problem);
-  const repeated = repeating ? `; ${describePrecedent(repeating)} makes the same error` : '';
+  // Named short: the related place links to it.
+  const repeated = repeating ? `; the corpus's ${path.basename(repeating.file)}:${repeating.range.startLine + 1} makes the same error` : '';
   if (repeating) related.push({ file: repeating.file, range: repeating.range, text: repeating.text });
   const rightly = rightCitationOf(input, citation, problem.year);
   if (rightly)
