@@ -8,7 +8,7 @@ import { DEFAULT_MAX_FILE_BYTES, PrecedentWorkspace } from '../core/workspace';
 
 const DEFAULT_MAX_FILE_MB = DEFAULT_MAX_FILE_BYTES / (1024 * 1024);
 import { RegistryFileError } from '../core/citations/registry';
-import { checkFiles, checkJson, configWithWarnings, exitCodeFor, formatFindings, loadRegistry } from './checkCommand';
+import { type CheckRun, checkFiles, checkJson, configWithWarnings, exitCodeFor, formatFindings, loadRegistry } from './checkCommand';
 import {
   continuationJson,
   factJson,
@@ -29,7 +29,8 @@ const USAGE = `Usage:
 
 facts finds who pledged, contributed, dispatched or adopted what, and when ("unodc pledge"): the best
 matching subject first, newest first within it; it exits with 0 also when nothing is found.
-check and audit exit with 1 when they report a warning or an error, as a linter does.
+check and audit exit with 1 when they report a warning or an error, as a linter does, and check with 2
+when a file it was given could not be checked (after checking the others).
 
 Options:
   --corpus DIR     a folder (or file) of past statements, read recursively; repeatable.
@@ -126,7 +127,7 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
   if (!values.json) for (const warning of [...report.skipped, ...report.warnings]) warn(`${warning.file}: ${warning.reason}`);
   const corpus = new LocalCorpus(workspace);
   if (registry) {
-    const checked =
+    const run: CheckRun =
       command === 'check'
         ? await checkFiles(
             corpus,
@@ -134,13 +135,16 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
             registry,
             warn,
           )
-        : await corpus.audit({
-            registry,
-            configFor: (file) => configWithWarnings(file, warn),
-            onUnreadable: (file, reason) => warn(`${file}: ${reason}; not checked`),
-          });
-    out.write(values.json ? `${JSON.stringify(checkJson(checked), null, 2)}\n` : formatFindings(checked));
-    return exitCodeFor(checked);
+        : {
+            checked: await corpus.audit({
+              registry,
+              configFor: (file) => configWithWarnings(file, warn),
+              onUnreadable: (file, reason) => warn(`${file}: ${reason}; not checked`),
+            }),
+            unchecked: [],
+          };
+    out.write(values.json ? `${JSON.stringify(checkJson(run.checked), null, 2)}\n` : formatFindings(run));
+    return exitCodeFor(run);
   }
   if (command === 'complete') {
     // The prefix as typed: a trailing space means the last word is finished.

@@ -1,7 +1,8 @@
 import { strict as assert } from 'assert';
 import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { ResolutionRegistry } from '../../src/core/citations/registry';
-import { DEFAULT_CONFIG, findConfig, parseConfig } from '../../src/core/checks/config';
+import { DEFAULT_CONFIG, parseConfig } from '../../src/core/checks/config';
+import { findConfig } from '../../src/core/checks/configFile';
 import type { Finding } from '../../src/core/checks/types';
 import { extractQuantities } from '../../src/core/facts/quantities';
 import { PrecedentWorkspace } from '../../src/core/workspace';
@@ -81,7 +82,10 @@ describe('checks on a draft', () => {
     );
     assert.match(
       findings[0].message,
-      /^Security Council resolution 1514 \(1960\) → General Assembly resolution 1514 \(XV\): the General Assembly adopted its resolution 1514 in 1960; Security Council resolution 1514 was adopted on 13 November 2003$/,
+      new RegExp(
+        '^Security Council resolution 1514 \\(1960\\) → General Assembly resolution 1514 \\(XV\\): ' +
+          'the General Assembly adopted its resolution 1514 in 1960; Security Council resolution 1514 was adopted on 13 November 2003$',
+      ),
     );
     assert.deepEqual(
       findings[0].fixes.map((f) => [f.replacement, f.choice ?? false]),
@@ -207,7 +211,7 @@ describe('checks on a draft', () => {
       try {
         mkdirSync(dir.file('drafts/2024'), { recursive: true });
         writeFileSync(dir.file('.precedent.json'), JSON.stringify({ checks: { 'repeated-word': 'off' } }));
-        const config = await findConfig(dir.file('drafts/2024/statement.md'));
+        const config = await findConfig(dir.file('drafts/2024/statement.md'), dir.path);
         assert.equal(config.source, dir.file('.precedent.json'));
         assert.equal(config.checks['repeated-word'], 'off');
       } finally {

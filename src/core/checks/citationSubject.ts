@@ -15,6 +15,7 @@ const MIN_CITATIONS = 2;
 
 export const citationSubject: Check = {
   code: 'citation-subject',
+  summary: 'a resolution cited with its right year, in a sentence about what another resolution a slip of the pen away is cited for',
   defaultSeverity: 'information',
   run(input) {
     const findings: Array<Omit<Finding, 'code' | 'severity'>> = [];

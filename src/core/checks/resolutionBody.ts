@@ -13,6 +13,7 @@ import type { Check, CheckInput, Finding, Fix } from './types';
 
 export const resolutionBody: Check = {
   code: 'resolution-body',
+  summary: 'a "Security Council" citation whose year is that of the General Assembly resolution of the same number',
   defaultSeverity: 'warning',
   run(input) {
     const findings: Array<Omit<Finding, 'code' | 'severity'>> = [];

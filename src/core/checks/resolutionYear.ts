@@ -15,6 +15,7 @@ import type { Check, CheckInput, Finding, Fix, RelatedPlace } from './types';
 
 export const resolutionYear: Check = {
   code: 'resolution-year',
+  summary: 'a Security Council citation whose year, or the date stated beside it, is not when it was adopted',
   defaultSeverity: 'warning',
   run(input) {
     const findings: Array<Omit<Finding, 'code' | 'severity'>> = [];

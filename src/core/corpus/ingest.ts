@@ -35,6 +35,10 @@ export function ingestText(
   const notes: string[] = [];
   if (frontMatter.problem) notes.push(frontMatter.problem);
   if (encoding === 'windows-1252') notes.push('not valid UTF-8; read as Windows-1252');
-  const meta = inferMeta(paragraphs.map((p) => p.text), frontMatter.meta, properties);
+  const meta = inferMeta(
+    paragraphs.map((p) => p.text),
+    frontMatter.meta,
+    properties,
+  );
   return { file, hash, encoding, meta, paragraphs, passages, notes };
 }
