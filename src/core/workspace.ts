@@ -214,10 +214,14 @@ export class PrecedentWorkspace {
   /** What each resolution is about, by the words the corpus writes around its citations (read as asked, then kept). */
   get subjects(): ResolutionSubjects {
     return (this.resolutionSubjects ??= new ResolutionSubjects({
-      sentencesWith: (number, limit) =>
-        Array.from(this.index.passagesHolding(String(number)).subarray(0, limit), (p) => this.index.passageIn(this.documents, p).text),
+      sentencesWith: (number) => this.passageTextsHolding(String(number)),
       idf: (term) => this.index.idfOfTerm(term),
     }));
+  }
+
+  /** The texts of the passages that hold a term, one at a time: a caller may stop early. */
+  private *passageTextsHolding(term: string): Generator<string> {
+    for (const passage of this.index.passagesHolding(term)) yield this.index.passageIn(this.documents, passage).text;
   }
 
   private acronymTable(): AcronymTable {

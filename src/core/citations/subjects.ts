@@ -13,7 +13,8 @@ import type { ResolutionRegistry } from './registry';
 
 /** What the corpus gives: its sentences that hold a number as a word, and how telling a word is. */
 export interface CitingCorpus {
-  sentencesWith(number: number, limit: number): string[];
+  /** The corpus's sentences that hold the number as a word, read as they are asked for. */
+  sentencesWith(number: number): Iterable<string>;
   /** A term's IDF; a term the corpus lacks weighs as one used once, the most. */
   idf(term: string): number;
 }
@@ -35,7 +36,7 @@ interface Mention {
   wrong: (registry: ResolutionRegistry) => boolean;
 }
 
-/** More citing sentences than this add nothing to what a resolution is about, and cost time. */
+/** More sentences that may cite it than this add nothing to what a resolution is about, and cost time. */
 const SENTENCES_READ = 300;
 /** Words around a citation that speak of it, not of citing in general. */
 const WORDS_BEFORE = 120;
@@ -67,6 +68,8 @@ const NAMING_PHRASE = new RegExp(
   String.raw`^\s*,?\s*(?:on|concerning|regarding)\s+([^,.;:()\n]{3,90}?)(?=\s*[,.;:()\n]|\s+(?:${PHRASE_END})\b|\s*$)`,
 );
 const MAX_PHRASE_WORDS = 9;
+/** A sentence that holds a number but none of these cites nothing: it is not read for citations (2015 is a year too). */
+const CITING = /resolution|SCR|S\/RES/i;
 
 /** Answers kept per registry (a user's file changes which citations are wrong): re-checks ask the same again. */
 interface Answers {
@@ -78,6 +81,7 @@ const REMEMBERED_FITS = 50000;
 export class ResolutionSubjects {
   private readonly mentions = new Map<number, Mention[]>();
   private readonly answers = new WeakMap<ResolutionRegistry, Answers>();
+  private lastWords: { sentence: string; words: Set<string> } | null = null;
 
   constructor(private readonly corpus: CitingCorpus) {}
 
@@ -123,7 +127,9 @@ export class ResolutionSubjects {
   }
 
   private readFit(sentence: string, number: number, registry: ResolutionRegistry): number {
-    const words = tellingWords(sentence);
+    // A sentence is fitted against a resolution and its near numbers in turn: its words are read once for all.
+    if (this.lastWords?.sentence !== sentence) this.lastWords = { sentence, words: tellingWords(sentence) };
+    const { words } = this.lastWords;
     const mentions = this.rightMentions(number, registry);
     const entry = registry.entry(number);
     const sets = [...mentions.map((m) => m.words), ...(entry ? [tellingWords(entry.title)] : [])];
@@ -146,7 +152,10 @@ export class ResolutionSubjects {
     let found = this.mentions.get(number);
     if (!found) {
       found = [];
-      for (const sentence of this.corpus.sentencesWith(number, SENTENCES_READ)) {
+      let read = 0;
+      for (const sentence of this.corpus.sentencesWith(number)) {
+        if (!CITING.test(sentence)) continue;
+        if (++read > SENTENCES_READ) break;
         for (const citation of extractCitations(sentence)) {
           // A bare "resolution 2331" counts too: the corpus knows no document date to tell its body by.
           if (citation.number !== number || citation.session !== null || citation.body === 'general-assembly') continue;
