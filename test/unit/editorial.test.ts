@@ -77,6 +77,44 @@ describe('editorial checks', () => {
     assert.equal(preferred('repeated-word')?.replacement, '');
   });
 
+  describe('repeated-word', () => {
+    const repeated = (text: string) => flagged('repeated-word', text).map(([words]) => words);
+
+    it('flags slips in any case, single words and runs', () => {
+      assert.deepEqual(repeated('The the harvest failed twice.'), ['the']);
+      assert.deepEqual(repeated('The talks ended in In April without a text.'), ['In']);
+      assert.deepEqual(repeated('We count on the support of the of the donors.'), ['of the']);
+      assert.deepEqual(repeated('Ships wait at at the port.'), ['at']);
+    });
+
+    it('spares reduplications and idioms by their shape', () => {
+      for (const text of [
+        'Tariffs climbed higher and higher and higher that year.',
+        'The envoy asked again and again and received no answer.',
+        'Arms are becoming less and less precise and more and more deadly.',
+        'Volunteers went door to door to count the displaced.',
+        'Farmers and herders must work hand in hand in the valley.',
+        'Complaints piled up day after day after the flood.',
+        'We must call a thief a thief before the court.',
+        'We must call a thief a thief, a lie a lie and fraud fraud, without fear.',
+      ]) {
+        assert.deepEqual(repeated(text), [], text);
+      }
+    });
+
+    it('spares names, words in another case written so on purpose, and hyphenated compounds', () => {
+      for (const text of [
+        'We welcome Mr. Abdullah Abdullah to the talks.',
+        'The world needs a stronger and united United Nations.',
+        'We thank the regional office of the Office of the Special Envoy.',
+        'The swearing-in in March closed the transition.',
+        'We shall focus on on-site inspections.',
+      ]) {
+        assert.deepEqual(repeated(text), [], text);
+      }
+    });
+  });
+
   it('salutation-mixed: "Mr. President" and "Madam President" in one statement', () => {
     const mixed = 'Mr. President, I thank you. We agree. I thank you, Madam President.';
     assert.deepEqual(flagged('salutation-mixed', mixed), [['Madam President', 'Mr. President']]);
