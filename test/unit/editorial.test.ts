@@ -119,6 +119,14 @@ describe('editorial checks', () => {
     const mixed = 'Mr. President, I thank you. We agree. I thank you, Madam President.';
     assert.deepEqual(flagged('salutation-mixed', mixed), [['Madam President', 'Mr. President']]);
     assert.deepEqual(flagged('salutation-mixed', 'Madam Chair, thank you. Mr. President, welcome. Thank you, Madam Chair.'), []);
+    assert.deepEqual(flagged('salutation-mixed', '**Mr President,** we thank you. Thank you, **Madam President**.'), [
+      ['Madam President', 'Mr President'],
+    ]);
+  });
+
+  it('salutation-mixed: only addresses count, not a salutation a sentence talks about', () => {
+    const mention = 'Mr. President, I thank you. One day delegates will greet Madam President in this Hall. Thank you, Mr. President.';
+    assert.deepEqual(flagged('salutation-mixed', mention), []);
   });
 
   describe('spelling-variant', () => {
