@@ -55,6 +55,29 @@ describe('editorial checks', () => {
     );
   });
 
+  it('abbreviation-before-definition: a name that lists things, with commas and "and", is a definition', () => {
+    const text = 'Our WPS agenda matters. We champion the Women, Peace and Security (WPS) agenda.';
+    assert.deepEqual(flagged('abbreviation-before-definition', text), [['WPS', 'Women, Peace and Security (WPS)']]);
+    const listed = 'Our CBRN experts help. They face Chemical, Biological, Radiological and Nuclear (CBRN) threats.';
+    assert.deepEqual(flagged('abbreviation-before-definition', listed), [
+      ['CBRN', 'Chemical, Biological, Radiological and Nuclear (CBRN)'],
+    ]);
+    // A comma before the name is no part of it: "In Asia, the Peacebuilding Fund (PBF)" spells out PBF alone.
+    const before = 'The PBF grew. In Asia, Peacebuilding Fund (PBF) projects grew.';
+    assert.deepEqual(flagged('abbreviation-before-definition', before), [['PBF', 'Peacebuilding Fund (PBF)']]);
+    assert.deepEqual(
+      flagged('abbreviation-before-definition', 'We champion the Women, Peace and Security (WPS) agenda. The WPS agenda matters.'),
+      [],
+    );
+  });
+
+  it('abbreviation-before-definition: a heading in capitals run into the text is no use', () => {
+    const heading = 'Trade grew. THE LDCs AND OUR FUTURE Growth slowed in the least developed countries (LDCs) this year.';
+    assert.deepEqual(flagged('abbreviation-before-definition', heading), []);
+    const list = 'We thank UNDP, LDCs and donors. Growth slowed in the least developed countries (LDCs) this year.';
+    assert.deepEqual(flagged('abbreviation-before-definition', list), [['LDCs', 'least developed countries (LDCs)']]);
+  });
+
   it('abbreviation-redefined: spelt out twice, or two ways', () => {
     const twice = 'The Peacebuilding Fund (PBF) grew. Later the Peacebuilding Fund (PBF) grew more.';
     assert.deepEqual(flagged('abbreviation-redefined', twice), [['Peacebuilding Fund (PBF)', 'PBF']]);
