@@ -4,7 +4,7 @@ import { ResolutionRegistry } from '../../src/core/citations/registry';
 import { DEFAULT_CONFIG } from '../../src/core/checks/config';
 import { AcronymTable } from '../../src/core/facts/acronyms';
 import { extractFacts, FactContext } from '../../src/core/facts/extract';
-import { FactBase } from '../../src/core/facts/factBase';
+import { describeFact, FactBase, factWhen } from '../../src/core/facts/factBase';
 import { unifyName } from '../../src/core/facts/names';
 import { extractQuantities } from '../../src/core/facts/quantities';
 import { findTimes } from '../../src/core/facts/times';
@@ -133,6 +133,107 @@ describe('facts', () => {
     ]) {
       assert.deepEqual(extractFacts(sentence, context), [], sentence);
     }
+  });
+
+  describe('tense, background and time', () => {
+    const context: FactContext = { documentDate: '2019-06-04', country: 'Norway', venue: null, acronyms };
+    const read = (sentence: string) => extractFacts(sentence, context).map(summary);
+
+    it('reads a future transfer as a pledge, and a plan or a wish as no fact', () => {
+      assert.deepEqual(read('Norway will contribute 4 million US dollars to the Adaptation Fund.'), [
+        'Norway · pledged · adaptation fund · 4000000 USD · -',
+      ]);
+      assert.deepEqual(read('The minister said that Norway would provide 3 million US dollars to the Peacebuilding Fund.'), [
+        'Norway · pledged · PBF · 3000000 USD · -',
+      ]);
+      for (const sentence of [
+        'Next month Norway will host the Oslo Forum on Mediation.',
+        'We must establish a Regional Centre for Fisheries Data.',
+        'Norway would deploy 40 engineers if asked.',
+        'When we convene the Arctic Summit, ministers will meet.',
+      ]) {
+        assert.deepEqual(read(sentence), [], sentence);
+      }
+    });
+
+    it('keeps a participle after its noun as undated background, shown as written', () => {
+      const facts = extractFacts(
+        'In 2016, Norway contributed 2 million US dollars to the Ocean Data Fund established by the World Bank.',
+        context,
+      );
+      assert.deepEqual(facts.map(summary), [
+        'Norway · contributed · ocean data fund · 2000000 USD · 2016',
+        'World Bank · established · ocean data fund ·  · -',
+      ]);
+      assert.deepEqual(
+        facts.map((f) => f.background),
+        [false, true],
+      );
+      const [, background] = facts;
+      const shown = { ...background, text: '', file: '', range: { startLine: 0, startColumn: 0, endLine: 0, endColumn: 0 } };
+      const fact = { ...shown, title: null, date: '2019', asOf: '2019', alsoIn: [] };
+      assert.equal(describeFact(fact), 'Ocean Data Fund established by World Bank');
+      assert.equal(factWhen(fact), 'undated');
+    });
+
+    it('dates a pledge by its own clause, never by a deadline or a later clause', () => {
+      assert.deepEqual(read('Norway has pledged 6 million US dollars to the UNHCR, which must be spent by the end of this month.'), [
+        'Norway · pledged · UNHCR · 6000000 USD · -',
+      ]);
+      assert.deepEqual(read('Norway has pledged 6 million US dollars to the UNHCR to be disbursed by 2019.'), [
+        'Norway · pledged · UNHCR · 6000000 USD · -',
+      ]);
+      assert.deepEqual(read('In March 2018, Norway pledged 6 million US dollars to the UNHCR.'), [
+        'Norway · pledged · UNHCR · 6000000 USD · 2018-03',
+      ]);
+    });
+
+    it('reads the recipient of a transfer named by a noun', () => {
+      assert.deepEqual(read('Norway announced an additional contribution of 9 million US dollars to the World Food Programme.'), [
+        'Norway · announced · world food programme · 9000000 USD · -',
+      ]);
+    });
+
+    it('keeps figures that are not amounts of the act out of it', () => {
+      for (const sentence of [
+        'The Assembly adopted resolution 70/1 with 193 votes in favour.', // a count of another thing
+        'Norway has pledged to cut emissions by 40 per cent.', // a change, not an amount given
+        'Norway contributes only 0.1 per cent of global emissions.', // a share
+      ]) {
+        assert.deepEqual(
+          extractFacts(sentence, context).flatMap((f) => f.quantities),
+          [],
+          sentence,
+        );
+      }
+      assert.deepEqual(read('Norway has received 9,000 refugees and spent 80 million US dollars on housing.'), [
+        'Norway · received · norway · 9000 persons · -',
+      ]);
+    });
+
+    it('reads no actor from a list, a place or a pronoun it cannot resolve', () => {
+      for (const sentence of [
+        'Norway, together with Chile, Ghana, Fiji and Peru, launched the Ocean Action Coalition.', // one of a list
+        'The regional summit in Oslo adopted the Oslo Declaration on Plastics.',
+        'His country has donated 2 million US dollars to the Ebola fund.',
+        'You elected Norway to the Security Council.',
+      ]) {
+        assert.deepEqual(read(sentence), [], sentence);
+      }
+    });
+
+    it('reads a list that stands as the actor whole', () => {
+      assert.deepEqual(read('Norway, Chile, Ghana and Fiji, together, launched the Ocean Action Coalition.'), [
+        'Norway, Chile, Ghana and Fiji · launched · ocean action coalition ·  · -',
+      ]);
+    });
+
+    it('reads "held" and "hosted" only for meetings', () => {
+      assert.deepEqual(read('Norway hosted the Oslo Conference on Humanitarian Aid.'), [
+        'Norway · held · oslo conference on humanitarian aid ·  · -',
+      ]);
+      assert.deepEqual(read('Norway hosted President Ramos of the Philippines.'), []);
+    });
   });
 
   describe('lookup', () => {

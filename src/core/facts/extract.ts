@@ -200,7 +200,10 @@ function readClause(sentence: string, span: ClauseSpan, figuresOf: () => Figures
   const relation = future ? 'pledged' : span.relation.name;
   // A commitment's time is the statement's; background has none of its own.
   const time = future || background ? null : nearestTime(times, span, sentence, relation === 'pledged');
-  const object = passive ? phraseBefore(before.text.replace(PASSIVE_TAIL, '')) : objectAfter(after, own, transfer);
+  // "to the Ocean Data Fund established by …": the name the participle describes, without its article.
+  const object = passive
+    ? (phraseBefore(before.text.replace(PASSIVE_TAIL, ''))?.replace(/^(?:the|a|an)\s+/i, '') ?? null)
+    : objectAfter(after, own, transfer);
   const named = object && (RESOLUTION_OBJECT.test(object) || isName(object)) ? object : null;
   if (span.relation.name === 'held' && !(named && EVENT.test(named))) return null;
   const attributable = transfer ? own.length > 0 || (time !== null && named !== null) : named !== null;
