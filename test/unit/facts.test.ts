@@ -222,6 +222,17 @@ describe('facts', () => {
       }
     });
 
+    it('reads "we" adopting, holding or electing as the membership together, not the country', () => {
+      assert.deepEqual(read('Last year we adopted the Global Compact on Oceans.'), []);
+      assert.deepEqual(read('My Government adopted the National Ocean Strategy.'), ['Norway · adopted · national ocean strategy ·  · -']);
+      assert.deepEqual(read('We launched the Ocean Data Initiative.'), ['Norway · launched · ocean data initiative ·  · -']);
+    });
+
+    it('takes the whole name a participle follows, prepositions and all', () => {
+      const facts = extractFacts('We support the Framework for Response to Marine Pollution launched by the Secretary-General.', context);
+      assert.deepEqual(facts.map(summary), ['Secretary-General · launched · framework for response to marine pollution ·  · -']);
+    });
+
     it('reads a list that stands as the actor whole', () => {
       assert.deepEqual(read('Norway, Chile, Ghana and Fiji, together, launched the Ocean Action Coalition.'), [
         'Norway, Chile, Ghana and Fiji · launched · ocean action coalition ·  · -',

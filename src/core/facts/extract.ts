@@ -53,7 +53,7 @@ const UNREAL_AUXILIARY = /\b(?:would|should|can|could|may|might|must|wish(?:es)?
 const AUXILIARY =
   /(?:^|\s)(?:has|have|had|will|would|shall|should|can|could|may|might|must|decided to|agreed to|intends? to|plans? to|continues? to|continued to|(?:is|are) going to|wish(?:es)? to|(?:is|are|stands?|stood) ready to|(?:is|am|are) pleased to|would like to|(?:is|are) determined to|(?:is|are) proud to)\s*$/i;
 const ADVERB =
-  /(?:^|\s)(?:also|further|already|now|again|once again|just|so far|to date|today|together|soon|still|not|yet|never|ever|even|only|thus|therefore|in addition|moreover|furthermore|since then)\s*$/i;
+  /(?:^|\s)(?:also|further|already|now|again|once again|just|so far|to date|today|together|soon|still|not|yet|never|ever|even|only|thus|therefore|in addition|moreover|furthermore|since then|(?:this|last|earlier this) (?:year|week|month))\s*$/i;
 const LY_ADVERB = /(?:^|\s)\p{Ll}+ly\s*$/u;
 const PASSIVE_TAIL = /(?:^|\s)(?:was|were|been|is|are|being|be)\s*$/i;
 /** "the signed agreement", "the newly elected Government": the verb is an adjective. */
@@ -64,11 +64,13 @@ const PARTICIPLE_FOLLOWS = new RegExp(
 );
 /** Words an actor's or object's phrase cannot contain: reading stops at them. */
 const PHRASE_STOP = new Set(
-  'in on at of for with to from by that which who and or but as than if when while where because since through into under over during after before about against between among within without upon per via so then there here not worth —'.split(
+  'in on at of for with to from by that which who and or but as than if when while where because since though although once unless until whether through into under over during after before about against between among within without upon per via so then there here not worth —'.split(
     ' ',
   ),
 );
 const PERSONAL_PRONOUN = /^(?:we|i|they|it|he|she|you)$/i;
+/** What "we" do together in a general debate rather than as one country: adopt, hold, elect. */
+const COLLECTIVE_ACTS = new Set(['adopted', 'held', 'elected']);
 /** An actor phrase opening so is a fragment or a pronoun's thing: "only two", "his Office", "you". */
 const NOT_AN_ACTOR = /^(?:only|some|many|most|all|both|few|several|more|less|cent|his|her|its|their|your|you)\b/i;
 /** What a meeting is called: "held" and "hosted" are read only for these, not for a centre or a visitor hosted. */
@@ -90,10 +92,14 @@ const TIME_WORD = new RegExp(
   'i',
 );
 const TIME_UNIT = new RegExp(String.raw`^(?:years?|months?|weeks?|days?|ago|yesterday|today|tomorrow|${MONTH_ALTERNATIVES})$`, 'i');
-const NOT_A_NAME = new RegExp(String.raw`^(?:The|A|An|This|These|That|Those|Its|Our|My|Their|His|Her|${MONTH_ALTERNATIVES})\b`);
+const NOT_A_NAME = new RegExp(
+  String.raw`^(?:The|A|An|This|These|That|Those|Its|Our|My|Their|His|Her|If|When|Once|Unless|Although|While|${MONTH_ALTERNATIVES})\b`,
+);
 /** A capitalised name; it does not run on into a month ("the Conference on Women in Afghanistan in September"). */
 const NAME_RUN = String.raw`\p{Lu}[\p{L}\p{N}'’&.–-]*(?:\s+(?:(?:of|on|and|for|the|de|against|in|to)\s+)*(?!(?:${MONTH_ALTERNATIVES})\b)\p{Lu}[\p{L}\p{N}'’&.–-]*)*(?:\s*\(\p{Lu}[\p{L}&]{1,11}\))?`;
 const NAME_AT_START = new RegExp(`^${NAME_RUN}`, 'u');
+/** "the UN Comprehensive Response to COVID-19 launched by …": the whole name a participle follows. */
+const NAME_AT_END = new RegExp(`${NAME_RUN}$`, 'u');
 const RECIPIENT = new RegExp(
   String.raw`\b(?:to|for|towards|into|through|in support of|to (?:fund|support|assist|help))\s+(?:the\s+)?(?:(?:efforts|work|operations) of\s+(?:the\s+)?)?(?<name>${NAME_RUN})`,
   'u',
@@ -102,7 +108,7 @@ const RECIPIENT = new RegExp(
 const RECIPIENT_REACH = 90;
 const RESOLUTION_OBJECT = /^\s*(?:the\s+)?(?:(?:Security Council|General Assembly)\s+)?(?<name>resolutions?\s+\d[\d/]*(?:\s*\(\d{4}\))?)/i;
 const LEADING_FILLER =
-  /^(?:\s|,|(?:a total of|the sum of|a sum of|an amount of|an additional|additional|a new|new|in total|the|a|an|of|its|their|our|his|her)\b)+/i;
+  /^(?:\s|,|(?:a total of|the sum of|a sum of|an amount of|an additional|additional|another|a further|further|a new|new|in total|the|a|an|of|its|their|our|his|her)\b)+/i;
 /** An aside right after the verb: "launched, in cooperation with the UNV, the Asia Youth Volunteers Programme". */
 const ASIDE = /^\s*,[^,]*,/;
 const MAX_ACTOR_WORDS = 6;
@@ -177,7 +183,7 @@ function readClause(sentence: string, span: ClauseSpan, figuresOf: () => Figures
   // "the centre in Timisoara, Romania, established by …": what the participle describes stands before the aside, unread.
   if (background && /,\s*$/.test(sentence.slice(span.clauseStart, span.verbStart))) return null;
   const passive = background || PASSIVE_TAIL.test(before.text);
-  const actor = passive ? agentOf(written, context) : actorBefore(before, context);
+  const actor = passive ? agentOf(written, context) : actorBefore(before, span.relation, context);
   if (!actor) return null;
   const { quantities, times, blanked } = figuresOf();
   const after = blanked.slice(span.verbEnd, span.clauseEnd);
@@ -202,14 +208,21 @@ function readClause(sentence: string, span: ClauseSpan, figuresOf: () => Figures
   const time = future || background ? null : nearestTime(times, span, sentence, relation === 'pledged');
   // "to the Ocean Data Fund established by …": the name the participle describes, without its article.
   const object = passive
-    ? (phraseBefore(before.text.replace(PASSIVE_TAIL, ''))?.replace(/^(?:the|a|an)\s+/i, '') ?? null)
+    ? (NAME_AT_END.exec(before.text.replace(PASSIVE_TAIL, '').slice(-160))?.[0] ??
+      phraseBefore(before.text.replace(PASSIVE_TAIL, ''))?.replace(/^(?:the|a|an)\s+/i, '') ??
+      null)
     : objectAfter(after, own, transfer);
-  const named = object && (RESOLUTION_OBJECT.test(object) || isName(object)) ? object : null;
+  const named =
+    object && (RESOLUTION_OBJECT.test(object) || isName(object))
+      ? object
+      : transfer && !object
+        ? relativeRecipient(sentence.slice(0, span.verbStart))
+        : null;
   if (span.relation.name === 'held' && !(named && EVENT.test(named))) return null;
   const attributable = transfer ? own.length > 0 || (time !== null && named !== null) : named !== null;
   if (!attributable) return null;
   const subject = named ? unifyName(named, context.acronyms) : object ? { key: object.toLowerCase(), display: object } : actor;
-  return { actor, relation, object: object ?? '', subject, quantities: own, time: time?.value ?? null, background };
+  return { actor, relation, object: object ?? named ?? '', subject, quantities: own, time: time?.value ?? null, background };
 }
 
 interface Before {
@@ -247,10 +260,12 @@ function readBefore(raw: string): Before | null {
   return { text, auxiliary, mood };
 }
 
-function actorBefore(before: Before, context: FactContext): Name | null {
+function actorBefore(before: Before, relation: Relation, context: FactContext): Name | null {
   const phrase = phraseBefore(before.text);
   if (!phrase || NOT_AN_ACTOR.test(phrase)) return null;
   const last = phrase.split(' ').pop()!;
+  // "we adopted the 2030 Agenda", "we elected a Secretary-General": in a general debate the membership speaking together.
+  if (/^we$/i.test(last) && COLLECTIVE_ACTS.has(relation.name)) return null;
   if (PERSONAL_PRONOUN.test(last)) return actorName(last, context);
   // A common noun acts only through an auxiliary; without one it is a noun a participle describes.
   const proper = /^\p{Lu}/u.test(phrase.replace(/^(?:the|my|our)\s+/i, '')) || /^(?:my|our)\s/i.test(phrase);
@@ -275,7 +290,9 @@ function phraseBefore(text: string): string | null {
   const capitalised = (word: string | undefined) => word !== undefined && /^\p{Lu}/u.test(word);
   for (let i = words.length - 1; i >= 0 && phrase.length < MAX_ACTOR_WORDS; i--) {
     const word = words[i];
-    const joinsNames = capitalised(phrase[0]) && capitalised(words[i - 1]);
+    // "Trinidad and Tobago and the United Nations": names joined, the second with its article.
+    const named = capitalised(phrase[0]) || (phrase[0]?.toLowerCase() === 'the' && capitalised(phrase[1]));
+    const joinsNames = named && capitalised(words[i - 1]) && !/[,;:]$/.test(words[i - 1]);
     const listed = /,$/.test(word) && capitalised(word) && phrase.includes('and') && capitalised(phrase[0]);
     if ((/[,;:()"“”]$/.test(word) && !listed) || /^[("“]/.test(word)) break;
     const lower = word.toLowerCase();
@@ -338,6 +355,14 @@ function directObject(after: string): string | null {
     if (/[,.]$/.test(word)) break;
   }
   return words.length > 0 ? words.join(' ') : null;
+}
+
+/** "the International Centre for Counter-Terrorism, to which my country has contributed": the name "which" stands for. */
+const RELATIVE_RECIPIENT = new RegExp(String.raw`(${NAME_RUN})\s*,?\s+(?:to|for)\s+which\s[^,;]*$`, 'u');
+
+function relativeRecipient(before: string): string | null {
+  const name = RELATIVE_RECIPIENT.exec(before.slice(-200))?.[1];
+  return name && !NOT_A_NAME.test(name) ? trimName(name) : null;
 }
 
 function isName(phrase: string): boolean {
