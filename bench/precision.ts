@@ -12,6 +12,7 @@ import * as path from 'path';
 import { checkFiles, loadRegistry } from '../src/cli/checkCommand';
 import { LineIndex } from '../src/core/corpus/lines';
 import type { Fact } from '../src/core/facts/factBase';
+import { LocalCorpus } from '../src/core/service';
 import { PrecedentWorkspace } from '../src/core/workspace';
 import { isFolder, REPO_ROOT } from './corpora';
 import { hashOf } from './random';
@@ -112,7 +113,8 @@ async function findingsOf(corpus: CorpusName, codes: Set<string>): Promise<Score
   const registry = await loadRegistry(undefined, log);
   const files = workspace.documents.map((d) => d.file).sort();
   log(`checking ${files.length} speeches of ${corpus} against their corpus`);
-  const checked = await checkFiles(workspace, files, registry, log);
+  // The data folder has no .precedent.json: each speech gets the default settings, as `precedent check` gives it.
+  const { checked } = await checkFiles(new LocalCorpus(workspace), files, registry, log, dir);
   const scored: Scored[] = [];
   for (const { file, text, findings } of checked) {
     const lines = new LineIndex(text);

@@ -2,7 +2,7 @@
  * Queries generated from the corpus with a fixed seed, each with the sentence it came from: phrases with typos
  * (a passage half-remembered) and shuffled rare keywords with a typo (a passage known by its subject).
  */
-import { Random, randomInt, seededRandom, shuffled } from './random';
+import { type Random, randomInt, seededRandom, shuffled } from './random';
 import type { SentenceTable } from './sentences';
 import { isPlainWord, queryWords, withTypo } from './words';
 

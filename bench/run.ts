@@ -6,13 +6,13 @@
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Corpus, CORPUS_NAMES, CorpusName, isFolder, prepareCorpus, REPO_ROOT, ungdDir } from './corpora';
-import { QueryOutcome, summarize } from './measure';
+import { type Corpus, CORPUS_NAMES, type CorpusName, isFolder, prepareCorpus, REPO_ROOT, ungdDir } from './corpora';
+import { type QueryOutcome, summarize } from './measure';
 import { PEER_LABELS, PEER_NAMES } from './peers';
 import { generateQueries } from './queries';
-import { CorpusReport, EngineReport, formatCorpusReport, RESULTS_FILE, writeResults } from './report';
+import { type CorpusReport, type EngineReport, formatCorpusReport, RESULTS_FILE, writeResults } from './report';
 import { readSentences } from './sentences';
-import { privateCopyOfScript, QueryJob, runInWorker, WORKER_FLAG } from './tasks';
+import { privateCopyOfScript, type QueryJob, runInWorker, WORKER_FLAG } from './tasks';
 import { runWorker } from './worker';
 import { formatArchiveFigures, measureArchives } from './archives';
 import { measureEditor } from './editor';

@@ -1,5 +1,5 @@
 /** Words as a user types them into a search box, and the typos they make. */
-import { Random, randomInt } from './random';
+import { type Random, randomInt } from './random';
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;

@@ -1,5 +1,5 @@
 /** What the CLI prints: the stable JSON contract and the human-readable text. */
-import { describeFact, Fact, factWhen } from '../core/facts/factBase';
+import { describeFact, type Fact, factWhen } from '../core/facts/factBase';
 import type { Continuation } from '../core/search/complete';
 import type { SearchMatch } from '../core/types';
 import type { IndexReport } from '../core/workspace';

@@ -3,9 +3,12 @@ import * as os from 'os';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { CorpusFolderError } from '../core/corpus/discover';
-import { PrecedentWorkspace } from '../core/workspace';
+import { LocalCorpus } from '../core/service';
+import { DEFAULT_MAX_FILE_BYTES, PrecedentWorkspace } from '../core/workspace';
+
+const DEFAULT_MAX_FILE_MB = DEFAULT_MAX_FILE_BYTES / (1024 * 1024);
 import { RegistryFileError } from '../core/citations/registry';
-import { checkFiles, checkJson, exitCodeFor, formatFindings, loadRegistry } from './checkCommand';
+import { type CheckRun, checkFiles, checkJson, configWithWarnings, exitCodeFor, formatFindings, loadRegistry } from './checkCommand';
 import {
   continuationJson,
   factJson,
@@ -26,7 +29,8 @@ const USAGE = `Usage:
 
 facts finds who pledged, contributed, dispatched or adopted what, and when ("unodc pledge"): the best
 matching subject first, newest first within it; it exits with 0 also when nothing is found.
-check and audit exit with 1 when they report a warning or an error, as a linter does.
+check and audit exit with 1 when they report a warning or an error, as a linter does, and check with 2
+when a file it was given could not be checked (after checking the others).
 
 Options:
   --corpus DIR     a folder (or file) of past statements, read recursively; repeatable.
@@ -37,7 +41,7 @@ Options:
   --json           machine-readable output
   --cache-dir DIR  where the index is kept (default: $PRECEDENT_CACHE_DIR or ~/.cache/precedent)
   --no-cache       neither read nor write the cache
-  --max-file-mb N  skip files larger than N MB (default 20)
+  --max-file-mb N  skip files larger than N MB (default ${DEFAULT_MAX_FILE_MB})
 `;
 
 const COMMANDS = ['index', 'search', 'complete', 'facts', 'check', 'audit'];
@@ -93,7 +97,7 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
   }
   if (!COMMANDS.includes(command)) throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
   const limit = positiveInteger(values.limit, '--limit', 10);
-  const maxFileMb = positiveInteger(values['max-file-mb'], '--max-file-mb', 20);
+  const maxFileMb = positiveInteger(values['max-file-mb'], '--max-file-mb', DEFAULT_MAX_FILE_MB);
   const query = rest.join(' ').trim();
   if ((command === 'search' || command === 'facts') && !query) throw new UsageError(`${command} needs a QUERY`);
   if (command === 'complete' && !query) throw new UsageError('complete needs the PREFIX typed so far');
@@ -121,24 +125,39 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
     return 0;
   }
   if (!values.json) for (const warning of [...report.skipped, ...report.warnings]) warn(`${warning.file}: ${warning.reason}`);
+  const corpus = new LocalCorpus(workspace);
   if (registry) {
-    const files = command === 'check' ? rest.map((file) => path.resolve(file)) : workspace.documents.map((d) => d.file);
-    const checked = await checkFiles(workspace, files, registry, warn);
-    out.write(values.json ? `${JSON.stringify(checkJson(checked), null, 2)}\n` : formatFindings(checked));
-    return exitCodeFor(checked);
+    const run: CheckRun =
+      command === 'check'
+        ? await checkFiles(
+            corpus,
+            rest.map((file) => path.resolve(file)),
+            registry,
+            warn,
+          )
+        : {
+            checked: await corpus.audit({
+              registry,
+              configFor: (file) => configWithWarnings(file, warn),
+              onUnreadable: (file, reason) => warn(`${file}: ${reason}; not checked`),
+            }),
+            unchecked: [],
+          };
+    out.write(values.json ? `${JSON.stringify(checkJson(run.checked), null, 2)}\n` : formatFindings(run));
+    return exitCodeFor(run);
   }
   if (command === 'complete') {
     // The prefix as typed: a trailing space means the last word is finished.
-    const continuations = workspace.complete(rest.join(' '), limit);
+    const continuations = await corpus.complete(rest.join(' '), limit);
     out.write(values.json ? `${JSON.stringify(continuations.map(continuationJson), null, 2)}\n` : formatContinuations(continuations));
     return 0;
   }
   if (command === 'facts') {
-    const facts = workspace.lookUpFacts(query, limit);
+    const facts = await corpus.lookUpFacts(query, limit);
     out.write(values.json ? `${JSON.stringify(facts.map(factJson), null, 2)}\n` : formatFacts(facts));
     return 0;
   }
-  const results = workspace.search(query, { limit });
+  const results = await corpus.search(query, { limit });
   out.write(values.json ? `${JSON.stringify(results.map(searchResultJson), null, 2)}\n` : formatSearchResults(results));
   return 0;
 }

@@ -36,7 +36,7 @@ export class IndexCache {
 
   async readManifest(): Promise<Record<string, ManifestEntry>> {
     try {
-      return JSON.parse(await fs.readFile(path.join(this.root, 'manifest.json'), 'utf8'));
+      return JSON.parse(await fs.readFile(path.join(this.root, 'manifest.json'), 'utf8')) as Record<string, ManifestEntry>;
     } catch {
       return {};
     }

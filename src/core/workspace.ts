@@ -5,26 +5,26 @@
 import { createHash } from 'crypto';
 import { readFile as readFileCallback } from 'fs';
 import { promisify } from 'util';
-import { IndexCache, ManifestEntry } from './cache';
+import { IndexCache, type ManifestEntry } from './cache';
 import type { CheckConfig } from './checks/config';
 import { runChecks } from './checks/runChecks';
 import type { CheckInput, Finding, Precedent, Sentence } from './checks/types';
 import { extractCitations } from './citations/extract';
 import type { ResolutionRegistry } from './citations/registry';
 import { BinaryFileError, decodeBytes } from './corpus/decode';
-import { CorpusFile, describeFsError, discoverFiles } from './corpus/discover';
+import { type CorpusFile, describeFsError, discoverFiles } from './corpus/discover';
 import { ingestWordOrPdf, isWordOrPdf } from './corpus/extract/wordOrPdf';
 import { isUnreadableFile } from './corpus/extract/extracted';
 import { readFrontMatter } from './corpus/frontMatter';
 import { ingestText } from './corpus/ingest';
 import { LineIndex } from './corpus/lines';
 import { AcronymTable } from './facts/acronyms';
-import { extractFacts, SentenceFact } from './facts/extract';
-import { Fact, FactBase } from './facts/factBase';
-import { factsAt, FactsAt } from './facts/factsAt';
-import { completeSentence, Continuation } from './search/complete';
+import { extractFacts, type SentenceFact } from './facts/extract';
+import { type Fact, FactBase } from './facts/factBase';
+import { factsAt, type FactsAt } from './facts/factsAt';
+import { completeSentence, type Continuation } from './search/complete';
 import { PassageIndex } from './search/passageIndex';
-import { searchPassages, SearchOptions } from './search/search';
+import { searchPassages, type SearchOptions } from './search/search';
 import { similarPassages } from './search/similar';
 import { normalizeForMatch } from './text/normalize';
 import type { CorpusDocument, DocumentMeta, SearchMatch, SkippedFile } from './types';
@@ -243,6 +243,11 @@ export class PrecedentWorkspace {
       corpusExpansion: (abbreviation) => this.acronymTable().expansion(abbreviation),
     };
     return runChecks(input, options.config);
+  }
+
+  /** The corpus passages a sentence follows most closely, best first, from files other than `excludeFile`. */
+  closestPassages(sentence: string, options: { limit: number; excludeFile?: string }): Precedent[] {
+    return similarPassages(this.index, this.documents, sentence, { limit: options.limit, excludeFile: options.excludeFile });
   }
 
   /**

@@ -3,7 +3,7 @@
  * extension host; the editor then opens the corpus from that cache, which takes a few milliseconds of its time.
  */
 import { parentPort, workerData } from 'worker_threads';
-import { PrecedentWorkspace, WorkspaceOptions } from '../core/workspace';
+import { PrecedentWorkspace, type WorkspaceOptions } from '../core/workspace';
 
 export interface CacheWorkerResult {
   error: string | null;

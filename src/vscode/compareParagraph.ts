@@ -22,10 +22,10 @@ export class ComparisonDocuments implements vscode.TextDocumentContentProvider {
 
 export async function compareParagraph(corpus: CorpusService, documents: ComparisonDocuments): Promise<void> {
   const editor = vscode.window.activeTextEditor;
-  const workspace = corpus.current;
-  if (!editor || !workspace) {
+  const queries = corpus.current;
+  if (!editor || !queries) {
     void vscode.window.showInformationMessage(
-      workspace ? 'Open a draft and put the cursor in a paragraph.' : 'The corpus is still being indexed.',
+      queries ? 'Open a draft and put the cursor in a paragraph.' : 'The corpus is still being indexed.',
     );
     return;
   }
@@ -34,7 +34,7 @@ export async function compareParagraph(corpus: CorpusService, documents: Compari
     void vscode.window.showInformationMessage('The cursor is not in a paragraph.');
     return;
   }
-  const [closest] = workspace.search(paragraph.replace(/\s+/g, ' ').slice(0, 600), { limit: 1 });
+  const [closest] = await queries.search(paragraph.replace(/\s+/g, ' ').slice(0, 600), { limit: 1 });
   if (!closest) {
     void vscode.window.showInformationMessage('No corpus passage is close to this paragraph.');
     return;

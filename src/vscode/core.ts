@@ -3,7 +3,8 @@
  * bundle; its values are reached through loadCore.ts, after activation, so that activating does not pay for
  * loading and evaluating the core.
  */
-export { CONFIG_FILE, editIgnored, findConfig, parseConfig, styleSheetNamed } from '../core/checks/config';
+export { DEFAULT_CONFIG, parseConfig, styleSheetNamed } from '../core/checks/config';
+export { CONFIG_FILE, dismissFinding, findConfig, projectBoundary, restoreFinding } from '../core/checks/configFile';
 export { CORPUS_FILE_GLOB } from '../core/corpus/discover';
 export { CHECKS } from '../core/checks/runChecks';
 export { preferredFix } from '../core/checks/types';
@@ -12,4 +13,5 @@ export { loadRegistryFile, ResolutionRegistry } from '../core/citations/registry
 export { isWordOrPdf, readExtractedText } from '../core/corpus/extract/wordOrPdf';
 export { describeFact, factWhen } from '../core/facts/factBase';
 export { mergeTwins } from '../core/search/twins';
+export { LocalCorpus } from '../core/service';
 export { PrecedentWorkspace } from '../core/workspace';

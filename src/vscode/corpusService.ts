@@ -4,20 +4,21 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { CorpusQueries } from '../core/service';
 import type { PrecedentWorkspace } from '../core/workspace';
 import { buildCacheInWorker } from './buildCacheInWorker';
 import { core } from './loadCore';
-import { CorpusStatusBar } from './statusBar';
+import { type CorpusStatusBar } from './statusBar';
 import { readSettings, resolveInWorkspace } from './settings';
 
 const RELOAD_DELAY_MS = 500;
 
 export class CorpusService implements vscode.Disposable {
-  private workspace: PrecedentWorkspace | null = null;
+  private corpus: CorpusQueries | null = null;
   private generation = 0;
   private watchers: vscode.FileSystemWatcher[] = [];
   private reloadTimer: NodeJS.Timeout | undefined;
-  private readonly changed = new vscode.EventEmitter<PrecedentWorkspace>();
+  private readonly changed = new vscode.EventEmitter<CorpusQueries>();
   /** Fires each time a (re)loaded corpus is ready. */
   readonly onDidLoad = this.changed.event;
   private roots: string[] = [];
@@ -29,8 +30,9 @@ export class CorpusService implements vscode.Disposable {
     private readonly status: CorpusStatusBar,
   ) {}
 
-  get current(): PrecedentWorkspace | null {
-    return this.workspace;
+  /** The corpus as the features ask it, once loaded. */
+  get current(): CorpusQueries | null {
+    return this.corpus;
   }
 
   /** Resolves once the load under way (if any) has finished. */
@@ -110,7 +112,7 @@ export class CorpusService implements vscode.Disposable {
 
   private accept(loaded: PrecedentWorkspace): void {
     const { report } = loaded;
-    this.workspace = loaded;
+    this.corpus = new (core().LocalCorpus)(loaded);
     this.log.info(
       `${report.documents} documents, ${report.passages} passages in ${report.ms} ms` +
         (report.fromSnapshot ? ' (from cache)' : ` (${report.ingested} files read)`),
@@ -120,7 +122,7 @@ export class CorpusService implements vscode.Disposable {
     if (report.documents === 0)
       this.log.warn(`No documents to index in ${this.roots.join(', ')} (Precedent reads .txt, .md, Word and PDF files)`);
     this.status.ready(report.documents, report.passages, report.skipped.length);
-    this.changed.fire(loaded);
+    this.changed.fire(this.corpus);
   }
 
   private watch(roots: string[]): void {

@@ -43,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): PrecedentApi {
   const corpus = new CorpusService(context, log, status);
   const registry = registryLoader(log);
   const diagnostics = new DraftDiagnostics(corpus, registry.get);
-  const audit = new CorpusAudit(corpus, registry.get);
+  const audit = new CorpusAudit(corpus, registry.get, log);
   const comparisons = new ComparisonDocuments();
   const inlineCompletions = new PrecedentInlineCompletions(corpus);
   const codeActions = new PrecedentCodeActions(diagnostics);
@@ -85,7 +85,9 @@ export function activate(context: vscode.ExtensionContext): PrecedentApi {
       return corpus.reload('cache cleared');
     }),
     vscode.commands.registerCommand('precedent.showIgnoredFindings', async () => {
-      if (await showIgnoredFindings()) diagnostics.checkAll();
+      const restored = await showIgnoredFindings();
+      if (restored) diagnostics.checkAll();
+      return restored;
     }),
     vscode.commands.registerCommand(IGNORE_FINDING_COMMAND, async (uri: vscode.Uri, code: string, text: string) => {
       await ignoreFinding(uri, code, text);
@@ -101,7 +103,7 @@ export function activate(context: vscode.ExtensionContext): PrecedentApi {
 
   corpus.loadAfterActivation();
   const activationMs = performance.now() - started;
-  log.info(`Precedent ${context.extension.packageJSON.version} activated in ${activationMs.toFixed(1)} ms`);
+  log.info(`Precedent ${(context.extension.packageJSON as { version: string }).version} activated in ${activationMs.toFixed(1)} ms`);
   return { corpus, diagnostics, inlineCompletions, activationMs };
 }
 

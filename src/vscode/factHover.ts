@@ -5,6 +5,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Fact } from '../core/facts/factBase';
+import { asSignal, unlessCancelled } from './cancellation';
 import type { CorpusService } from './corpusService';
 import { core } from './loadCore';
 import { escapeMarkdown, sourceLink } from './markdown';
@@ -12,11 +13,14 @@ import { escapeMarkdown, sourceLink } from './markdown';
 export class FactHover implements vscode.HoverProvider {
   constructor(private readonly corpus: CorpusService) {}
 
-  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | null> {
-    const workspace = this.corpus.current;
-    if (!workspace) return null;
-    await workspace.prepareFacts();
-    const found = workspace.factsAt(document.getText(), document.offsetAt(position));
+  async provideHover(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.Hover | null> {
+    const queries = this.corpus.current;
+    if (!queries) return null;
+    const found = await unlessCancelled(queries.factsAt(document.getText(), document.offsetAt(position), asSignal(token)), null);
     if (!found) return null;
     const card = new vscode.MarkdownString();
     card.appendMarkdown(`**What the corpus records** — ${escapeMarkdown(found.about)}`);

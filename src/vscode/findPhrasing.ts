@@ -23,9 +23,9 @@ export function findPastPhrasing(corpus: CorpusService, initialQuery = ''): Prom
     title: 'Find Past Phrasing',
     placeholder: 'A phrase as you remember it, or keywords in any order',
     initialQuery,
-    items: (workspace, query) =>
+    items: async (queries, query, signal) =>
       core()
-        .mergeTwins(workspace.search(query, { limit: RESULTS }))
+        .mergeTwins(await queries.search(query, { limit: RESULTS, signal }))
         .map(toItem),
     textOf: (item) => item.merged.match.text,
     onButton: (item, button) =>

@@ -7,6 +7,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Citation } from '../core/citations/extract';
 import type { ResolutionRegistry } from '../core/citations/registry';
+import type { CorpusQueries } from '../core/service';
+import { asSignal, unlessCancelled } from './cancellation';
 import type { CorpusService } from './corpusService';
 import { core } from './loadCore';
 import { escapeMarkdown as escape, sourceLink } from './markdown';
@@ -22,9 +24,22 @@ export class PrecedentHover implements vscode.HoverProvider {
     private readonly registry: () => Promise<ResolutionRegistry>,
   ) {}
 
-  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | null> {
-    const workspace = this.corpus.current;
-    if (!workspace) return null;
+  async provideHover(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.Hover | null> {
+    const queries = this.corpus.current;
+    if (!queries) return null;
+    return unlessCancelled(this.hoverAt(queries, document, position, token), null);
+  }
+
+  private async hoverAt(
+    queries: CorpusQueries,
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.Hover | null> {
     const offset = document.offsetAt(position);
     const windowStart = Math.max(0, offset - WINDOW);
     const text = document.getText(new vscode.Range(document.positionAt(windowStart), document.positionAt(offset + WINDOW)));
@@ -33,12 +48,12 @@ export class PrecedentHover implements vscode.HoverProvider {
       .find((c) => c.start + windowStart <= offset && offset <= c.end + windowStart);
     if (citation) {
       const range = new vscode.Range(document.positionAt(windowStart + citation.start), document.positionAt(windowStart + citation.end));
-      return new vscode.Hover(this.citationCard(citation, await this.registry()), range);
+      return new vscode.Hover(await citationCard(queries, citation, await this.registry(), token), range);
     }
     const wordRange = document.getWordRangeAtPosition(position, ACRONYM);
     if (!wordRange) return null;
     const acronym = document.getText(wordRange);
-    const { expansion, uses } = workspace.acronym(acronym);
+    const { expansion, uses } = await queries.acronym(acronym, asSignal(token));
     if (!expansion && uses === 0) return null;
     const card = new vscode.MarkdownString();
     card.appendMarkdown(`**${acronym}**`);
@@ -46,35 +61,39 @@ export class PrecedentHover implements vscode.HoverProvider {
     card.appendMarkdown(`\n\nUsed in ${uses} corpus passage${uses === 1 ? '' : 's'}.`);
     return new vscode.Hover(card, wordRange);
   }
+}
 
-  private citationCard(citation: Citation, registry: ResolutionRegistry): vscode.MarkdownString {
-    const card = new vscode.MarkdownString();
-    card.isTrusted = { enabledCommands: ['vscode.open'] };
-    const body =
-      citation.body === 'general-assembly' ? 'General Assembly' : citation.body === 'security-council' ? 'Security Council' : 'Resolution';
-    card.appendMarkdown(`**${body} resolution ${escape(citation.label)}**`);
-    if (citation.body === 'security-council' && citation.session === null) {
-      const entry = registry.entry(citation.number);
-      const year = registry.securityCouncilYear(citation.number);
-      if (entry) card.appendMarkdown(`\n\nAdopted on ${entry.date}${entry.title ? ` — ${escape(entry.title)}` : ''}`);
-      else if (year !== null) card.appendMarkdown(`\n\nAdopted in ${year}`);
-      else card.appendMarkdown('\n\nNot in the registry (adopted after the last number Precedent knows)');
-    }
-    const workspace = this.corpus.current;
-    if (workspace && citation.session === null) {
-      const citing = core()
-        .mergeTwins(workspace.passagesCiting(citation.number, CITING_PASSAGES * 2))
-        .slice(0, CITING_PASSAGES);
-      if (citing.length > 0) card.appendMarkdown('\n\n---\n\nCited in the corpus:');
-      for (const { match, twins } of citing) {
-        const also = twins.length > 0 ? ` (also in ${twins.map((t) => escape(t.title ?? path.basename(t.file))).join(', ')})` : '';
-        const caution = wrongYearIn(match.text, citation.number, registry);
-        card.appendMarkdown(`\n\n> ${escape(match.text)}\n\n${sourceLink(match)}${also}`);
-        if (caution) card.appendMarkdown(`\n\n⚠ ${escape(caution)}`);
-      }
-    }
-    return card;
+async function citationCard(
+  queries: CorpusQueries,
+  citation: Citation,
+  registry: ResolutionRegistry,
+  token: vscode.CancellationToken,
+): Promise<vscode.MarkdownString> {
+  const card = new vscode.MarkdownString();
+  card.isTrusted = { enabledCommands: ['vscode.open'] };
+  const body =
+    citation.body === 'general-assembly' ? 'General Assembly' : citation.body === 'security-council' ? 'Security Council' : 'Resolution';
+  card.appendMarkdown(`**${body} resolution ${escape(citation.label)}**`);
+  if (citation.body === 'security-council' && citation.session === null) {
+    const entry = registry.entry(citation.number);
+    const year = registry.securityCouncilYear(citation.number);
+    if (entry) card.appendMarkdown(`\n\nAdopted on ${entry.date}${entry.title ? ` — ${escape(entry.title)}` : ''}`);
+    else if (year !== null) card.appendMarkdown(`\n\nAdopted in ${year}`);
+    else card.appendMarkdown('\n\nNot in the registry (adopted after the last number Precedent knows)');
   }
+  if (citation.session === null) {
+    const citing = core()
+      .mergeTwins(await queries.passagesCiting(citation.number, CITING_PASSAGES * 2, asSignal(token)))
+      .slice(0, CITING_PASSAGES);
+    if (citing.length > 0) card.appendMarkdown('\n\n---\n\nCited in the corpus:');
+    for (const { match, twins } of citing) {
+      const also = twins.length > 0 ? ` (also in ${twins.map((t) => escape(t.title ?? path.basename(t.file))).join(', ')})` : '';
+      const caution = wrongYearIn(match.text, citation.number, registry);
+      card.appendMarkdown(`\n\n> ${escape(match.text)}\n\n${sourceLink(match)}${also}`);
+      if (caution) card.appendMarkdown(`\n\n⚠ ${escape(caution)}`);
+    }
+  }
+  return card;
 }
 
 /** A corpus passage may repeat the very mistake being checked: say so rather than offer it as precedent. */

@@ -1,5 +1,6 @@
 /** Ghost text: the continuation of the sentence being typed, from the corpus; several alternatives. */
 import * as vscode from 'vscode';
+import { asSignal, unlessCancelled } from './cancellation';
 import type { CorpusService } from './corpusService';
 import { readSettings } from './settings';
 
@@ -9,18 +10,19 @@ const LOOK_BACK_LINES = 10;
 export class PrecedentInlineCompletions implements vscode.InlineCompletionItemProvider {
   constructor(private readonly corpus: CorpusService) {}
 
-  provideInlineCompletionItems(
+  async provideInlineCompletionItems(
     document: vscode.TextDocument,
     position: vscode.Position,
     _context: vscode.InlineCompletionContext,
     token: vscode.CancellationToken,
-  ): vscode.InlineCompletionItem[] {
-    const workspace = this.corpus.current;
-    if (!workspace || !readSettings().completionsEnabled || token.isCancellationRequested) return [];
+  ): Promise<vscode.InlineCompletionItem[]> {
+    const queries = this.corpus.current;
+    if (!queries || !readSettings().completionsEnabled || token.isCancellationRequested) return [];
     if (inFrontMatter(document, position) || inCode(document, position)) return [];
     const typed = sentenceBefore(document, position);
     if (!typed) return [];
-    const items = workspace.complete(typed, ALTERNATIVES).map((continuation) => {
+    const continuations = await unlessCancelled(queries.complete(typed, ALTERNATIVES, asSignal(token)), []);
+    const items = continuations.map((continuation) => {
       const item = new vscode.InlineCompletionItem(continuation.text, new vscode.Range(position, position));
       item.filterText = typed;
       return item;

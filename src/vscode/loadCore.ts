@@ -6,5 +6,6 @@ let loaded: typeof Core | undefined;
 
 export function core(): typeof Core {
   // A computed path: esbuild leaves it to run time instead of bundling the core into the entry.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
   return (loaded ??= require(path.join(__dirname, 'core.js')) as typeof Core);
 }

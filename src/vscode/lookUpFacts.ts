@@ -23,10 +23,7 @@ export function lookUpFacts(corpus: CorpusService, initialQuery = ''): Promise<v
     title: 'Look Up Facts',
     placeholder: 'Who did what: "unodc pledge", "peacebuilding fund contribution", "pko personnel"',
     initialQuery,
-    items: async (workspace, query) => {
-      await workspace.prepareFacts();
-      return workspace.lookUpFacts(query, RESULTS).map(toItem);
-    },
+    items: async (queries, query, signal) => (await queries.lookUpFacts(query, RESULTS, { signal })).map(toItem),
     textOf: (item) => item.fact.text,
     onButton: async (item, button, insert) => {
       if (button === INSERT_FIGURE) return insert(item.fact.quantities.map((q) => q.text).join(', '));

@@ -3,7 +3,8 @@
  * at the cursor: the shape Find Past Phrasing and Look Up Facts share.
  */
 import * as vscode from 'vscode';
-import type { PrecedentWorkspace } from '../core/workspace';
+import type { CorpusQueries } from '../core/service';
+import { unlessCancelled } from './cancellation';
 import type { CorpusService } from './corpusService';
 
 const DELAY_MS = 120;
@@ -13,7 +14,7 @@ export interface SearchPickerOptions<T extends vscode.QuickPickItem> {
   placeholder: string;
   initialQuery: string;
   /** The items for a query, best first. */
-  items(workspace: PrecedentWorkspace, query: string): T[] | Promise<T[]>;
+  items(queries: CorpusQueries, query: string, signal: AbortSignal): Promise<T[]>;
   /** What Enter inserts for an item. */
   textOf(item: T): string;
   onButton(item: T, button: vscode.QuickInputButton, insert: (text: string) => Promise<void>): Promise<void>;
@@ -28,9 +29,13 @@ export function showSearchPicker<T extends vscode.QuickPickItem>(corpus: CorpusS
   // Precedent ranks the results; the QuickPick must not filter or re-sort them by its own rules.
   (picker as { sortByLabel?: boolean }).sortByLabel = false;
   let timer: NodeJS.Timeout | undefined;
+  let asking: AbortController | undefined;
   const update = async (query: string) => {
-    const workspace = corpus.current;
-    if (!workspace) {
+    const queries = corpus.current;
+    // A later keystroke asks for something else: the question still being answered is no longer wanted.
+    asking?.abort();
+    const controller = (asking = new AbortController());
+    if (!queries) {
       picker.busy = false;
       picker.items = [];
       picker.placeholder = 'The corpus is still being indexed…';
@@ -38,9 +43,8 @@ export function showSearchPicker<T extends vscode.QuickPickItem>(corpus: CorpusS
     }
     picker.placeholder = options.placeholder;
     try {
-      const items = await options.items(workspace, query);
-      // A later keystroke may have asked for something else meanwhile.
-      if (picker.value === query) picker.items = items;
+      const items = await unlessCancelled(options.items(queries, query, controller.signal), null);
+      if (items && picker.value === query) picker.items = items;
     } catch (error) {
       picker.items = [];
       picker.placeholder = `Precedent: ${(error as Error).message}`;
@@ -68,6 +72,7 @@ export function showSearchPicker<T extends vscode.QuickPickItem>(corpus: CorpusS
   return new Promise((resolve) => {
     picker.onDidHide(() => {
       clearTimeout(timer);
+      asking?.abort();
       picker.dispose();
       resolve();
     });

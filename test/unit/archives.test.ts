@@ -9,7 +9,8 @@ import { main } from '../../src/cli/main';
 import { PrecedentWorkspace } from '../../src/core/workspace';
 import { Writable } from 'stream';
 import { makePdf, statementDocx, verbatimRecordPdf } from './archiveFixtures';
-import { passageTexts, REPO_ROOT, sliceRange, TempDir } from './helpers';
+import type { checkJson } from '../../src/cli/checkCommand';
+import { parseJson, passageTexts, REPO_ROOT, sliceRange, TempDir } from './helpers';
 
 describe('Word and PDF files', () => {
   const temp = new TempDir();
@@ -28,7 +29,7 @@ describe('Word and PDF files', () => {
     // What Word writes for a document with a password: an OLE compound file, not a zip.
     await fs.writeFile(
       path.join(folder, 'locked.docx'),
-      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]),
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array<number>(504).fill(0)]),
     );
     workspace = await PrecedentWorkspace.load({ roots: [folder], cacheDir: path.join(folder, '.precedent-cache') });
   });
@@ -152,8 +153,9 @@ describe('Word and PDF files', () => {
       sink((text) => (out += text)),
       sink(() => undefined),
     );
-    const [checked] = JSON.parse(out).files;
-    const repeated = checked.diagnostics.find((d: { code: string }) => d.code === 'repeated-word');
+    const [checked] = parseJson<ReturnType<typeof checkJson>>(out).files;
+    const repeated = checked.diagnostics.find((d) => d.code === 'repeated-word');
+    assert.ok(repeated, 'no repeated-word finding');
     assert.strictEqual(code, 1);
     const text = await readExtractedText(file);
     const range = {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { Citation, extractCitations } from '../../src/core/citations/extract';
+import { type Citation, extractCitations } from '../../src/core/citations/extract';
 import { parseRegistryCsv, ResolutionRegistry } from '../../src/core/citations/registry';
 
 function cite(text: string, documentDate?: string): Array<Partial<Citation> & { text: string }> {

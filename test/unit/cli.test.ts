@@ -1,10 +1,17 @@
 import { strict as assert } from 'assert';
 import { execFileSync, spawnSync } from 'child_process';
-import { existsSync, readFileSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { Writable } from 'stream';
+import type { checkJson } from '../../src/cli/checkCommand';
+import type { factJson, searchResultJson } from '../../src/cli/format';
 import { main } from '../../src/cli/main';
-import { BUNDLED_CORPUS, REPO_ROOT, sliceRange, TempDir } from './helpers';
+import type { IndexReport } from '../../src/core/workspace';
+import { BUNDLED_CORPUS, parseJson, REPO_ROOT, sliceRange, TempDir } from './helpers';
+
+type SearchJson = Array<ReturnType<typeof searchResultJson>>;
+type FactsJson = Array<ReturnType<typeof factJson>>;
+type CheckJson = ReturnType<typeof checkJson>;
 
 class Capture extends Writable {
   text = '';
@@ -29,7 +36,7 @@ describe('precedent CLI', () => {
   it('index --json reports documents, passages, skipped files and time', async () => {
     const { code, out } = await runCli('index', '--corpus', BUNDLED_CORPUS, '--json', '--cache-dir', cache.path);
     assert.equal(code, 0);
-    const report = JSON.parse(out);
+    const report = parseJson<IndexReport>(out);
     assert.equal(report.documents, 5);
     assert.ok(report.passages > 250);
     assert.deepEqual(report.skipped, []);
@@ -51,7 +58,7 @@ describe('precedent CLI', () => {
       'million',
     );
     assert.equal(code, 0);
-    const results = JSON.parse(out);
+    const results = parseJson<SearchJson>(out);
     assert.equal(results.length, 2);
     for (const result of results) {
       assert.deepEqual(Object.keys(result), [
@@ -91,7 +98,7 @@ describe('precedent CLI', () => {
   it("facts --json lists the UNODC pledge first, in the contract's flat shape; exits 0 when nothing is found, 2 without a query", async () => {
     const { code, out } = await runCli('facts', '--corpus', BUNDLED_CORPUS, '--json', '--no-cache', 'unodc', 'pledge');
     assert.equal(code, 0);
-    const [first] = JSON.parse(out);
+    const [first] = parseJson<FactsJson>(out);
     assert.deepEqual(Object.keys(first), [
       'subject',
       'actor',
@@ -150,7 +157,7 @@ describe('precedent check and audit', () => {
   it("check --json reports the example draft's findings in the contract's shape, and exits 1", async () => {
     const { code, out } = await runCli('check', '--json', '--no-cache', '--corpus', BUNDLED_CORPUS, example);
     assert.equal(code, 1);
-    const { files } = JSON.parse(out);
+    const { files } = parseJson<CheckJson>(out);
     assert.equal(files.length, 1);
     assert.equal(files[0].file, example);
     const diagnostics = files[0].diagnostics;
@@ -190,6 +197,51 @@ describe('precedent check and audit', () => {
     }
   });
 
+  it('exits 2 when a file it was given could not be checked, after checking the others', async () => {
+    const dir = new TempDir();
+    try {
+      writeFileSync(dir.file('binary.md'), Buffer.from([0, 1, 2, 3, 0, 0]));
+      const { code, out, err } = await runCli(
+        'check',
+        '--no-cache',
+        '--corpus',
+        BUNDLED_CORPUS,
+        dir.file('missing.md'),
+        dir.file('binary.md'),
+        example,
+      );
+      assert.equal(code, 2);
+      assert.match(err, /missing\.md: does not exist; not checked/);
+      assert.match(err, /binary\.md: binary content .*; not checked/);
+      assert.match(out, /draft-statement\.md:13:1: warning resolution-year/);
+      assert.match(out, /4 finding\(s\) in 1 file\(s\)\.\n2 file\(s\) could not be checked: .*missing\.md, .*binary\.md\n$/);
+      const json = await runCli('check', '--json', '--no-cache', '--corpus', BUNDLED_CORPUS, dir.file('missing.md'));
+      assert.equal(json.code, 2);
+      assert.deepEqual(JSON.parse(json.out), { files: [] });
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('reads the .precedent.json up to the repository root, not above it', async () => {
+    const dir = new TempDir();
+    try {
+      mkdirSync(dir.file('repo/.git'), { recursive: true });
+      mkdirSync(dir.file('repo/drafts'));
+      writeFileSync(dir.file('.precedent.json'), JSON.stringify({ checks: { 'resolution-year': 'off' } }));
+      writeFileSync(dir.file('repo/drafts/draft.md'), 'We recall resolution 2231 (2016) today.\n');
+      const draft = dir.file('repo/drafts/draft.md');
+      const above = await runCli('check', '--no-cache', '--corpus', BUNDLED_CORPUS, draft);
+      assert.match(above.out, /warning resolution-year/);
+      writeFileSync(dir.file('repo/.precedent.json'), JSON.stringify({ checks: { 'resolution-year': 'off' } }));
+      const inside = await runCli('check', '--no-cache', '--corpus', BUNDLED_CORPUS, draft);
+      assert.equal(inside.code, 0);
+      assert.doesNotMatch(inside.out, /resolution-year/);
+    } finally {
+      dir.remove();
+    }
+  });
+
   it('uses a registry file for exact dates and titles', async () => {
     const dir = new TempDir();
     try {
@@ -210,10 +262,10 @@ describe('precedent check and audit', () => {
     }
   });
 
-  it("audit reports seed 000's 2231 (2016) and its disagreement with seed 001's 2331", async () => {
+  it("audit reports the verbatim record's 2231 (2016) and its disagreement with the mission's text, which says 2331", async () => {
     const { code, out } = await runCli('audit', '--json', '--no-cache', '--corpus', BUNDLED_CORPUS);
     assert.equal(code, 1);
-    const findings = JSON.parse(out).files.flatMap((f: { file: string; diagnostics: Array<{ code: string; message: string }> }) =>
+    const findings = parseJson<CheckJson>(out).files.flatMap((f) =>
       f.diagnostics.map((d) => ({ file: path.basename(f.file), code: d.code, message: d.message })),
     );
     const verbatim = '2017-03-15-bessho-trafficking-verbatim-record.md';
@@ -241,7 +293,7 @@ describe('the built CLI', () => {
         encoding: 'utf8',
       });
       assert.equal(run.status, 0, run.stderr);
-      const [result] = JSON.parse(run.stdout);
+      const [result] = parseJson<SearchJson>(run.stdout);
       assert.equal(path.dirname(result.file), BUNDLED_CORPUS);
       assert.match(result.text, /^Resolution 2331, which was adopted last December/);
     } finally {

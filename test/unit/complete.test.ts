@@ -1,7 +1,8 @@
 import { strict as assert } from 'assert';
 import { findAcronymDefinitions } from '../../src/core/facts/acronyms';
 import { PrecedentWorkspace } from '../../src/core/workspace';
-import { BUNDLED_CORPUS } from './helpers';
+import type { continuationJson } from '../../src/cli/format';
+import { BUNDLED_CORPUS, parseJson } from './helpers';
 import { main } from '../../src/cli/main';
 import { Writable } from 'stream';
 
@@ -82,7 +83,7 @@ describe('completions, acronyms and citing passages', () => {
       sink,
     );
     assert.equal(code, 0);
-    const [first] = JSON.parse(out);
+    const [first] = parseJson<Array<ReturnType<typeof continuationJson>>>(out);
     assert.deepEqual(Object.keys(first), ['text', 'file', 'line', 'title', 'date']);
     assert.equal(first.text, ' legal frameworks to combat trafficking in persons,');
   });

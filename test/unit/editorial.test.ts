@@ -2,11 +2,13 @@ import { strict as assert } from 'assert';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { ResolutionRegistry } from '../../src/core/citations/registry';
-import { CheckConfig, DEFAULT_CONFIG, parseConfig } from '../../src/core/checks/config';
+import { type CheckConfig, DEFAULT_CONFIG, parseConfig } from '../../src/core/checks/config';
 import { CHECKS } from '../../src/core/checks/runChecks';
-import { Finding, preferredFix } from '../../src/core/checks/types';
+import { type Finding, preferredFix } from '../../src/core/checks/types';
 import { PrecedentWorkspace } from '../../src/core/workspace';
-import { BUNDLED_CORPUS, corpusFile, REPO_ROOT } from './helpers';
+import { BUNDLED_CORPUS, corpusFile, parseJson, REPO_ROOT } from './helpers';
+
+type Setting = { default?: unknown; enum?: string[] };
 
 const UN_STYLE: CheckConfig = { ...DEFAULT_CONFIG, style: 'un' };
 
@@ -262,10 +264,10 @@ describe('editorial checks', () => {
       );
     });
 
-    it('raises nothing on seed 000, a verbatim record the UN edited itself, but its own real errors', () => {
+    it('raises nothing on the bundled verbatim record, which the UN edited itself, but its own real errors', () => {
       const seed = readFileSync(corpusFile('verbatim-record'), 'utf8');
       const codes = workspace
-        .check(seed, '/drafts/seed-000.md', { registry: new ResolutionRegistry(), config: UN_STYLE })
+        .check(seed, '/drafts/verbatim-record.md', { registry: new ResolutionRegistry(), config: UN_STYLE })
         .map((f) => f.code);
       assert.deepEqual(codes, ['resolution-year', 'repeated-word']);
     });
@@ -281,13 +283,15 @@ describe('editorial checks', () => {
 
 describe('package.json', () => {
   it('offers a severity setting for every check code, with its default', () => {
-    const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
-    const properties = manifest.contributes.configuration.properties ?? {};
+    const manifest = parseJson<{ contributes: { configuration: { properties: Record<string, Setting> } } }>(
+      readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'),
+    );
+    const properties = manifest.contributes.configuration.properties;
     for (const check of CHECKS) {
       const setting = properties[`precedent.checks.${check.code}`];
       assert.ok(setting, `precedent.checks.${check.code} is missing`);
       assert.equal(setting.default, check.defaultSeverity, check.code);
     }
-    assert.deepEqual(properties['precedent.style'].enum, ['none', 'un']);
+    assert.deepEqual(properties['precedent.style']?.enum, ['none', 'un']);
   });
 });

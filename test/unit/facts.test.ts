@@ -3,7 +3,7 @@ import { writeFileSync } from 'fs';
 import { ResolutionRegistry } from '../../src/core/citations/registry';
 import { DEFAULT_CONFIG } from '../../src/core/checks/config';
 import { AcronymTable } from '../../src/core/facts/acronyms';
-import { extractFacts, FactContext } from '../../src/core/facts/extract';
+import { extractFacts, type FactContext } from '../../src/core/facts/extract';
 import { describeFact, FactBase, factWhen } from '../../src/core/facts/factBase';
 import { unifyName } from '../../src/core/facts/names';
 import { extractQuantities } from '../../src/core/facts/quantities';
@@ -11,7 +11,13 @@ import { findTimes } from '../../src/core/facts/times';
 import { PrecedentWorkspace } from '../../src/core/workspace';
 import { corpusFile, ingestFile, TempDir } from './helpers';
 
-const SEEDS = ['migration-and-development', 'bluebook', 'mission-statement', 'verbatim-record', 'transnational-organized-crime'];
+const BUNDLED_DOCUMENTS = [
+  'migration-and-development',
+  'bluebook',
+  'mission-statement',
+  'verbatim-record',
+  'transnational-organized-crime',
+];
 
 /** A fact as the tests compare it: actor · relation · subject key · figures · time. */
 function summary(fact: {
@@ -26,13 +32,13 @@ function summary(fact: {
 }
 
 describe('facts', () => {
-  const documents = SEEDS.map((seed) => ingestFile(corpusFile(seed)));
+  const documents = BUNDLED_DOCUMENTS.map((name) => ingestFile(corpusFile(name)));
   const acronyms = new AcronymTable();
   for (const document of documents) for (const paragraph of document.paragraphs) acronyms.add(paragraph.text);
   const facts = FactBase.build(documents, acronyms);
 
-  it('reads every figure and relation the five seeds state about who gave, sent, held or set up what', () => {
-    // Every sentence of the seeds with a relation verb and an actor, as extracted; figures stated without a verb
+  it('reads every figure and relation the five bundled documents state about who gave, sent, held or set up what', () => {
+    // Every sentence of the bundled documents with a relation verb and an actor, as extracted; figures stated without a verb
     // ("including the provision of 15.5 million US dollars", "16 UN PKO missions are in place") state no fact.
     const expected = [
       'Japan · launched · asia youth volunteers programme for africa ·  · -',
@@ -224,7 +230,8 @@ describe('facts', () => {
 
     it('reads "we" adopting, holding or electing as the membership together, not the country', () => {
       assert.deepEqual(read('Last year we adopted the Global Compact on Oceans.'), []);
-      assert.deepEqual(read('My Government adopted the National Ocean Strategy.'), ['Norway · adopted · national ocean strategy ·  · -']);
+      const national = 'Norway · adopted · national ocean strategy ·  · -';
+      assert.deepEqual(read('My Government adopted the National Ocean Strategy.'), [national]);
       assert.deepEqual(read('We launched the Ocean Data Initiative.'), ['Norway · launched · ocean data initiative ·  · -']);
     });
 

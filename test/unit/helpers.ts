@@ -49,3 +49,8 @@ export class TempDir {
     rmSync(this.path, { recursive: true, force: true });
   }
 }
+
+/** Reads a command's JSON output as the contract type the test expects of it. */
+export function parseJson<T>(text: string): T {
+  return JSON.parse(text) as T;
+}

@@ -2,7 +2,9 @@ import { strict as assert } from 'assert';
 import { editIgnored, parseConfig } from '../../src/core/checks/config';
 import { mergeTwins } from '../../src/core/search/twins';
 import { PrecedentWorkspace } from '../../src/core/workspace';
-import { BUNDLED_CORPUS } from './helpers';
+import { BUNDLED_CORPUS, parseJson } from './helpers';
+
+type StoredConfig = { ignore: unknown[] };
 
 describe('twin documents', () => {
   it('shows the same passage of the 2017 speech once, with "also in" the other text', async () => {
@@ -34,7 +36,7 @@ describe('editing .precedent.json', () => {
 
   it('adds to a file that does not exist yet, once, and removes again', () => {
     const once = editIgnored(editIgnored(null, configFile, entry, 'add'), configFile, entry, 'add');
-    assert.equal(JSON.parse(once).ignore.length, 1);
-    assert.deepEqual(JSON.parse(editIgnored(once, configFile, entry, 'remove')).ignore, []);
+    assert.equal(parseJson<StoredConfig>(once).ignore.length, 1);
+    assert.deepEqual(parseJson<StoredConfig>(editIgnored(once, configFile, entry, 'remove')).ignore, []);
   });
 });

@@ -116,7 +116,7 @@ describe('the index cache', () => {
     assert.equal(warm.report.fromSnapshot, true);
     assert.equal(warm.report.ingested, 0);
     assert.deepEqual(warm.search('resolution 2331'), cold.search('resolution 2331'));
-    const plain = (value: unknown) => JSON.parse(JSON.stringify(value));
+    const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
     assert.deepEqual(plain(warm.documents), plain(cold.documents));
   });
 

@@ -3,7 +3,7 @@
  * it is used. Shared by the abbreviation checks; front matter, comments, headings in capitals and Roman numerals
  * are not uses.
  */
-import { AcronymDefinition, findAcronymDefinitions } from '../facts/acronyms';
+import { type AcronymDefinition, findAcronymDefinitions } from '../facts/acronyms';
 import type { CheckInput } from './types';
 
 export interface AbbreviationUse {

@@ -8,7 +8,7 @@
  */
 import * as path from 'path';
 import type { Fact } from '../facts/factBase';
-import { comparableQuantities, extractQuantities, Quantity, sameQuantity } from '../facts/quantities';
+import { comparableQuantities, extractQuantities, type Quantity, sameQuantity } from '../facts/quantities';
 import type { Check, CheckInput, Finding, Sentence } from './types';
 import { describePrecedent, followsClosely } from './precedentText';
 
@@ -16,6 +16,7 @@ type FigureFinding = Omit<Finding, 'code' | 'severity'>;
 
 export const figurePrecedent: Check = {
   code: 'figure-precedent',
+  summary: 'a figure that differs from what the corpus records on the same subject',
   defaultSeverity: 'information',
   run(input) {
     const findings: FigureFinding[] = [];

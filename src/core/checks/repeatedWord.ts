@@ -1,9 +1,10 @@
 /**
  * `repeated-word`: "the the", "The the", "in in", and repeated runs of words ("United Nations United Nations Office").
- * Spared by their shape, as a drafter reads them: the same words in another case unless they are small words, reduplications ("again and again", "hand in hand in", "door to door
- * to"), "a spade a spade", parallel repetition ("a spade a spade, an occupation an occupation and aggression
- * aggression"), names ("Abdullah Abdullah"), grammatical doubles ("that that", "had had"), and a word beside a hyphenated
- * compound that holds it ("swearing-in in", "on on-the-ground").
+ * Spared by their shape, as a drafter reads them: the same words in another case unless they are small words,
+ * reduplications ("again and again", "hand in hand in", "door to door to"), "a spade a spade", parallel repetition
+ * ("a spade a spade, an occupation an occupation and aggression aggression"), names ("Abdullah Abdullah"),
+ * grammatical doubles ("that that", "had had"), and a word beside a hyphenated compound that holds it ("swearing-in
+ * in", "on on-the-ground").
  */
 import type { Check, Finding } from './types';
 
@@ -22,9 +23,12 @@ const PAIR_OPENER = new Set(['and', 'or', 'a', 'an']);
  * and again" and "more and more" are not.
  */
 const FUNCTION_WORD = new Set(
-  'a an the of to in at by for with from and or but as that this these those it its we our us you your they their he she his her i is are was were be been not no'.split(
-    ' ',
-  ),
+  [
+    'a an the of to in at by for with from and or but as that this these those',
+    'it its we our us you your they their he she his her i is are was were be been not no',
+  ]
+    .join(' ')
+    .split(' '),
 );
 /** A repetition this close to an idiom, in its sentence, continues the figure: "a spade a spade … aggression aggression". */
 const PARALLEL_CHARS = 60;
@@ -71,6 +75,7 @@ function inSeries(text: string, repetitions: Repetition[], meant: boolean[], i: 
 
 export const repeatedWord: Check = {
   code: 'repeated-word',
+  summary: 'a word or phrase written twice in a row, "the the"',
   defaultSeverity: 'warning',
   run(input) {
     const repetitions: Repetition[] = [];

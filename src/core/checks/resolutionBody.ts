@@ -5,7 +5,7 @@
  * old General Assembly numbering) and whose year is before 1976, is of the Assembly's session year − 1945.
  */
 import type { Citation } from '../citations/extract';
-import { GENERAL_ASSEMBLY_FIRST_YEAR, ResolutionRegistry } from '../citations/registry';
+import { GENERAL_ASSEMBLY_FIRST_YEAR, type ResolutionRegistry } from '../citations/registry';
 import type { Check } from './types';
 
 const LAST_OLD_STYLE_GA_NUMBER = 3541;
@@ -24,6 +24,7 @@ export function looksLikeGeneralAssembly(citation: Citation, registry: Resolutio
 
 export const resolutionBody: Check = {
   code: 'resolution-body',
+  summary: 'a "Security Council" citation of a General Assembly resolution',
   defaultSeverity: 'warning',
   run(input) {
     return input.citations

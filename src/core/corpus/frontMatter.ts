@@ -53,7 +53,7 @@ function metaFromFields(fields: Record<string, unknown>): { meta: Partial<Docume
   for (const key of DATE_FIELDS) {
     if (fields[key] === undefined || fields[key] === null) continue;
     meta[key] = normalizeDateValue(fields[key]);
-    if (meta[key] === null) problem = `front matter ${key} ${JSON.stringify(String(fields[key]))} is not a date; ignored`;
+    if (meta[key] === null) problem = `front matter ${key} ${JSON.stringify(fields[key])} is not a date; ignored`;
   }
   return { meta, problem };
 }

@@ -10,7 +10,7 @@ const ABBREVIATIONS = new Set([
 
 const CANDIDATE_END = /[.!?]+["'”’)\]]*(?=\s+|$)/g;
 const WORD_CHAR = /[\p{L}\p{N}.]/u;
-const NEXT_START = /^\s+["'“‘(\[]?[\p{Lu}\p{N}]/u;
+const NEXT_START = /^\s+["'“‘([]?[\p{Lu}\p{N}]/u;
 const ENUMERATION_MARKER = /^\(?(?:\d{1,3}|[ivxlc]{1,5}|[a-z])$/i;
 
 export function splitSentences(text: string): Array<[number, number]> {

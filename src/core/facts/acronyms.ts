@@ -1,6 +1,6 @@
 /**
  * Acronyms and their expansions as the corpus defines them: "United Nations Office on Drugs and Crime (UNODC)".
- * The expansion is the run of words before the parenthesis whose initials spell the acronym, so seed 000's
+ * The expansion is the run of words before the parenthesis whose initials spell the acronym, so the bundled verbatim record's
  * doubled "United Nations United Nations Office on Drugs and Crime (UNODC)" still gives the right one, and
  * "Financial Action Task Force on Money Laundering (FATF)3" (a footnote marker glued on) gives the whole name, and
  * a name that lists things keeps its commas: "Women, Peace and Security (WPS)".
@@ -119,7 +119,7 @@ export class AcronymTable {
   add(text: string): void {
     for (const { acronym, expansion } of findAcronymDefinitions(text)) {
       let counts = this.expansions.get(acronym);
-      if (!counts) this.expansions.set(acronym, (counts = new Map()));
+      if (!counts) this.expansions.set(acronym, (counts = new Map<string, number>()));
       counts.set(expansion, (counts.get(expansion) ?? 0) + 1);
       this.acronymOfExpansion.set(comparableName(expansion), acronym);
     }

@@ -17,10 +17,10 @@
  * UNICEF") is read with its recipient; a figure with no verb ("the provision of 15.5 million US dollars") is not read.
  */
 import type { AcronymTable } from './acronyms';
-import { actorName, Name, Speaker, unifyName } from './names';
-import { extractQuantities, Quantity } from './quantities';
-import { Relation, relationOfVerb, relationVerbsIn } from './relations';
-import { findTimes, TimeMention } from './times';
+import { actorName, type Name, type Speaker, unifyName } from './names';
+import { extractQuantities, type Quantity } from './quantities';
+import { type Relation, relationOfVerb, relationVerbsIn } from './relations';
+import { findTimes, type TimeMention } from './times';
 import { MONTH_ALTERNATIVES } from '../text/dates';
 
 export interface SentenceFact {
@@ -43,8 +43,16 @@ export interface FactContext extends Speaker {
 }
 
 /** Where a clause ends: a verb's words do not reach past these. */
-const CLAUSE_BREAK =
-  /[;:]|,\s+(?:which|who|whereas|while|but|thereby)\b|,\s+\p{Ll}+ing\b|\s(?:which|who|whereby)\s|\s(?:in order|so as|so that)\s|\sto\s(?:enable|promote|strengthen|combat|ensure|address|improve|counter|build)\b|\s(?:and|but)\s+(?:(?:has|have|had|also)\s+)?(?:\p{Ll}+ed|spent|sent|made|gave|built|took|paid)\b/gu;
+const CLAUSE_BREAK = new RegExp(
+  [
+    String.raw`[;:]|,\s+(?:which|who|whereas|while|but|thereby)\b|,\s+\p{Ll}+ing\b`,
+    String.raw`\s(?:which|who|whereby)\s|\s(?:in order|so as|so that)\s`,
+    String.raw`\sto\s(?:enable|promote|strengthen|combat|ensure|address|improve|counter|build)\b`,
+    // "received 100,000 refugees and extended $530 million": another verb, whose figures are its own.
+    String.raw`\s(?:and|but)\s+(?:(?:has|have|had|also)\s+)?(?:\p{Ll}+ed|spent|sent|made|gave|built|took|paid)\b`,
+  ].join('|'),
+  'gu',
+);
 /** Words between an actor and its verb: "Japan has also decided to contribute". */
 /** Auxiliaries of a commitment still to be carried out: a transfer is then a pledge, anything else no fact yet. */
 const FUTURE_AUXILIARY = /\b(?:will|shall|going to|intends? to|plans? to)\b/i;
@@ -52,8 +60,11 @@ const FUTURE_AUXILIARY = /\b(?:will|shall|going to|intends? to|plans? to)\b/i;
 const UNREAL_AUXILIARY = /\b(?:would|should|can|could|may|might|must|wish(?:es)? to|ready to|determined to)\b/i;
 const AUXILIARY =
   /(?:^|\s)(?:has|have|had|will|would|shall|should|can|could|may|might|must|decided to|agreed to|intends? to|plans? to|continues? to|continued to|(?:is|are) going to|wish(?:es)? to|(?:is|are|stands?|stood) ready to|(?:is|am|are) pleased to|would like to|(?:is|are) determined to|(?:is|are) proud to)\s*$/i;
-const ADVERB =
-  /(?:^|\s)(?:also|further|already|now|again|once again|just|so far|to date|today|together|soon|still|not|yet|never|ever|even|only|thus|therefore|in addition|moreover|furthermore|since then|(?:this|last|earlier this) (?:year|week|month))\s*$/i;
+const ADVERB = new RegExp(
+  String.raw`(?:^|\s)(?:also|further|already|now|again|once again|just|so far|to date|today|together|soon|still|not|yet|never|ever|` +
+    String.raw`even|only|thus|therefore|in addition|moreover|furthermore|since then|(?:this|last|earlier this) (?:year|week|month))\s*$`,
+  'i',
+);
 const LY_ADVERB = /(?:^|\s)\p{Ll}+ly\s*$/u;
 const PASSIVE_TAIL = /(?:^|\s)(?:was|were|been|is|are|being|be)\s*$/i;
 /** "the signed agreement", "the newly elected Government": the verb is an adjective. */
@@ -64,9 +75,13 @@ const PARTICIPLE_FOLLOWS = new RegExp(
 );
 /** Words an actor's or object's phrase cannot contain: reading stops at them. */
 const PHRASE_STOP = new Set(
-  'in on at of for with to from by that which who and or but as than if when while where because since though although once unless until whether through into under over during after before about against between among within without upon per via so then there here not worth —'.split(
-    ' ',
-  ),
+  [
+    'in on at of for with to from by that which who and or but as than if when while where because since though although once',
+    'unless until whether through into under over during after before about against between among within without upon per via',
+    'so then there here not worth —',
+  ]
+    .join(' ')
+    .split(' '),
 );
 const PERSONAL_PRONOUN = /^(?:we|i|they|it|he|she|you)$/i;
 /** What "we" do together in a general debate rather than as one country: adopt, hold, elect. */
@@ -74,11 +89,17 @@ const COLLECTIVE_ACTS = new Set(['adopted', 'held', 'elected']);
 /** An actor phrase opening so is a fragment or a pronoun's thing: "only two", "his Office", "you". */
 const NOT_AN_ACTOR = /^(?:only|some|many|most|all|both|few|several|more|less|cent|his|her|its|their|your|you)\b/i;
 /** What a meeting is called: "held" and "hosted" are read only for these, not for a centre or a visitor hosted. */
-const EVENT =
-  /\b(?:conference|summit|forum|meeting|dialogue|session|consultations?|talks|event|games|expo|exhibition|congress|symposium|seminar|workshop|round|festival|olympics|cup|week|retreat|debate|elections?|referendum|roundtable|review)\b/i;
+const EVENT = new RegExp(
+  String.raw`\b(?:conference|summit|forum|meeting|dialogue|session|consultations?|talks|event|games|expo|exhibition|congress|` +
+    String.raw`symposium|seminar|workshop|round|festival|olympics|cup|week|retreat|debate|elections?|referendum|roundtable|review)\b`,
+  'i',
+);
 /** "an additional contribution of $9 million to UNICEF": a transfer named by a noun, whose recipient is read. */
-const TRANSFER_NOUN =
-  /^(?:(?:an?|the|additional|new|further|its|our|total|first|second)\s+)*(?:contributions?|pledges?|donations?|grants?|provision|allocation|package|aid package|financial support)\b/i;
+const TRANSFER_NOUN = new RegExp(
+  String.raw`^(?:(?:an?|the|additional|new|further|its|our|total|first|second)\s+)*` +
+    String.raw`(?:contributions?|pledges?|donations?|grants?|provision|allocation|package|aid package|financial support)\b`,
+  'i',
+);
 /** "contribute the least … — a mere 0.2 per cent", "receives only 3 per cent of its budget": a share, not an amount. */
 const SHARE_OF_WHOLE = /^(?:contributed|received)$/;
 /** "when we convene the Second High-Level Event": a clause of what is still to come, in the present tense. */
@@ -96,19 +117,25 @@ const NOT_A_NAME = new RegExp(
   String.raw`^(?:The|A|An|This|These|That|Those|Its|Our|My|Their|His|Her|If|When|Once|Unless|Although|While|${MONTH_ALTERNATIVES})\b`,
 );
 /** A capitalised name; it does not run on into a month ("the Conference on Women in Afghanistan in September"). */
-const NAME_RUN = String.raw`\p{Lu}[\p{L}\p{N}'’&.–-]*(?:\s+(?:(?:of|on|and|for|the|de|against|in|to)\s+)*(?!(?:${MONTH_ALTERNATIVES})\b)\p{Lu}[\p{L}\p{N}'’&.–-]*)*(?:\s*\(\p{Lu}[\p{L}&]{1,11}\))?`;
+const NAME_RUN =
+  String.raw`\p{Lu}[\p{L}\p{N}'’&.–-]*(?:\s+(?:(?:of|on|and|for|the|de|against|in|to)\s+)*` +
+  String.raw`(?!(?:${MONTH_ALTERNATIVES})\b)\p{Lu}[\p{L}\p{N}'’&.–-]*)*(?:\s*\(\p{Lu}[\p{L}&]{1,11}\))?`;
 const NAME_AT_START = new RegExp(`^${NAME_RUN}`, 'u');
 /** "the UN Comprehensive Response to COVID-19 launched by …": the whole name a participle follows. */
 const NAME_AT_END = new RegExp(`${NAME_RUN}$`, 'u');
 const RECIPIENT = new RegExp(
-  String.raw`\b(?:to|for|towards|into|through|in support of|to (?:fund|support|assist|help))\s+(?:the\s+)?(?:(?:efforts|work|operations) of\s+(?:the\s+)?)?(?<name>${NAME_RUN})`,
+  String.raw`\b(?:to|for|towards|into|through|in support of|to (?:fund|support|assist|help))\s+(?:the\s+)?` +
+    String.raw`(?:(?:efforts|work|operations) of\s+(?:the\s+)?)?(?<name>${NAME_RUN})`,
   'u',
 );
 /** How far after the verb a recipient may stand: "contributed … 42.5 million US dollars to the Peacebuilding Fund". */
 const RECIPIENT_REACH = 90;
 const RESOLUTION_OBJECT = /^\s*(?:the\s+)?(?:(?:Security Council|General Assembly)\s+)?(?<name>resolutions?\s+\d[\d/]*(?:\s*\(\d{4}\))?)/i;
-const LEADING_FILLER =
-  /^(?:\s|,|(?:a total of|the sum of|a sum of|an amount of|an additional|additional|another|a further|further|a new|new|in total|the|a|an|of|its|their|our|his|her)\b)+/i;
+const LEADING_FILLER = new RegExp(
+  String.raw`^(?:\s|,|(?:a total of|the sum of|a sum of|an amount of|an additional|additional|another|a further|further|a new|new|` +
+    String.raw`in total|the|a|an|of|its|their|our|his|her)\b)+`,
+  'i',
+);
 /** An aside right after the verb: "launched, in cooperation with the UNV, the Asia Youth Volunteers Programme". */
 const ASIDE = /^\s*,[^,]*,/;
 const MAX_ACTOR_WORDS = 6;

@@ -8,8 +8,8 @@
 import Fuse from 'fuse.js';
 import type { CorpusDocument, SourceRange } from '../types';
 import type { AcronymTable } from './acronyms';
-import { extractFacts, SentenceFact } from './extract';
-import { FactField, FactTermIndex } from './factTerms';
+import { extractFacts, type SentenceFact } from './extract';
+import { type FactField, FactTermIndex } from './factTerms';
 import { relationOfVerb } from './relations';
 import { timeEnd } from './times';
 

@@ -30,7 +30,7 @@ export class FactTermIndex {
       for (const field of Object.keys(FIELD_WEIGHTS) as FactField[]) {
         for (const word of termsOf(record[field])) {
           let posting = this.postings.get(word);
-          if (!posting) this.postings.set(word, (posting = new Map()));
+          if (!posting) this.postings.set(word, (posting = new Map<number, number>()));
           posting.set(fact, Math.max(posting.get(fact) ?? 0, FIELD_WEIGHTS[field]));
         }
       }

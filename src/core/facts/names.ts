@@ -2,7 +2,7 @@
  * One name for one thing: "the UNODC", "UN Office on Drugs and Crime" and "United Nations Office on Drugs and
  * Crime (UNODC)" are the same subject; "we", "my Government" and "the Government of Japan" the same actor.
  */
-import { AcronymTable, comparableName } from './acronyms';
+import { type AcronymTable, comparableName } from './acronyms';
 
 export interface Name {
   /** What facts about the same thing share: the acronym when there is one, else the name as compared. */

@@ -46,7 +46,8 @@ const YEAR_PHRASES: Array<{
   },
   {
     pattern: new RegExp(
-      String.raw`\b(?:(?:in|during|for|until|of|as of|as at|at the end of|end of)\s+(?:the\s+)?(?:year\s+|FY\s?)?|FY\s?)(?<year>${YEAR})\b(?!\s*\))`,
+      String.raw`\b(?:(?:in|during|for|until|of|as of|as at|at the end of|end of)\s+(?:the\s+)?(?:year\s+|FY\s?)?|FY\s?)` +
+        String.raw`(?<year>${YEAR})\b(?!\s*\))`,
       'gi',
     ),
     value: (g) => g.year!,

@@ -5,7 +5,7 @@
  */
 import type { CorpusDocument, SourceRange } from '../types';
 import { normalizeForMatch } from '../text/normalize';
-import { tokenize, Token } from '../text/tokenize';
+import { tokenize, type Token } from '../text/tokenize';
 import type { PassageIndex } from './passageIndex';
 
 export interface Continuation {

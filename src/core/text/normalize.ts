@@ -27,7 +27,7 @@ function foldChar(char: string): string {
   return folded;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/g;
+const NON_ASCII = /[\u0080-\uffff]/g;
 
 export function normalizeForMatch(text: string): string {
   const lowered = text.toLowerCase();

@@ -6,18 +6,37 @@
 //     harness.json   written last: its presence means the install is complete
 // A rerun finds harness.json and does nothing. An interrupted install leaves only a staging folder,
 // which the next run removes. Run directly (`node test/integration/harness/install.mjs`) or through run.mjs.
+// The Debian packages the harness needs (harnessPackages()) are installed first, by systemPackages.mjs.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DebianPackageError, ensureDebianPackages, onPath } from './systemPackages.mjs';
 
 export const CODE_SERVER_VERSION = '4.139.1';
 export const NODE_VERSION = '24.21.0';
 const KEY = `code-server-${CODE_SERVER_VERSION}-node${NODE_VERSION.split('.')[0]}`;
 
 export const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/lib/chromium/chromium'];
-const APT = 'apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y';
+
+/** @type {import('./systemPackages.mjs').DebianPackage} */
+const CHROMIUM = {
+  name: 'chromium',
+  why: 'the browser that drives VS Code',
+  present: () => CHROMIUM_CANDIDATES.some((path) => existsSync(path)),
+};
+
+/** @type {import('./systemPackages.mjs').DebianPackage[]} What building code-server's native modules needs. */
+const BUILD_PACKAGES = [
+  {
+    name: 'libkrb5-dev',
+    why: "the headers code-server's native `kerberos` module is built against",
+    present: () => existsSync('/usr/include/krb5.h') && existsSync('/usr/include/gssapi/gssapi.h'),
+  },
+  { name: 'build-essential', why: 'g++ and make, to build native modules', present: () => onPath('g++') && onPath('make') },
+  { name: 'python3', why: 'node-gyp runs on it', present: () => onPath('python3') },
+];
 
 export function harnessDir() {
   if (process.env.PRECEDENT_HARNESS_DIR) return process.env.PRECEDENT_HARNESS_DIR;
@@ -25,38 +44,28 @@ export function harnessDir() {
   return join(cache, 'precedent-harness', KEY);
 }
 
+/**
+ * The Debian packages a run in the harness needs (the one list that run.mjs and e2e.mjs install from): Debian's
+ * Chromium unless $PRECEDENT_CHROMIUM names another browser, and while code-server is not installed yet, what
+ * building it needs.
+ */
+export function harnessPackages(dir = harnessDir()) {
+  return [...(process.env.PRECEDENT_CHROMIUM ? [] : [CHROMIUM]), ...(installedHarness(dir) ? [] : BUILD_PACKAGES)];
+}
+
 export class HarnessError extends Error {}
 
-/** The Chromium to drive: $PRECEDENT_CHROMIUM, else Debian's package. */
+/** The Chromium to drive: $PRECEDENT_CHROMIUM, else Debian's package (installed first through harnessPackages()). */
 export function findChromium() {
   const candidates = process.env.PRECEDENT_CHROMIUM ? [process.env.PRECEDENT_CHROMIUM] : CHROMIUM_CANDIDATES;
   const found = candidates.find((path) => existsSync(path));
   if (!found) {
     throw new HarnessError(
       `Chromium not found (looked for ${candidates.join(', ')}).\n` +
-        `Install Debian's chromium (as root):\n  ${APT} chromium\n` +
         'Never use `npx playwright install`: it downloads a browser build, which this machine cannot reach.',
     );
   }
   return found;
-}
-
-function onPath(command) {
-  return (process.env.PATH || '').split(delimiter).some((dir) => dir && existsSync(join(dir, command)));
-}
-
-/** What building code-server's native modules needs from Debian. */
-function checkBuildPrerequisites() {
-  const missing = [];
-  if (!existsSync('/usr/include/krb5.h') || !existsSync('/usr/include/gssapi/gssapi.h')) missing.push('libkrb5-dev');
-  if (!onPath('g++') || !onPath('make')) missing.push('build-essential');
-  if (!onPath('python3')) missing.push('python3');
-  if (missing.length > 0) {
-    throw new HarnessError(
-      `Building code-server's native modules needs Debian packages that are missing: ${missing.join(', ')}\n` +
-        `(the \`kerberos\` module needs libkrb5-dev's headers). Install them (as root):\n  ${APT} ${missing.join(' ')}`,
-    );
-  }
 }
 
 function log(message) {
@@ -111,13 +120,12 @@ export function installedHarness(dir = harnessDir()) {
 /** Installs the harness unless it is already there; returns its paths. */
 export async function ensureHarness() {
   const dir = harnessDir();
-  findChromium();
   const ready = installedHarness(dir);
   if (ready) {
     log(`code-server ${ready.info.codeServer} on Node ${ready.info.node}: cached at ${dir} (install skipped)`);
     return ready;
   }
-  checkBuildPrerequisites();
+  ensureDebianPackages(BUILD_PACKAGES, "building code-server's native modules");
 
   const started = Date.now();
   const parent = dirname(dir);
@@ -188,8 +196,12 @@ export async function ensureHarness() {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  ensureHarness().catch((error) => {
-    console.error(`[harness] ERROR: ${error instanceof HarnessError ? error.message : error.stack}`);
+  try {
+    ensureDebianPackages(harnessPackages(), 'the VS Code test harness');
+    await ensureHarness();
+  } catch (error) {
+    const known = error instanceof HarnessError || error instanceof DebianPackageError;
+    console.error(`[harness] ERROR: ${known ? error.message : error.stack}`);
     process.exit(1);
-  });
+  }
 }

@@ -14,7 +14,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSuite, checkExtensionBuilt, ROOT, TESTS_ENTRY } from './build.mjs';
-import { ensureHarness, findChromium, HarnessError } from './install.mjs';
+import { ensureHarness, findChromium, HarnessError, harnessPackages } from './install.mjs';
+import { DebianPackageError, ensureDebianPackages } from './systemPackages.mjs';
 import { exitCodeFor, printSummary } from './summary.mjs';
 import { createLog, readJson, RunError, sleep, tail, Workbench } from './workbench.mjs';
 
@@ -36,13 +37,15 @@ workbench.stopOnSignals();
 
 // ---- the run ----------------------------------------------------------------------------------------------
 async function main() {
+  ensureDebianPackages(harnessPackages(), 'the integration tests');
   const chromiumPath = findChromium();
   const harness = await ensureHarness();
   checkExtensionBuilt();
   const suite = await buildSuite();
   log(`suite built: ${suite.tests.join(', ')}`);
 
-  const { dirs, tempRoot, logs } = workbench.prepare();
+  // The suite runs in a multi-root workspace: the fixture workspace first, a second folder beside it.
+  const { dirs, tempRoot, logs } = workbench.prepare({ multiRoot: true });
   await workbench.startServer(harness);
   const page = await workbench.launchBrowser(chromiumPath);
 
@@ -147,7 +150,7 @@ try {
   exitCode = exitCodeFor(results);
 } catch (error) {
   workbench.keep = true;
-  const known = error instanceof RunError || error instanceof HarnessError;
+  const known = error instanceof RunError || error instanceof HarnessError || error instanceof DebianPackageError;
   console.error(`\n[integration] ERROR: ${known ? error.message : error.stack}`);
   if (workbench.tempRoot) console.error(`[integration] logs and profile kept in ${workbench.tempRoot}`);
   console.log('0 passed, 1 failed');

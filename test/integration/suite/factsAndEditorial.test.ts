@@ -82,6 +82,9 @@ describe('Facts and editorial checks in the editor', () => {
     } finally {
       await settings.update('style', undefined, vscode.ConfigurationTarget.Workspace);
     }
-    await until('the style findings gone', () => !vscode.languages.getDiagnostics(draft.uri).some((d) => String(d.code).startsWith('un-')));
+    await until(
+      'the style findings gone',
+      () => !vscode.languages.getDiagnostics(draft.uri).some((d) => typeof d.code === 'string' && d.code.startsWith('un-')),
+    );
   });
 });

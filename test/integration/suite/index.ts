@@ -87,7 +87,7 @@ export async function run(): Promise<void> {
       runner.on('pass', (test) => record(test, 'passed'));
       runner.on('fail', (test, error) => {
         // A failing hook is reported as a "test" too (e.g. '"before all" hook for ...').
-        record(test as Mocha.Test, 'failed', error);
+        record(test, 'failed', error as Error);
       });
       runner.on('pending', (test) => record(test, 'pending'));
     });

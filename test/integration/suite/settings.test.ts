@@ -82,12 +82,12 @@ describe('Settings take effect without a reload', () => {
       content: 'In that regard, Japan has pledged approximately',
     });
     const complete = async () =>
-      (await inlineCompletions.provideInlineCompletionItems(
+      await inlineCompletions.provideInlineCompletionItems(
         document,
         document.positionAt(document.getText().length),
         { triggerKind: vscode.InlineCompletionTriggerKind.Automatic, selectedCompletionInfo: undefined },
         new vscode.CancellationTokenSource().token,
-      )) as vscode.InlineCompletionItem[];
+      );
     assert.ok((await complete()).length > 0, 'ghost text while enabled');
     await setSetting('precedent.completions.enabled', false);
     assert.deepStrictEqual(await complete(), []);
@@ -107,7 +107,7 @@ describe('Settings take effect without a reload', () => {
     });
     await setSetting('precedent.corpus.includeBundled', false);
     await reloaded;
-    const files = corpus.current!.documents.map((document) => document.file);
+    const files = await corpus.current!.documentFiles();
     assert.ok(files.length > 0 && files.length < withBundled, `${files.length} documents, ${withBundled} with the bundled corpus`);
     assert.deepStrictEqual(
       files.filter((file) => !isInside(file, ownCorpus)),

@@ -5,7 +5,7 @@
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import type { DocumentMeta } from '../../types';
-import { ExtractedBlock, Extractor, UnreadableFileError } from './extracted';
+import { type ExtractedBlock, type Extractor, UnreadableFileError } from './extracted';
 
 /** Elements whose text is one block; a table row is one block, its cells joined. */
 const BLOCK = /<(h[1-6]|p|li|tr)\b[^>]*>([\s\S]*?)<\/\1>/g;

@@ -3,8 +3,8 @@ import './domMatrix';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import type { DocumentMeta } from '../../types';
-import { Extractor, isUnreadableFile, UnreadableFileError } from './extracted';
-import { PositionedPage, readingOrder } from './pdfLayout';
+import { type Extractor, isUnreadableFile, UnreadableFileError } from './extracted';
+import { type PositionedPage, readingOrder } from './pdfLayout';
 
 // pdfjs runs its "worker" on the main thread when the worker's handler is on globalThis: no worker file to find.
 (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = pdfjsWorker;
@@ -31,9 +31,7 @@ export const extract: Extractor = async (bytes) => {
       const [x0, y0, x1, y1] = page.view;
       const content = await page.getTextContent();
       const items = content.items.flatMap((item) =>
-        'str' in item && item.str.trim()
-          ? [{ text: item.str, x: item.transform[4] - x0, y: item.transform[5] - y0, width: item.width, fontSize: Math.abs(item.transform[3]) || item.height }]
-          : [],
+        'str' in item && item.str.trim() ? [positioned(item.str, item.transform as number[], item.width, item.height, x0, y0)] : [],
       );
       pages.push({ width: x1 - x0, height: y1 - y0, items });
       page.cleanup();
@@ -70,4 +68,9 @@ function metaOf(info: Record<string, unknown>): Partial<DocumentMeta> {
     speaker: text(info.Author),
     date: created ? [created[1], created[2], created[3]].filter(Boolean).join('-') : null,
   };
+}
+
+/** A text item at its place on the page; a PDF text matrix is [scaleX, skewY, skewX, scaleY, x, y]. */
+function positioned(text: string, [, , , scaleY, x, y]: number[], width: number, height: number, x0: number, y0: number) {
+  return { text, x: x - x0, y: y - y0, width, fontSize: Math.abs(scaleY) || height };
 }

@@ -56,6 +56,7 @@ function extractorFor(format: Format): Extractor {
     // Run from source (tests) the extractor is the module beside this one; bundled, it is a bundle of its own
     // beside the core's (dist/pdfExtractor.js), required by a computed path so that esbuild leaves it out.
     const fromSource = __filename.endsWith('.ts');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a computed path, left to run time on purpose
     const module = require(path.join(__dirname, fromSource ? format : `${format}Extractor.js`)) as { extract: Extractor };
     extractor = module.extract;
     loaded.set(format, extractor);

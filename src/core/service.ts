@@ -1,0 +1,167 @@
+/**
+ * The one asynchronous seam between the surfaces (the editor's adapters, the CLI) and a corpus. Every question they
+ * ask goes through `CorpusQueries`, returns a promise and can be cancelled with an AbortSignal; `LocalCorpus`
+ * answers in this process from a loaded `PrecedentWorkspace`. Other answerers (a worker thread, a database server)
+ * implement the same interface, and no surface changes.
+ */
+import type { CheckConfig } from './checks/config';
+import type { Finding, Precedent } from './checks/types';
+import type { ResolutionRegistry } from './citations/registry';
+import { describeFsError } from './corpus/discover';
+import { readSourceText } from './corpus/sourceText';
+import type { Fact } from './facts/factBase';
+import type { FactsAt } from './facts/factsAt';
+import type { Continuation } from './search/complete';
+import type { SearchOptions } from './search/search';
+import type { SearchMatch } from './types';
+import type { IndexReport, PrecedentWorkspace } from './workspace';
+
+/** What every question may carry: a signal that the asker no longer wants the answer. */
+export interface Cancellable {
+  signal?: AbortSignal;
+}
+
+/** Thrown (as a rejection) when a question is cancelled before it is answered. */
+export class CancelledError extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+export function isCancelled(error: unknown): error is CancelledError {
+  return error instanceof CancelledError;
+}
+
+export interface CheckOptions extends Cancellable {
+  registry: ResolutionRegistry;
+  config: CheckConfig;
+}
+
+/** A file the audit or `check` read: its text (as the findings' offsets count it) and its findings. */
+export interface CheckedFile {
+  file: string;
+  text: string;
+  findings: Finding[];
+}
+
+export interface AuditOptions extends Cancellable {
+  registry: ResolutionRegistry;
+  /** The configuration that applies to a corpus file (its nearest `.precedent.json`). */
+  configFor(file: string): Promise<CheckConfig>;
+  /** Told of each file that could not be read, which the audit then leaves out. */
+  onUnreadable?(file: string, reason: string): void;
+}
+
+export interface CorpusQueries {
+  /** How the corpus was read: documents, passages, skipped files, time. */
+  readonly report: IndexReport;
+  /** The corpus files, as their passages name them. */
+  documentFiles(options?: Cancellable): Promise<string[]>;
+  /** Passages for a phrase or keywords, best first. */
+  search(query: string, options?: SearchOptions & Cancellable): Promise<SearchMatch[]>;
+  /** Corpus passages that cite a Security Council resolution by number. */
+  passagesCiting(number: number, limit: number, options?: Cancellable): Promise<SearchMatch[]>;
+  /** The corpus passages a sentence most closely follows, best first (from files other than `excludeFile`). */
+  closestPassages(sentence: string, options: { limit: number; excludeFile?: string } & Cancellable): Promise<Precedent[]>;
+  /** Continuations of the sentence being typed, best first. */
+  complete(typed: string, limit: number, options?: Cancellable): Promise<Continuation[]>;
+  /** What the corpus says an acronym stands for, and how many passages use it. */
+  acronym(acronym: string, options?: Cancellable): Promise<{ expansion: string | null; uses: number }>;
+  /** Facts matching a query, best matching subject first, newest first within it. */
+  lookUpFacts(query: string, limit: number, options?: Cancellable): Promise<Fact[]>;
+  /** What the corpus records about the figure or name at an offset of a draft. */
+  factsAt(text: string, offset: number, options?: Cancellable): Promise<FactsAt | null>;
+  /** Findings on a draft's text. */
+  check(text: string, file: string, options: CheckOptions): Promise<Finding[]>;
+  /** Findings on every corpus file. */
+  audit(options: AuditOptions): Promise<CheckedFile[]>;
+}
+
+/** Rejects when the asker has cancelled; called before work and between steps of it. */
+export function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new CancelledError();
+}
+
+/** Answers in this process from a loaded workspace. */
+export class LocalCorpus implements CorpusQueries {
+  constructor(readonly workspace: PrecedentWorkspace) {}
+
+  get report(): IndexReport {
+    return this.workspace.report;
+  }
+
+  documentFiles(options: Cancellable = {}): Promise<string[]> {
+    return this.answer(options, () => this.workspace.documents.map((document) => document.file));
+  }
+
+  search(query: string, options: SearchOptions & Cancellable = {}): Promise<SearchMatch[]> {
+    return this.answer(options, () => this.workspace.search(query, options));
+  }
+
+  passagesCiting(number: number, limit: number, options: Cancellable = {}): Promise<SearchMatch[]> {
+    return this.answer(options, () => this.workspace.passagesCiting(number, limit));
+  }
+
+  closestPassages(sentence: string, options: { limit: number; excludeFile?: string } & Cancellable): Promise<Precedent[]> {
+    return this.answer(options, () => this.workspace.closestPassages(sentence, options));
+  }
+
+  complete(typed: string, limit: number, options: Cancellable = {}): Promise<Continuation[]> {
+    return this.answer(options, () => this.workspace.complete(typed, limit));
+  }
+
+  acronym(acronym: string, options: Cancellable = {}): Promise<{ expansion: string | null; uses: number }> {
+    return this.answer(options, () => this.workspace.acronym(acronym));
+  }
+
+  async lookUpFacts(query: string, limit: number, options: Cancellable = {}): Promise<Fact[]> {
+    await this.factsRead(options);
+    return this.workspace.lookUpFacts(query, limit);
+  }
+
+  async factsAt(text: string, offset: number, options: Cancellable = {}): Promise<FactsAt | null> {
+    await this.factsRead(options);
+    return this.workspace.factsAt(text, offset);
+  }
+
+  async check(text: string, file: string, options: CheckOptions): Promise<Finding[]> {
+    // The checks compare figures with the corpus's facts: read them in slices first, not in one stall.
+    await this.factsRead(options);
+    return this.workspace.check(text, file, options);
+  }
+
+  async audit(options: AuditOptions): Promise<CheckedFile[]> {
+    await this.factsRead(options);
+    const checked: CheckedFile[] = [];
+    for (const { file } of this.workspace.documents) {
+      throwIfCancelled(options.signal);
+      let text: string;
+      try {
+        text = await readSourceText(file);
+      } catch (error) {
+        options.onUnreadable?.(file, describeFsError(error));
+        continue;
+      }
+      const config = await options.configFor(file);
+      checked.push({ file, text, findings: this.workspace.check(text, file, { registry: options.registry, config }) });
+    }
+    return checked;
+  }
+
+  private async factsRead(options: Cancellable): Promise<void> {
+    throwIfCancelled(options.signal);
+    await this.workspace.prepareFacts();
+    throwIfCancelled(options.signal);
+  }
+
+  /** In-process answers are synchronous; the seam still lets a cancelled question go unanswered. */
+  private answer<T>(options: Cancellable, compute: () => T): Promise<T> {
+    try {
+      throwIfCancelled(options.signal);
+      return Promise.resolve(compute());
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+}
