@@ -240,6 +240,32 @@ describe('facts', () => {
       assert.deepEqual(facts.map(summary), ['Secretary-General · launched · framework for response to marine pollution ·  · -']);
     });
 
+    it('reads the recipient a group names, names that list things, and qualifiers of one noun', () => {
+      assert.deepEqual(read('Norway has provided 3 million US dollars to developing countries.'), [
+        'Norway · provided · developing countries · 3000000 USD · -',
+      ]);
+      assert.deepEqual(read('Norway has donated 3 million US dollars to Sahrawi refugees.'), [
+        'Norway · donated · sahrawi refugees · 3000000 USD · -',
+      ]);
+      assert.deepEqual(read('Norway established the Centre for the Study of Peace, Justice and Reconciliation.'), [
+        'Norway · established · centre for study of peace justice and reconciliation ·  · -',
+      ]);
+      assert.deepEqual(read('Norway has provided medical, legal, and technical support worth 5 million US dollars.'), [
+        'Norway · provided · medical, legal, and technical support · 5000000 USD · -',
+      ]);
+    });
+
+    it('reads no transfer without its own figure, and no rate or people helped as one', () => {
+      for (const sentence of [
+        'In 2015, Norway provided support to the Sahel Alliance.', // a transfer needs a figure
+        'Norway has invested 20,000 US dollars per school.', // a rate
+        'Norway has provided a home for 6,000 refugees.', // those helped, not what was given
+        'Together we established the Global Ocean Partnership.', // the partners together
+      ]) {
+        assert.deepEqual(read(sentence), [], sentence);
+      }
+    });
+
     it('reads a list that stands as the actor whole', () => {
       assert.deepEqual(read('Norway, Chile, Ghana and Fiji, together, launched the Ocean Action Coalition.'), [
         'Norway, Chile, Ghana and Fiji · launched · ocean action coalition ·  · -',

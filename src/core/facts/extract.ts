@@ -45,7 +45,7 @@ export interface FactContext extends Speaker {
 /** Where a clause ends: a verb's words do not reach past these. */
 const CLAUSE_BREAK = new RegExp(
   [
-    String.raw`[;:]|,\s+(?:which|who|whereas|while|but|thereby)\b|,\s+\p{Ll}+ing\b`,
+    String.raw`[;:]|,\s+(?:which|who|where|whereas|while|but|thereby)\b|,\s+\p{Ll}+ing\b`,
     String.raw`\s(?:which|who|whereby)\s|\s(?:in order|so as|so that)\s`,
     String.raw`\sto\s(?:enable|promote|strengthen|combat|ensure|address|improve|counter|build)\b`,
     // "received 100,000 refugees and extended $530 million": another verb, whose figures are its own.
@@ -117,9 +117,12 @@ const NOT_A_NAME = new RegExp(
   String.raw`^(?:The|A|An|This|These|That|Those|Its|Our|My|Their|His|Her|If|When|Once|Unless|Although|While|${MONTH_ALTERNATIVES})\b`,
 );
 /** A capitalised name; it does not run on into a month ("the Conference on Women in Afghanistan in September"). */
+const NAME_WORD = String.raw`\p{Lu}[\p{L}\p{N}'’&.–-]*`;
+/** Words a name lists: "… for the Implementation of Peace, Stability and Development", "… on Women, Peace and Security". */
+const LISTED_WORDS = String.raw`${NAME_WORD}(?:,\s+${NAME_WORD})+,?\s+(?:and|or)\s+${NAME_WORD}`;
 const NAME_RUN =
-  String.raw`\p{Lu}[\p{L}\p{N}'’&.–-]*(?:\s+(?:(?:of|on|and|for|the|de|against|in|to)\s+)*` +
-  String.raw`(?!(?:${MONTH_ALTERNATIVES})\b)\p{Lu}[\p{L}\p{N}'’&.–-]*)*(?:\s*\(\p{Lu}[\p{L}&]{1,11}\))?`;
+  String.raw`${NAME_WORD}(?:\s+(?:(?:of|on|and|for|the|de|against|in|to)\s+)*` +
+  String.raw`(?!(?:${MONTH_ALTERNATIVES})\b)(?:${LISTED_WORDS}|${NAME_WORD}))*(?:\s*\(\p{Lu}[\p{L}&]{1,11}\))?`;
 const NAME_AT_START = new RegExp(`^${NAME_RUN}`, 'u');
 /** "the UN Comprehensive Response to COVID-19 launched by …": the whole name a participle follows. */
 const NAME_AT_END = new RegExp(`${NAME_RUN}$`, 'u');
@@ -128,6 +131,10 @@ const RECIPIENT = new RegExp(
     String.raw`(?:(?:efforts|work|operations) of\s+(?:the\s+)?)?(?<name>${NAME_RUN})`,
   'u',
 );
+/** People a transfer goes to, named by a group in lower case: "to developing countries", "for refugees". */
+const GROUPS = 'countries|nations|states|peoples?|refugees|children|women|communities|populations?';
+const GROUP_RECIPIENT = new RegExp(String.raw`\b(?:to|for)\s+(?:the\s+)?(?<name>(?:\p{Ll}+\s+){0,2}(?:${GROUPS}))\b`, 'u');
+const GROUP_AFTER = new RegExp(String.raw`^\s+(${GROUPS})\b`, 'u');
 /** How far after the verb a recipient may stand: "contributed … 42.5 million US dollars to the Peacebuilding Fund". */
 const RECIPIENT_REACH = 90;
 const RESOLUTION_OBJECT = /^\s*(?:the\s+)?(?:(?:Security Council|General Assembly)\s+)?(?<name>resolutions?\s+\d[\d/]*(?:\s*\(\d{4}\))?)/i;
@@ -209,6 +216,8 @@ function readClause(sentence: string, span: ClauseSpan, figuresOf: () => Figures
   const background = !PASSIVE_TAIL.test(before.text) && !before.auxiliary && PARTICIPLE_FOLLOWS.test(written);
   // "the centre in Timisoara, Romania, established by …": what the participle describes stands before the aside, unread.
   if (background && /,\s*$/.test(sentence.slice(span.clauseStart, span.verbStart))) return null;
+  // "membership would consist of Member States elected by the Assembly": background of what is only imagined.
+  if (background && UNREAL_AUXILIARY.test(sentence.slice(0, span.verbStart))) return null;
   const passive = background || PASSIVE_TAIL.test(before.text);
   const actor = passive ? agentOf(written, context) : actorBefore(before, span.relation, context);
   if (!actor) return null;
@@ -227,7 +236,10 @@ function readClause(sentence: string, span: ClauseSpan, figuresOf: () => Figures
           (q.end <= span.clauseEnd || q.unit === 'ordinal') &&
           (q.unit !== 'percent' ||
             (sharesAreActs && !SHARE_OF_WHOLE.test(span.relation.name) && !/\bto\s+$/.test(sentence.slice(0, q.start)))) &&
-          (!/^(?:dispatched|trained)$/.test(span.relation.name) || q.unit === 'persons' || q.unit === 'count'),
+          (!/^(?:dispatched|trained)$/.test(span.relation.name) || q.unit === 'persons' || q.unit === 'count') &&
+          // "$300,000 per municipality" is a rate; "a haven for 50,000 refugees" counts those helped, not what was given.
+          !/^\s*(?:per|each|a|an)\s+\p{Ll}/u.test(sentence.slice(q.end)) &&
+          !(q.unit === 'persons' && span.relation.name === 'provided' && /\bfor\s+$/.test(sentence.slice(0, q.start))),
       )
     : [];
   const relation = future ? 'pledged' : span.relation.name;
@@ -246,7 +258,7 @@ function readClause(sentence: string, span: ClauseSpan, figuresOf: () => Figures
         ? relativeRecipient(sentence.slice(0, span.verbStart))
         : null;
   if (span.relation.name === 'held' && !(named && EVENT.test(named))) return null;
-  const attributable = transfer ? own.length > 0 || (time !== null && named !== null) : named !== null;
+  const attributable = transfer ? own.length > 0 : named !== null;
   if (!attributable) return null;
   const subject = named ? unifyName(named, context.acronyms) : object ? { key: object.toLowerCase(), display: object } : actor;
   return { actor, relation, object: object ?? named ?? '', subject, quantities: own, time: time?.value ?? null, background };
@@ -293,6 +305,8 @@ function actorBefore(before: Before, relation: Relation, context: FactContext): 
   const last = phrase.split(' ').pop()!;
   // "we adopted the 2030 Agenda", "we elected a Secretary-General": in a general debate the membership speaking together.
   if (/^we$/i.test(last) && COLLECTIVE_ACTS.has(relation.name)) return null;
+  // "Together we established …": the partners together.
+  if (/^we$/i.test(last) && /\btogether\s*,?\s*we$/i.test(before.text)) return null;
   if (PERSONAL_PRONOUN.test(last)) return actorName(last, context);
   // A common noun acts only through an auxiliary; without one it is a noun a participle describes.
   const proper = /^\p{Lu}/u.test(phrase.replace(/^(?:the|my|our)\s+/i, '')) || /^(?:my|our)\s/i.test(phrase);
@@ -351,8 +365,11 @@ function objectAfter(after: string, own: Quantity[], transfer: boolean): string 
   const direct = directObject(text);
   let found: string | null;
   if (transfer) {
-    const recipient = RECIPIENT.exec(text);
-    found = (recipient && recipient.index < RECIPIENT_REACH ? trimName(recipient.groups!.name) : null) ?? resolution ?? direct;
+    const recipient = RECIPIENT.exec(text) ?? GROUP_RECIPIENT.exec(text);
+    const name = recipient && recipient.index < RECIPIENT_REACH ? trimName(recipient.groups!.name) : null;
+    // "to Palestine refugees", "for the Syrian people": the group the name qualifies is the recipient.
+    const group = name && recipient ? GROUP_AFTER.exec(text.slice(recipient.index + recipient[0].length))?.[1] : undefined;
+    found = (name && group ? `${name} ${group}` : name) ?? resolution ?? direct;
   } else {
     found = resolution ?? direct;
   }
@@ -363,6 +380,8 @@ function objectAfter(after: string, own: Quantity[], transfer: boolean): string 
 }
 
 /** The words right after the verb, up to a preposition or a comma; a name there is taken whole. */
+const QUALIFIER_LIST = /^\s*\p{Ll}+(?:,\s+\p{Ll}+)+,?\s+(?:and|or)\s+\p{Ll}+\s+(\p{Ll}+)\b/u;
+
 function directObject(after: string): string | null {
   const text = after.replace(LEADING_FILLER, '');
   const name = NAME_AT_START.exec(text)?.[0];
@@ -375,6 +394,9 @@ function directObject(after: string): string | null {
   ) {
     return trimName(name);
   }
+  // "humanitarian, economic, and technical assistance": the listed words qualify one noun, which the object is.
+  const listed = QUALIFIER_LIST.exec(text);
+  if (listed && !PHRASE_STOP.has(listed[1].toLowerCase())) return listed[0].trim();
   const words: string[] = [];
   for (const word of text.split(/\s+/).filter(Boolean)) {
     if (words.length >= MAX_OBJECT_WORDS || PHRASE_STOP.has(word.toLowerCase()) || /^(?:it|them|this|these|those)$/i.test(word)) break;
