@@ -1,18 +1,23 @@
 /**
- * `npm run precision -- [--corpus ungd|ungd-more]... [--code CODE]... [--show unjudged|false|all] [--facts]`:
+ * `npm run precision -- [--corpus ungd|ungd-more]... [--code CODE]... [--show unjudged|false|all] [--style un] [--facts]`:
  * how often a finding is right, measured by reading. Runs `precedent check`'s code path over the UN General Debate
  * speeches in ../shared/data (each speech checked against its own corpus) and scores every finding against the
  * verdicts a reader wrote in bench/precision/checks.tsv; with --facts, draws facts from ungd-more and scores them
  * against bench/precision/facts.tsv. The criteria the verdicts follow are in bench/precision/README.md.
- * `--show` prints the sampled findings (or facts) with the words around them, to read and judge.
+ * `--show` prints the sampled findings (or facts) with the words around them, to read and judge; `--style un` checks with
+ * the UN style sheet chosen, as a `.precedent.json` with `"style": "un"` would.
  */
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { checkFiles, loadRegistry } from '../src/cli/checkCommand';
+import { DEFAULT_CONFIG, styleSheetNamed } from '../src/core/checks/config';
+import type { StyleSheet } from '../src/core/checks/types';
+import type { ResolutionRegistry } from '../src/core/citations/registry';
 import { LineIndex } from '../src/core/corpus/lines';
+import { readSourceText } from '../src/core/corpus/sourceText';
 import type { Fact } from '../src/core/facts/factBase';
-import { LocalCorpus } from '../src/core/service';
+import { type CheckedFile, LocalCorpus } from '../src/core/service';
 import { PrecedentWorkspace } from '../src/core/workspace';
 import { isFolder, REPO_ROOT } from './corpora';
 import { hashOf } from './random';
@@ -36,6 +41,7 @@ interface Options {
   codes: Set<string>;
   show: Show;
   facts: boolean;
+  style: StyleSheet | null;
 }
 
 interface Verdict {
@@ -52,19 +58,21 @@ interface Scored {
   message: string;
 }
 
-const USAGE = `usage: npm run precision -- [--corpus ${CORPORA.join('|')}]... [--code CODE]... [--show unjudged|false|all] [--facts]`;
+const USAGE =
+  `usage: npm run precision -- [--corpus ${CORPORA.join('|')}]... [--code CODE]... [--show unjudged|false|all] ` + '[--style un] [--facts]';
 
 function log(line: string): void {
   process.stderr.write(`[precision] ${line}\n`);
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { corpora: [], codes: new Set(), show: null, facts: false };
+  const options: Options = { corpora: [], codes: new Set(), show: null, facts: false, style: null };
   for (let i = 0; i < argv.length; i++) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (flag === '--corpus' && CORPORA.includes(value as CorpusName)) options.corpora.push(value as CorpusName);
     else if (flag === '--code' && value) options.codes.add(value);
     else if (flag === '--show' && (value === 'unjudged' || value === 'false' || value === 'all')) options.show = value;
+    else if (flag === '--style' && styleSheetNamed(value ?? '')) options.style = styleSheetNamed(value);
     else if (flag === '--facts') {
       options.facts = true;
       continue;
@@ -107,14 +115,18 @@ function around(text: string, start: number, end: number): string {
   return `${before}⟦${text.slice(start, end)}⟧${after}`.replace(/\s+/g, ' ');
 }
 
-async function findingsOf(corpus: CorpusName, codes: Set<string>): Promise<Scored[]> {
+async function findingsOf(corpus: CorpusName, codes: Set<string>, style: StyleSheet | null): Promise<Scored[]> {
   const dir = path.join(DATA_DIR, corpus);
   const workspace = await loadWorkspace(corpus);
   const registry = await loadRegistry(undefined, log);
   const files = workspace.documents.map((d) => d.file).sort();
   log(`checking ${files.length} speeches of ${corpus} against their corpus`);
-  // The data folder has no .precedent.json: each speech gets the default settings, as `precedent check` gives it.
-  const { checked } = await checkFiles(new LocalCorpus(workspace), files, registry, log, dir);
+  // The data folder has no .precedent.json: each speech gets the default settings, as `precedent check` gives it, or
+  // those with the style sheet chosen.
+  const corpusQueries = new LocalCorpus(workspace);
+  const { checked } = style
+    ? { checked: await withStyle(corpusQueries, files, registry, style) }
+    : await checkFiles(corpusQueries, files, registry, log, dir);
   const scored: Scored[] = [];
   for (const { file, text, findings } of checked) {
     const lines = new LineIndex(text);
@@ -132,6 +144,16 @@ async function findingsOf(corpus: CorpusName, codes: Set<string>): Promise<Score
     }
   }
   return scored;
+}
+
+async function withStyle(corpus: LocalCorpus, files: string[], registry: ResolutionRegistry, style: StyleSheet): Promise<CheckedFile[]> {
+  const config = { ...DEFAULT_CONFIG, style };
+  const checked: CheckedFile[] = [];
+  for (const file of files) {
+    const text = await readSourceText(file);
+    checked.push({ file, text, findings: await corpus.check(text, file, { registry, config }) });
+  }
+  return checked;
 }
 
 /** The ones to judge: all when there are few, else a fixed-seed draw that keeps its members when others come or go. */
@@ -193,7 +215,7 @@ function wanted(show: Show, verdict: Verdict | undefined): boolean {
 
 async function scoreChecks(options: Options): Promise<void> {
   const verdicts = await readVerdicts(CHECK_VERDICTS, 4);
-  const scored = (await Promise.all(options.corpora.map((c) => findingsOf(c, options.codes)))).flat();
+  const scored = (await Promise.all(options.corpora.map((c) => findingsOf(c, options.codes, options.style)))).flat();
   const byCode = new Map<string, Scored[]>();
   for (const item of scored) byCode.set(item.code, [...(byCode.get(item.code) ?? []), item]);
   const rows: Row[] = [];
