@@ -246,6 +246,16 @@ describe('editorial checks', () => {
         ['twelve', '12'],
       ]);
       assert.deepEqual(un('un-numbers', 'Twelve countries spoke.'), [], 'a number opening a sentence is spelt out');
+      for (const text of [
+        'The sea rose 3 metres and the air 2 degrees.', // measures
+        'Children as young as 5 years old, and those under 4 years of age.', // ages
+        'Eight hundred and fifty years ago, the city rose.', // one number spelt out whole
+        'Within the next 4–5 years, we will finish.', // a range
+        'We have 24 private channels, 7 news agencies and 11 radio stations.', // a series with larger figures
+      ]) {
+        assert.deepEqual(un('un-numbers', text), [], text);
+      }
+      assert.deepEqual(un('un-numbers', 'In 2020 we opened 4 clinics.'), [['4', 'four']], 'a year is no larger figure of a series');
       assert.deepEqual(un('un-numbers', 'SDG 5 is central; at 9 this morning; five missions; twenty-five experts.'), [
         ['twenty-five', '25'],
       ]);
