@@ -10,6 +10,22 @@ import { opensSentence, styleCheck } from './styleRule';
 import type { Check } from './types';
 
 const MONTH = `(${MONTH_ALTERNATIVES})`;
+/** A measure takes figures: "3 metres", "2 degrees", "40 hectares". */
+const MEASURED = new RegExp(
+  String.raw`^\s+(?:(?:square|cubic)\s+)?` +
+    String.raw`(?:metres|meters|kilometres|kilometers|miles|feet|degrees|litres|liters|hectares|acres|tons|tonnes|kilograms|megawatts)\b`,
+  'i',
+);
+/** An age takes figures: "5 years old", "under 5 years of age". */
+const AGED = /^\s+(?:years?|months?)\s+(?:old|of\s+age)\b/i;
+/** Figures of a series, 10 to 999 (not years), within a few words: "24 channels, 7 news agencies, 11 FM stations". */
+const SERIES_REACH = 45;
+
+function inSeriesWithLarger(text: string, at: number): boolean {
+  const around = text.slice(Math.max(0, at - SERIES_REACH), at + SERIES_REACH);
+  return /(?:^|[\s(])(?:[1-9]\d{1,2})(?=\s+\p{Ll})/u.test(around) && /[,;]|\band\b/.test(around);
+}
+
 /** Words after which a small figure is a label, not a count: "resolution 5", "Goal 3", "paragraph 2". */
 const LABEL_WORDS =
   String.raw`resolution|paragraph|article|goal|sdg|page|chapter|annex|item|rule|section|phase|level|category|step|point|` +
@@ -86,7 +102,7 @@ const unNumbers: Check = styleCheck({
   summary: 'one to nine in words, 10 and above in figures',
   // A count: a figure or number word before a plural noun ("5 missions", "twelve experts"), not before "is" or "this".
   pattern: new RegExp(
-    `(?<![\\d.,/$€£¥%-])\\b(?:([1-9])|(${NUMBER_WORD_ALTERNATIVES}))(?=\\s+(?!(?:this|thus|does|was|has|its|his)\\b)\\p{Ll}{3,}s\\b)`,
+    `(?<![\\d.,/$€£¥%+–—-])\\b(?:([1-9])|(${NUMBER_WORD_ALTERNATIVES}))(?=\\s+(?!(?:this|thus|does|was|has|its|his)\\b)\\p{Ll}{3,}s\\b)`,
     'gu',
   ),
   message: (m) => (m[1] ? 'numbers one to nine are written in words' : 'numbers 10 and above are written in figures'),
@@ -96,11 +112,20 @@ const unNumbers: Check = styleCheck({
     if (m[2] && numberWordValue(m[2])! < 10) return true;
     const before = text.slice(Math.max(0, (m.index ?? 0) - 20), m.index ?? 0);
     const after = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 20);
-    // "5 per cent", "5 million", a label ("Goal 5"), a figure opening a sentence (then spelt out anyway).
+    // "5 per cent", "5 million", a label ("Goal 5"), a figure opening a sentence (then spelt out anyway), a measure or
+    // an age ("3 metres", "2 degrees", "5 years old"), part of a number spelt out whole ("eight hundred and fifty"), a
+    // range ("4–5 years"), and a figure in a series with larger ones ("24 channels, 7 news agencies, 11 stations").
     return (
       LABELLED.test(before) ||
       /^\s+(?:per|percent|million|billion|thousand|hundred|times)\b/i.test(after) ||
-      (m[2] !== undefined && opensSentence(m, text))
+      (m[2] !== undefined && opensSentence(m, text)) ||
+      MEASURED.test(after) ||
+      AGED.test(after) ||
+      (m[2] !== undefined && /\b(?:hundred|thousand)\s+(?:and\s+)?$/i.test(before)) ||
+      /^\s*[–—-]\s*\d/.test(after) ||
+      // "11-51378 4": the record's page furniture, its job number then the page.
+      /\b\d{2}-\d{5}\s*$/.test(before) ||
+      (m[1] !== undefined && inSeriesWithLarger(text, m.index ?? 0))
     );
   },
 });
