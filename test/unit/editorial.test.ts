@@ -226,6 +226,23 @@ describe('editorial checks', () => {
       assert.deepEqual(un('un-member-states', 'All member states and Member States, and EU member States.'), [
         ['member states', 'Member States'],
       ]);
+      assert.deepEqual(
+        un('un-member-states', 'We call on all UN member states, United Nations member states and the member states of this Organization.'),
+        [
+          ['member states', 'Member States'],
+          ['member states', 'Member States'],
+          ['member states', 'Member States'],
+        ],
+      );
+      for (const text of [
+        'AU member states agreed.', // another body's members
+        'European Union member states agreed.',
+        'The member states of the Southern African Development Community met.',
+        'Somalia and its federal member states agreed.',
+        'POLITICAL TENSIONS AMONG MEMBER STATES PERSIST.', // capitals have no case to correct
+      ]) {
+        assert.deepEqual(un('un-member-states', text), [], text);
+      }
       assert.deepEqual(un('un-secretary-general', 'The Secretary General and the Secretary-General.'), [
         ['Secretary General', 'Secretary-General'],
       ]);

@@ -69,9 +69,21 @@ function unDate(m: RegExpMatchArray): string {
 const unMemberStates: Check = styleCheck({
   code: 'un-member-states',
   summary: '"Member States"',
-  pattern: /\b(?:member states|Member states|MEMBER STATES)\b/g,
+  // In capitals a text has no case to correct.
+  pattern: /\b(?:member states|Member states)\b/g,
   message: () => '"Member States" of the United Nations take capitals',
   replacement: () => 'Member States',
+  // Members of another body are "member States" in UN style, not "Member States": "AU member states", "European
+  // Union member states", "the member
+  // states of the Southern African Development Community", Somalia's "federal member states".
+  allows: (m, text) => {
+    const at = m.index ?? 0;
+    const before = text.slice(Math.max(0, at - 30), at);
+    const after = text.slice(at + m[0].length, at + m[0].length + 60);
+    const ofAnother = /^\s+of\s+(?:the\s+)?(?!United Nations|UN\b|Organization|this (?:Organization|Assembly)|our Organization)\p{Lu}/u;
+    const anotherName = /\b(?!UN\b)\p{Lu}{2,}\s+$|\p{Lu}\p{L}+\s+(?!Nations\b)\p{Lu}\p{L}+\s+$/u;
+    return anotherName.test(before) || /\bfederal\s+$/i.test(before) || ofAnother.test(after);
+  },
 });
 
 const unSecretaryGeneral: Check = styleCheck({
