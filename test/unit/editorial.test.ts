@@ -284,6 +284,10 @@ describe('editorial checks', () => {
         ['percent', 'per cent'],
       ]);
       assert.deepEqual(un('un-abbreviation-stops', 'The U.N. and H.E. the Ambassador in Washington, D.C. met.'), [['U.N.', 'UN']]);
+      // A person's initials before the name, and a name's own letters, keep their stops; a known abbreviation does not.
+      assert.deepEqual(un('un-abbreviation-stops', 'We recall P.C. Chang and Captain H.W.D. Perera, and the U.N. Charter.'), [
+        ['U.N.', 'UN'],
+      ]);
       assert.deepEqual(
         un('un-abbreviation-stops', 'It was agreed in the U.S. The talks go on.'),
         [['U.S.', 'US.']],

@@ -3,6 +3,7 @@
  * own code, so one can be turned off alone, and each finding offers the fix. Seed 000, a verbatim record edited by
  * the UN itself, raises almost nothing.
  */
+import { KNOWN_EXPANSIONS, WIDELY_KNOWN } from './knownAbbreviations';
 import { inCaseOf, inProperName, unSpelling } from './spellingTable';
 import { MONTH_ALTERNATIVES } from '../text/dates';
 import { NUMBER_WORD_ALTERNATIVES, numberWordValue, unitWord } from '../text/numberWords';
@@ -26,6 +27,10 @@ function inSeriesWithLarger(text: string, at: number): boolean {
   const around = text.slice(Math.max(0, at - SERIES_REACH), at + SERIES_REACH);
   return /(?:^|[\s(])(?:[1-9]\d{1,2})(?=\s+\p{Ll})/u.test(around) && /[,;]|\band\b/.test(around);
 }
+
+/** What follows an abbreviation that also ends its sentence: the end of the text, or a word a sentence opens with. */
+const NEW_SENTENCE_AFTER =
+  /^(?:\s*$|\s+(?:The|This|These|That|Those|We|I|It|In|On|At|For|Our|They|He|She|But|And|As|A|An|There|Its|His|Her)\b)/;
 
 const LABELLED =
   /(?:resolution|paragraph|article|goal|sdg|page|chapter|annex|item|rule|section|phase|level|category|step|point|objective|target|option|pillar|clause|no\.|number|table|figure|box|part|session|round|cycle|stage|type|grade|agenda)\s*$/i;
@@ -156,10 +161,16 @@ const unAbbreviationStops: Check = styleCheck({
   summary: 'no full stops in abbreviations',
   pattern: /\b(?:[A-Z]\.){2,}(?![A-Za-z])/g,
   message: (m) => `No full stops in abbreviations: "${m[0].replace(/\./g, '')}"`,
-  // "in the U.S. The next…": the last stop also ends the sentence, and stays.
-  replacement: (m, body) => m[0].replace(/\./g, '') + (/^(?:\s+\p{Lu}|\s*$)/u.test(body.slice((m.index ?? 0) + m[0].length)) ? '.' : ''),
-  // A title and a place keep theirs: "H.E.", "Washington, D.C.".
-  allows: (m) => m[0] === 'H.E.' || m[0] === 'D.C.',
+  // "in the U.S. The next…": the last stop also ends the sentence, and stays; "the U.N. Charter" goes on.
+  replacement: (m, body) => m[0].replace(/\./g, '') + (NEW_SENTENCE_AFTER.test(body.slice((m.index ?? 0) + m[0].length)) ? '.' : ''),
+  // A title and a place keep theirs: "H.E.", "Washington, D.C."; so do a person's initials ("P.C. Chang", "Captain
+  // H.W.D. Jayawickrama") and a name's ("the O.K. Corral"): letters that are no known abbreviation, before a name.
+  allows: (m, body) => {
+    if (m[0] === 'H.E.' || m[0] === 'D.C.') return true;
+    const letters = m[0].replace(/\./g, '');
+    const known = WIDELY_KNOWN.has(letters) || KNOWN_EXPANSIONS[letters] !== undefined;
+    return !known && /^\s+\p{Lu}\p{Ll}/u.test(body.slice((m.index ?? 0) + m[0].length));
+  },
 });
 
 export const UN_STYLE_CHECKS: readonly Check[] = [
