@@ -35,14 +35,17 @@ describe('editorial checks', () => {
 
     it('counts every way a draft spells one out: other official names, lower case, no parentheses', () => {
       const text =
-        'The Cooperation Council for the Arab States of the Gulf (GCC) met; the GCC agreed. We support small island developing States (SIDS); ' +
-        'SIDS matter. The Organization for Security and Co-operation in Europe works, and the OSCE helps. The Treaty on the Non-Proliferation of Nuclear Weapons (NPT) holds; the NPT too.';
+        'The Cooperation Council for the Arab States of the Gulf (GCC) met; the GCC agreed. ' +
+        'We support small island developing States (SIDS); SIDS matter. ' +
+        'The Organization for Security and Co-operation in Europe works, and the OSCE helps. ' +
+        'The Treaty on the Non-Proliferation of Nuclear Weapons (NPT) holds; the NPT too.';
       assert.deepEqual(flagged('abbreviation-undefined', text), []);
     });
 
     it('spares defined, widely known, unknown abbreviations, front matter, headings and Roman numerals', () => {
       const text =
-        '---\ntitle: UNODC briefing\n---\nSTATEMENT BY JAPAN ON UNODC AND CRIME\n\nThe United Nations Office on Drugs and Crime (UNODC) and the UN, UNICEF and the XQZT work. ' +
+        '---\ntitle: UNODC briefing\n---\nSTATEMENT BY JAPAN ON UNODC AND CRIME\n\n' +
+        'The United Nations Office on Drugs and Crime (UNODC) and the UN, UNICEF and the XQZT work. ' +
         'Resolution 1514 (XV) and the UNODC.';
       assert.deepEqual(flagged('abbreviation-undefined', text), []);
     });
@@ -166,7 +169,8 @@ describe('editorial checks', () => {
 
     it('leaves the spelling of names alone', () => {
       const text =
-        'The programme helps. Another programme too. The Africa Adaptation Acceleration Program helps, as does the World Health Organization; our organisation agrees.';
+        'The programme helps. Another programme too. The Africa Adaptation Acceleration Program helps, ' +
+        'as does the World Health Organization; our organisation agrees.';
       assert.deepEqual(flagged('spelling-variant', text), []);
       assert.deepEqual(flagged('un-spelling', 'The Global Center for Combating Extremist Ideology is a center.', UN_STYLE), [
         ['center', 'centre'],

@@ -336,7 +336,10 @@ describe('figure-precedent against recorded facts', () => {
     const [finding] = findings('45 million US dollars');
     assert.match(
       finding.message,
-      /^The 2023 statement \(2023-statement\.md:4\) says Japan contributed to Peacebuilding Fund \(PBF\) "50 million US dollars", not 45 million US dollars/,
+      new RegExp(
+        String.raw`^The 2023 statement \(2023-statement\.md:4\) says Japan contributed to Peacebuilding Fund \(PBF\) ` +
+          String.raw`"50 million US dollars", not 45 million US dollars`,
+      ),
     );
   });
 });

@@ -6,8 +6,8 @@
  */
 import type { Check, Finding } from './types';
 
-const SALUTATION =
-  /\b(Mr\.?|Mister|Madam|Madame|Mme\.?)\s+(President|Vice-President|Chair|Chairperson|Chairman|Chairwoman|Co-Chair|Co-Chairs|Secretary-General|Moderator|Facilitator)\b/g;
+const TITLES = 'President|Vice-President|Chair|Chairperson|Chairman|Chairwoman|Co-Chair|Co-Chairs|Secretary-General|Moderator|Facilitator';
+const SALUTATION = new RegExp(String.raw`\b(Mr\.?|Mister|Madam|Madame|Mme\.?)\s+(${TITLES})\b`, 'g');
 
 export const salutationMixed: Check = {
   code: 'salutation-mixed',
@@ -28,8 +28,9 @@ export const salutationMixed: Check = {
       if (isMale(first[1]) === isMale(address)) continue;
       const [start, end] = [at, at + whole.length];
       const firstStart = input.bodyStart + (first.index ?? 0);
+      const firstLine = input.rangeOf(firstStart, firstStart).startLine + 1;
       findings.push({
-        message: `"${whole}" here, but the statement opens with "${first[0]}" (line ${input.rangeOf(firstStart, firstStart).startLine + 1})`,
+        message: `"${whole}" here, but the statement opens with "${first[0]}" (line ${firstLine})`,
         start,
         end,
         fixes: [{ title: `Use "${first[0]}"`, start, end, replacement: first[0] }],

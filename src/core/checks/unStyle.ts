@@ -11,7 +11,6 @@ import { opensSentence, styleCheck } from './styleRule';
 import type { Check } from './types';
 
 const MONTH = `(${MONTH_ALTERNATIVES})`;
-/** Words after which a small figure is a label, not a count: "resolution 5", "Goal 3", "paragraph 2". */
 /** A measure takes figures: "3 metres", "2 degrees", "40 hectares". */
 const MEASURED = new RegExp(
   String.raw`^\s+(?:(?:square|cubic)\s+)?` +
@@ -32,14 +31,17 @@ function inSeriesWithLarger(text: string, at: number): boolean {
 const NEW_SENTENCE_AFTER =
   /^(?:\s*$|\s+(?:The|This|These|That|Those|We|I|It|In|On|At|For|Our|They|He|She|But|And|As|A|An|There|Its|His|Her)\b)/;
 
-const LABELLED =
-  /(?:resolution|paragraph|article|goal|sdg|page|chapter|annex|item|rule|section|phase|level|category|step|point|objective|target|option|pillar|clause|no\.|number|table|figure|box|part|session|round|cycle|stage|type|grade|agenda)\s*$/i;
+/** Words after which a small figure is a label, not a count: "resolution 5", "Goal 3", "paragraph 2". */
+const LABEL_WORDS =
+  String.raw`resolution|paragraph|article|goal|sdg|page|chapter|annex|item|rule|section|phase|level|category|step|point|` +
+  String.raw`objective|target|option|pillar|clause|no\.|number|table|figure|box|part|session|round|cycle|stage|type|grade|agenda`;
+const LABELLED = new RegExp(String.raw`(?:${LABEL_WORDS})\s*$`, 'i');
 
 const unResolutionCase: Check = styleCheck({
   code: 'un-resolution-case',
   summary: '"resolution" in lower case in running text',
   pattern: /\bResolution(s?)(?=\s+\d)/g,
-  message: () => '"resolution" is lower case in running text (UN Editorial Manual): "Security Council resolution 2331 (2016)"',
+  message: () => '"resolution" is lower case in running text: "Security Council resolution 2331 (2016)"',
   replacement: (m) => `resolution${m[1]}`,
   allows: opensSentence,
 });
@@ -48,7 +50,7 @@ const unBodyInFull: Check = styleCheck({
   code: 'un-body-in-full',
   summary: 'the issuing body in full',
   pattern: /\b(UNSC|UNGA|SC|GA)(?=\s+[Rr]esolutions?\b)|\bUNSC\b|\bUNGA\b/g,
-  message: (m) => `Name the issuing body in full: "${body(m[0])}", not "${m[0]}"`,
+  message: () => 'the issuing body is named in full',
   replacement: (m) => body(m[0]),
 });
 
@@ -63,7 +65,7 @@ const unDateFormat: Check = styleCheck({
     `\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b|\\b(\\d{1,2})(?:st|nd|rd|th)\\s+(?:of\\s+)?${MONTH}\\b`,
     'g',
   ),
-  message: (m) => `Dates are written day, month, year: "${unDate(m)}"`,
+  message: () => 'dates are written day, month, year',
   replacement: unDate,
 });
 
@@ -76,7 +78,7 @@ const unMemberStates: Check = styleCheck({
   summary: '"Member States"',
   // In capitals a text has no case to correct.
   pattern: /\b(?:member states|Member states)\b/g,
-  message: () => '"Member States" of the United Nations take capitals',
+  message: () => 'the Member States of the United Nations take capitals',
   replacement: () => 'Member States',
   // Members of another body are "member States" in UN style, not "Member States": "AU member states", "European
   // Union member states", "the member
@@ -95,7 +97,7 @@ const unSecretaryGeneral: Check = styleCheck({
   code: 'un-secretary-general',
   summary: '"Secretary-General"',
   pattern: /\b[Ss]ecretary(?:\s+|\s*-\s*)[Gg]eneral\b/g,
-  message: () => 'The title is written "Secretary-General"',
+  message: () => 'the title takes capitals and a hyphen',
   replacement: () => 'Secretary-General',
   allows: (m) => m[0] === 'Secretary-General',
 });
@@ -104,7 +106,7 @@ const unSpellingRule: Check = styleCheck({
   code: 'un-spelling',
   summary: 'Oxford spelling',
   pattern: /\p{L}+/gu,
-  message: (m) => `UN spelling (Oxford): "${inCaseOf(m[0], unSpelling(m[0].toLowerCase())!)}"`,
+  message: () => 'the UN spells as the Oxford English Dictionary does',
   replacement: (m) => inCaseOf(m[0], unSpelling(m[0].toLowerCase())!),
   allows: (m, body) => {
     const wanted = unSpelling(m[0].toLowerCase());
@@ -120,10 +122,7 @@ const unNumbers: Check = styleCheck({
     `(?<![\\d.,/$€£¥%+–—-])\\b(?:([1-9])|(${NUMBER_WORD_ALTERNATIVES}))(?=\\s+(?!(?:this|thus|does|was|has|its|his)\\b)\\p{Ll}{3,}s\\b)`,
     'gu',
   ),
-  message: (m) =>
-    m[1]
-      ? `Numbers one to nine are written in words: "${unitWord(Number(m[1]))}"`
-      : `Numbers 10 and above are written in figures: "${numberWordValue(m[2])}"`,
+  message: (m) => (m[1] ? 'numbers one to nine are written in words' : 'numbers 10 and above are written in figures'),
   replacement: (m) => (m[1] ? unitWord(Number(m[1])) : String(numberWordValue(m[2]))),
   allows: (m, text) => {
     // One to nine in words is the style itself.
@@ -152,7 +151,7 @@ const unPerCent: Check = styleCheck({
   code: 'un-per-cent',
   summary: '"per cent"',
   pattern: /(?<=\d)\s?%|\bpercent\b/gi,
-  message: () => '"per cent", in words',
+  message: () => '"per cent" is written in words',
   replacement: (m) => (m[0].endsWith('%') ? ' per cent' : inCaseOf(m[0], 'per cent')),
 });
 
@@ -160,7 +159,7 @@ const unAbbreviationStops: Check = styleCheck({
   code: 'un-abbreviation-stops',
   summary: 'no full stops in abbreviations',
   pattern: /\b(?:[A-Z]\.){2,}(?![A-Za-z])/g,
-  message: (m) => `No full stops in abbreviations: "${m[0].replace(/\./g, '')}"`,
+  message: () => 'abbreviations take no full stops',
   // "in the U.S. The next…": the last stop also ends the sentence, and stays; "the U.N. Charter" goes on.
   replacement: (m, body) => m[0].replace(/\./g, '') + (NEW_SENTENCE_AFTER.test(body.slice((m.index ?? 0) + m[0].length)) ? '.' : ''),
   // A title and a place keep theirs: "H.E.", "Washington, D.C."; so do a person's initials ("P.C. Chang", "Captain

@@ -58,8 +58,12 @@ const CLAUSE_BREAK = new RegExp(
 const FUTURE_AUXILIARY = /\b(?:will|shall|going to|intends? to|plans? to)\b/i;
 /** Auxiliaries of what may, must or would be: no fact. */
 const UNREAL_AUXILIARY = /\b(?:would|should|can|could|may|might|must|wish(?:es)? to|ready to|determined to)\b/i;
-const AUXILIARY =
-  /(?:^|\s)(?:has|have|had|will|would|shall|should|can|could|may|might|must|decided to|agreed to|intends? to|plans? to|continues? to|continued to|(?:is|are) going to|wish(?:es)? to|(?:is|are|stands?|stood) ready to|(?:is|am|are) pleased to|would like to|(?:is|are) determined to|(?:is|are) proud to)\s*$/i;
+const AUXILIARY = new RegExp(
+  String.raw`(?:^|\s)(?:has|have|had|will|would|shall|should|can|could|may|might|must|decided to|agreed to|intends? to|` +
+    String.raw`plans? to|continues? to|continued to|(?:is|are) going to|wish(?:es)? to|(?:is|are|stands?|stood) ready to|` +
+    String.raw`(?:is|am|are) pleased to|would like to|(?:is|are) determined to|(?:is|are) proud to)\s*$`,
+  'i',
+);
 const ADVERB = new RegExp(
   String.raw`(?:^|\s)(?:also|further|already|now|again|once again|just|so far|to date|today|together|soon|still|not|yet|never|ever|` +
     String.raw`even|only|thus|therefore|in addition|moreover|furthermore|since then|(?:this|last|earlier this) (?:year|week|month))\s*$`,
@@ -109,7 +113,8 @@ const PAST_FORM = /(?:ed|held|sent|set up)$/i;
 const DEADLINE_BEFORE = /\b(?:by|before|until|no later than)\s+(?:the\s+end\s+of\s+)?$/i;
 /** Time words that open a clause before its actor: "Yesterday we held", "10 years ago the Council adopted". */
 const TIME_WORD = new RegExp(
-  String.raw`^(?:\d+|years?|months?|weeks?|days?|ago|yesterday|today|tomorrow|last|next|this|earlier|later|recently|${MONTH_ALTERNATIVES})$`,
+  String.raw`^(?:\d+|years?|months?|weeks?|days?|ago|yesterday|today|tomorrow|last|next|this|earlier|later|recently|` +
+    String.raw`${MONTH_ALTERNATIVES})$`,
   'i',
 );
 const TIME_UNIT = new RegExp(String.raw`^(?:years?|months?|weeks?|days?|ago|yesterday|today|tomorrow|${MONTH_ALTERNATIVES})$`, 'i');
