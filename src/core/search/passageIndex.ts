@@ -44,7 +44,10 @@ export class PassageIndex {
   private readonly stamp: Int32Array;
   private readonly identifierHits: Int32Array;
 
-  private constructor(readonly snapshot: IndexSnapshot, built?: { termIds: Map<string, number>; vocabulary: Vocabulary }) {
+  private constructor(
+    readonly snapshot: IndexSnapshot,
+    built?: { termIds: Map<string, number>; vocabulary: Vocabulary },
+  ) {
     if (built) this.termIds = built.termIds;
     else snapshot.terms.forEach((term, id) => this.termIds.set(term, id));
     // A fresh build made its vocabulary already (for OCR repairs), over the same arrays.
