@@ -6,6 +6,7 @@
 export { DEFAULT_CONFIG, parseConfig, styleSheetNamed } from '../core/checks/config';
 export { CONFIG_FILE, dismissFinding, findConfig, projectBoundary, restoreFinding } from '../core/checks/configFile';
 export { CORPUS_FILE_GLOB } from '../core/corpus/discover';
+export { isInside, summarizeFolders } from '../core/corpus/folders';
 export { CHECKS } from '../core/checks/runChecks';
 export { preferredFix } from '../core/checks/types';
 export { extractCitations } from '../core/citations/extract';
@@ -14,4 +15,5 @@ export { isWordOrPdf, readExtractedText } from '../core/corpus/extract/wordOrPdf
 export { describeFact, factWhen } from '../core/facts/factBase';
 export { mergeTwins } from '../core/search/twins';
 export { LocalCorpus } from '../core/service';
+export { parseTemplates } from '../core/snippets';
 export { PrecedentWorkspace } from '../core/workspace';

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { ResolutionRegistry } from '../core/citations/registry';
+import { addCorpusFolder, ADD_CORPUS_FOLDER_COMMAND, type AddCorpusFolderOptions } from './addCorpusFolder';
 import { CorpusAudit } from './auditCorpus';
 import { ignoreFinding, IGNORE_FINDING_COMMAND, PrecedentCodeActions } from './codeActions';
 import { compareParagraph, COMPARE_SCHEME, ComparisonDocuments } from './compareParagraph';
@@ -16,6 +17,7 @@ import { PrecedentHover } from './hover';
 import { showIgnoredFindings } from './ignoredFindings';
 import { lookUpFacts } from './lookUpFacts';
 import { PrecedentInlineCompletions } from './inlineCompletions';
+import { insertStatementTemplate } from './insertTemplate';
 import { core } from './loadCore';
 import { affectsPrecedent, readSettings } from './settings';
 import { ExtractedTextDocuments } from './sourceDocuments';
@@ -33,6 +35,8 @@ export interface PrecedentApi {
   corpus: CorpusService;
   diagnostics: DraftDiagnostics;
   inlineCompletions: PrecedentInlineCompletions;
+  status: CorpusStatusBar;
+  audit: CorpusAudit;
   activationMs: number;
 }
 
@@ -94,6 +98,8 @@ export function activate(context: vscode.ExtensionContext): PrecedentApi {
       diagnostics.checkAll();
     }),
     vscode.commands.registerCommand('precedent.showLog', () => log.show()),
+    vscode.commands.registerCommand(ADD_CORPUS_FOLDER_COMMAND, (options?: AddCorpusFolderOptions) => addCorpusFolder(options)),
+    vscode.commands.registerCommand('precedent.insertStatementTemplate', () => insertStatementTemplate(context.extensionPath)),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsPrecedent(event, 'registry')) registry.reset();
       if (affectsPrecedent(event, 'corpus')) void corpus.reload('settings changed');
@@ -104,7 +110,7 @@ export function activate(context: vscode.ExtensionContext): PrecedentApi {
   corpus.loadAfterActivation();
   const activationMs = performance.now() - started;
   log.info(`Precedent ${(context.extension.packageJSON as { version: string }).version} activated in ${activationMs.toFixed(1)} ms`);
-  return { corpus, diagnostics, inlineCompletions, activationMs };
+  return { corpus, diagnostics, inlineCompletions, status, audit, activationMs };
 }
 
 export function deactivate(): void {}

@@ -7,6 +7,8 @@ import { core } from './loadCore';
 
 export interface Settings {
   corpusPaths: string[];
+  /** The user named the corpus folders (in any settings scope), rather than relying on the default "corpus". */
+  corpusPathsNamed: boolean;
   includeBundled: boolean;
   draftsInclude: string[];
   draftsExclude: string[];
@@ -20,6 +22,7 @@ export function readSettings(): Settings {
   const registry = config.get<string>('registry', '').trim();
   return {
     corpusPaths: config.get<string[]>('corpus.paths', ['corpus']),
+    corpusPathsNamed: explicitValue(config.inspect<string[]>('corpus.paths')) !== undefined,
     includeBundled: config.get<boolean>('corpus.includeBundled', true),
     draftsInclude: config.get<string[]>('drafts.include', ['**/*.md', '**/*.txt']),
     draftsExclude: config.get<string[]>('drafts.exclude', []),
@@ -29,18 +32,24 @@ export function readSettings(): Settings {
   };
 }
 
-/** `.precedent.json`'s severities and style, overridden by each `precedent.checks.CODE` and `precedent.style` the user set (not the defaults). */
+/**
+ * `.precedent.json`'s severities and style, overridden by each `precedent.checks.CODE` and `precedent.style` the user
+ * set (not the defaults).
+ */
 export function withCheckSettings(config: CheckConfig): CheckConfig {
   const settings = vscode.workspace.getConfiguration('precedent');
   const checks = { ...config.checks };
   for (const check of core().CHECKS) {
-    const inspected = settings.inspect<Severity | 'off'>(`checks.${check.code}`);
-    const explicit = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
+    const explicit = explicitValue(settings.inspect<Severity | 'off'>(`checks.${check.code}`));
     if (explicit) checks[check.code] = explicit;
   }
-  const style = settings.inspect<string>('style');
-  const chosenStyle = style?.workspaceFolderValue ?? style?.workspaceValue ?? style?.globalValue;
+  const chosenStyle = explicitValue(settings.inspect<string>('style'));
   return { ...config, checks, style: chosenStyle === undefined ? config.style : core().styleSheetNamed(chosenStyle) };
+}
+
+/** The value the user set in any scope, nearest first; undefined when only the default applies. */
+function explicitValue<T>(inspected: { workspaceFolderValue?: T; workspaceValue?: T; globalValue?: T } | undefined): T | undefined {
+  return inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
 }
 
 /** A setting's path: absolute as given, else relative to the first workspace folder. */

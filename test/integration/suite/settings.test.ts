@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { isInside } from '../../../src/vscode/corpusService';
+import { isInside } from '../../../src/core/corpus/folders';
 import { api, until, workspaceFile } from './helpers';
 
 /** More than the pause after typing before a draft is checked (400 ms) and the check itself. */
