@@ -95,7 +95,7 @@ describe('precedent CLI', () => {
     assert.deepEqual(JSON.parse(out), []);
   });
 
-  it("facts --json lists the UNODC pledge first, in the contract's flat shape; exits 0 when nothing is found, 2 without a query", async () => {
+  it("facts --json: the UNODC pledge first, in the contract's flat shape; exit 0 when nothing is found, 2 without a query", async () => {
     const { code, out } = await runCli('facts', '--corpus', BUNDLED_CORPUS, '--json', '--no-cache', 'unodc', 'pledge');
     assert.equal(code, 0);
     const [first] = parseJson<FactsJson>(out);

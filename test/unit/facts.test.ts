@@ -11,7 +11,13 @@ import { findTimes } from '../../src/core/facts/times';
 import { PrecedentWorkspace } from '../../src/core/workspace';
 import { corpusFile, ingestFile, TempDir } from './helpers';
 
-const BUNDLED_DOCUMENTS = ['migration-and-development', 'bluebook', 'mission-statement', 'verbatim-record', 'transnational-organized-crime'];
+const BUNDLED_DOCUMENTS = [
+  'migration-and-development',
+  'bluebook',
+  'mission-statement',
+  'verbatim-record',
+  'transnational-organized-crime',
+];
 
 /** A fact as the tests compare it: actor · relation · subject key · figures · time. */
 function summary(fact: {
