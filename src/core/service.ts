@@ -54,6 +54,8 @@ export interface AuditOptions extends Cancellable {
   registry: ResolutionRegistry;
   /** The configuration that applies to a corpus file (its nearest `.precedent.json`). */
   configFor(file: string): Promise<CheckConfig>;
+  /** Which corpus files to audit (all when not given). */
+  include?(file: string): boolean;
   /** Told of each file that could not be read, which the audit then leaves out. */
   onUnreadable?(file: string, reason: string): void;
 }
@@ -141,6 +143,7 @@ export class LocalCorpus implements CorpusQueries {
     const checked: CheckedFile[] = [];
     for (const { file } of this.workspace.documents) {
       throwIfCancelled(options.signal);
+      if (options.include && !options.include(file)) continue;
       let text: string;
       try {
         text = await readSourceText(file);

@@ -193,7 +193,7 @@ export class CorpusService implements vscode.Disposable {
     });
   }
 
-  private bundledCorpus(): string {
+  bundledCorpus(): string {
     return path.join(this.context.extensionPath, 'corpus');
   }
 }

@@ -17,7 +17,7 @@ import { PrecedentHover } from './hover';
 import { showIgnoredFindings } from './ignoredFindings';
 import { lookUpFacts } from './lookUpFacts';
 import { PrecedentInlineCompletions } from './inlineCompletions';
-import { insertStatementTemplate } from './insertTemplate';
+import { insertStatementTemplate, openExampleDraft } from './insertTemplate';
 import { core } from './loadCore';
 import { affectsPrecedent, readSettings } from './settings';
 import { ExtractedTextDocuments } from './sourceDocuments';
@@ -77,9 +77,12 @@ export function activate(context: vscode.ExtensionContext): PrecedentApi {
     vscode.commands.registerCommand('precedent.compareParagraph', () => compareParagraph(corpus, comparisons)),
     vscode.commands.registerCommand('precedent.auditCorpus', async () => {
       const count = await audit.run();
-      void vscode.window.showInformationMessage(`Precedent: ${count} finding${count === 1 ? '' : 's'} in the corpus (see Problems).`);
+      const scope = readSettings().auditIncludeBundled ? 'the corpus' : 'your corpus folders (the bundled corpus left out)';
+      void vscode.window.showInformationMessage(`Precedent: ${count} finding${count === 1 ? '' : 's'} in ${scope} (see Problems).`);
       return count;
     }),
+    vscode.commands.registerCommand('precedent.clearAuditFindings', () => audit.clear()),
+    vscode.commands.registerCommand('precedent.openExampleDraft', () => openExampleDraft(context.extensionPath)),
     vscode.commands.registerCommand('precedent.rebuildIndex', () => corpus.reload('rebuild requested')),
     vscode.commands.registerCommand('precedent.clearIndexCache', async () => {
       await vscode.workspace.fs

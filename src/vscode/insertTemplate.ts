@@ -1,4 +1,5 @@
 /**
+ * Open Example Draft: the packaged example statement as a new, unsaved Markdown document (nothing written to disk).
  * Insert Statement Template: the statement skeletons of snippets/ in a pick, each showing its first lines; the chosen
  * one is inserted as a snippet. Markdown turns quick suggestions off, so typing a snippet's prefix alone does not
  * offer it: this command (and Ctrl+Space) does.
@@ -31,4 +32,10 @@ export async function insertStatementTemplate(extensionPath: string): Promise<st
     (await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content: '' })));
   await editor.insertSnippet(new vscode.SnippetString(picked.template.body));
   return picked.template.name;
+}
+
+export async function openExampleDraft(extensionPath: string): Promise<vscode.TextEditor> {
+  const example = vscode.Uri.file(path.join(extensionPath, 'examples', 'draft-statement.md'));
+  const content = Buffer.from(await vscode.workspace.fs.readFile(example)).toString('utf8');
+  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content }));
 }

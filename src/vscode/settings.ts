@@ -10,6 +10,8 @@ export interface Settings {
   /** The user named the corpus folders (in any settings scope), rather than relying on the default "corpus". */
   corpusPathsNamed: boolean;
   includeBundled: boolean;
+  /** Audit Corpus checks the bundled corpus too. */
+  auditIncludeBundled: boolean;
   draftsInclude: string[];
   draftsExclude: string[];
   registry: string | null;
@@ -24,6 +26,7 @@ export function readSettings(): Settings {
     corpusPaths: config.get<string[]>('corpus.paths', ['corpus']),
     corpusPathsNamed: explicitValue(config.inspect<string[]>('corpus.paths')) !== undefined,
     includeBundled: config.get<boolean>('corpus.includeBundled', true),
+    auditIncludeBundled: config.get<boolean>('audit.includeBundled', false),
     draftsInclude: config.get<string[]>('drafts.include', ['**/*.md', '**/*.txt']),
     draftsExclude: config.get<string[]>('drafts.exclude', []),
     registry: registry ? resolveInWorkspace(registry) : null,

@@ -37,6 +37,12 @@ function severityChoice(check: Check) {
   };
 }
 
+/** The Settings editor renders Markdown: code spans where the JSON schema has plain text. */
+function settingSeverityChoice(check: Check) {
+  const { enumDescriptions, ...choice } = severityChoice(check);
+  return { ...choice, markdownEnumDescriptions: enumDescriptions };
+}
+
 export function configSchema() {
   const codes = CHECKS.map((check) => check.code);
   return {
@@ -99,8 +105,8 @@ export function checkSettings(): Record<string, unknown> {
       `${CHECK_SETTING_PREFIX}${check.code}`,
       {
         type: 'string',
-        ...severityChoice(check),
-        description: `Severity of the \`${check.code}\` check (${whatItFlags(check)}), or off. Overrides .precedent.json.`,
+        ...settingSeverityChoice(check),
+        markdownDescription: `Severity of the \`${check.code}\` check — ${whatItFlags(check)} — or \`off\`. Overrides \`.precedent.json\`.`,
         order: FIRST_CHECK_ORDER + i,
       },
     ]),

@@ -27,7 +27,7 @@ export const resolutionInconsistent: Check = {
       const what = yearsDiffer ? `with the year ${earlierYear}` : `as a ${describe(earlier)} resolution`;
       const earlierText = input.text.slice(earlier.start, earlier.end);
       findings.push({
-        message: `Resolution ${citation.label} is cited ${what} earlier in this draft ("${earlierText}")`,
+        message: `Resolution ${citation.label} is cited ${what} earlier in this text ("${earlierText}")`,
         start: citation.start,
         end: citation.end,
         fixes:

@@ -38,7 +38,7 @@ export const spellingVariant: Check = {
         const end = word.start + word.written.length;
         const replacement = inCaseOf(word.written, chosen);
         findings.push({
-          message: `"${word.written}" and "${chosen}" both stand in this draft; use one spelling`,
+          message: `"${word.written}" and "${chosen}" both stand in this text; use one spelling`,
           start: word.start,
           end,
           fixes: [{ title: `Use "${replacement}"`, start: word.start, end, replacement }],
