@@ -49,7 +49,7 @@ describe("A drafter's first hour", () => {
     assert.deepStrictEqual(await ghostTexts('and is stepping up its support to UNODC.', 41), []);
   });
 
-  it('a corpus folder named in settings that does not exist turns the status into a warning; the tooltip lists each folder', async function () {
+  it('a named corpus folder that does not exist turns the status into a warning; the tooltip lists each folder', async function () {
     this.timeout(60_000);
     const { status } = await api();
     assert.match(status.text, /^\$\(book\) Precedent: \d+ documents$/, 'the default "corpus" folder: no warning');
@@ -136,7 +136,7 @@ describe("A drafter's first hour", () => {
     for (const file of files) assert.ok(fs.existsSync(path.join(extension.extensionPath, file)), `${file} is missing`);
   });
 
-  it('Audit Corpus leaves the bundled corpus out unless the setting includes it; findings go when a file changes or on Clear', async function () {
+  it('Audit Corpus leaves the bundled corpus out unless a setting says; findings go when a file changes, or on Clear', async function () {
     this.timeout(90_000);
     const { audit, corpus } = await api();
     const bundled = corpus.bundledCorpus();
