@@ -1,9 +1,12 @@
 import { strict as assert } from 'assert';
 import { readFileSync } from 'fs';
 import * as path from 'path';
+import { checkPagePath, checkPages, exampleFindings, explanationOf } from '../../src/core/checkPages';
+import { CHECKS } from '../../src/core/checks/runChecks';
 import { summarizeFolders } from '../../src/core/corpus/folders';
+import { PrecedentWorkspace } from '../../src/core/workspace';
 import { parseTemplates, previewOf } from '../../src/core/snippets';
-import { REPO_ROOT } from './helpers';
+import { BUNDLED_CORPUS, REPO_ROOT } from './helpers';
 
 describe('what a drafter meets first', () => {
   it("counts each corpus folder's documents and skipped files, a nested folder apart from its parent", () => {
@@ -38,5 +41,30 @@ describe('what a drafter meets first', () => {
     );
     assert.equal(previewOf('${1|Madam,Mr.|} Chair, ${2:we} thank ${3:you}.$0\n\n${2} agree.'), 'Madam Chair, we thank you. ⏎ we agree.');
     assert.throws(() => parseTemplates('{', 'x.code-snippets'), /x\.code-snippets: not valid JSON/);
+  });
+
+  describe('a page per check code, shipped in the extension', () => {
+    let workspace: PrecedentWorkspace;
+    before(async () => {
+      workspace = await PrecedentWorkspace.load({ roots: [BUNDLED_CORPUS], cacheDir: null });
+      await workspace.prepareFacts();
+    });
+
+    it('each example is flagged by its check, and its counterpart is left alone', () => {
+      for (const check of CHECKS) {
+        const explanation = explanationOf(check);
+        assert.ok(exampleFindings(workspace, check, explanation.flags).length > 0, `${check.code} flags its example`);
+        assert.deepEqual(exampleFindings(workspace, check, explanation.leavesAlone), [], `${check.code} leaves its counterpart alone`);
+      }
+    });
+
+    it('every code has its page, as `npm run generate:schema` writes it, and the pages are packaged', () => {
+      const pages = checkPages(workspace);
+      for (const check of CHECKS) assert.ok(pages.has(checkPagePath(check.code)), `no page for ${check.code}`);
+      for (const [file, text] of pages) {
+        assert.equal(readFileSync(path.join(REPO_ROOT, file), 'utf8'), text, `${file} is stale: run npm run generate:schema`);
+      }
+      assert.match(readFileSync(path.join(REPO_ROOT, '.vscodeignore'), 'utf8'), /^!docs\/\*\*$/m);
+    });
   });
 });

@@ -25,7 +25,7 @@ function whatItFlags(check: Check): string {
   return check.style === 'un' ? `UN style: ${check.summary}` : check.summary;
 }
 
-function sentenceCase(text: string): string {
+export function sentenceCase(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
