@@ -58,7 +58,7 @@ export class CorpusAudit implements vscode.Disposable {
           const document = await openSourceDocument(file);
           this.collection.set(
             document.uri,
-            findings.map((finding) => toDiagnostic(document, finding)),
+            findings.map((finding) => toDiagnostic(document, finding, this.corpus.extensionUri)),
           );
           count += findings.length;
         }

@@ -3,6 +3,7 @@
  * bundle; its values are reached through loadCore.ts, after activation, so that activating does not pay for
  * loading and evaluating the core.
  */
+export { checkPagePath } from '../core/checkPages';
 export { DEFAULT_CONFIG, parseConfig, styleSheetNamed } from '../core/checks/config';
 export { CONFIG_FILE, dismissFinding, findConfig, projectBoundary, restoreFinding } from '../core/checks/configFile';
 export { CORPUS_FILE_GLOB } from '../core/corpus/discover';

@@ -193,6 +193,11 @@ export class CorpusService implements vscode.Disposable {
     });
   }
 
+  /** The installed extension, whose packaged files (the bundled corpus, the checks' pages) the features link to. */
+  get extensionUri(): vscode.Uri {
+    return this.context.extensionUri;
+  }
+
   bundledCorpus(): string {
     return path.join(this.context.extensionPath, 'corpus');
   }

@@ -50,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): PrecedentApi {
   const audit = new CorpusAudit(corpus, registry.get, log);
   const comparisons = new ComparisonDocuments();
   const inlineCompletions = new PrecedentInlineCompletions(corpus);
-  const codeActions = new PrecedentCodeActions(diagnostics);
+  const codeActions = new PrecedentCodeActions(diagnostics, context.extensionUri);
 
   context.subscriptions.push(
     log,
@@ -96,10 +96,9 @@ export function activate(context: vscode.ExtensionContext): PrecedentApi {
       if (restored) diagnostics.checkAll();
       return restored;
     }),
-    vscode.commands.registerCommand(IGNORE_FINDING_COMMAND, async (uri: vscode.Uri, code: string, text: string) => {
-      await ignoreFinding(uri, code, text);
-      diagnostics.checkAll();
-    }),
+    vscode.commands.registerCommand(IGNORE_FINDING_COMMAND, (uri: vscode.Uri, code: string, text: string) =>
+      ignoreFinding(uri, code, text, () => diagnostics.checkAll()),
+    ),
     vscode.commands.registerCommand('precedent.showLog', () => log.show()),
     vscode.commands.registerCommand(ADD_CORPUS_FOLDER_COMMAND, (options?: AddCorpusFolderOptions) => addCorpusFolder(options)),
     vscode.commands.registerCommand('precedent.insertStatementTemplate', () => insertStatementTemplate(context.extensionPath)),

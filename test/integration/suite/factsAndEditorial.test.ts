@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
+import { codeOf } from '../../../src/vscode/convert';
 import { api, hoverText, until, workspaceFile } from './helpers';
 
 /** A draft written into the fixture workspace (drafts get diagnostics by their path), removed after the test. */
@@ -13,7 +14,7 @@ async function openDraft(name: string, text: string): Promise<vscode.TextDocumen
 }
 
 function diagnostic(document: vscode.TextDocument, code: string) {
-  return until(`the ${code} diagnostic`, () => vscode.languages.getDiagnostics(document.uri).find((d) => d.code === code));
+  return until(`the ${code} diagnostic`, () => vscode.languages.getDiagnostics(document.uri).find((d) => codeOf(d) === code));
 }
 
 describe('Facts and editorial checks in the editor', () => {
@@ -83,7 +84,7 @@ describe('Facts and editorial checks in the editor', () => {
     }
     await until(
       'the style findings gone',
-      () => !vscode.languages.getDiagnostics(draft.uri).some((d) => typeof d.code === 'string' && d.code.startsWith('un-')),
+      () => !vscode.languages.getDiagnostics(draft.uri).some((d) => (codeOf(d) ?? '').startsWith('un-')),
     );
   });
 });

@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { codeOf } from '../../../src/vscode/convert';
 import { api, EXTENSION_ID, until, workspaceFile } from './helpers';
 
 const token = () => new vscode.CancellationTokenSource().token;
@@ -114,12 +115,7 @@ describe("A drafter's first hour", () => {
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>('precedent.openExampleDraft');
     assert.strictEqual(editor.document.uri.scheme, 'untitled');
     await until("the example's resolution-year finding", () =>
-      vscode.languages
-        .getDiagnostics(editor.document.uri)
-        .some(
-          (diagnostic) =>
-            diagnostic.code === 'resolution-year' || (typeof diagnostic.code === 'object' && diagnostic.code.value === 'resolution-year'),
-        ),
+      vscode.languages.getDiagnostics(editor.document.uri).some((diagnostic) => codeOf(diagnostic) === 'resolution-year'),
     );
   });
 
@@ -156,8 +152,11 @@ describe("A drafter's first hour", () => {
         [],
         'no bundled corpus file',
       );
-      const message = audit.collection.get(auditFile)?.find((d) => /the the/i.test(d.message) || d.code);
-      assert.ok(message, 'the repeated word is found');
+      const repeated = audit.collection.get(auditFile)?.find((d) => codeOf(d) === 'repeated-word');
+      assert.ok(repeated, 'the repeated word is found');
+      const target = typeof repeated.code === 'object' ? repeated.code.target : undefined;
+      assert.ok(target && target.path.endsWith('/docs/checks/repeated-word.md'), 'the code links to its page');
+      assert.ok(fs.existsSync(target.fsPath), `${target.fsPath} is packaged`);
 
       await vscode.workspace.getConfiguration('precedent').update('audit.includeBundled', true, vscode.ConfigurationTarget.Workspace);
       await vscode.commands.executeCommand('precedent.auditCorpus');

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
+import { codeOf } from '../../../src/vscode/convert';
 import { isInside } from '../../../src/core/corpus/folders';
 import { api, until, workspaceFile } from './helpers';
 
@@ -23,7 +24,7 @@ async function setSetting(key: string, value: unknown): Promise<void> {
 }
 
 function diagnostics(uri: vscode.Uri, code: string): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.code === code);
+  return vscode.languages.getDiagnostics(uri).filter((diagnostic) => codeOf(diagnostic) === code);
 }
 
 /** Types at the end of the draft in its editor, as a user does. */
