@@ -8,6 +8,9 @@
 //   ghost-text.png   after typing "In that regard, Japan has pledged approximately", ghost text offers "23 million"
 //   config-schema.png  a .precedent.json: "loud" is marked as no severity, and Ctrl+Space in "checks" lists the codes
 //                    with their descriptions (the schema the extension contributes)
+//   status.png       the mouse on the status bar item: the tooltip lists each corpus folder with its documents
+//   walkthrough.png  F1, "Welcome: Open Walkthrough", "Draft with Precedent": the walkthrough's steps
+//   example-draft.png  its step "Open an example draft", its button: the example opens unsaved, a finding underlined
 //
 //   npm run build && npm run test:e2e [-- --out DIR] [-- --keep]
 //   npm run test:vsix                   (the same run with --vsix)
@@ -20,7 +23,7 @@
 // --slow N       multiply every step's timeout by N (a slow machine)
 // Without --vsix it builds nothing: it loads dist/, from `npm run build`. With --vsix, packaging leaves the release
 // build in dist/. A step that fails saves failure-<step>.png.
-// Exits 0 only if the four checks passed; prints `N passed, M failed` last.
+// Exits 0 only if every check passed; prints `N passed, M failed` last.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -41,7 +44,7 @@ const { values: args } = parseArgs({
 const OUT = resolve(args.out ?? join(INTEGRATION_DIR, 'screenshots', args.vsix ? 'vsix' : ''));
 const SLOW = Number(args.slow) > 0 ? Number(args.slow) : 1;
 const DRAFT = 'trafficking-draft.md';
-const CHECKS = ['problems', 'hover', 'ghost-text', 'config-schema'];
+const CHECKS = ['problems', 'hover', 'ghost-text', 'config-schema', 'status', 'walkthrough', 'example-draft'];
 const CONFIG_TEXT = '{\n  "checks": {\n    "repeated-word": "loud"\n  }\n}\n';
 const EXPECTED_PROBLEM = 'Security Council resolution 2231 was adopted in 2015, not in 2016; did you mean resolution 2331 (2016)?';
 const TYPED = 'In that regard, Japan has pledged approximately';
@@ -416,6 +419,96 @@ async function main() {
         log(`suggestions: ${labels.rows.slice(0, 5).join(' | ')} …`);
         await page.keyboard.press('Escape');
         return file;
+      },
+    ),
+  );
+
+  await check('status', () =>
+    step('status', 'the mouse on the status bar item: the tooltip lists each corpus folder with its documents', 30, async (deadline) => {
+      await page.keyboard.press('Escape');
+      const item = page.locator('.part.statusbar .statusbar-item', { hasText: /Precedent: \d+ documents/ }).first();
+      await item.hover({ timeout: remaining(deadline) });
+      const tooltip = await until(
+        deadline,
+        () =>
+          page.evaluate(() => {
+            const hovers = [...document.querySelectorAll('.monaco-hover, .workbench-hover')].filter((el) => el.offsetParent !== null);
+            const text = hovers.map((el) => el.innerText).join(' | ');
+            return { ok: /bundled corpus: \d+ documents/.test(text), text };
+          }),
+        (last) => (last.text ? `the tooltip says ${JSON.stringify(last.text)}` : 'no tooltip on the status bar item'),
+      );
+      await sleep(300);
+      const file = await screenshot('status');
+      log(`status tooltip: ${JSON.stringify(tooltip.text)}`);
+      await page.mouse.move(600, 300);
+      return file;
+    }),
+  );
+
+  /** F1, a command's title, Enter. */
+  const runCommand = async (title, deadline) => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input.input');
+    await input.waitFor({ timeout: remaining(deadline) });
+    await input.pressSequentially(title, { delay: 20 });
+    await page
+      .locator(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`)
+      .first()
+      .waitFor({ timeout: remaining(deadline) });
+    await page.keyboard.press('Enter');
+  };
+
+  await check('walkthrough', () =>
+    step(
+      'walkthrough',
+      'F1, "Welcome: Open Walkthrough", "Draft with Precedent": the walkthrough lists its steps',
+      45,
+      async (deadline) => {
+        await runCommand('Open Walkthrough', deadline);
+        const input = page.locator('.quick-input-widget input.input');
+        await input.pressSequentially('Draft with Precedent', { delay: 20 });
+        await page
+          .locator('.quick-input-list .monaco-list-row', { hasText: 'Draft with Precedent' })
+          .first()
+          .waitFor({ timeout: remaining(deadline) });
+        await page.keyboard.press('Enter');
+        const steps = page.locator('.gettingStartedContainer .getting-started-step');
+        await page
+          .locator('.gettingStartedContainer', { hasText: 'Choose your corpus folder(s)' })
+          .first()
+          .waitFor({ timeout: remaining(deadline) });
+        await sleep(1000); // the step's Markdown media renders
+        const file = await screenshot('walkthrough');
+        log(`walkthrough steps: ${(await steps.allInnerTexts().catch(() => [])).map((t) => t.split('\n')[0]).join(' | ')}`);
+        return file;
+      },
+    ),
+  );
+
+  await check('example-draft', () =>
+    step(
+      'example-draft',
+      'the step "Open an example draft", its button: the example opens unsaved, its findings underlined',
+      45,
+      async (deadline) => {
+        await page
+          .locator('.getting-started-step', { hasText: 'Open an example draft' })
+          .first()
+          .click({ timeout: remaining(deadline) });
+        await page
+          .locator('.getting-started-step.expanded a, .getting-started-step.expanded button', { hasText: 'Open Example Draft' })
+          .first()
+          .click({ timeout: remaining(deadline) });
+        await page.locator('.tabs-container .tab.active[aria-label^="Untitled"]').waitFor({ timeout: remaining(deadline) });
+        const editor = page.locator('.part.editor .editor-group-container.active .monaco-editor');
+        await editor
+          .locator('.squiggly-warning')
+          .first()
+          .waitFor({ timeout: remaining(deadline) });
+        await sleep(500);
+        return screenshot('example-draft');
       },
     ),
   );

@@ -107,7 +107,11 @@ describe('Precedent in the editor', () => {
   });
 
   it('Audit Corpus publishes findings on the corpus files, apart from the drafts', async () => {
+    // The bundled corpus is audited only when the setting says so.
+    const settings = vscode.workspace.getConfiguration('precedent');
+    await settings.update('audit.includeBundled', true, vscode.ConfigurationTarget.Workspace);
     const count = await vscode.commands.executeCommand<number>('precedent.auditCorpus');
+    await settings.update('audit.includeBundled', undefined, vscode.ConfigurationTarget.Workspace);
     assert.ok(count >= 4, `${count} findings`);
     const verbatim = vscode.languages
       .getDiagnostics()

@@ -52,11 +52,14 @@ describe("A drafter's first hour", () => {
 
   it('a named corpus folder that does not exist turns the status into a warning; the tooltip lists each folder', async function () {
     this.timeout(60_000);
-    const { status } = await api();
+    const { status, corpus } = await api();
+    await corpus.whenReady();
     assert.match(status.text, /^\$\(book\) Precedent: \d+ documents$/, 'the default "corpus" folder: no warning');
     try {
       await setCorpusPaths(['corpus', 'no-such-folder']);
-      assert.match(status.text, /^\$\(warning\) Precedent: \d+ documents — check the corpus folders$/);
+      await until('the warning in the status bar', () =>
+        /^\$\(warning\) Precedent: \d+ documents — check the corpus folders$/.test(status.text),
+      );
       assert.match(status.tooltip, /The corpus folder (workspace\/)?no\\-such\\-folder does not exist/);
       assert.match(status.tooltip, /- (workspace\/)?corpus: 1 document\n/);
       assert.match(status.tooltip, /- (workspace\/)?no\\-such\\-folder: not found/);
@@ -64,7 +67,7 @@ describe("A drafter's first hour", () => {
     } finally {
       await setCorpusPaths(undefined);
     }
-    assert.match(status.text, /^\$\(book\) Precedent:/);
+    await until('the status back to its documents', () => /^\$\(book\) Precedent:/.test(status.text));
   });
 
   it('Add Corpus Folder… writes the folder relative to the workspace folder when inside it, absolute otherwise', async function () {
