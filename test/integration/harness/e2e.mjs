@@ -11,6 +11,7 @@
 //   status.png       the mouse on the status bar item: the tooltip lists each corpus folder with its documents
 //   walkthrough.png  F1, "Welcome: Open Walkthrough", "Draft with Precedent": the walkthrough's steps
 //   example-draft.png  its step "Open an example draft", its button: the example opens unsaved, a finding underlined
+//   extension-page.png  (--vsix only) the installed extension's page: its icon and the README a drafter reads first
 //
 //   npm run build && npm run test:e2e [-- --out DIR] [-- --keep]
 //   npm run test:vsix                   (the same run with --vsix)
@@ -44,7 +45,16 @@ const { values: args } = parseArgs({
 const OUT = resolve(args.out ?? join(INTEGRATION_DIR, 'screenshots', args.vsix ? 'vsix' : ''));
 const SLOW = Number(args.slow) > 0 ? Number(args.slow) : 1;
 const DRAFT = 'trafficking-draft.md';
-const CHECKS = ['problems', 'hover', 'ghost-text', 'config-schema', 'status', 'walkthrough', 'example-draft'];
+const CHECKS = [
+  'problems',
+  'hover',
+  'ghost-text',
+  'config-schema',
+  'status',
+  'walkthrough',
+  'example-draft',
+  ...(args.vsix ? ['extension-page'] : []),
+];
 const CONFIG_TEXT = '{\n  "checks": {\n    "repeated-word": "loud"\n  }\n}\n';
 const EXPECTED_PROBLEM = 'Security Council resolution 2231 was adopted in 2015, not in 2016; did you mean resolution 2331 (2016)?';
 const TYPED = 'In that regard, Japan has pledged approximately';
@@ -512,6 +522,24 @@ async function main() {
       },
     ),
   );
+
+  if (args.vsix) {
+    await check('extension-page', () =>
+      step('extension-page', 'F1, "Extensions: Show Installed Extensions", Precedent: its page shows the README', 45, async (deadline) => {
+        await runCommand('Show Installed Extensions', deadline);
+        await page
+          .locator('.extensions-viewlet .monaco-list-row', { hasText: 'Precedent' })
+          .first()
+          .click({ timeout: remaining(deadline) });
+        await page
+          .locator('.extension-editor .header .name', { hasText: 'Precedent' })
+          .first()
+          .waitFor({ timeout: remaining(deadline) });
+        await sleep(3000); // the README renders in its webview, with its pictures
+        return screenshot('extension-page');
+      }),
+    );
+  }
 }
 
 let exitCode = 1;
