@@ -14,7 +14,8 @@ import { core } from './loadCore';
 import { escapeMarkdown as escape, sourceLink } from './markdown';
 
 const ACRONYM = /\b\p{Lu}[\p{Lu}\d&]{1,10}\b/u;
-const CITING_PASSAGES = 3;
+/** Passages under the answer: enough to see how the corpus cites it, few enough to keep the card above the fold. */
+const CITING_PASSAGES = 2;
 /** How much text around the cursor is read for a citation (a citation with its stated date is shorter). */
 const WINDOW = 300;
 
@@ -73,13 +74,14 @@ async function citationCard(
   card.isTrusted = { enabledCommands: ['vscode.open'] };
   const body =
     citation.body === 'general-assembly' ? 'General Assembly' : citation.body === 'security-council' ? 'Security Council' : 'Resolution';
+  // The answer on the first line: "Security Council resolution 1325 — adopted on 2000-10-31 · women and peace and security".
   card.appendMarkdown(`**${body} resolution ${escape(citation.label)}**`);
   if (citation.body === 'security-council' && citation.session === null) {
     const entry = registry.entry(citation.number);
     const year = registry.securityCouncilYear(citation.number);
-    if (entry) card.appendMarkdown(`\n\nAdopted on ${entry.date}${entry.title ? ` — ${escape(entry.title)}` : ''}`);
-    else if (year !== null) card.appendMarkdown(`\n\nAdopted in ${year}`);
-    else card.appendMarkdown('\n\nNot in the registry (adopted after the last number Precedent knows)');
+    if (entry) card.appendMarkdown(` — adopted on ${entry.date}${entry.title ? ` · ${escape(entry.title)}` : ''}`);
+    else if (year !== null) card.appendMarkdown(` — adopted in ${year}`);
+    else card.appendMarkdown(' — not in the registry (adopted after the last number Precedent knows)');
   }
   if (citation.session === null) {
     const citing = core()

@@ -4,7 +4,7 @@
 // of test/integration/fixtures/workspace, and Chromium typing and hovering in the workbench. First the status bar
 // must show "Precedent: N documents"; then three checks, each saved as a screenshot:
 //   problems.png     the Problems panel lists the resolution-year finding on the draft
-//   hover.png        the hover card on "2231" in the draft says "Adopted in 2015"
+//   hover.png        the hover card on "2231" in the draft says "adopted in 2015"
 //   ghost-text.png   after typing "In that regard, Japan has pledged approximately", ghost text offers "23 million"
 //   config-schema.png  a .precedent.json: "loud" is marked as no severity, and Ctrl+Space in "checks" lists the codes
 //                    with their descriptions (the schema the extension contributes)
@@ -318,7 +318,7 @@ async function main() {
   );
 
   await check('hover', () =>
-    step('hover', 'the mouse over "2231" in the draft: the hover card says "Adopted in 2015"', 30, async (deadline) => {
+    step('hover', 'the mouse over "2231" in the draft: the hover card says "adopted in 2015"', 30, async (deadline) => {
       let last = [];
       for (let attempt = 0; ; attempt++) {
         const box = await locateText(page, '2231', { offset: 1, length: 2 });
@@ -329,10 +329,10 @@ async function main() {
         const attemptEnd = Math.min(deadline, Date.now() + 6000);
         while (Date.now() < attemptEnd) {
           last = await hoverTexts(page);
-          if (last.some((text) => text.includes('Adopted in 2015'))) break;
+          if (last.some((text) => text.includes('adopted in 2015'))) break;
           await sleep(200);
         }
-        if (last.some((text) => text.includes('Adopted in 2015'))) break;
+        if (last.some((text) => text.includes('adopted in 2015'))) break;
         if (Date.now() >= deadline) {
           throw new StepError(
             last.length ? `the hover shows ${last.map((t) => JSON.stringify(t)).join(' | ')}` : 'no hover widget (.monaco-hover) appeared',
@@ -342,7 +342,7 @@ async function main() {
       }
       await sleep(500); // the card renders its markdown
       const file = await screenshot('hover');
-      log(`hover card text: ${JSON.stringify(last.find((text) => text.includes('Adopted in 2015')))}`);
+      log(`hover card text: ${JSON.stringify(last.find((text) => text.includes('adopted in 2015')))}`);
       await page.mouse.move(5, 450);
       await page.keyboard.press('Escape');
       return file;
@@ -536,7 +536,13 @@ async function main() {
           .first()
           .waitFor({ timeout: remaining(deadline) });
         await sleep(3000); // the README renders in its webview, with its pictures
-        return screenshot('extension-page');
+        const file = await screenshot('extension-page');
+        // Further down the README: its first pictures, which are packaged (docs/images/).
+        await page.mouse.move(700, 600);
+        await page.mouse.wheel(0, 900);
+        await sleep(1000);
+        await screenshot('extension-page-pictures');
+        return file;
       }),
     );
   }

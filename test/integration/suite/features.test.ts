@@ -50,8 +50,9 @@ describe('Precedent in the editor', () => {
     const text = draft.getText();
     const onCitation = draft.positionAt(text.indexOf('2231') + 1);
     const citation = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', draft.uri, onCitation));
-    assert.match(citation, /Security Council resolution 2231/);
-    assert.match(citation, /Adopted in 2015/);
+    // The answer first, on one line; then at most two passages.
+    assert.match(citation.split('\n')[0], /^\*\*Security Council resolution 2231.*\*\* — adopted in 2015$/);
+    assert.ok((citation.match(/^> /gm) ?? []).length <= 2, citation);
     assert.match(citation, /Cited in the corpus/);
     assert.match(citation, /This passage gives the year 2016; resolution 2231 is of 2015/);
     const onAcronym = draft.positionAt(text.indexOf('UNODC') + 2);
