@@ -214,8 +214,9 @@ async function missingRoots(roots: string[]): Promise<string[]> {
 
 /** How the corpus came to be loaded, with the time each part took. */
 function howRead(report: IndexReport, built: IndexReport | null): string {
+  const files = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
   if (built) {
-    return `${built.ingested} files read and indexed on a worker thread in ${built.ms} ms, then opened from its cache in ${report.ms} ms`;
+    return `${files(built.ingested)} read and indexed on a worker thread in ${built.ms} ms, then opened from its cache in ${report.ms} ms`;
   }
-  return report.fromSnapshot ? `opened from the cache in ${report.ms} ms` : `${report.ingested} files read in ${report.ms} ms`;
+  return report.fromSnapshot ? `opened from the cache in ${report.ms} ms` : `${files(report.ingested)} read in ${report.ms} ms`;
 }
