@@ -491,13 +491,6 @@ async function main() {
           .waitFor({ timeout: remaining(deadline) });
         await sleep(1000); // the step's Markdown media renders
         const file = await screenshot('walkthrough');
-        // A step with a packaged picture (docs/images/), shown offline.
-        await page
-          .locator('.getting-started-step', { hasText: 'Find past phrasing' })
-          .first()
-          .click({ timeout: remaining(deadline) });
-        await sleep(1500);
-        await screenshot('walkthrough-picture');
         log(`walkthrough steps: ${(await steps.allInnerTexts().catch(() => [])).map((t) => t.split('\n')[0]).join(' | ')}`);
         return file;
       },
@@ -546,7 +539,7 @@ async function main() {
         const file = await screenshot('extension-page');
         // Further down the README: its first pictures, which are packaged (docs/images/).
         await page.mouse.move(700, 600);
-        await page.mouse.wheel(0, 450);
+        await page.mouse.wheel(0, 900);
         await sleep(1000);
         await screenshot('extension-page-pictures');
         return file;
