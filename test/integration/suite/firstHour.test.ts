@@ -180,6 +180,13 @@ describe("A drafter's first hour", () => {
 
       await vscode.commands.executeCommand('precedent.clearAuditFindings');
       assert.deepStrictEqual(files(), []);
+
+      // A file that leaves the corpus loses its findings.
+      await vscode.commands.executeCommand('precedent.auditCorpus');
+      assert.ok(files().includes(auditFile.fsPath), 'audited again');
+      fs.rmSync(auditFile.fsPath, { force: true });
+      await corpus.reload('test: a corpus file removed');
+      await until("the removed file's findings gone", () => !files().includes(auditFile.fsPath));
     } finally {
       await vscode.workspace.getConfiguration('precedent').update('audit.includeBundled', undefined, vscode.ConfigurationTarget.Workspace);
       fs.rmSync(auditFile.fsPath, { force: true });
