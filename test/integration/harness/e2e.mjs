@@ -11,6 +11,7 @@
 //   status.png       the mouse on the status bar item: the tooltip lists each corpus folder with its documents
 //   walkthrough.png  F1, "Welcome: Open Walkthrough", "Draft with Precedent": the walkthrough's steps
 //   example-draft.png  its step "Open an example draft", its button: the example opens unsaved, a finding underlined
+//   context-menu.png a right-click in the example draft, "Precedent": the submenu of Precedent's commands
 //   extension-page.png  (--vsix only) the installed extension's page: its icon and the README a drafter reads first
 //
 //   npm run build && npm run test:e2e [-- --out DIR] [-- --keep]
@@ -53,6 +54,7 @@ const CHECKS = [
   'status',
   'walkthrough',
   'example-draft',
+  'context-menu',
   ...(args.vsix ? ['extension-page'] : []),
 ];
 const CONFIG_TEXT = '{\n  "checks": {\n    "repeated-word": "loud"\n  }\n}\n';
@@ -521,6 +523,26 @@ async function main() {
         return screenshot('example-draft');
       },
     ),
+  );
+
+  await check('context-menu', () =>
+    step('context-menu', 'a right-click in the example draft, "Precedent": the submenu lists Find Past Phrasing', 30, async (deadline) => {
+      const box = await locateText(page, 'Mr. President,');
+      if (!box) throw new StepError('the line "Mr. President," is not in the editor\'s rendered lines');
+      await page.mouse.click(box.x + 20, box.y + box.height / 2, { button: 'right' });
+      const precedent = page.locator('.monaco-menu .action-item', { hasText: /^Precedent$/ }).first();
+      await precedent.waitFor({ timeout: remaining(deadline) });
+      await precedent.hover();
+      await page
+        .locator('.monaco-menu .action-item', { hasText: 'Find Past Phrasing' })
+        .first()
+        .waitFor({ timeout: remaining(deadline) });
+      await sleep(400);
+      const file = await screenshot('context-menu');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+      return file;
+    }),
   );
 
   if (args.vsix) {
