@@ -12,6 +12,7 @@
 //   walkthrough.png  F1, "Welcome: Open Walkthrough", "Draft with Precedent": the walkthrough's steps
 //   example-draft.png  its step "Open an example draft", its button: the example opens unsaved, a finding underlined
 //   context-menu.png a right-click in the example draft, "Precedent": the submenu of Precedent's commands
+//   fact-hover.png   the mouse on "32 million" in the example draft: the card answers first with the corpus's 23 million
 //   extension-page.png  (--vsix only) the installed extension's page: its icon and the README a drafter reads first
 //
 //   npm run build && npm run test:e2e [-- --out DIR] [-- --keep]
@@ -55,6 +56,7 @@ const CHECKS = [
   'walkthrough',
   'example-draft',
   'context-menu',
+  'fact-hover',
   ...(args.vsix ? ['extension-page'] : []),
 ];
 const CONFIG_TEXT = '{\n  "checks": {\n    "repeated-word": "loud"\n  }\n}\n';
@@ -543,6 +545,39 @@ async function main() {
       await page.keyboard.press('Escape');
       return file;
     }),
+  );
+
+  await check('fact-hover', () =>
+    step(
+      'fact-hover',
+      'the mouse on "32 million" in the example draft: the card\'s first line is the corpus\'s 23 million',
+      30,
+      async (deadline) => {
+        let last = [];
+        for (;;) {
+          const box = await locateText(page, '32 million', { offset: 0, length: 2 });
+          if (!box) throw new StepError('the text "32 million" is not in the editor\'s rendered lines');
+          // A click in the text first: the editor takes the focus back from the closed context menu.
+          await page.mouse.click(box.x - 60, box.y + box.height / 2 + 40);
+          await page.mouse.move(box.x - 60, box.y + box.height / 2 + 40);
+          await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 8 });
+          const attemptEnd = Math.min(deadline, Date.now() + 6000);
+          while (Date.now() < attemptEnd) {
+            last = await hoverTexts(page);
+            if (last.some((text) => text.includes('23 million US dollars'))) break;
+            await sleep(200);
+          }
+          if (last.some((text) => text.includes('23 million US dollars'))) break;
+          if (Date.now() >= deadline) throw new StepError(`the hover shows ${last.map((t) => JSON.stringify(t)).join(' | ') || 'nothing'}`);
+        }
+        await sleep(500);
+        const file = await screenshot('fact-hover');
+        log(`fact card text: ${JSON.stringify(last.find((text) => text.includes('23 million US dollars')))}`);
+        await page.mouse.move(5, 450);
+        await page.keyboard.press('Escape');
+        return file;
+      },
+    ),
   );
 
   if (args.vsix) {
