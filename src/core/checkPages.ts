@@ -57,6 +57,7 @@ function checkPage(workspace: PrecedentWorkspace, check: Check): string {
     '',
     quote(explanation.flags),
     '',
+    ...(explanation.needsCorpus ? [`It needs ${explanation.needsCorpus}.`, ''] : []),
     ...findings.flatMap((finding) => [
       `Precedent: *${finding.message}*` +
         (finding.fixes.length > 0 ? ` — fixes: ${finding.fixes.map((fix) => `“${fix.title}”`).join(', ')}` : ''),

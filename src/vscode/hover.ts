@@ -6,9 +6,10 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Citation } from '../core/citations/extract';
-import type { ResolutionRegistry } from '../core/citations/registry';
+import type { RegistryEntry, ResolutionRegistry } from '../core/citations/registry';
 import type { CorpusQueries } from '../core/service';
 import { asSignal, unlessCancelled } from './cancellation';
+import { draftFileOf } from './convert';
 import type { CorpusService } from './corpusService';
 import { core } from './loadCore';
 import { escapeMarkdown as escape, sourceLink } from './markdown';
@@ -16,8 +17,6 @@ import { escapeMarkdown as escape, sourceLink } from './markdown';
 const ACRONYM = /\b\p{Lu}[\p{Lu}\d&]{1,10}\b/u;
 /** Passages under the answer: enough to see how the corpus cites it, few enough to keep the card above the fold. */
 const CITING_PASSAGES = 2;
-/** How much text around the cursor is read for a citation (a citation with its stated date is shorter). */
-const WINDOW = 300;
 
 export class PrecedentHover implements vscode.HoverProvider {
   constructor(
@@ -41,14 +40,10 @@ export class PrecedentHover implements vscode.HoverProvider {
     position: vscode.Position,
     token: vscode.CancellationToken,
   ): Promise<vscode.Hover | null> {
-    const offset = document.offsetAt(position);
-    const windowStart = Math.max(0, offset - WINDOW);
-    const text = document.getText(new vscode.Range(document.positionAt(windowStart), document.positionAt(offset + WINDOW)));
-    const citation = core()
-      .extractCitations(text)
-      .find((c) => c.start + windowStart <= offset && offset <= c.end + windowStart);
+    // The draft as the checks read it: a citation in code or in a link's destination is none.
+    const { citation } = await queries.draftPlace(document.getText(), draftFileOf(document), document.offsetAt(position), asSignal(token));
     if (citation) {
-      const range = new vscode.Range(document.positionAt(windowStart + citation.start), document.positionAt(windowStart + citation.end));
+      const range = new vscode.Range(document.positionAt(citation.start), document.positionAt(citation.end));
       return new vscode.Hover(await citationCard(queries, citation, await this.registry(), token), range);
     }
     const wordRange = document.getWordRangeAtPosition(position, ACRONYM);
@@ -74,12 +69,12 @@ async function citationCard(
   card.isTrusted = { enabledCommands: ['vscode.open'] };
   const body =
     citation.body === 'general-assembly' ? 'General Assembly' : citation.body === 'security-council' ? 'Security Council' : 'Resolution';
-  // The answer on the first line: "Security Council resolution 1325 — adopted on 2000-10-31 · women and peace and security".
+  // The answer on the first line: "Security Council resolution 1325 — adopted on 31 October 2000 · women and peace and security".
   card.appendMarkdown(`**${body} resolution ${escape(citation.label)}**`);
   if (citation.body === 'security-council' && citation.session === null) {
     const entry = registry.entry(citation.number);
     const year = registry.securityCouncilYear(citation.number);
-    if (entry) card.appendMarkdown(` — adopted on ${entry.date}${entry.title ? ` · ${escape(entry.title)}` : ''}`);
+    if (entry) card.appendMarkdown(` — adopted on ${core().formatUnDate(entry.date)}${entry.title ? ` · ${describeTitle(entry)}` : ''}`);
     else if (year !== null) card.appendMarkdown(` — adopted in ${year}`);
     else card.appendMarkdown(' — not in the registry (adopted after the last number Precedent knows)');
   }
@@ -98,13 +93,17 @@ async function citationCard(
   return card;
 }
 
+/** A user's registry gives the resolution's own title; the shipped table, the agenda item it was adopted under. */
+function describeTitle(entry: RegistryEntry): string {
+  return entry.titleKind === 'title' ? escape(entry.title) : `agenda item: ${escape(entry.title)}`;
+}
+
 /** A corpus passage may repeat the very mistake being checked: say so rather than offer it as precedent. */
 function wrongYearIn(text: string, number: number, registry: ResolutionRegistry): string | null {
-  const actual = registry.securityCouncilYear(number);
-  const cited = core()
-    .extractCitations(text)
-    .find((c) => c.number === number && c.session === null && c.year !== null);
-  return cited && actual !== null && cited.year !== actual
-    ? `This passage gives the year ${cited.year}; resolution ${number} is of ${actual}.`
-    : null;
+  const { citationProblem, extractCitations } = core();
+  const problem = extractCitations(text)
+    .filter((c) => c.number === number)
+    .map((c) => citationProblem(c, registry))
+    .find((p) => p !== null);
+  return problem ? `This passage gives ${problem.written}; resolution ${number} was adopted ${core().adoptedWhen(problem)}.` : null;
 }

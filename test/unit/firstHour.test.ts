@@ -53,7 +53,9 @@ describe('what a drafter meets first', () => {
     it('each example is flagged by its check, and its counterpart is left alone', () => {
       for (const check of CHECKS) {
         const explanation = explanationOf(check);
-        assert.ok(exampleFindings(workspace, check, explanation.flags).length > 0, `${check.code} flags its example`);
+        const flagged = exampleFindings(workspace, check, explanation.flags).length;
+        // A check that needs a larger corpus says so on its page, and is silent with the bundled one.
+        assert.ok(explanation.needsCorpus ? flagged === 0 : flagged > 0, `${check.code} flags its example: ${flagged}`);
         assert.deepEqual(exampleFindings(workspace, check, explanation.leavesAlone), [], `${check.code} leaves its counterpart alone`);
       }
     });

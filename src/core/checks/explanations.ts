@@ -12,6 +12,11 @@ export interface CheckExplanation {
   /** A text close to it that the check leaves alone, and why in a few words. */
   leavesAlone: string;
   leavesAloneBecause: string;
+  /**
+   * Set when the check needs more corpus than the bundled five statements to flag its example: what it needs. The
+   * page then says so instead of quoting a finding.
+   */
+  needsCorpus?: string;
 }
 
 export const EXPLANATIONS: Record<string, CheckExplanation> = {
@@ -31,9 +36,9 @@ export const EXPLANATIONS: Record<string, CheckExplanation> = {
   },
   'resolution-inconsistent': {
     why: 'One resolution cited two ways in one statement leaves the reader unsure which is meant.',
-    flags: 'We recall resolution 2331 (2016). Resolution 2331 (2015) also calls upon Member States to act.',
-    leavesAlone: 'We recall resolution 2331 (2016). Resolution 2331 (2016) also calls upon Member States to act.',
-    leavesAloneBecause: 'both citations agree',
+    flags: 'We recall resolution 2900 (2025). Resolution 2900 (2026) also calls upon Member States to act.',
+    leavesAlone: 'We recall resolution 2900 (2025). Resolution 2900 (2025) also calls upon Member States to act.',
+    leavesAloneBecause: 'both citations agree (where the registry knows the year, resolution-year speaks instead)',
   },
   'resolution-precedent': {
     why: 'A sentence taken from an earlier statement keeps that statement’s citation; when only the number changed, it may be a slip.',
@@ -44,6 +49,17 @@ export const EXPLANATIONS: Record<string, CheckExplanation> = {
       'Resolution 2331, which was adopted last December, calls upon the Member States to fully implement the United Nations ' +
       'Convention against Transnational Organized Crime and its Protocol on trafficking in persons.',
     leavesAloneBecause: 'it cites the resolution the corpus passage cites',
+  },
+  'citation-subject': {
+    why: 'A number one digit off can still have the right year: then only the subject of the sentence shows the slip.',
+    flags:
+      'Resolution 2231 (2015) calls upon Member States to fully implement the Protocol to Prevent, Suppress and Punish ' +
+      'Trafficking in Persons.',
+    leavesAlone: 'Resolution 2231 (2015) endorsed the Joint Comprehensive Plan of Action.',
+    leavesAloneBecause: 'the sentence is about what resolution 2231 is cited for',
+    needsCorpus:
+      'a corpus that cites resolution 2331 (2016) on trafficking in persons at least twice (the bundled corpus cites it once, ' +
+      'too little to tell what it is about); the finding then names 2331 (2016) as the resolution the sentence is about',
   },
   'figure-precedent': {
     why: 'A pledge or a contribution restated with another figure is a commitment misquoted.',

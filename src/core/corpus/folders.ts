@@ -26,8 +26,7 @@ export function summarizeFolders(
   const summaries = folders.map((folder) => ({ folder, missing: missing.includes(folder), documents: 0, skipped: [] as SkippedFile[] }));
   const owner = (file: string) =>
     summaries.filter(({ folder }) => isInside(file, folder)).sort((a, b) => b.folder.length - a.folder.length)[0] as
-      | FolderSummary
-      | undefined;
+      FolderSummary | undefined;
   for (const file of documentFiles) {
     const summary = owner(file);
     if (summary) summary.documents++;
