@@ -230,6 +230,23 @@ describe('editorial checks', () => {
       assert.deepEqual(un('un-member-states', 'All member states and Member States, and EU member States.'), [
         ['member states', 'Member States'],
       ]);
+      assert.deepEqual(
+        un('un-member-states', 'We call on all UN member states, United Nations member states and the member states of this Organization.'),
+        [
+          ['member states', 'Member States'],
+          ['member states', 'Member States'],
+          ['member states', 'Member States'],
+        ],
+      );
+      for (const text of [
+        'AU member states agreed.', // another body's members
+        'European Union member states agreed.',
+        'The member states of the Southern African Development Community met.',
+        'Somalia and its federal member states agreed.',
+        'POLITICAL TENSIONS AMONG MEMBER STATES PERSIST.', // capitals have no case to correct
+      ]) {
+        assert.deepEqual(un('un-member-states', text), [], text);
+      }
       assert.deepEqual(un('un-secretary-general', 'The Secretary General and the Secretary-General.'), [
         ['Secretary General', 'Secretary-General'],
       ]);
@@ -271,6 +288,10 @@ describe('editorial checks', () => {
         ['percent', 'per cent'],
       ]);
       assert.deepEqual(un('un-abbreviation-stops', 'The U.N. and H.E. the Ambassador in Washington, D.C. met.'), [['U.N.', 'UN']]);
+      // A person's initials before the name, and a name's own letters, keep their stops; a known abbreviation does not.
+      assert.deepEqual(un('un-abbreviation-stops', 'We recall P.C. Chang and Captain H.W.D. Perera, and the U.N. Charter.'), [
+        ['U.N.', 'UN'],
+      ]);
       assert.deepEqual(
         un('un-abbreviation-stops', 'It was agreed in the U.S. The talks go on.'),
         [['U.S.', 'US.']],

@@ -3,6 +3,7 @@
  * own code, so one can be turned off alone, and each finding offers the fix. Seed 000, a verbatim record edited by
  * the UN itself, raises almost nothing.
  */
+import { KNOWN_EXPANSIONS, WIDELY_KNOWN } from './knownAbbreviations';
 import { inCaseOf, inProperName, unSpelling } from './spellingTable';
 import { MONTH_ALTERNATIVES } from '../text/dates';
 import { NUMBER_WORD_ALTERNATIVES, numberWordValue, unitWord } from '../text/numberWords';
@@ -25,6 +26,10 @@ function inSeriesWithLarger(text: string, at: number): boolean {
   const around = text.slice(Math.max(0, at - SERIES_REACH), at + SERIES_REACH);
   return /(?:^|[\s(])(?:[1-9]\d{1,2})(?=\s+\p{Ll})/u.test(around) && /[,;]|\band\b/.test(around);
 }
+
+/** What follows an abbreviation that also ends its sentence: the end of the text, or a word a sentence opens with. */
+const NEW_SENTENCE_AFTER =
+  /^(?:\s*$|\s+(?:The|This|These|That|Those|We|I|It|In|On|At|For|Our|They|He|She|But|And|As|A|An|There|Its|His|Her)\b)/;
 
 /** Words after which a small figure is a label, not a count: "resolution 5", "Goal 3", "paragraph 2". */
 const LABEL_WORDS =
@@ -71,9 +76,21 @@ function unDate(m: RegExpMatchArray): string {
 const unMemberStates: Check = styleCheck({
   code: 'un-member-states',
   summary: '"Member States"',
-  pattern: /\b(?:member states|Member states|MEMBER STATES)\b/g,
+  // In capitals a text has no case to correct.
+  pattern: /\b(?:member states|Member states)\b/g,
   message: () => 'the Member States of the United Nations take capitals',
   replacement: () => 'Member States',
+  // Members of another body are "member States" in UN style, not "Member States": "AU member states", "European
+  // Union member states", "the member
+  // states of the Southern African Development Community", Somalia's "federal member states".
+  allows: (m, text) => {
+    const at = m.index ?? 0;
+    const before = text.slice(Math.max(0, at - 30), at);
+    const after = text.slice(at + m[0].length, at + m[0].length + 60);
+    const ofAnother = /^\s+of\s+(?:the\s+)?(?!United Nations|UN\b|Organization|this (?:Organization|Assembly)|our Organization)\p{Lu}/u;
+    const anotherName = /\b(?!UN\b)\p{Lu}{2,}\s+$|\p{Lu}\p{L}+\s+(?!Nations\b)\p{Lu}\p{L}+\s+$/u;
+    return anotherName.test(before) || /\bfederal\s+$/i.test(before) || ofAnother.test(after);
+  },
 });
 
 const unSecretaryGeneral: Check = styleCheck({
@@ -143,10 +160,16 @@ const unAbbreviationStops: Check = styleCheck({
   summary: 'no full stops in abbreviations',
   pattern: /\b(?:[A-Z]\.){2,}(?![A-Za-z])/g,
   message: () => 'abbreviations take no full stops',
-  // "in the U.S. The next…": the last stop also ends the sentence, and stays.
-  replacement: (m, body) => m[0].replace(/\./g, '') + (/^(?:\s+\p{Lu}|\s*$)/u.test(body.slice((m.index ?? 0) + m[0].length)) ? '.' : ''),
-  // A title and a place keep theirs: "H.E.", "Washington, D.C.".
-  allows: (m) => m[0] === 'H.E.' || m[0] === 'D.C.',
+  // "in the U.S. The next…": the last stop also ends the sentence, and stays; "the U.N. Charter" goes on.
+  replacement: (m, body) => m[0].replace(/\./g, '') + (NEW_SENTENCE_AFTER.test(body.slice((m.index ?? 0) + m[0].length)) ? '.' : ''),
+  // A title and a place keep theirs: "H.E.", "Washington, D.C."; so do a person's initials ("P.C. Chang", "Captain
+  // H.W.D. Jayawickrama") and a name's ("the O.K. Corral"): letters that are no known abbreviation, before a name.
+  allows: (m, body) => {
+    if (m[0] === 'H.E.' || m[0] === 'D.C.') return true;
+    const letters = m[0].replace(/\./g, '');
+    const known = WIDELY_KNOWN.has(letters) || KNOWN_EXPANSIONS[letters] !== undefined;
+    return !known && /^\s+\p{Lu}\p{Ll}/u.test(body.slice((m.index ?? 0) + m[0].length));
+  },
 });
 
 export const UN_STYLE_CHECKS: readonly Check[] = [
