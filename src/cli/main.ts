@@ -23,7 +23,7 @@ import {
 const USAGE = `Usage:
   precedent index  [--corpus DIR]... [--bundled] [--json]
   precedent search [--corpus DIR]... [--bundled] [--limit N] [--json] QUERY
-  precedent complete [--corpus DIR]... [--bundled] [--limit N] [--json] PREFIX
+  precedent complete [--corpus DIR]... [--bundled] [--limit N] [--after TEXT] [--json] PREFIX
   precedent facts  [--corpus DIR]... [--bundled] [--limit N] [--json] QUERY
   precedent check  [--corpus DIR]... [--bundled] [--registry FILE] [--json] FILE...
   precedent audit  [--corpus DIR]... [--bundled] [--registry FILE] [--json]
@@ -43,6 +43,7 @@ Options:
                    Without it, the bundled corpus is used.
   --bundled        also use the bundled corpus when --corpus is given
   --limit N        at most N results (default 10)
+  --after TEXT     complete: the text after the cursor, which the continuation must be able to precede
   --registry FILE  a CSV of resolutions (number,date,title) with exact dates and titles
   --json           machine-readable output
   --cache-dir DIR  where the index is kept (default: $PRECEDENT_CACHE_DIR or ~/.cache/precedent)
@@ -89,6 +90,7 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
         corpus: { type: 'string', multiple: true },
         bundled: { type: 'boolean' },
         limit: { type: 'string' },
+        after: { type: 'string' },
         registry: { type: 'string' },
         json: { type: 'boolean' },
         'cache-dir': { type: 'string' },
@@ -163,7 +165,7 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
   }
   if (command === 'complete') {
     // The prefix as typed: a trailing space means the last word is finished.
-    const continuations = await corpus.complete(rest.join(' '), limit);
+    const continuations = await corpus.complete(rest.join(' '), limit, { after: values.after ?? '' });
     out.write(values.json ? `${JSON.stringify(continuations.map(continuationJson), null, 2)}\n` : formatContinuations(continuations));
     return 0;
   }

@@ -187,9 +187,9 @@ export class PrecedentWorkspace {
     return searchPassages(this.index, this.documents, query, options);
   }
 
-  /** Continuations of the sentence being typed, from the corpus, best first. */
-  complete(typed: string, limit = 5): Continuation[] {
-    return completeSentence(this.index, this.documents, typed, limit);
+  /** Continuations of the sentence being typed (before the cursor), fitted to the text after the cursor, best first. */
+  complete(typed: string, limit = 5, after = ''): Continuation[] {
+    return completeSentence(this.index, this.documents, typed, limit, after);
   }
 
   /** What the corpus says an acronym stands for, and how many passages use it. */
