@@ -327,7 +327,10 @@ describe('figure-precedent against recorded facts', () => {
 
   it('says when the figure is an older one, and offers the latest', () => {
     const [finding] = findings('40 million US dollars');
-    assert.match(finding.message, /^This is the 2014 figure; the 2023 statement \(2023-statement\.md:4\) says "50 million US dollars"/);
+    assert.match(
+      finding.message,
+      /^40 million US dollars → 50 million US dollars: this is the 2014 figure; the 2023 statement \(2023-statement\.md:4\) gives/,
+    );
     assert.equal(finding.fixes[0].replacement, '50 million US dollars');
     assert.equal(finding.related.length, 2);
   });
@@ -337,8 +340,8 @@ describe('figure-precedent against recorded facts', () => {
     assert.match(
       finding.message,
       new RegExp(
-        String.raw`^The 2023 statement \(2023-statement\.md:4\) says Japan contributed to Peacebuilding Fund \(PBF\) ` +
-          String.raw`"50 million US dollars", not 45 million US dollars`,
+        String.raw`^45 million US dollars → 50 million US dollars: the 2023 statement \(2023-statement\.md:4\) says ` +
+          String.raw`Japan contributed to Peacebuilding Fund \(PBF\) "50 million US dollars"`,
       ),
     );
   });

@@ -1,6 +1,7 @@
 /** `abbreviation-before-definition`: an abbreviation used before the place where the draft spells it out. */
 import { draftAbbreviations, sameAbbreviation } from './draftAbbreviations';
 import type { Check, Finding } from './types';
+import { findingMessage } from './message';
 
 export const abbreviationBeforeDefinition: Check = {
   code: 'abbreviation-before-definition',
@@ -15,7 +16,11 @@ export const abbreviationBeforeDefinition: Check = {
       if (!early) continue;
       const spelled = `${definition.expansion} (${definition.acronym})`;
       findings.push({
-        message: `${early.abbreviation} is used here before it is spelt out, further down ("${definition.expansion}")`,
+        message: findingMessage({
+          written: early.abbreviation,
+          right: spelled,
+          why: 'used here before it is spelt out, further down',
+        }),
         start: early.start,
         end: early.end,
         fixes: [{ title: `Spell it out here: ${spelled}`, start: early.start, end: early.end, replacement: spelled }],

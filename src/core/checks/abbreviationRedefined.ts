@@ -4,6 +4,7 @@
  */
 import { draftAbbreviations } from './draftAbbreviations';
 import type { Check, Finding } from './types';
+import { findingMessage } from './message';
 
 export const abbreviationRedefined: Check = {
   code: 'abbreviation-redefined',
@@ -19,8 +20,16 @@ export const abbreviationRedefined: Check = {
       const same = first.expansion.toLowerCase() === definition.expansion.toLowerCase();
       findings.push({
         message: same
-          ? `${definition.acronym} is already spelt out on line ${line}; the abbreviation alone will do`
-          : `${definition.acronym} is spelt out as "${definition.expansion}" here but as "${first.expansion}" on line ${line}`,
+          ? findingMessage({
+              written: input.text.slice(definition.start, definition.end),
+              right: definition.acronym,
+              why: `${definition.acronym} is already spelt out on line ${line}`,
+            })
+          : findingMessage({
+              written: definition.expansion,
+              right: first.expansion,
+              why: `${definition.acronym} is spelt out another way on line ${line}`,
+            }),
         start: definition.start,
         end: definition.end,
         fixes: same

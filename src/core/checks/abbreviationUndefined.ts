@@ -6,6 +6,7 @@
 import { draftAbbreviations, sameAbbreviation } from './draftAbbreviations';
 import { KNOWN_EXPANSIONS, WIDELY_KNOWN } from './knownAbbreviations';
 import type { Check, Finding } from './types';
+import { findingMessage } from './message';
 
 /** Case, hyphens and spacing aside: "Co-operation" is "Cooperation". */
 function comparable(text: string): string {
@@ -38,7 +39,11 @@ export const abbreviationUndefined: Check = {
       // The expansion is singular: "United Nations Office … (UNODC)", also where the draft wrote a plural.
       const spelled = `${expansion} (${singular})`;
       findings.push({
-        message: `${abbreviation} is not spelt out in this text; spell it out at its first use: "${spelled}"`,
+        message: findingMessage({
+          written: abbreviation,
+          right: spelled,
+          why: 'not spelt out in this text; spell it out at its first use',
+        }),
         start: use.start,
         end: use.end,
         fixes: [{ title: `Spell out: ${spelled}`, start: use.start, end: use.end, replacement: spelled }],

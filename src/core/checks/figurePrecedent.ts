@@ -11,6 +11,7 @@ import type { Fact } from '../facts/factBase';
 import { comparableQuantities, extractQuantities, type Quantity, sameQuantity } from '../facts/quantities';
 import type { Check, CheckInput, Finding, Sentence } from './types';
 import { describePrecedent, followsClosely } from './precedentText';
+import { findingMessage } from './message';
 
 type FigureFinding = Omit<Finding, 'code' | 'severity'>;
 
@@ -55,9 +56,13 @@ function compareWithFacts(input: CheckInput, sentence: Sentence, findings: Figur
       const recipient = fact.subject.display === fact.actor.display ? '' : `to ${fact.subject.display} `;
       const subject = `${fact.actor.display} ${fact.relation} ${recipient}`;
       findings.push({
-        message: older
-          ? `This is ${when(older.fact)} figure; ${source(latest.fact)} says "${latest.quantity.text}" (${subject.trim()})`
-          : `${capitalise(source(latest.fact))} says ${subject}"${latest.quantity.text}", not ${quantity.text}`,
+        message: findingMessage({
+          written: quantity.text,
+          right: latest.quantity.text,
+          why: older
+            ? `this is ${when(older.fact)} figure; ${source(latest.fact)} gives the latest (${subject.trim()})`
+            : `${source(latest.fact)} says ${subject}"${latest.quantity.text}"`,
+        }),
         start,
         end,
         fixes: [{ title: `Use the latest figure: ${latest.quantity.text}`, start, end, replacement: latest.quantity.text, choice: true }],
@@ -79,7 +84,11 @@ function compareWithPrecedent(input: CheckInput, sentence: Sentence, ours: Quant
     const start = sentence.start + quantity.start;
     const end = sentence.start + quantity.end;
     findings.push({
-      message: `${describePrecedent(precedent)} says ${quoted(comparable)} where this sentence says ${quantity.text}`,
+      message: findingMessage({
+        written: quantity.text,
+        right: comparable.map((q) => q.text).join(' or '),
+        why: `${describePrecedent(precedent)} says ${quoted(comparable)}`,
+      }),
       start,
       end,
       fixes: comparable.map((q) => ({ title: `Use the precedent's figure: ${q.text}`, start, end, replacement: q.text, choice: true })),
@@ -97,10 +106,6 @@ function when(fact: Fact): string {
 function source(fact: Fact): string {
   const year = fact.date?.slice(0, 4);
   return `the ${year ? `${year} ` : ''}statement (${path.basename(fact.file)}:${fact.range.startLine + 1})`;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function quoted(quantities: Quantity[]): string {

@@ -7,6 +7,7 @@
  * in", "on on-the-ground").
  */
 import type { Check, Finding } from './types';
+import { findingMessage } from './message';
 
 /** Doubled words that are grammatical: "that that", "had had". */
 const ALLOWED_DOUBLES = new Set(['that', 'had']);
@@ -92,7 +93,11 @@ export const repeatedWord: Check = {
       const single = !/\s/.test(run);
       const words = run.replace(/\s+/g, ' ');
       findings.push({
-        message: `Repeated ${single ? 'word' : 'words'}: "${words}" twice${single ? '' : ' in a row'}`,
+        message: findingMessage({
+          written: `${words} ${words}`,
+          right: words,
+          why: `${single ? 'a word' : 'words'} written twice in a row`,
+        }),
         start: end - repetition.repeated.length,
         end,
         fixes: [{ title: `Remove the repeated "${words}"`, start: start + run.length, end, replacement: '' }],

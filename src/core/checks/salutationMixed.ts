@@ -5,6 +5,7 @@
  * talks about ("next year delegates will address Madam President").
  */
 import type { Check, Finding } from './types';
+import { findingMessage } from './message';
 
 const TITLES = 'President|Vice-President|Chair|Chairperson|Chairman|Chairwoman|Co-Chair|Co-Chairs|Secretary-General|Moderator|Facilitator';
 const SALUTATION = new RegExp(String.raw`\b(Mr\.?|Mister|Madam|Madame|Mme\.?)\s+(${TITLES})\b`, 'g');
@@ -30,7 +31,7 @@ export const salutationMixed: Check = {
       const firstStart = input.bodyStart + (first.index ?? 0);
       const firstLine = input.rangeOf(firstStart, firstStart).startLine + 1;
       findings.push({
-        message: `"${whole}" here, but the statement opens with "${first[0]}" (line ${firstLine})`,
+        message: findingMessage({ written: whole, right: first[0], why: `the statement opens with "${first[0]}" (line ${firstLine})` }),
         start,
         end,
         fixes: [{ title: `Use "${first[0]}"`, start, end, replacement: first[0] }],
