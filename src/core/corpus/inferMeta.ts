@@ -8,6 +8,12 @@ const STATEMENT_TITLE = /^(?:Statement|Remarks|Address|Speech|Explanation of (?:
 const STATEMENT_BY =
   /\b(?:Statement|Remarks|Address|Speech)\s+by\s+(?:(?:H\.\s?E\.|His Excellency|Her Excellency)\s+)?(?:(?:Ambassador|Minister|Mr\.|Ms\.|Mrs\.|Dr\.|Prof\.)\s+)?((?:\p{Lu}[\p{L}.'’-]*)(?:[ \t]+\p{Lu}[\p{L}.'’-]*){0,3})/u;
 const RECORD_SPEAKER = /^((?:Mr|Ms|Mrs|Dr|Sir|Dame|Lord|Baroness|Prince|Princess|Sheikh|Archbishop|Cardinal)\.?\s+[\p{Lu}][\p{L}'’ -]{1,40}?)\s+\(([^()]{2,60})\)(?:\s*\([^()]*\))?:/u;
+
+/** A paragraph without the verbatim record's speaker tag before it ("Mr. Bessho (Japan): "). */
+export function withoutSpeakerTag(paragraph: string): string {
+  const tag = RECORD_SPEAKER.exec(paragraph);
+  return tag ? paragraph.slice(tag[0].length).trimStart() : paragraph;
+}
 const VENUE =
   /\b(?:at|At|before|in)\s+the\s+((?:United Nations\s+)?(?:Security Council|General Assembly|Human Rights Council|Economic and Social Council|Peacebuilding Commission|Commission on [\p{L} ]+?|High-level [\p{L} -]+?)(?:\s+(?:Open Debate|Ministerial Open Debate|Open Debate|Debate|Briefing|Meeting))?)(?=\s+on\b|[,.\n“"]|$)/u;
 
