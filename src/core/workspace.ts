@@ -284,9 +284,12 @@ export class PrecedentWorkspace {
   }
 }
 
-/** The sentence of a draft's text at an offset (as the checks split it), or null outside any sentence. */
+/**
+ * The sentence of a draft's text at an offset (as the checks split it), or null outside any sentence. A cursor after
+ * the spaces that follow a sentence is still in it: that is where it rests while the sentence is being typed.
+ */
 export function sentenceAt(text: string, offset: number): Sentence | null {
-  return readDraft(text, '').sentences.find((s) => s.start <= offset && offset <= s.end) ?? null;
+  return readDraft(text, '').sentences.find((s) => s.start <= offset && /^[^\S\n]*$/.test(text.slice(s.end, offset))) ?? null;
 }
 
 /** A draft as the checks read it: its document, line index, and sentences with their offsets in the text. */

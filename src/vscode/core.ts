@@ -11,6 +11,19 @@ export { extractCitations } from '../core/citations/extract';
 export { loadRegistryFile, ResolutionRegistry } from '../core/citations/registry';
 export { isWordOrPdf, readExtractedText } from '../core/corpus/extract/wordOrPdf';
 export { describeFact, factWhen } from '../core/facts/factBase';
+export {
+  emptyViewModel,
+  historyCards,
+  historyRule,
+  matchWindow,
+  PANEL_MESSAGES,
+  passageCard,
+  querySpans,
+  searchCards,
+  sentenceCards,
+  sourceLine,
+  withCitation,
+} from '../core/panel/viewModel';
 export { mergeTwins } from '../core/search/twins';
 export { LocalCorpus } from '../core/service';
-export { PrecedentWorkspace } from '../core/workspace';
+export { PrecedentWorkspace, sentenceAt } from '../core/workspace';

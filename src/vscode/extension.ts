@@ -17,6 +17,7 @@ import { showIgnoredFindings } from './ignoredFindings';
 import { lookUpFacts } from './lookUpFacts';
 import { PrecedentInlineCompletions } from './inlineCompletions';
 import { core } from './loadCore';
+import { PANEL_VIEW, PrecedentPanel } from './precedentPanel';
 import { affectsPrecedent, readSettings } from './settings';
 import { ExtractedTextDocuments } from './sourceDocuments';
 import { CorpusStatusBar } from './statusBar';
@@ -33,6 +34,8 @@ export interface PrecedentApi {
   corpus: CorpusService;
   diagnostics: DraftDiagnostics;
   inlineCompletions: PrecedentInlineCompletions;
+  /** The Precedent panel, whose view model tests read. */
+  panel: PrecedentPanel;
   activationMs: number;
 }
 
@@ -47,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): PrecedentApi {
   const comparisons = new ComparisonDocuments();
   const inlineCompletions = new PrecedentInlineCompletions(corpus);
   const codeActions = new PrecedentCodeActions(diagnostics);
+  const panel = new PrecedentPanel(context.extensionUri, corpus);
 
   context.subscriptions.push(
     log,
@@ -59,16 +63,24 @@ export function activate(context: vscode.ExtensionContext): PrecedentApi {
     vscode.languages.registerHoverProvider(DRAFT_LANGUAGES, new PrecedentHover(corpus, registry.get)),
     vscode.languages.registerHoverProvider(DRAFT_LANGUAGES, new FactHover(corpus)),
     vscode.languages.registerInlineCompletionItemProvider(DRAFT_LANGUAGES, inlineCompletions),
+    panel,
+    vscode.window.registerWebviewViewProvider(PANEL_VIEW, panel, { webviewOptions: { retainContextWhenHidden: true } }),
+    inlineCompletions.onDidOffer((continuation) => panel.suggestionOffered(continuation)),
+    vscode.commands.registerCommand('precedent.focusPanel', () => panel.focus()),
+    vscode.commands.registerCommand('precedent.phraseHistory', async () => {
+      await vscode.commands.executeCommand(`${PANEL_VIEW}.focus`);
+      await panel.showHistory();
+    }),
     vscode.languages.registerCodeActionsProvider(DRAFT_LANGUAGES, codeActions, {
       providedCodeActionKinds: PrecedentCodeActions.kinds,
     }),
-    vscode.commands.registerCommand('precedent.findPastPhrasing', () => findPastPhrasing(corpus)),
+    vscode.commands.registerCommand('precedent.findPastPhrasing', () => findPastPhrasing(corpus, panel)),
     vscode.commands.registerCommand('precedent.searchSelection', () => {
       const editor = vscode.window.activeTextEditor;
-      return findPastPhrasing(corpus, editor ? editor.document.getText(editor.selection).trim() : '');
+      return findPastPhrasing(corpus, panel, editor ? editor.document.getText(editor.selection).trim() : '');
     }),
     vscode.commands.registerCommand('precedent.lookUpFacts', (query?: string) =>
-      lookUpFacts(corpus, typeof query === 'string' ? query : ''),
+      lookUpFacts(corpus, panel, typeof query === 'string' ? query : ''),
     ),
     vscode.commands.registerCommand('precedent.compareParagraph', () => compareParagraph(corpus, comparisons)),
     vscode.commands.registerCommand('precedent.auditCorpus', async () => {
@@ -102,7 +114,7 @@ export function activate(context: vscode.ExtensionContext): PrecedentApi {
   corpus.loadAfterActivation();
   const activationMs = performance.now() - started;
   log.info(`Precedent ${(context.extension.packageJSON as { version: string }).version} activated in ${activationMs.toFixed(1)} ms`);
-  return { corpus, diagnostics, inlineCompletions, activationMs };
+  return { corpus, diagnostics, inlineCompletions, panel, activationMs };
 }
 
 export function deactivate(): void {}

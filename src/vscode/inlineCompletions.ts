@@ -1,5 +1,6 @@
 /** Ghost text: the continuation of the sentence being typed, from the corpus; several alternatives. */
 import * as vscode from 'vscode';
+import type { Continuation } from '../core/search/complete';
 import { asSignal, unlessCancelled } from './cancellation';
 import type { CorpusService } from './corpusService';
 import { readSettings } from './settings';
@@ -8,6 +9,10 @@ const ALTERNATIVES = 3;
 const LOOK_BACK_LINES = 10;
 
 export class PrecedentInlineCompletions implements vscode.InlineCompletionItemProvider {
+  private readonly offered = new vscode.EventEmitter<Continuation | null>();
+  /** Fires with the continuation offered first as ghost text (null when none is), so the panel can mark its passage. */
+  readonly onDidOffer = this.offered.event;
+
   constructor(private readonly corpus: CorpusService) {}
 
   async provideInlineCompletionItems(
@@ -27,7 +32,9 @@ export class PrecedentInlineCompletions implements vscode.InlineCompletionItemPr
       item.filterText = typed;
       return item;
     });
-    return token.isCancellationRequested ? [] : items;
+    if (token.isCancellationRequested) return [];
+    this.offered.fire(continuations[0] ?? null);
+    return items;
   }
 }
 
