@@ -40,8 +40,9 @@
   const query = element('input', {
     type: 'search',
     className: 'query',
-    placeholder: 'A phrase as you remember it, or keywords',
-    'aria-label': 'Search the corpus',
+    placeholder: 'Search the corpus',
+    'aria-label': 'Search the corpus: a phrase as you remember it, or keywords in any order',
+    title: 'A phrase as you remember it, or keywords in any order',
   });
   const byRelevance = element('button', { type: 'button', className: 'toggle', 'aria-pressed': 'true', text: 'Relevance' });
   const byDate = element('button', { type: 'button', className: 'toggle', 'aria-pressed': 'false', text: 'Date' });
@@ -51,10 +52,20 @@
     byDate,
   ]);
   const picked = element('div', { className: 'picked', role: 'list', 'aria-label': 'The item active in the picker' });
-  search.part.append(element('div', { className: 'search-bar' }, [query, sortBar]), picked, search.status, search.list);
+  search.part.append(
+    element('div', { className: 'search-bar' }, [search.part.firstChild, query, sortBar]),
+    picked,
+    search.status,
+    search.list,
+  );
 
   const history = section('history', 'History of a phrase');
-  const ask = element('button', { type: 'button', className: 'ask', text: 'History of the selection or the sentence at the cursor' });
+  const ask = element('button', {
+    type: 'button',
+    className: 'ask',
+    text: 'Show the history',
+    title: 'The history of the selected phrase, or of the sentence at the cursor',
+  });
   const phrase = element('p', { className: 'sentence' });
   const rule = element('p', { className: 'rule' });
   history.part.append(ask, phrase, rule, history.status, history.list);
@@ -84,11 +95,15 @@
     );
   }
 
+  // One line above the passage — how close, when, who — so that the passage itself comes first to the eye.
   function passageCard(card) {
     const meta = element('div', { className: 'meta' }, [
-      element('span', { className: 'heading', text: card.heading }),
-      card.closeness && element('span', { className: 'closeness', text: card.closeness }),
-      card.fromSuggestion && element('span', { className: 'badge', text: 'Ghost text comes from here' }),
+      card.closeness &&
+        element('span', { className: 'closeness', text: card.closeness, title: 'Share of words in common with your sentence' }),
+      card.date && element('span', { className: 'date', text: card.date }),
+      element('span', { className: 'source', text: card.source, title: card.heading }),
+      card.fromSuggestion &&
+        element('span', { className: 'badge', text: 'ghost text', title: 'The ghost text in the draft continues this passage' }),
     ]);
     const hasChanges = card.diff && card.diff.some((run) => run.mark);
     return element(
@@ -103,12 +118,12 @@
       [
         meta,
         runs(card.passage, 'passage'),
-        card.also && element('p', { className: 'also', text: card.also }),
         hasChanges &&
           element('div', { className: 'diff' }, [
             element('span', { className: 'diff-label', text: 'From your sentence: ' }),
             runs(card.diff, 'diff-text'),
           ]),
+        card.also && element('p', { className: 'also', text: card.also, title: card.also }),
         actions(card.id),
       ],
     );
@@ -161,10 +176,13 @@
 
   // ---- rendering the model -------------------------------------------------------------------------------
   let model = null;
+  /** The extension asked for the keyboard before the cards arrived: the first card takes it when it comes. */
+  let focusWanted = false;
   function render(next) {
     model = next;
     const at = model.atCursor;
     sentence.textContent = at.sentence ? `“${at.sentence}”` : '';
+    sentence.title = at.sentence || '';
     sentence.hidden = !at.sentence;
     status(cursor.status, at.busy, at.message);
     fill(cursor.list, at.cards, passageCard);
@@ -182,6 +200,14 @@
     rule.hidden = !model.history.rule;
     status(history.status, model.history.busy, model.history.message);
     fill(history.list, model.history.cards, historyCard);
+    if (focusWanted) takeFocus();
+  }
+
+  function takeFocus() {
+    const first = cursor.list.querySelector('.card') || search.list.querySelector('.card');
+    focusWanted = !first;
+    if (first) focusCard(first);
+    else query.focus();
   }
 
   // ---- keyboard and pointer --------------------------------------------------------------------------------
@@ -256,11 +282,7 @@
   window.addEventListener('message', (event) => {
     const message = event.data;
     if (message.type === 'model') render(message.model);
-    else if (message.type === 'focus') {
-      const first = cursor.list.querySelector('.card') || search.list.querySelector('.card');
-      if (first) focusCard(first);
-      else query.focus();
-    }
+    else if (message.type === 'focus') takeFocus();
   });
   vscode.postMessage({ type: 'ready' });
 })();

@@ -63,7 +63,7 @@ export async function compareParagraph(corpus: CorpusService, documents: Compari
 async function choosePrecedent(found: ParagraphMatch[]): Promise<ParagraphMatch | undefined> {
   const items = found.map((match) => ({
     label: [match.date?.slice(0, 4), match.speaker].filter(Boolean).join(' · ') || path.basename(match.file),
-    description: `${Math.round(match.similarity * 100)}% of words in common · ${match.title ?? path.basename(match.file)}`,
+    description: `${Math.round(match.similarity * 100)}% alike · ${match.title ?? path.basename(match.file)}`,
     detail: match.text,
     match,
   }));

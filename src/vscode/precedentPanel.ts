@@ -44,6 +44,8 @@ export class PrecedentPanel implements vscode.WebviewViewProvider, vscode.Dispos
   private sentence: DraftSentence | null = null;
   private suggestion: { file: string; line: number } | null = null;
   private restTimer: NodeJS.Timeout | undefined;
+  /** Focus was asked for before the webview was ready to take it. */
+  private focusPending = false;
   private asking = { cursor: new AbortController(), search: new AbortController(), history: new AbortController() };
   private readonly changed = new vscode.EventEmitter<PanelViewModel>();
   /** Fires whenever the view model changes (tests wait on it). */
@@ -91,8 +93,9 @@ export class PrecedentPanel implements vscode.WebviewViewProvider, vscode.Dispos
 
   /** Shows the panel and puts the keyboard in it, on the first card. */
   async focus(): Promise<void> {
+    this.focusPending = true;
     await vscode.commands.executeCommand(`${PANEL_VIEW}.focus`);
-    void this.view?.webview.postMessage({ type: 'focus' });
+    if (this.view && (await this.view.webview.postMessage({ type: 'focus' }))) this.focusPending = false;
   }
 
   /** Asks the corpus for the passages the sentence at the cursor follows, now (the panel does it when the cursor rests). */
@@ -219,6 +222,10 @@ export class PrecedentPanel implements vscode.WebviewViewProvider, vscode.Dispos
     switch (message.type) {
       case 'ready':
         this.post();
+        if (this.focusPending) {
+          this.focusPending = false;
+          void this.view?.webview.postMessage({ type: 'focus' });
+        }
         return this.refreshAtCursor();
       case 'action':
         return this.perform(message.action, message.id);

@@ -35,7 +35,7 @@ describe("the panel's view model", () => {
     assert.equal(first.passage.map((r) => r.text).join(''), first.text);
     assert.ok(first.diff?.some((r) => r.mark === 'added'));
     assert.match(first.citation, /\n— Statement on the Sahel \(mission's text\), Ambassador D, 2017-05-04$/);
-    assert.match(first.label, /^Statement on the Sahel .* of words in common\. The Council/);
+    assert.match(first.label, /^Statement on the Sahel .* alike\. The Council/);
   });
 
   it('cards search results by relevance or newest first, twins once', () => {

@@ -33,9 +33,11 @@ export interface PassageCard {
   id: string;
   /** Title · speaker · date. */
   heading: string;
-  /** The document's date (full or partial ISO), for ordering. */
+  /** The document's date (full or partial ISO), shown first and used for ordering. */
   date: string | null;
-  /** "84% of words in common", for passages compared with the draft sentence. */
+  /** The speaker's name (without the office after it) · title: who, then where. */
+  source: string;
+  /** "84% alike": the share of words it has in common with the draft sentence. */
   closeness: string | null;
   /** "Also in …": the other texts of the same speech. */
   also: string | null;
@@ -119,7 +121,7 @@ export function withCitation(source: CardSource): string {
 /** The passages beside the draft sentence; the one a ghost-text suggestion continues is marked. */
 export function sentenceCards(passages: SentencePassage[], suggestion: { file: string; line: number } | null): PassageCard[] {
   return passages.map((passage, i) => {
-    const closeness = `${Math.round(passage.similarity * 100)}% of words in common`;
+    const closeness = `${Math.round(passage.similarity * 100)}% alike`;
     const fromSuggestion =
       suggestion !== null &&
       suggestion.file === passage.file &&
@@ -203,6 +205,7 @@ function card(id: string, source: CardSource, marked: Array<[number, number]>, c
     id,
     heading,
     date: source.date,
+    source: [source.speaker?.split(',')[0], source.title].filter(Boolean).join(' · ') || path.basename(source.file),
     closeness,
     also: also.length > 0 ? `Also in ${also.join(', ')}` : null,
     passage: markedRuns(source.text, marked),

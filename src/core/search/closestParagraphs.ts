@@ -1,6 +1,6 @@
 /**
  * The corpus paragraphs a draft paragraph follows, for a side-by-side comparison: paragraphs found through their
- * rarest shared words and ranked by the share of words they have in common with the draft's (numbers aside, as the
+ * rarest shared words and ranked by the words they have in common with the draft's (numbers aside, as the
  * comparison is there to show them), twin texts of one speech once, and the verbatim record's speaker tag left out,
  * since it is no part of the wording. Page furniture was left out when the corpus was read.
  */
@@ -21,7 +21,7 @@ export interface ParagraphMatch {
   title: string | null;
   speaker: string | null;
   date: string | null;
-  /** The share of words it has in common with the draft's paragraph (Dice), 0 to 1. */
+  /** How closely it follows the draft's paragraph, 0 to 1 (see `closeness`). */
   similarity: number;
   /** The titles (or files) of its twins. */
   alsoIn: string[];
@@ -51,7 +51,7 @@ export function closestParagraphs(
       title: document.meta.title,
       speaker: document.meta.speaker,
       date: document.meta.date,
-      similarity: (2 * countShared(words, theirs)) / (words.size + theirs.size),
+      similarity: closeness(words, theirs),
       alsoIn: [],
     });
   }
@@ -59,4 +59,14 @@ export function closestParagraphs(
   return mergeTwins(found)
     .slice(0, limit)
     .map(({ match, twins }) => ({ ...match, alsoIn: twins.map((twin) => twin.title ?? twin.file) }));
+}
+
+/**
+ * The mean of the share of words the two paragraphs have in common (Dice) and the share of the draft's words the
+ * corpus paragraph holds: a long paragraph that says all the draft says, and more, is as close as a short one that
+ * says only part of it.
+ */
+function closeness(draft: Set<string>, theirs: Set<string>): number {
+  const shared = countShared(draft, theirs);
+  return ((2 * shared) / (draft.size + theirs.size) + shared / draft.size) / 2;
 }

@@ -2,10 +2,15 @@
 // One end-to-end run in the browser, driven like a person: code-server with this repository loaded as the extension
 // under development (no test runner inside), or with --vsix the packaged extension installed instead, on a temp copy
 // of test/integration/fixtures/workspace, and Chromium typing and hovering in the workbench. First the status bar
-// must show "Precedent: N documents"; then three checks, each saved as a screenshot:
+// must show "Precedent: N documents"; then these checks, each saved as a screenshot:
 //   problems.png     the Problems panel lists the resolution-year finding on the draft
 //   hover.png        the hover card on "2231" in the draft says "Adopted in 2015"
 //   ghost-text.png   after typing "In that regard, Japan has pledged approximately", ghost text offers "23 million"
+//   panel-dark.png   the cursor in panel-draft.md's UNODC sentence, Ctrl+Alt+P: the Precedent panel shows the verbatim
+//                    record's sentence first; arrows move; in the Dark Modern theme; Enter uses its wording, Ctrl+Z
+//                    restores the draft's
+//   panel-light.png  the same panel after switching to the Light Modern theme (Ctrl+K Ctrl+T)
+//   compare.png      Compare Paragraph with Precedent, the first of the closest precedents: the diff wraps words
 //
 //   npm run build && npm run test:e2e [-- --out DIR] [-- --keep]
 //   npm run test:vsix                   (the same run with --vsix)
@@ -18,7 +23,7 @@
 // --slow N       multiply every step's timeout by N (a slow machine)
 // Without --vsix it builds nothing: it loads dist/, from `npm run build`. With --vsix, packaging leaves the release
 // build in dist/. A step that fails saves failure-<step>.png.
-// Exits 0 only if the three checks passed; prints `N passed, M failed` last.
+// Exits 0 only if every check passed; prints `N passed, M failed` last.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -39,7 +44,9 @@ const { values: args } = parseArgs({
 const OUT = resolve(args.out ?? join(INTEGRATION_DIR, 'screenshots', args.vsix ? 'vsix' : ''));
 const SLOW = Number(args.slow) > 0 ? Number(args.slow) : 1;
 const DRAFT = 'trafficking-draft.md';
-const CHECKS = ['problems', 'hover', 'ghost-text'];
+const CHECKS = ['problems', 'hover', 'ghost-text', 'panel-dark', 'panel-light', 'compare'];
+const PANEL_DRAFT = 'panel-draft.md';
+const PANEL_SENTENCE = 'Japan attaches great importance to the assistance';
 const EXPECTED_PROBLEM = 'Security Council resolution 2231 was adopted in 2015, not in 2016; did you mean resolution 2331 (2016)?';
 const TYPED = 'In that regard, Japan has pledged approximately';
 
@@ -160,6 +167,35 @@ function hoverTexts(page) {
   );
 }
 
+/** Ctrl+P, the file's name, Enter: resolves once the editor shows `visibleText` of it. */
+async function openInEditor(name, visibleText, deadline) {
+  const page = workbench.page;
+  await page.keyboard.press('Escape');
+  await page
+    .locator('.part.editor')
+    .click({ position: { x: 300, y: 300 }, timeout: remaining(deadline) })
+    .catch(() => {});
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ timeout: remaining(deadline) });
+  await input.pressSequentially(name, { delay: 30 });
+  const row = page.locator(`.quick-input-list .monaco-list-row[aria-label^="${name}"]`).first();
+  try {
+    await row.waitFor({ timeout: remaining(deadline) });
+  } catch {
+    const rows = await page
+      .locator('.quick-input-list .monaco-list-row')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
+    throw new StepError(`Quick Open listed no "${name}" row (rows: ${rows.length ? rows.join(' | ') : 'none'})`);
+  }
+  await page.keyboard.press('Enter');
+  await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor({ timeout: remaining(deadline) });
+  await page
+    .locator('.part.editor .monaco-editor .view-line', { hasText: visibleText })
+    .first()
+    .waitFor({ timeout: remaining(deadline) });
+}
+
 /** `npm run package`, the .vsix written to `file`. */
 function packageVsix(file) {
   log(`npm run package: ${file}`);
@@ -224,32 +260,9 @@ async function main() {
   });
   log(`status bar: ${status}`);
 
-  await step('open-draft', `Ctrl+P, "${DRAFT}", Enter: the editor shows the draft`, 45, async (deadline) => {
-    await page.keyboard.press('Escape');
-    await page
-      .locator('.part.editor')
-      .click({ position: { x: 300, y: 300 }, timeout: remaining(deadline) })
-      .catch(() => {});
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input.input');
-    await input.waitFor({ timeout: remaining(deadline) });
-    await input.pressSequentially(DRAFT, { delay: 30 });
-    const row = page.locator(`.quick-input-list .monaco-list-row[aria-label^="${DRAFT}"]`).first();
-    try {
-      await row.waitFor({ timeout: remaining(deadline) });
-    } catch {
-      const rows = await page
-        .locator('.quick-input-list .monaco-list-row')
-        .evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
-      throw new StepError(`Quick Open listed no "${DRAFT}" row (rows: ${rows.length ? rows.join(' | ') : 'none'})`);
-    }
-    await page.keyboard.press('Enter');
-    await page.locator(`.tabs-container .tab.active[aria-label^="${DRAFT}"]`).waitFor({ timeout: remaining(deadline) });
-    await page
-      .locator('.part.editor .monaco-editor .view-line', { hasText: 'Resolution 2231' })
-      .first()
-      .waitFor({ timeout: remaining(deadline) });
-  });
+  await step('open-draft', `Ctrl+P, "${DRAFT}", Enter: the editor shows the draft`, 45, (deadline) =>
+    openInEditor(DRAFT, 'Resolution 2231', deadline),
+  );
 
   // ---- the checks: each one runs even if the one before failed --------------------------------------------
   const check = async (name, fn) => {
@@ -370,6 +383,149 @@ async function main() {
         return file;
       },
     ),
+  );
+
+  await panelChecks(page, check);
+}
+
+/** Ctrl+K Ctrl+T and a theme's name; resolves once the workbench and the panel's page wear it. */
+async function chooseTheme(page, name, kind, deadline) {
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+T');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ timeout: remaining(deadline) });
+  await input.pressSequentially(name, { delay: 30 });
+  await page
+    .locator(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`)
+    .first()
+    .waitFor({ timeout: remaining(deadline) });
+  await page.keyboard.press('Enter');
+  await page.locator(`.monaco-workbench.${kind === 'light' ? 'vs' : 'vs-dark'}`).waitFor({ timeout: remaining(deadline) });
+  await panelFrame(page)
+    .locator(`body.vscode-${kind}`)
+    .waitFor({ timeout: remaining(deadline) });
+}
+
+/** The Precedent panel's page: the webview's outer frame, then the frame holding the extension's HTML. */
+function panelFrame(page) {
+  return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+}
+
+/**
+ * The Precedent panel, driven by keyboard: the cursor in a draft sentence that follows the verbatim record, Ctrl+Alt+P,
+ * the closest passages shown whole; arrows move, Enter uses the wording (one undo restores the sentence). Screenshots
+ * in the dark theme (the default) and, after switching with Ctrl+K Ctrl+T, the light one.
+ */
+async function panelChecks(page, check) {
+  const frame = panelFrame(page);
+  await check('panel-dark', () =>
+    step(
+      'panel-dark',
+      `the cursor in "${PANEL_DRAFT}"'s UNODC sentence, Ctrl+Alt+P: the panel shows the verbatim record first`,
+      60,
+      async (deadline) => {
+        await openInEditor(PANEL_DRAFT, 'great importance', deadline);
+        const box = await locateText(page, 'great importance');
+        if (!box) throw new StepError('the text "great importance" is not in the editor\'s rendered lines');
+        await page.mouse.click(box.x + 5, box.y + box.height / 2);
+        await page.keyboard.press('Control+Alt+P');
+        const first = frame.locator('#at-cursor .card').first();
+        try {
+          await first.waitFor({ timeout: remaining(deadline) });
+        } catch {
+          const status = await frame
+            .locator('#at-cursor .status')
+            .innerText({ timeout: 2000 })
+            .catch(() => 'no panel page');
+          throw new StepError(`no card under "At the cursor" (it says ${JSON.stringify(status)})`);
+        }
+        const heading = await first.locator('.source').getAttribute('title');
+        if (!heading.includes('UN verbatim record')) throw new StepError(`the first card is from ${JSON.stringify(heading)}`);
+        await until(
+          deadline,
+          async () => ({ ok: await first.evaluate((card) => card.ownerDocument.activeElement === card) }),
+          () => 'the first card does not have the keyboard focus after Ctrl+Alt+P',
+        );
+        // A search beside it, its results walked with the arrows.
+        await frame.locator('.query').fill('unodc pledged');
+        const results = frame.locator('#search .cards .card');
+        await results.nth(1).waitFor({ timeout: remaining(deadline) });
+        await frame.locator('.query').press('ArrowDown');
+        await page.keyboard.press('ArrowDown');
+        await until(
+          deadline,
+          async () => ({ ok: await results.nth(1).evaluate((card) => card.ownerDocument.activeElement === card) }),
+          () => 'ArrowDown from the search box and once more did not put the focus on the second result',
+        );
+        await chooseTheme(page, 'Dark Modern', 'dark', deadline);
+        await first.focus();
+        await sleep(500);
+        const file = await screenshot('panel-dark');
+        // Enter: Use this wording, in one edit that one undo takes back.
+        await first.press('Enter');
+        await page
+          .locator('.part.editor .monaco-editor .view-line', { hasText: 'Japan therefore attaches great importance' })
+          .first()
+          .waitFor({ timeout: remaining(deadline) });
+        // The keyboard is back in the draft, where the drafter goes on writing.
+        await page.locator('.part.editor .editor-group-container.active .monaco-editor.focused').waitFor({ timeout: remaining(deadline) });
+        await page.keyboard.press('Control+Z');
+        await page
+          .locator('.part.editor .monaco-editor .view-line', { hasText: PANEL_SENTENCE })
+          .first()
+          .waitFor({ timeout: remaining(deadline) });
+        return file;
+      },
+    ),
+  );
+  await check('panel-light', () =>
+    step('panel-light', 'Ctrl+K Ctrl+T, "Light Modern": the panel in the light theme', 45, async (deadline) => {
+      await chooseTheme(page, 'Light Modern', 'light', deadline);
+      await frame
+        .locator('#at-cursor .card')
+        .first()
+        .waitFor({ timeout: remaining(deadline) });
+      await sleep(500);
+      return screenshot('panel-light');
+    }),
+  );
+  await check('compare', () =>
+    step('compare', 'F1 "Compare Paragraph with Precedent", Enter: the diff opens with words wrapped', 60, async (deadline) => {
+      const box = await locateText(page, 'great importance');
+      if (!box) throw new StepError('the text "great importance" is not in the editor\'s rendered lines');
+      await page.mouse.click(box.x + 5, box.y + box.height / 2);
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input.input');
+      await input.waitFor({ timeout: remaining(deadline) });
+      await input.pressSequentially('Compare Paragraph with Precedent', { delay: 20 });
+      await page
+        .locator('.quick-input-list .monaco-list-row', { hasText: 'Compare Paragraph with Precedent' })
+        .first()
+        .waitFor({ timeout: remaining(deadline) });
+      await page.keyboard.press('Enter');
+      // The three closest precedents to choose from.
+      await page
+        .locator('.quick-input-list .monaco-list-row', { hasText: '% alike' })
+        .first()
+        .waitFor({ timeout: remaining(deadline) });
+      await page.keyboard.press('Enter');
+      const diff = page.locator('.part.editor .monaco-diff-editor').first();
+      await diff.waitFor({ timeout: remaining(deadline) });
+      // Each side holds one paragraph on one line: wrapped, it takes several view lines.
+      const wrapped = await until(
+        deadline,
+        () =>
+          diff.evaluate((element) => {
+            const sides = [...element.querySelectorAll('.editor.original, .editor.modified')];
+            const lines = sides.map((side) => side.querySelectorAll('.view-lines .view-line').length);
+            return { ok: lines.length === 2 && lines.every((n) => n > 1), lines };
+          }),
+        (last) => `the diff's sides show ${JSON.stringify(last.lines)} view lines, not several each (no word wrap)`,
+      );
+      log(`compare: view lines per side ${JSON.stringify(wrapped.lines)}`);
+      await sleep(300);
+      return screenshot('compare');
+    }),
   );
 }
 

@@ -41,7 +41,7 @@ describe('The Precedent panel', () => {
     assert.strictEqual(path.basename(first.file), VERBATIM_RECORD);
     assert.match(first.text, /^Japan therefore attaches great importance to the assistance provided by the United Nations/);
     assert.match(first.heading, /UN verbatim record\) · Koro Bessho.* · 2017-03-15$/);
-    assert.match(first.closeness ?? '', /^\d+% of words in common$/);
+    assert.match(first.closeness ?? '', /^\d+% alike$/);
     assert.ok(first.passage.some((run) => run.mark === 'shared' && run.text.includes('great importance to the assistance')));
     assert.ok(first.diff?.some((run) => run.mark === 'added' && run.text.includes('therefore')));
     assert.ok(first.also?.includes('Statement by H.E. Ambassador Koro Bessho'), first.also ?? 'no twin');
