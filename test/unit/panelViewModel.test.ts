@@ -68,7 +68,10 @@ describe("the panel's view model", () => {
       ["Statement on the Sahel (mission's text) · Ambassador D · 2017-05-04", 'also in Statement on the Sahel (UN verbatim record)'],
     );
     assert.ok(cards[3].wording.some((r) => r.mark === 'removed' && r.text.includes('in close cooperation')));
-    assert.match(historyRule(history), /^5 versions: passages sharing at least 50% of their words with the phrase/);
+    assert.match(
+      historyRule(history),
+      /^5 versions, oldest first: passages with at least 50% of words in common, or 80% of the phrase's words$/,
+    );
   });
 
   it('labels a picker item with the words around the match, not the start of the passage', () => {

@@ -194,8 +194,8 @@ export function historyCards(history: PhraseHistory): HistoryCard[] {
 export function historyRule(history: PhraseHistory): string {
   const found = history.versions === 1 ? '1 version' : `${history.versions} versions`;
   return (
-    `${found}: passages sharing at least ${Math.round(history.minSimilarity * 100)}% of their words with the phrase, ` +
-    `or holding ${Math.round(history.contained * 100)}% of its words; oldest first`
+    `${found}, oldest first: passages with at least ${Math.round(history.minSimilarity * 100)}% of words in common, ` +
+    `or ${Math.round(history.contained * 100)}% of the phrase's words`
   );
 }
 

@@ -9,6 +9,7 @@
 //   panel-dark.png   the cursor in panel-draft.md's UNODC sentence, Ctrl+Alt+P: the Precedent panel shows the verbatim
 //                    record's sentence first; arrows move; in the Dark Modern theme; Enter uses its wording, Ctrl+Z
 //                    restores the draft's
+//   panel-readme.png the draft and the panel, cropped (docs/panel.png, in the README, is a copy)
 //   panel-light.png  the same panel after switching to the Light Modern theme (Ctrl+K Ctrl+T)
 //   compare.png      Compare Paragraph with Precedent, the first of the closest precedents: the diff wraps words
 //
@@ -220,7 +221,7 @@ async function main() {
   const harness = await ensureHarness();
   mkdirSync(OUT, { recursive: true });
   for (const name of readdirSync(OUT)) {
-    if (name.endsWith('.png') && (CHECKS.includes(name.slice(0, -4)) || name.startsWith('failure-')))
+    if (name.endsWith('.png') && (CHECKS.includes(name.slice(0, -4)) || name.startsWith('failure-') || name.startsWith('panel-')))
       rmSync(join(OUT, name), { force: true });
   }
 
@@ -457,10 +458,27 @@ async function panelChecks(page, check) {
           async () => ({ ok: await results.nth(1).evaluate((card) => card.ownerDocument.activeElement === card) }),
           () => 'ArrowDown from the search box and once more did not put the focus on the second result',
         );
+        // The history of the sentence at the cursor, asked for from the panel.
+        await frame.locator('.ask').click();
+        await frame
+          .locator('#history .card')
+          .first()
+          .waitFor({ timeout: remaining(deadline) });
         await chooseTheme(page, 'Dark Modern', 'dark', deadline);
         await first.focus();
         await sleep(500);
         const file = await screenshot('panel-dark');
+        // The README's picture (docs/panel.png is a copy): the draft's paragraph above, the panel below.
+        const editorBox = await page.locator('.part.editor').boundingBox();
+        const panelBox = await page.locator('.part.panel').boundingBox();
+        if (editorBox && panelBox) {
+          const salutation = await locateText(page, 'Mr. President');
+          const top = salutation ? Math.max(editorBox.y, salutation.y - 12) : editorBox.y;
+          const clip = { x: editorBox.x, y: top, width: editorBox.width, height: panelBox.y + panelBox.height - top };
+          const readme = join(OUT, 'panel-readme.png');
+          await page.screenshot({ path: readme, clip });
+          screenshots.push(readme);
+        }
         // Enter: Use this wording, in one edit that one undo takes back.
         await first.press('Enter');
         await page

@@ -94,7 +94,7 @@ describe('The Precedent panel', () => {
     assert.ok(history.cards.length >= 1);
     assert.match(history.cards[0].step, /First use|Only use/);
     assert.ok(history.cards[0].uses.some((use) => use.label.includes('2017-03-15')));
-    assert.match(history.rule ?? '', /versions?: passages sharing at least 50% of their words/);
+    assert.match(history.rule ?? '', /^\d+ versions?, oldest first: passages with at least 50% of words in common/);
   });
 
   it("shows Find Past Phrasing's active item whole in the panel", async () => {
