@@ -11,6 +11,7 @@ import { buildCacheInWorker } from '../src/vscode/buildCacheInWorker';
 import { REPO_ROOT } from './corpora';
 import { type FactFigures, formatFactFigures, measureFacts } from './facts';
 import { maxStallWhile, percentile } from './measure';
+import { formatPanelFigures, measurePanel, type PanelFigures } from './panel';
 
 const percentileOf = (values: number[], p: number) =>
   percentile(
@@ -37,6 +38,7 @@ export interface EditorFigures {
   recheck: { p50: number; p95: number };
   completion: { prefixes: number; p50: number; p95: number; hitRate: number };
   facts: FactFigures;
+  panel: PanelFigures;
 }
 
 export async function measureEditor(corpusDir: string, cacheDir: string): Promise<EditorFigures> {
@@ -56,6 +58,7 @@ export async function measureEditor(corpusDir: string, cacheDir: string): Promis
     ...(await measureChecks(corpusDir, cacheDir, loaded)),
     completion: measureCompletions(loaded),
     facts: await measureFacts(loaded),
+    panel: measurePanel(loaded),
   };
 }
 
@@ -130,5 +133,6 @@ export function formatEditorFigures(figures: EditorFigures): string {
     `  re-check after editing one paragraph: p50 ${ms(figures.recheck.p50)}, p95 ${ms(figures.recheck.p95)}  (target ≤ 10 ms)`,
     `  ghost-text completion (${figures.completion.prefixes} prefixes): p50 ${ms(figures.completion.p50)}, p95 ${ms(figures.completion.p95)}, source continuation first ${(figures.completion.hitRate * 100).toFixed(0)}%  (target p95 ≤ 20 ms)`,
     formatFactFigures(figures.facts),
+    formatPanelFigures(figures.panel),
   ].join('\n');
 }
