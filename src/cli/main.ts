@@ -4,9 +4,11 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { CorpusFolderError } from '../core/corpus/discover';
 import { LocalCorpus } from '../core/service';
-import { PrecedentWorkspace } from '../core/workspace';
+import { DEFAULT_MAX_FILE_BYTES, PrecedentWorkspace } from '../core/workspace';
+
+const DEFAULT_MAX_FILE_MB = DEFAULT_MAX_FILE_BYTES / (1024 * 1024);
 import { RegistryFileError } from '../core/citations/registry';
-import { checkFiles, checkJson, configWithWarnings, exitCodeFor, formatFindings, loadRegistry } from './checkCommand';
+import { type CheckRun, checkFiles, checkJson, configWithWarnings, exitCodeFor, formatFindings, loadRegistry } from './checkCommand';
 import {
   continuationJson,
   factJson,
@@ -27,7 +29,8 @@ const USAGE = `Usage:
 
 facts finds who pledged, contributed, dispatched or adopted what, and when ("unodc pledge"): the best
 matching subject first, newest first within it; it exits with 0 also when nothing is found.
-check and audit exit with 1 when they report a warning or an error, as a linter does.
+check and audit exit with 1 when they report a warning or an error, as a linter does, and check with 2
+when a file it was given could not be checked (after checking the others).
 
 Options:
   --corpus DIR     a folder (or file) of past statements, read recursively; repeatable.
@@ -38,7 +41,7 @@ Options:
   --json           machine-readable output
   --cache-dir DIR  where the index is kept (default: $PRECEDENT_CACHE_DIR or ~/.cache/precedent)
   --no-cache       neither read nor write the cache
-  --max-file-mb N  skip files larger than N MB (default 20)
+  --max-file-mb N  skip files larger than N MB (default ${DEFAULT_MAX_FILE_MB})
 `;
 
 const COMMANDS = ['index', 'search', 'complete', 'facts', 'check', 'audit'];
@@ -94,7 +97,7 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
   }
   if (!COMMANDS.includes(command)) throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
   const limit = positiveInteger(values.limit, '--limit', 10);
-  const maxFileMb = positiveInteger(values['max-file-mb'], '--max-file-mb', 20);
+  const maxFileMb = positiveInteger(values['max-file-mb'], '--max-file-mb', DEFAULT_MAX_FILE_MB);
   const query = rest.join(' ').trim();
   if ((command === 'search' || command === 'facts') && !query) throw new UsageError(`${command} needs a QUERY`);
   if (command === 'complete' && !query) throw new UsageError('complete needs the PREFIX typed so far');
@@ -124,7 +127,7 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
   if (!values.json) for (const warning of [...report.skipped, ...report.warnings]) warn(`${warning.file}: ${warning.reason}`);
   const corpus = new LocalCorpus(workspace);
   if (registry) {
-    const checked =
+    const run: CheckRun =
       command === 'check'
         ? await checkFiles(
             corpus,
@@ -132,13 +135,16 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
             registry,
             warn,
           )
-        : await corpus.audit({
-            registry,
-            configFor: (file) => configWithWarnings(file, warn),
-            onUnreadable: (file, reason) => warn(`${file}: ${reason}; not checked`),
-          });
-    out.write(values.json ? `${JSON.stringify(checkJson(checked), null, 2)}\n` : formatFindings(checked));
-    return exitCodeFor(checked);
+        : {
+            checked: await corpus.audit({
+              registry,
+              configFor: (file) => configWithWarnings(file, warn),
+              onUnreadable: (file, reason) => warn(`${file}: ${reason}; not checked`),
+            }),
+            unchecked: [],
+          };
+    out.write(values.json ? `${JSON.stringify(checkJson(run.checked), null, 2)}\n` : formatFindings(run));
+    return exitCodeFor(run);
   }
   if (command === 'complete') {
     // The prefix as typed: a trailing space means the last word is finished.

@@ -8,7 +8,13 @@ import { reflow } from './reflow';
 import { splitSentences } from './segment';
 
 /** `properties`: what the file says of itself outside its text (a Word file's author, a PDF's info dictionary). */
-export function ingestText(file: string, hash: string, encoding: string, text: string, properties: Partial<DocumentMeta> = {}): CorpusDocument {
+export function ingestText(
+  file: string,
+  hash: string,
+  encoding: string,
+  text: string,
+  properties: Partial<DocumentMeta> = {},
+): CorpusDocument {
   const frontMatter = readFrontMatter(text);
   const lineIndex = new LineIndex(text);
   const lines = splitLines(text, frontMatter.bodyStart);
@@ -26,6 +32,10 @@ export function ingestText(file: string, hash: string, encoding: string, text: s
   const notes: string[] = [];
   if (frontMatter.problem) notes.push(frontMatter.problem);
   if (encoding === 'windows-1252') notes.push('not valid UTF-8; read as Windows-1252');
-  const meta = inferMeta(paragraphs.map((p) => p.text), frontMatter.meta, properties);
+  const meta = inferMeta(
+    paragraphs.map((p) => p.text),
+    frontMatter.meta,
+    properties,
+  );
   return { file, hash, encoding, meta, paragraphs, passages, notes };
 }

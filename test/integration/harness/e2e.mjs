@@ -2,10 +2,12 @@
 // One end-to-end run in the browser, driven like a person: code-server with this repository loaded as the extension
 // under development (no test runner inside), or with --vsix the packaged extension installed instead, on a temp copy
 // of test/integration/fixtures/workspace, and Chromium typing and hovering in the workbench. First the status bar
-// must show "Precedent: N documents"; then these checks, each saved as a screenshot:
+// must show "Precedent: N documents"; then three checks, each saved as a screenshot:
 //   problems.png     the Problems panel lists the resolution-year finding on the draft
 //   hover.png        the hover card on "2231" in the draft says "Adopted in 2015"
 //   ghost-text.png   after typing "In that regard, Japan has pledged approximately", ghost text offers "23 million"
+//   config-schema.png  a .precedent.json: "loud" is marked as no severity, and Ctrl+Space in "checks" lists the codes
+//                    with their descriptions (the schema the extension contributes)
 //   panel-dark.png   the cursor in panel-draft.md's UNODC sentence, Ctrl+Alt+P: the Precedent panel shows the verbatim
 //                    record's sentence first; arrows move; in the Dark Modern theme; Enter uses its wording, Ctrl+Z
 //                    restores the draft's
@@ -26,7 +28,7 @@
 // build in dist/. A step that fails saves failure-<step>.png.
 // Exits 0 only if every check passed; prints `N passed, M failed` last.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkExtensionBuilt, INTEGRATION_DIR, ROOT } from './build.mjs';
@@ -45,9 +47,10 @@ const { values: args } = parseArgs({
 const OUT = resolve(args.out ?? join(INTEGRATION_DIR, 'screenshots', args.vsix ? 'vsix' : ''));
 const SLOW = Number(args.slow) > 0 ? Number(args.slow) : 1;
 const DRAFT = 'trafficking-draft.md';
-const CHECKS = ['problems', 'hover', 'ghost-text', 'panel-dark', 'panel-light', 'compare'];
+const CHECKS = ['problems', 'hover', 'ghost-text', 'panel-dark', 'panel-light', 'compare', 'config-schema'];
 const PANEL_DRAFT = 'panel-draft.md';
 const PANEL_SENTENCE = 'Japan attaches great importance to the assistance';
+const CONFIG_TEXT = '{\n  "checks": {\n    "repeated-word": "loud"\n  }\n}\n';
 const EXPECTED_PROBLEM = 'Security Council resolution 2231 was adopted in 2015, not in 2016; did you mean resolution 2331 (2016)?';
 const TYPED = 'In that regard, Japan has pledged approximately';
 
@@ -168,8 +171,8 @@ function hoverTexts(page) {
   );
 }
 
-/** Ctrl+P, the file's name, Enter: resolves once the editor shows `visibleText` of it. */
-async function openInEditor(name, visibleText, deadline) {
+/** Ctrl+P, the file's name, Enter: resolves once its editor tab is active. */
+async function quickOpen(name, deadline) {
   const page = workbench.page;
   await page.keyboard.press('Escape');
   await page
@@ -191,10 +194,6 @@ async function openInEditor(name, visibleText, deadline) {
   }
   await page.keyboard.press('Enter');
   await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor({ timeout: remaining(deadline) });
-  await page
-    .locator('.part.editor .monaco-editor .view-line', { hasText: visibleText })
-    .first()
-    .waitFor({ timeout: remaining(deadline) });
 }
 
 /** `npm run package`, the .vsix written to `file`. */
@@ -261,9 +260,13 @@ async function main() {
   });
   log(`status bar: ${status}`);
 
-  await step('open-draft', `Ctrl+P, "${DRAFT}", Enter: the editor shows the draft`, 45, (deadline) =>
-    openInEditor(DRAFT, 'Resolution 2231', deadline),
-  );
+  await step('open-draft', `Ctrl+P, "${DRAFT}", Enter: the editor shows the draft`, 45, async (deadline) => {
+    await quickOpen(DRAFT, deadline);
+    await page
+      .locator('.part.editor .monaco-editor .view-line', { hasText: 'Resolution 2231' })
+      .first()
+      .waitFor({ timeout: remaining(deadline) });
+  });
 
   // ---- the checks: each one runs even if the one before failed --------------------------------------------
   const check = async (name, fn) => {
@@ -387,6 +390,46 @@ async function main() {
   );
 
   await panelChecks(page, check);
+
+  await check('config-schema', () =>
+    step(
+      'config-schema',
+      'a .precedent.json with "loud" for a severity: a warning squiggle, and Ctrl+Space in "checks" lists the check codes',
+      60,
+      async (deadline) => {
+        // Written last, so that it cannot change the findings the checks above look for.
+        writeFileSync(join(workbench.workspace, '.precedent.json'), CONFIG_TEXT);
+        await quickOpen('.precedent.json', deadline);
+        const editor = page.locator('.part.editor .editor-group-container.active .monaco-editor');
+        await editor
+          .locator('.squiggly-warning')
+          .first()
+          .waitFor({ timeout: remaining(deadline) });
+        const opening = await locateText(page, '"checks": {');
+        if (!opening) throw new StepError('the line "checks": { is not in the editor\'s rendered lines');
+        await page.mouse.click(opening.right + 40, opening.y + opening.height / 2);
+        await page.keyboard.press('End');
+        await page.keyboard.press('Enter');
+        await page.keyboard.press('Control+Space');
+        const suggestions = page.locator('.suggest-widget.visible .monaco-list-row');
+        const labels = await until(
+          deadline,
+          async () => {
+            const rows = await suggestions.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? el.innerText));
+            return { ok: rows.some((row) => row.includes('resolution-year')), rows };
+          },
+          (last) => `the suggestions do not offer resolution-year (rows: ${last.rows.length ? last.rows.join(' | ') : 'none'})`,
+        );
+        // Ctrl+Space again shows the focused code's description beside the list.
+        await page.keyboard.press('Control+Space');
+        await sleep(800);
+        const file = await screenshot('config-schema');
+        log(`suggestions: ${labels.rows.slice(0, 5).join(' | ')} …`);
+        await page.keyboard.press('Escape');
+        return file;
+      },
+    ),
+  );
 }
 
 /** Ctrl+K Ctrl+T and a theme's name; resolves once the workbench and the panel's page wear it. */
@@ -425,7 +468,11 @@ async function panelChecks(page, check) {
       `the cursor in "${PANEL_DRAFT}"'s UNODC sentence, Ctrl+Alt+P: the panel shows the verbatim record first`,
       60,
       async (deadline) => {
-        await openInEditor(PANEL_DRAFT, 'great importance', deadline);
+        await quickOpen(PANEL_DRAFT, deadline);
+        await page
+          .locator('.part.editor .monaco-editor .view-line', { hasText: 'great importance' })
+          .first()
+          .waitFor({ timeout: remaining(deadline) });
         const box = await locateText(page, 'great importance');
         if (!box) throw new StepError('the text "great importance" is not in the editor\'s rendered lines');
         await page.mouse.click(box.x + 5, box.y + box.height / 2);
