@@ -13,6 +13,7 @@ export { loadRegistryFile, ResolutionRegistry } from '../core/citations/registry
 export { isWordOrPdf, readExtractedText } from '../core/corpus/extract/wordOrPdf';
 export { describeFact, factWhen } from '../core/facts/factBase';
 export {
+  continues,
   emptyViewModel,
   historyCards,
   historyRule,

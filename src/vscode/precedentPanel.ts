@@ -182,14 +182,11 @@ export class PrecedentPanel implements vscode.WebviewViewProvider, vscode.Dispos
     this.suggestion = next;
     const cards = this.model.atCursor.cards;
     if (cards.length === 0) return;
-    // The cards stay; only the mark moves. Rebuilt from the core's cards would need the passages again.
+    // The cards stay; only the mark moves.
     this.update({
       atCursor: {
         ...this.model.atCursor,
-        cards: cards.map((card) => ({
-          ...card,
-          fromSuggestion: next !== null && card.file === next.file && card.range.startLine <= next.line && next.line <= card.range.endLine,
-        })),
+        cards: cards.map((card) => ({ ...card, fromSuggestion: core().continues(card, next) })),
       },
     });
   }

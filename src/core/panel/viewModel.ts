@@ -122,11 +122,7 @@ export function withCitation(source: CardSource): string {
 export function sentenceCards(passages: SentencePassage[], suggestion: { file: string; line: number } | null): PassageCard[] {
   return passages.map((passage, i) => {
     const closeness = `${Math.round(passage.similarity * 100)}% alike`;
-    const fromSuggestion =
-      suggestion !== null &&
-      suggestion.file === passage.file &&
-      passage.range.startLine <= suggestion.line &&
-      suggestion.line <= passage.range.endLine;
+    const fromSuggestion = continues(passage, suggestion);
     return {
       ...card(
         `cursor-${i}`,
@@ -139,6 +135,16 @@ export function sentenceCards(passages: SentencePassage[], suggestion: { file: s
       fromSuggestion,
     };
   });
+}
+
+/** Whether a ghost-text suggestion (its source file and line) comes from this passage. */
+export function continues(passage: { file: string; range: SourceRange }, suggestion: { file: string; line: number } | null): boolean {
+  return (
+    suggestion !== null &&
+    suggestion.file === passage.file &&
+    passage.range.startLine <= suggestion.line &&
+    suggestion.line <= passage.range.endLine
+  );
 }
 
 /** Search results, twin texts once, by relevance or newest first. */
