@@ -42,8 +42,8 @@ const TARGETS: Record<'ungd' | 'x10', Target[]> = {
       value: (r) => (precedent(r).fromSnapshot ? seconds(precedent(r).warmMs) : null),
     },
     { what: 'RSS', limit: 800, atLeast: false, unit: 'MB', value: (r) => precedent(r).memory?.rssMb },
-    { what: 'panel: passages for a sentence p95', limit: 30, atLeast: false, unit: 'ms', value: (r) => r.editor?.panel.passages.p95 },
-    { what: "panel: a phrase's history p95", limit: 200, atLeast: false, unit: 'ms', value: (r) => r.editor?.panel.history.p95 },
+    { what: 'panel passages p95', limit: 30, atLeast: false, unit: 'ms', value: (r) => r.editor?.panel.passages.p95 },
+    { what: 'panel history p95', limit: 200, atLeast: false, unit: 'ms', value: (r) => r.editor?.panel.history.p95 },
   ],
 };
 
