@@ -33,7 +33,9 @@ export class PrecedentInlineCompletions implements vscode.InlineCompletionItemPr
       return item;
     });
     if (token.isCancellationRequested) return [];
-    this.offered.fire(continuations[0] ?? null);
+    // Ghost text shows where nothing follows the cursor on its line: only then is a passage's wording on offer.
+    const shown = document.lineAt(position.line).text.slice(position.character).trim() === '';
+    this.offered.fire(shown ? (continuations[0] ?? null) : null);
     return items;
   }
 }

@@ -115,6 +115,31 @@ describe('The Precedent panel', () => {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
+  it('marks the passage the ghost text comes from', async () => {
+    const { panel, inlineCompletions } = await api();
+    editor = await vscode.window.showTextDocument(draft);
+    const end = draft.positionAt(draft.getText().length);
+    await editor.edit((edit) => edit.insert(end, 'Japan therefore attaches great importance to the assistance provided by the'));
+    const position = draft.positionAt(draft.getText().length);
+    editor.selection = new vscode.Selection(position, position);
+    const items = await inlineCompletions.provideInlineCompletionItems(
+      draft,
+      position,
+      { triggerKind: vscode.InlineCompletionTriggerKind.Automatic, selectedCompletionInfo: undefined },
+      new vscode.CancellationTokenSource().token,
+    );
+    assert.ok(items.length > 0, 'ghost text is offered');
+    await panel.refreshAtCursor();
+    const cards = await until('a card marked as the ghost text source', () => {
+      const { atCursor } = panel.viewModel;
+      return atCursor.sentence?.startsWith('Japan therefore') && atCursor.cards.some((card) => card.fromSuggestion) && atCursor.cards;
+    });
+    const marked = cards.filter((card) => card.fromSuggestion);
+    assert.strictEqual(marked.length, 1);
+    assert.match(marked[0].text, /assistance provided by the/);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
   it('keeps the extension host responsive while typing with the panel open', async function () {
     const { panel } = await api();
     editor = await vscode.window.showTextDocument(draft);
