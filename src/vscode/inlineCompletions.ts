@@ -8,8 +8,15 @@ import { readSettings } from './settings';
 const ALTERNATIVES = 3;
 const LOOK_BACK_LINES = 10;
 
+/** The ghost text offered first: in which draft, where, and the continuation (which names its source). */
+export interface GhostOffer {
+  document: vscode.TextDocument;
+  position: vscode.Position;
+  continuation: Continuation;
+}
+
 export class PrecedentInlineCompletions implements vscode.InlineCompletionItemProvider {
-  private readonly offered = new vscode.EventEmitter<Continuation | null>();
+  private readonly offered = new vscode.EventEmitter<GhostOffer | null>();
   /** Fires with the continuation offered first as ghost text (null when none is), so the panel can mark its passage. */
   readonly onDidOffer = this.offered.event;
 
@@ -35,7 +42,8 @@ export class PrecedentInlineCompletions implements vscode.InlineCompletionItemPr
     if (token.isCancellationRequested) return [];
     // Ghost text shows where nothing follows the cursor on its line: only then is a passage's wording on offer.
     const shown = document.lineAt(position.line).text.slice(position.character).trim() === '';
-    this.offered.fire(shown ? (continuations[0] ?? null) : null);
+    const [first] = continuations;
+    this.offered.fire(shown && first ? { document, position, continuation: first } : null);
     return items;
   }
 }

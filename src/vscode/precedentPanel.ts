@@ -5,10 +5,10 @@
  */
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
-import type { Continuation } from '../core/search/complete';
-import type { CardSource, HistoryCard, PanelViewModel, PassageCard, SortOrder } from '../core/panel/viewModel';
+import type { CardSource, GhostSource, HistoryCard, PanelViewModel, PassageCard, SortOrder } from '../core/panel/viewModel';
 import { unlessCancelled } from './cancellation';
 import type { CorpusService } from './corpusService';
+import type { GhostOffer } from './inlineCompletions';
 import { core } from './loadCore';
 import { showSource } from './sourceDocuments';
 
@@ -42,7 +42,8 @@ export class PrecedentPanel implements vscode.WebviewViewProvider, vscode.Dispos
   private view: vscode.WebviewView | undefined;
   private model: PanelViewModel;
   private sentence: DraftSentence | null = null;
-  private suggestion: { file: string; line: number } | null = null;
+  /** The ghost text last offered: in which draft, at which offset, and where its text comes from. */
+  private suggestion: { draft: string; offset: number; source: GhostSource } | null = null;
   private restTimer: NodeJS.Timeout | undefined;
   /** Focus was asked for before the webview was ready to take it. */
   private focusPending = false;
@@ -127,7 +128,7 @@ export class PrecedentPanel implements vscode.WebviewViewProvider, vscode.Dispos
       null,
     );
     if (!passages) return;
-    const cards = core().sentenceCards(passages, this.suggestion);
+    const cards = core().sentenceCards(passages, this.suggestionFor(this.sentence));
     const message = cards.length === 0 ? core().PANEL_MESSAGES.nothingClose : null;
     this.update({ atCursor: { sentence: found.text, busy: false, message, cards } });
   }
@@ -176,19 +177,26 @@ export class PrecedentPanel implements vscode.WebviewViewProvider, vscode.Dispos
   }
 
   /** Marks the passage the ghost text offered in the draft comes from. */
-  suggestionOffered(continuation: Continuation | null): void {
-    const next = continuation && { file: continuation.file, line: continuation.range.startLine };
-    if (next?.file === this.suggestion?.file && next?.line === this.suggestion?.line) return;
-    this.suggestion = next;
+  suggestionOffered(offer: GhostOffer | null): void {
+    this.suggestion = offer && {
+      draft: offer.document.uri.toString(),
+      offset: offer.document.offsetAt(offer.position),
+      source: { file: offer.continuation.file, line: offer.continuation.range.startLine, column: offer.continuation.range.startColumn },
+    };
     const cards = this.model.atCursor.cards;
     if (cards.length === 0) return;
     // The cards stay; only the mark moves.
+    const source = this.suggestionFor(this.sentence);
     this.update({
-      atCursor: {
-        ...this.model.atCursor,
-        cards: cards.map((card) => ({ ...card, fromSuggestion: core().continues(card, next) })),
-      },
+      atCursor: { ...this.model.atCursor, cards: cards.map((card) => ({ ...card, fromSuggestion: core().continues(card, source) })) },
     });
+  }
+
+  /** The source of the ghost text offered in the draft sentence, if it was offered there. */
+  private suggestionFor(sentence: DraftSentence | null): GhostSource | null {
+    const offered = this.suggestion;
+    if (!offered || !sentence || offered.draft !== sentence.uri.toString()) return null;
+    return sentence.start <= offered.offset && offered.offset <= sentence.end ? offered.source : null;
   }
 
   /** Carries out a card's action, as its button in the webview does. */

@@ -24,10 +24,16 @@ describe("the panel's view model", () => {
       limit: 5,
     });
     const suggested = passages[1];
-    const cards = sentenceCards(passages, { file: suggested.file, line: suggested.range.startLine });
+    const inside = { file: suggested.file, line: suggested.range.startLine, column: suggested.range.startColumn + 4 };
+    const cards = sentenceCards(passages, inside);
     assert.deepEqual(
       cards.map((c) => c.fromSuggestion),
       cards.map((_, i) => i === 1),
+    );
+    const after = { ...inside, line: suggested.range.endLine, column: suggested.range.endColumn + 1 };
+    assert.ok(
+      sentenceCards(passages, after).every((c) => !c.fromSuggestion),
+      'a place past the passage is not in it',
     );
     const [first] = cards;
     assert.equal(first.heading, "Statement on the Sahel (mission's text) · Ambassador D · 2017-05-04");

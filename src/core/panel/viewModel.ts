@@ -119,7 +119,7 @@ export function withCitation(source: CardSource): string {
 }
 
 /** The passages beside the draft sentence; the one a ghost-text suggestion continues is marked. */
-export function sentenceCards(passages: SentencePassage[], suggestion: { file: string; line: number } | null): PassageCard[] {
+export function sentenceCards(passages: SentencePassage[], suggestion: GhostSource | null): PassageCard[] {
   return passages.map((passage, i) => {
     const closeness = `${Math.round(passage.similarity * 100)}% alike`;
     const fromSuggestion = continues(passage, suggestion);
@@ -137,14 +137,20 @@ export function sentenceCards(passages: SentencePassage[], suggestion: { file: s
   });
 }
 
-/** Whether a ghost-text suggestion (its source file and line) comes from this passage. */
-export function continues(passage: { file: string; range: SourceRange }, suggestion: { file: string; line: number } | null): boolean {
-  return (
-    suggestion !== null &&
-    suggestion.file === passage.file &&
-    passage.range.startLine <= suggestion.line &&
-    suggestion.line <= passage.range.endLine
-  );
+/** Where the text a ghost-text suggestion offers starts in its source. */
+export interface GhostSource {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** Whether a ghost-text suggestion continues this passage: its text starts inside the passage. */
+export function continues(passage: { file: string; range: SourceRange }, source: GhostSource | null): boolean {
+  if (source === null || source.file !== passage.file) return false;
+  const { startLine, startColumn, endLine, endColumn } = passage.range;
+  const afterStart = source.line > startLine || (source.line === startLine && source.column >= startColumn);
+  const beforeEnd = source.line < endLine || (source.line === endLine && source.column <= endColumn);
+  return afterStart && beforeEnd;
 }
 
 /** Search results, twin texts once, by relevance or newest first. */
