@@ -13,6 +13,7 @@
 //                    restores the draft's
 //   panel-readme.png the draft and the panel, cropped (docs/panel.png, in the README, is a copy)
 //   panel-light.png  the same panel after switching to the Light Modern theme (Ctrl+K Ctrl+T)
+//   panel-high-contrast.png  and in the Dark High Contrast theme
 //   compare.png      Compare Paragraph with Precedent, the first of the closest precedents: the diff wraps words
 //
 //   npm run build && npm run test:e2e [-- --out DIR] [-- --keep]
@@ -47,7 +48,7 @@ const { values: args } = parseArgs({
 const OUT = resolve(args.out ?? join(INTEGRATION_DIR, 'screenshots', args.vsix ? 'vsix' : ''));
 const SLOW = Number(args.slow) > 0 ? Number(args.slow) : 1;
 const DRAFT = 'trafficking-draft.md';
-const CHECKS = ['problems', 'hover', 'ghost-text', 'panel-dark', 'panel-light', 'compare', 'config-schema'];
+const CHECKS = ['problems', 'hover', 'ghost-text', 'panel-dark', 'panel-light', 'panel-high-contrast', 'compare', 'config-schema'];
 const PANEL_DRAFT = 'panel-draft.md';
 const PANEL_SENTENCE = 'Japan attaches great importance to the assistance';
 const CONFIG_TEXT = '{\n  "checks": {\n    "repeated-word": "loud"\n  }\n}\n';
@@ -444,7 +445,8 @@ async function chooseTheme(page, name, kind, deadline) {
     .first()
     .waitFor({ timeout: remaining(deadline) });
   await page.keyboard.press('Enter');
-  await page.locator(`.monaco-workbench.${kind === 'light' ? 'vs' : 'vs-dark'}`).waitFor({ timeout: remaining(deadline) });
+  const workbenchClass = { light: 'vs', dark: 'vs-dark', 'high-contrast': 'hc-black' }[kind];
+  await page.locator(`.monaco-workbench.${workbenchClass}`).waitFor({ timeout: remaining(deadline) });
   await panelFrame(page)
     .locator(`body.vscode-${kind}`)
     .waitFor({ timeout: remaining(deadline) });
@@ -552,6 +554,19 @@ async function panelChecks(page, check) {
         .waitFor({ timeout: remaining(deadline) });
       await sleep(500);
       return screenshot('panel-light');
+    }),
+  );
+  await check('panel-high-contrast', () =>
+    step('panel-high-contrast', 'Ctrl+K Ctrl+T, "Dark High Contrast": the panel in a high-contrast theme', 45, async (deadline) => {
+      await chooseTheme(page, 'Dark High Contrast', 'high-contrast', deadline);
+      await frame
+        .locator('#at-cursor .card')
+        .first()
+        .waitFor({ timeout: remaining(deadline) });
+      await sleep(500);
+      const file = await screenshot('panel-high-contrast');
+      await chooseTheme(page, 'Light Modern', 'light', deadline);
+      return file;
     }),
   );
   await check('compare', () =>
