@@ -8,16 +8,16 @@ import { promisify } from 'util';
 import { IndexCache, type ManifestEntry } from './cache';
 import type { CheckConfig } from './checks/config';
 import { runChecks } from './checks/runChecks';
-import type { CheckInput, Finding, Precedent, Sentence } from './checks/types';
+import type { CheckInput, Finding, Precedent } from './checks/types';
 import { extractCitations } from './citations/extract';
 import type { ResolutionRegistry } from './citations/registry';
+import { ResolutionSubjects } from './citations/subjects';
 import { BinaryFileError, decodeBytes } from './corpus/decode';
 import { type CorpusFile, describeFsError, discoverFiles } from './corpus/discover';
 import { ingestWordOrPdf, isWordOrPdf } from './corpus/extract/wordOrPdf';
 import { isUnreadableFile } from './corpus/extract/extracted';
-import { readFrontMatter } from './corpus/frontMatter';
+import { isMarkdownFile, readDraft, type Draft } from './draft/draft';
 import { ingestText } from './corpus/ingest';
-import { LineIndex } from './corpus/lines';
 import { AcronymTable } from './facts/acronyms';
 import { extractFacts, type SentenceFact } from './facts/extract';
 import { type Fact, FactBase } from './facts/factBase';
@@ -71,6 +71,9 @@ export class PrecedentWorkspace {
   private readonly precedents = new Map<string, Precedent | null>();
   private readonly sentenceFacts = new Map<string, SentenceFact[]>();
   private acronyms: AcronymTable | null = null;
+  private resolutionSubjects: ResolutionSubjects | null = null;
+  private lastDraft: Draft | null = null;
+  private corpusFiles: Set<string> | null = null;
   private factBase: FactBase | null = null;
   private factsReading: Promise<FactBase> | null = null;
 
@@ -195,9 +198,9 @@ export class PrecedentWorkspace {
 
   /** What the corpus records about the figure or name at an offset of a draft, newest first. */
   factsAt(text: string, offset: number, limit = 6): FactsAt | null {
-    // The draft's sentences and front matter as its checks read them, so a hover and a diagnostic agree.
-    const { draft, sentences } = readDraft(text, '');
-    const sentence = sentences.find((s) => s.start <= offset && offset <= s.end);
+    // The draft as its checks read it (the same reading, when they just did), so a hover and a diagnostic agree.
+    const draft = this.lastDraft?.text === text ? this.lastDraft : this.draft(text, '');
+    const sentence = draft.sentences.find((s) => s.start <= offset && offset <= s.end);
     if (!sentence) return null;
     const factsOf = (written: string) => this.factsOfSentence(written, draft.meta);
     return factsAt(
@@ -211,12 +214,36 @@ export class PrecedentWorkspace {
     );
   }
 
+  /** What each resolution is about, by the words the corpus writes around its citations (read as asked, then kept). */
+  get subjects(): ResolutionSubjects {
+    return (this.resolutionSubjects ??= new ResolutionSubjects({
+      sentencesWith: (number) => this.passageTextsHolding(String(number)),
+      idf: (term) => this.index.idfOfTerm(term),
+    }));
+  }
+
+  /** The texts of the passages that hold a term, one at a time: a caller may stop early. */
+  private *passageTextsHolding(term: string): Generator<string> {
+    for (const passage of this.index.passagesHolding(term)) yield this.index.passageIn(this.documents, passage).text;
+  }
+
   private acronymTable(): AcronymTable {
     if (!this.acronyms) {
       this.acronyms = new AcronymTable();
       for (const document of this.documents) for (const paragraph of document.paragraphs) this.acronyms.add(paragraph.text);
     }
     return this.acronyms;
+  }
+
+  /**
+   * A draft, read once: the last one is kept, so the hovers that follow a check of the same text read nothing again.
+   * Markdown is parsed for what is not prose only in drafts: corpus files (the audit checks them) are plain text.
+   */
+  draft(text: string, file: string): Draft {
+    if (this.lastDraft?.text === text && this.lastDraft.file === file) return this.lastDraft;
+    this.corpusFiles ??= new Set(this.documents.map((d) => d.file));
+    const markdown = isMarkdownFile(file) && !this.corpusFiles.has(file);
+    return (this.lastDraft = readDraft(text, file, { markdown }));
   }
 
   /** Corpus passages that cite a Security Council resolution (by number, as "resolution 2331" or "S/RES/2331"). */
@@ -228,20 +255,22 @@ export class PrecedentWorkspace {
 
   /** Findings on a draft (or a corpus file, for the audit): citations against the registry and the corpus. */
   check(text: string, file: string, options: { registry: ResolutionRegistry; config: CheckConfig }): Finding[] {
-    const { draft, lines, sentences } = readDraft(text, file);
+    const draft = this.draft(text, file);
     const input: CheckInput = {
-      text,
+      draft,
+      text: draft.prose,
       file,
-      bodyStart: readFrontMatter(text).bodyStart,
+      bodyStart: draft.bodyStart,
       style: options.config.style,
       documentDate: draft.meta.date,
       documentStatus: draft.meta.status,
-      citations: extractCitations(text, { documentDate: draft.meta.date }),
-      sentences,
+      citations: draft.citations,
+      sentences: draft.sentences,
       registry: options.registry,
-      rangeOf: (start, end) => lines.range(start, end),
+      subjects: this.subjects,
+      rangeOf: (start, end) => draft.lines.range(start, end),
       precedentOf: (sentence, citing) => this.closestPassage(sentence.text, file, citing),
-      factsIn: (sentence) => this.factsOfSentence(text.slice(sentence.start, sentence.end), draft.meta),
+      factsIn: (sentence) => this.factsOfSentence(draft.prose.slice(sentence.start, sentence.end), draft.meta),
       recordedFacts: (fact) => this.facts.sameSubject(fact).filter((f) => f.file !== file),
       corpusExpansion: (abbreviation) => this.acronymTable().expansion(abbreviation),
     };
@@ -282,26 +311,6 @@ export class PrecedentWorkspace {
     }
     return precedent;
   }
-}
-
-/**
- * The sentence of a draft's text at an offset (as the checks split it), or null outside any sentence. A cursor after
- * the spaces that follow a sentence is still in it: that is where it rests while the sentence is being typed.
- */
-export function sentenceAt(text: string, offset: number): Sentence | null {
-  return readDraft(text, '').sentences.find((s) => s.start <= offset && /^[^\S\n]*$/.test(text.slice(s.end, offset))) ?? null;
-}
-
-/** A draft as the checks read it: its document, line index, and sentences with their offsets in the text. */
-function readDraft(text: string, file: string): { draft: CorpusDocument; lines: LineIndex; sentences: Sentence[] } {
-  const draft = ingestText(file, '', 'utf-8', text);
-  const lines = new LineIndex(text);
-  const sentences = draft.passages.map((p) => ({
-    text: draft.paragraphs[p.paragraph].text.slice(p.start, p.end),
-    start: lines.offset(p.range.startLine, p.range.startColumn),
-    end: lines.offset(p.range.endLine, p.range.endColumn),
-  }));
-  return { draft, lines, sentences };
 }
 
 type Loaded = { document: CorpusDocument; ingested: boolean };

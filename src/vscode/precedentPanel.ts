@@ -106,7 +106,7 @@ export class PrecedentPanel implements vscode.WebviewViewProvider, vscode.Dispos
     const editor = draftEditor(vscode.window.activeTextEditor) ?? this.lastDraftEditor();
     if (!queries || !editor) return;
     const { document } = editor;
-    const found = core().sentenceAt(document.getText(), document.offsetAt(editor.selection.active));
+    const found = sentenceAtCursor(editor);
     if (!found || found.text.split(/\s+/).length < 3) {
       this.sentence = null;
       this.update({ atCursor: { sentence: null, busy: false, message: core().PANEL_MESSAGES.noSentence, cards: [] } });
@@ -153,9 +153,7 @@ export class PrecedentPanel implements vscode.WebviewViewProvider, vscode.Dispos
     const queries = this.corpus.current;
     const editor = draftEditor(vscode.window.activeTextEditor) ?? this.lastDraftEditor();
     const selected = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection).trim() : '';
-    const phrase =
-      selected ||
-      (editor ? (core().sentenceAt(editor.document.getText(), editor.document.offsetAt(editor.selection.active))?.text ?? '') : '');
+    const phrase = selected || (editor ? (sentenceAtCursor(editor)?.text ?? '') : '');
     const { PANEL_MESSAGES } = core();
     if (!queries || !phrase) {
       const message = queries ? PANEL_MESSAGES.noHistoryPhrase : PANEL_MESSAGES.indexing;
@@ -255,7 +253,7 @@ export class PrecedentPanel implements vscode.WebviewViewProvider, vscode.Dispos
     let { start, end } = target;
     if (document.version !== target.version) {
       // The draft changed since: replace the sentence that now stands at the cursor.
-      const found = core().sentenceAt(document.getText(), document.offsetAt(editor.selection.active));
+      const found = sentenceAtCursor(editor);
       if (!found) return;
       ({ start, end } = found);
     }
@@ -315,6 +313,14 @@ function draftEditor(editor: vscode.TextEditor | undefined): vscode.TextEditor |
   if (!editor) return undefined;
   const { languageId, uri } = editor.document;
   return DRAFT_LANGUAGES.has(languageId) && (uri.scheme === 'file' || uri.scheme === 'untitled') ? editor : undefined;
+}
+
+/** The draft sentence the cursor is in (a Markdown draft is read as Markdown: code and front matter are no prose). */
+function sentenceAtCursor(editor: vscode.TextEditor): { text: string; start: number; end: number } | null {
+  const { document } = editor;
+  return core().sentenceAt(document.getText(), document.offsetAt(editor.selection.active), {
+    markdown: document.languageId === 'markdown',
+  });
 }
 
 function fileOf(document: vscode.TextDocument): string | undefined {

@@ -1,7 +1,8 @@
 import { strict as assert } from 'assert';
 import * as path from 'path';
 import { historyCards, historyRule, markedRuns, matchWindow, querySpans, searchCards, sentenceCards } from '../../src/core/panel/viewModel';
-import { PrecedentWorkspace, sentenceAt } from '../../src/core/workspace';
+import { sentenceAt } from '../../src/core/draft/draft';
+import { PrecedentWorkspace } from '../../src/core/workspace';
 import { REPO_ROOT } from './helpers';
 
 const HISTORY_FIXTURE = path.join(REPO_ROOT, 'test', 'fixtures', 'phrase-history');
@@ -17,6 +18,8 @@ describe("the panel's view model", () => {
     assert.equal(sentenceAt(text, text.indexOf('welcome the'))?.text, 'We welcome the report.');
     assert.equal(sentenceAt(text, text.length)?.text, 'The Council strongly welcomes');
     assert.equal(sentenceAt(text, 5), null);
+    const markdown = 'Mr. President,\n\n```\ncode here\n```\n\nWe welcome it.';
+    assert.equal(sentenceAt(markdown, markdown.indexOf('code'), { markdown: true }), null);
   });
 
   it('cards the passages beside a sentence, marking the one the ghost text comes from', () => {

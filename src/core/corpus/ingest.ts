@@ -1,21 +1,24 @@
 /** One file's text into a document: front matter, furniture removed, reflowed paragraphs, sentences. */
 import type { CorpusDocument, DocumentMeta, Paragraph, Passage } from '../types';
-import { readFrontMatter } from './frontMatter';
+import { type FrontMatter, readFrontMatter } from './frontMatter';
 import { stripFurniture } from './furniture';
 import { inferMeta } from './inferMeta';
 import { LineIndex, splitLines } from './lines';
 import { reflow } from './reflow';
 import { splitSentences } from './segment';
 
-/** `properties`: what the file says of itself outside its text (a Word file's author, a PDF's info dictionary). */
+/**
+ * `properties`: what the file says of itself outside its text (a Word file's author, a PDF's info dictionary);
+ * `frontMatter`: its front matter, when the caller has read it already (a draft whose front matter is blanked).
+ */
 export function ingestText(
   file: string,
   hash: string,
   encoding: string,
   text: string,
   properties: Partial<DocumentMeta> = {},
+  frontMatter: FrontMatter = readFrontMatter(text),
 ): CorpusDocument {
-  const frontMatter = readFrontMatter(text);
   const lineIndex = new LineIndex(text);
   const lines = splitLines(text, frontMatter.bodyStart);
   const reflowed = reflow(text, stripFurniture(text, lines));
