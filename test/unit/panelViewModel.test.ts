@@ -2,6 +2,7 @@ import { strict as assert } from 'assert';
 import * as path from 'path';
 import { historyCards, historyRule, markedRuns, matchWindow, querySpans, searchCards, sentenceCards } from '../../src/core/panel/viewModel';
 import { sentenceAt } from '../../src/core/draft/draft';
+import { isCancelled, LocalCorpus } from '../../src/core/service';
 import { PrecedentWorkspace } from '../../src/core/workspace';
 import { REPO_ROOT } from './helpers';
 
@@ -11,6 +12,19 @@ describe("the panel's view model", () => {
   let workspace: PrecedentWorkspace;
   before(async () => {
     workspace = await PrecedentWorkspace.load({ roots: [HISTORY_FIXTURE], cacheDir: null });
+  });
+
+  it("answers the panel's questions through the seam, as the workspace does, and not once cancelled", async () => {
+    const corpus = new LocalCorpus(workspace);
+    const sentence = 'The Council strongly welcomes the report of the Secretary-General on the Sahel';
+    assert.deepEqual(await corpus.passagesForSentence(sentence, { limit: 5 }), workspace.passagesForSentence(sentence, { limit: 5 }));
+    assert.deepEqual(await corpus.phraseHistory(sentence), workspace.phraseHistory(sentence));
+    assert.deepEqual(await corpus.closestParagraphs(sentence, 3), workspace.closestParagraphs(sentence, 3));
+    const controller = new AbortController();
+    controller.abort();
+    await assert.rejects(corpus.passagesForSentence(sentence, { limit: 5, signal: controller.signal }), isCancelled);
+    await assert.rejects(corpus.phraseHistory(sentence, { signal: controller.signal }), isCancelled);
+    await assert.rejects(corpus.closestParagraphs(sentence, 3, { signal: controller.signal }), isCancelled);
   });
 
   it('finds the sentence at the cursor, also while the cursor rests after the space that follows it', () => {
