@@ -8,6 +8,7 @@ import { DEFAULT_MAX_FILE_BYTES, PrecedentWorkspace } from '../core/workspace';
 
 const DEFAULT_MAX_FILE_MB = DEFAULT_MAX_FILE_BYTES / (1024 * 1024);
 import { RegistryFileError } from '../core/citations/registry';
+import { serve } from './serve';
 import { type CheckRun, checkFiles, checkJson, configWithWarnings, exitCodeFor, formatFindings, loadRegistry } from './checkCommand';
 import {
   continuationJson,
@@ -22,13 +23,18 @@ import {
 const USAGE = `Usage:
   precedent index  [--corpus DIR]... [--bundled] [--json]
   precedent search [--corpus DIR]... [--bundled] [--limit N] [--json] QUERY
-  precedent complete [--corpus DIR]... [--bundled] [--limit N] [--json] PREFIX
+  precedent complete [--corpus DIR]... [--bundled] [--limit N] [--after TEXT] [--json] PREFIX
   precedent facts  [--corpus DIR]... [--bundled] [--limit N] [--json] QUERY
   precedent check  [--corpus DIR]... [--bundled] [--registry FILE] [--json] FILE...
   precedent audit  [--corpus DIR]... [--bundled] [--registry FILE] [--json]
+  precedent serve  [--corpus DIR]... [--bundled] [--registry FILE]
 
 facts finds who pledged, contributed, dispatched or adopted what, and when ("unodc pledge"): the best
 matching subject first, newest first within it; it exits with 0 also when nothing is found.
+serve opens the corpus once, then answers one JSON request a line on stdin with one JSON line on stdout,
+in the other commands' JSON: {"id": 1, "command": "search", "query": "...", "limit": 5} gives
+{"id": 1, "result": [...]}; the commands are search (query), complete (prefix), facts (query), check
+(files) and index; a request it cannot answer gets {"id": ..., "error": "..."}.
 check and audit exit with 1 when they report a warning or an error, as a linter does, and check with 2
 when a file it was given could not be checked (after checking the others).
 
@@ -37,6 +43,7 @@ Options:
                    Without it, the bundled corpus is used.
   --bundled        also use the bundled corpus when --corpus is given
   --limit N        at most N results (default 10)
+  --after TEXT     complete: the text after the cursor, which the continuation must be able to precede
   --registry FILE  a CSV of resolutions (number,date,title) with exact dates and titles
   --json           machine-readable output
   --cache-dir DIR  where the index is kept (default: $PRECEDENT_CACHE_DIR or ~/.cache/precedent)
@@ -44,13 +51,18 @@ Options:
   --max-file-mb N  skip files larger than N MB (default ${DEFAULT_MAX_FILE_MB})
 `;
 
-const COMMANDS = ['index', 'search', 'complete', 'facts', 'check', 'audit'];
+const COMMANDS = ['index', 'search', 'complete', 'facts', 'check', 'audit', 'serve'];
 
 class UsageError extends Error {}
 
-export async function main(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+export async function main(
+  argv: string[],
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+  input: NodeJS.ReadableStream = process.stdin,
+): Promise<number> {
   try {
-    return await run(argv, out, err);
+    return await run(argv, out, err, input);
   } catch (error) {
     if (error instanceof UsageError) {
       err.write(`precedent: ${error.message}\n\n${USAGE}`);
@@ -68,7 +80,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream, err: Node
   }
 }
 
-async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream, input: NodeJS.ReadableStream): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -78,6 +90,7 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
         corpus: { type: 'string', multiple: true },
         bundled: { type: 'boolean' },
         limit: { type: 'string' },
+        after: { type: 'string' },
         registry: { type: 'string' },
         json: { type: 'boolean' },
         'cache-dir': { type: 'string' },
@@ -101,12 +114,12 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
   const query = rest.join(' ').trim();
   if ((command === 'search' || command === 'facts') && !query) throw new UsageError(`${command} needs a QUERY`);
   if (command === 'complete' && !query) throw new UsageError('complete needs the PREFIX typed so far');
-  if ((command === 'index' || command === 'audit') && rest.length > 0) {
+  if ((command === 'index' || command === 'audit' || command === 'serve') && rest.length > 0) {
     throw new UsageError(`${command} takes no arguments (got "${rest.join(' ')}")`);
   }
   if (command === 'check' && rest.length === 0) throw new UsageError('check needs at least one FILE');
   const warn = (line: string) => err.write(`${line}\n`);
-  const registry = command === 'check' || command === 'audit' ? await loadRegistry(values.registry, warn) : null;
+  const registry = command === 'check' || command === 'audit' || command === 'serve' ? await loadRegistry(values.registry, warn) : null;
 
   const roots = values.corpus ?? [];
   if (roots.length === 0 || values.bundled) roots.push(bundledCorpusDir());
@@ -126,6 +139,10 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
   }
   if (!values.json) for (const warning of [...report.skipped, ...report.warnings]) warn(`${warning.file}: ${warning.reason}`);
   const corpus = new LocalCorpus(workspace);
+  if (command === 'serve') {
+    await serve(corpus, registry!, input, out);
+    return 0;
+  }
   if (registry) {
     const run: CheckRun =
       command === 'check'
@@ -148,7 +165,7 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
   }
   if (command === 'complete') {
     // The prefix as typed: a trailing space means the last word is finished.
-    const continuations = await corpus.complete(rest.join(' '), limit);
+    const continuations = await corpus.complete(rest.join(' '), limit, { after: values.after ?? '' });
     out.write(values.json ? `${JSON.stringify(continuations.map(continuationJson), null, 2)}\n` : formatContinuations(continuations));
     return 0;
   }

@@ -37,6 +37,11 @@ export function isCancelled(error: unknown): error is CancelledError {
   return error instanceof CancelledError;
 }
 
+export interface CompleteOptions extends Cancellable {
+  /** The text after the cursor on its line; "" (the default) at the end of a line. */
+  after?: string;
+}
+
 export interface CheckOptions extends Cancellable {
   registry: ResolutionRegistry;
   config: CheckConfig;
@@ -53,6 +58,8 @@ export interface AuditOptions extends Cancellable {
   registry: ResolutionRegistry;
   /** The configuration that applies to a corpus file (its nearest `.precedent.json`). */
   configFor(file: string): Promise<CheckConfig>;
+  /** Which corpus files to audit (all when not given). */
+  include?(file: string): boolean;
   /** Told of each file that could not be read, which the audit then leaves out. */
   onUnreadable?(file: string, reason: string): void;
 }
@@ -77,8 +84,8 @@ export interface CorpusQueries {
   ): Promise<PhraseHistory>;
   /** The corpus paragraphs a draft paragraph follows, best first, without speaker tags. */
   closestParagraphs(paragraph: string, limit: number, options?: Cancellable): Promise<ParagraphMatch[]>;
-  /** Continuations of the sentence being typed, best first. */
-  complete(typed: string, limit: number, options?: Cancellable): Promise<Continuation[]>;
+  /** Continuations of the sentence being typed, fitted to `after` (the rest of the cursor's line), best first. */
+  complete(typed: string, limit: number, options?: CompleteOptions): Promise<Continuation[]>;
   /** What the corpus says an acronym stands for, and how many passages use it. */
   acronym(acronym: string, options?: Cancellable): Promise<{ expansion: string | null; uses: number }>;
   /** Facts matching a query, best matching subject first, newest first within it. */
@@ -137,8 +144,8 @@ export class LocalCorpus implements CorpusQueries {
     return this.answer(options, () => this.workspace.closestParagraphs(paragraph, limit));
   }
 
-  complete(typed: string, limit: number, options: Cancellable = {}): Promise<Continuation[]> {
-    return this.answer(options, () => this.workspace.complete(typed, limit));
+  complete(typed: string, limit: number, options: CompleteOptions = {}): Promise<Continuation[]> {
+    return this.answer(options, () => this.workspace.complete(typed, limit, options.after));
   }
 
   acronym(acronym: string, options: Cancellable = {}): Promise<{ expansion: string | null; uses: number }> {
@@ -170,6 +177,7 @@ export class LocalCorpus implements CorpusQueries {
     const checked: CheckedFile[] = [];
     for (const { file } of this.workspace.documents) {
       throwIfCancelled(options.signal);
+      if (options.include && !options.include(file)) continue;
       let text: string;
       try {
         text = await readSourceText(file);

@@ -41,14 +41,18 @@ export function findPastPhrasing(corpus: CorpusService, panel: PrecedentPanel, i
 function toItem(merged: MergedMatch): PassageItem {
   const { match } = merged;
   const also = alsoIn(merged);
+  // Numbers match only exactly: when the query's number is nowhere, each item says it is the closest without it.
+  const unmatched = match.unmatched ? `${core().describeUnmatched(match.unmatched)} · ` : '';
   return {
     label: core().matchWindow(match.text, match.matches),
     description: [match.date?.slice(0, 4), match.speaker, `${path.basename(match.file)}:${match.range.startLine + 1}`]
       .filter(Boolean)
       .join(' · '),
-    detail: [match.title, match.page === null ? null : `p. ${match.page}`, also.length ? `also in ${also.join(', ')}` : null]
-      .filter(Boolean)
-      .join(' · '),
+    detail:
+      unmatched +
+      [match.title, match.page === null ? null : `p. ${match.page}`, also.length ? `also in ${also.join(', ')}` : null]
+        .filter(Boolean)
+        .join(' · '),
     alwaysShow: true,
     buttons: [OPEN_SOURCE, COPY_WITH_CITATION],
     merged,

@@ -33,14 +33,16 @@ export class PrecedentInlineCompletions implements vscode.InlineCompletionItemPr
     if (!queries || !readSettings().completionsEnabled || token.isCancellationRequested) return [];
     const typed = await unlessCancelled(sentenceTyped(queries, document, position, token), null);
     if (!typed || token.isCancellationRequested) return [];
-    const continuations = await unlessCancelled(queries.complete(typed, ALTERNATIVES, asSignal(token)), []);
+    // The rest of the line: the continuation must end where it can follow (a comma the drafter already wrote, a word).
+    const after = document.lineAt(position.line).text.slice(position.character);
+    const continuations = await unlessCancelled(queries.complete(typed, ALTERNATIVES, { after, ...asSignal(token) }), []);
     const items = continuations.map((continuation) => {
       const item = new vscode.InlineCompletionItem(continuation.text, new vscode.Range(position, position));
       item.filterText = typed;
       return item;
     });
     if (token.isCancellationRequested) return [];
-    // Ghost text shows where nothing follows the cursor on its line: only then is a passage's wording on offer.
+    // Marked only where the ghost text surely shows: nothing follows the cursor on its line.
     const shown = document.lineAt(position.line).text.slice(position.character).trim() === '';
     const [first] = continuations;
     this.offered.fire(shown && first ? { document, position, continuation: first } : null);

@@ -5,8 +5,11 @@
  */
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
+import type { Sentence } from '../core/draft/draft';
 import type { CardSource, GhostSource, HistoryCard, PanelViewModel, PassageCard, SortOrder } from '../core/panel/viewModel';
+import type { CorpusQueries } from '../core/service';
 import { unlessCancelled } from './cancellation';
+import { draftFileOf } from './convert';
 import type { CorpusService } from './corpusService';
 import type { GhostOffer } from './inlineCompletions';
 import { core } from './loadCore';
@@ -106,7 +109,7 @@ export class PrecedentPanel implements vscode.WebviewViewProvider, vscode.Dispos
     const editor = draftEditor(vscode.window.activeTextEditor) ?? this.lastDraftEditor();
     if (!queries || !editor) return;
     const { document } = editor;
-    const found = sentenceAtCursor(editor);
+    const found = await sentenceAtCursor(queries, editor);
     if (!found || found.text.split(/\s+/).length < 3) {
       this.sentence = null;
       this.update({ atCursor: { sentence: null, busy: false, message: core().PANEL_MESSAGES.noSentence, cards: [] } });
@@ -153,7 +156,7 @@ export class PrecedentPanel implements vscode.WebviewViewProvider, vscode.Dispos
     const queries = this.corpus.current;
     const editor = draftEditor(vscode.window.activeTextEditor) ?? this.lastDraftEditor();
     const selected = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection).trim() : '';
-    const phrase = selected || (editor ? (sentenceAtCursor(editor)?.text ?? '') : '');
+    const phrase = selected || (editor && queries ? ((await sentenceAtCursor(queries, editor))?.text ?? '') : '');
     const { PANEL_MESSAGES } = core();
     if (!queries || !phrase) {
       const message = queries ? PANEL_MESSAGES.noHistoryPhrase : PANEL_MESSAGES.indexing;
@@ -253,7 +256,8 @@ export class PrecedentPanel implements vscode.WebviewViewProvider, vscode.Dispos
     let { start, end } = target;
     if (document.version !== target.version) {
       // The draft changed since: replace the sentence that now stands at the cursor.
-      const found = sentenceAtCursor(editor);
+      const queries = this.corpus.current;
+      const found = queries && (await sentenceAtCursor(queries, editor));
       if (!found) return;
       ({ start, end } = found);
     }
@@ -315,12 +319,11 @@ function draftEditor(editor: vscode.TextEditor | undefined): vscode.TextEditor |
   return DRAFT_LANGUAGES.has(languageId) && (uri.scheme === 'file' || uri.scheme === 'untitled') ? editor : undefined;
 }
 
-/** The draft sentence the cursor is in (a Markdown draft is read as Markdown: code and front matter are no prose). */
-function sentenceAtCursor(editor: vscode.TextEditor): { text: string; start: number; end: number } | null {
+/** The draft sentence the cursor is in, as the checks segment the draft; null outside prose (front matter, code). */
+async function sentenceAtCursor(queries: CorpusQueries, editor: vscode.TextEditor): Promise<Sentence | null> {
   const { document } = editor;
-  return core().sentenceAt(document.getText(), document.offsetAt(editor.selection.active), {
-    markdown: document.languageId === 'markdown',
-  });
+  const place = await queries.draftPlace(document.getText(), draftFileOf(document), document.offsetAt(editor.selection.active));
+  return place.prose ? place.sentence : null;
 }
 
 function fileOf(document: vscode.TextDocument): string | undefined {

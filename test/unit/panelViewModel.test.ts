@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import * as path from 'path';
 import { historyCards, historyRule, markedRuns, matchWindow, querySpans, searchCards, sentenceCards } from '../../src/core/panel/viewModel';
-import { sentenceAt } from '../../src/core/draft/draft';
+import { placeIn, readDraft } from '../../src/core/draft/draft';
 import { isCancelled, LocalCorpus } from '../../src/core/service';
 import { PrecedentWorkspace } from '../../src/core/workspace';
 import { REPO_ROOT } from './helpers';
@@ -28,6 +28,10 @@ describe("the panel's view model", () => {
   });
 
   it('finds the sentence at the cursor, also while the cursor rests after the space that follows it', () => {
+    const sentenceAt = (text: string, offset: number, options: { markdown?: boolean } = {}) => {
+      const place = placeIn(readDraft(text, '', options), offset);
+      return place.prose ? place.sentence : null;
+    };
     const text = '---\ntitle: Draft\n---\n\nMr. President,\n\nWe welcome the report. The Council strongly welcomes ';
     assert.equal(sentenceAt(text, text.indexOf('welcome the'))?.text, 'We welcome the report.');
     assert.equal(sentenceAt(text, text.length)?.text, 'The Council strongly welcomes');

@@ -70,15 +70,6 @@ export function readDraft(text: string, file: string, options: { markdown?: bool
   };
 }
 
-/**
- * The sentence of a draft's text at an offset, or null outside any sentence. A cursor after the spaces that follow
- * a sentence is still in it: that is where it rests while the sentence is being typed.
- */
-export function sentenceAt(text: string, offset: number, options: { markdown?: boolean } = {}): Sentence | null {
-  const { sentences } = readDraft(text, '', options);
-  return sentences.find((s) => s.start <= offset && /^[^\S\n]*$/.test(text.slice(s.end, offset))) ?? null;
-}
-
 /** The text with the ranges turned to spaces, line breaks kept, so offsets and lines stay as they were. */
 function blank(text: string, ranges: Array<[number, number]>): string {
   let result = '';

@@ -1,12 +1,13 @@
 /**
  * Continuations of the sentence being typed, taken from the corpus passages that hold its last words: the drafter
  * types "Japan therefore attaches great importance" and is offered "to the assistance provided by the UNODC".
- * Each continuation ends at a clause or sentence boundary.
+ * Each continuation ends at a clause or sentence boundary, and is fitted to the text around the cursor (seam.ts).
  */
 import type { CorpusDocument, SourceRange } from '../types';
 import { normalizeForMatch } from '../text/normalize';
 import { tokenize, type Token } from '../text/tokenize';
 import type { PassageIndex } from './passageIndex';
+import { canContinue, fitToSeam } from './seam';
 
 export interface Continuation {
   /** The text to insert after the cursor (the continuation only). */
@@ -25,7 +26,18 @@ const CANDIDATES = 30;
 const MIN_CLAUSE_WORDS = 3;
 const CLAUSE_END = /[,;:.!?]["'”’)]*(?=\s|$)/g;
 
-export function completeSentence(index: PassageIndex, documents: readonly CorpusDocument[], typed: string, limit: number): Continuation[] {
+/**
+ * `typed` is the sentence before the cursor; `after` the text after it on the same line ("" at the end of a line),
+ * which the continuation must be able to precede.
+ */
+export function completeSentence(
+  index: PassageIndex,
+  documents: readonly CorpusDocument[],
+  typed: string,
+  limit: number,
+  after = '',
+): Continuation[] {
+  if (!canContinue(typed, after)) return [];
   const normalizedTyped = normalizeForMatch(typed);
   const typedTokens = tokenize(normalizedTyped).slice(-TAIL_WORDS);
   if (typedTokens.length < MIN_MATCHED_WORDS) return [];
@@ -37,8 +49,8 @@ export function completeSentence(index: PassageIndex, documents: readonly Corpus
     const tokens = tokenize(normalizeForMatch(text));
     const match = alignTail(tail, tokens, midWord);
     if (!match || match.matched < Math.min(MIN_MATCHED_WORDS + 1, tail.length)) return;
-    const continuation = untilBoundary(text, match.from);
-    if (continuation.trim().length === 0) return;
+    const continuation = fitToSeam(untilBoundary(text, match.from), typed, after);
+    if (continuation === null) return;
     scored.push({
       continuation: { text: continuation, file: document.file, range: p.range, title: document.meta.title, date: document.meta.date },
       matched: match.matched,

@@ -36,7 +36,11 @@ export function searchPassages(
   options: SearchOptions = {},
 ): SearchMatch[] {
   const limit = options.limit ?? 10;
-  const terms = index.analyze(query);
+  const typed = index.analyze(query);
+  // Numbers match exactly; one that no passage holds would leave nothing, so the closest passages are shown
+  // without it, each saying which numbers it lacks.
+  const unmatched = typed.filter((term) => term.identifier && term.variants.length === 0);
+  const terms = unmatched.length === 0 ? typed : typed.filter((term) => !unmatched.includes(term));
   if (terms.length === 0) return [];
   const termVariants = variantsByTerm(index, terms);
   // Many passages may hold the query's words (copies, set phrases); word order picks those worth Fuse.js's time.
@@ -55,7 +59,8 @@ export function searchPassages(
     candidates.map((c) => c.normalized),
     FUSE_OPTIONS,
   );
-  const fuseResults = new Map(fuse.search(normalizeForMatch(query)).map((result) => [result.refIndex, result]));
+  const fuseQuery = withoutTerms(normalizeForMatch(query), new Set(unmatched.map((term) => term.text)));
+  const fuseResults = new Map(fuse.search(fuseQuery).map((result) => [result.refIndex, result]));
   const ranked = candidates.map((candidate, i) => {
     const fuseResult = fuseResults.get(i);
     const fuseSimilarity = fuseResult ? 1 - (fuseResult.score ?? 1) : 0;
@@ -79,8 +84,24 @@ export function searchPassages(
       date: document.meta.date,
       speaker: document.meta.speaker,
       page: pageOf(document, p.range.startLine),
+      ...(unmatched.length > 0 && { unmatched: unmatched.map((term) => term.text) }),
     };
   });
+}
+
+/** What to tell a reader whose query held numbers no passage holds: the results are the closest without them. */
+export function describeUnmatched(numbers: readonly string[]): string {
+  const list = numbers.length === 1 ? numbers[0] : `${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
+  return `No passage holds ${list}; the closest passages without ${numbers.length === 1 ? 'it' : 'them'}`;
+}
+
+/** The normalised query without the tokens that stand for `terms`. */
+function withoutTerms(normalized: string, terms: ReadonlySet<string>): string {
+  if (terms.size === 0) return normalized;
+  return tokenize(normalized)
+    .filter((token) => !terms.has(token.term))
+    .map((token) => normalized.slice(token.start, token.end))
+    .join(' ');
 }
 
 /** For each query word, the corpus words that count as it. */
