@@ -48,4 +48,21 @@ export default tseslint.config(
     files: ['test/integration/harness/e2e.mjs'],
     languageOptions: { globals: { document: 'readonly', NodeFilter: 'readonly' } },
   },
+  {
+    // The panel's page script runs in the webview: plain browser JavaScript, without the type checker.
+    files: ['media/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      sourceType: 'script',
+      globals: {
+        acquireVsCodeApi: 'readonly',
+        document: 'readonly',
+        window: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        CSS: 'readonly',
+      },
+    },
+  },
 );

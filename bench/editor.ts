@@ -16,6 +16,7 @@ import { REPO_ROOT } from './corpora';
 import { DRAFT_WORDS, draftParagraphs, makeDraft } from './drafts';
 import { type FactFigures, formatFactFigures, measureFacts } from './facts';
 import { maxStallWhile, percentile } from './measure';
+import { formatPanelFigures, measurePanel, type PanelFigures } from './panel';
 
 const percentileOf = (values: number[], p: number) =>
   percentile(
@@ -56,6 +57,7 @@ export interface EditorFigures {
   markdown: { micromark: Timing; markdownIt: Timing; asUsed: Timing };
   completion: { prefixes: number; p50: number; p95: number; hitRate: number };
   facts: FactFigures;
+  panel: PanelFigures;
 }
 
 export async function measureEditor(corpusDir: string, cacheDir: string, passages: number): Promise<EditorFigures> {
@@ -77,6 +79,7 @@ export async function measureEditor(corpusDir: string, cacheDir: string, passage
     completion: await measureCompletions(new LocalCorpus(loaded)),
     // Plain Fuse.js over a million sentences would take minutes a lookup.
     facts: await measureFacts(loaded, { plainFuse: !archiveSized }),
+    panel: measurePanel(loaded),
   };
 }
 
@@ -184,5 +187,6 @@ export function formatEditorFigures(figures: EditorFigures): string {
     `  ghost-text completion (${completion.prefixes} prefixes): ${percentiles(completion)}, ` +
       `source continuation first ${(completion.hitRate * 100).toFixed(0)}%  (target p95 ≤ 20 ms)`,
     formatFactFigures(figures.facts),
+    formatPanelFigures(figures.panel),
   ].join('\n');
 }

@@ -43,6 +43,8 @@ const TARGETS: Record<'ungd' | 'x10' | 'x8', Target[]> = {
       value: (r) => (precedent(r).fromSnapshot ? seconds(precedent(r).warmMs) : null),
     },
     { what: 'RSS', limit: 800, atLeast: false, unit: 'MB', value: (r) => precedent(r).memory?.rssMb },
+    { what: 'panel passages p95', limit: 30, atLeast: false, unit: 'ms', value: (r) => r.editor?.panel.passages.p95 },
+    { what: 'panel history p95', limit: 200, atLeast: false, unit: 'ms', value: (r) => r.editor?.panel.history.p95 },
   ],
   // Issue 16: a ministry's archive, ≈ 1.16 M passages.
   x8: [

@@ -12,8 +12,11 @@ import { type DraftPlace, placeIn } from './draft/draft';
 import { readSourceText } from './corpus/sourceText';
 import type { Fact } from './facts/factBase';
 import type { FactsAt } from './facts/factsAt';
+import type { ParagraphMatch } from './search/closestParagraphs';
 import type { Continuation } from './search/complete';
+import type { PhraseHistory } from './search/phraseHistory';
 import type { SearchOptions } from './search/search';
+import type { SentencePassage } from './search/sentencePassages';
 import type { SearchMatch } from './types';
 import type { IndexReport, PrecedentWorkspace } from './workspace';
 
@@ -72,6 +75,15 @@ export interface CorpusQueries {
   passagesCiting(number: number, limit: number, options?: Cancellable): Promise<SearchMatch[]>;
   /** The corpus passages a sentence most closely follows, best first (from files other than `excludeFile`). */
   closestPassages(sentence: string, options: { limit: number; excludeFile?: string } & Cancellable): Promise<Precedent[]>;
+  /** The passages a draft sentence follows, best first: whole, with the words they share and the word difference. */
+  passagesForSentence(sentence: string, options: { limit: number; excludeFile?: string } & Cancellable): Promise<SentencePassage[]>;
+  /** A phrase's close variants in date order, identical consecutive ones collapsed, with the change between them. */
+  phraseHistory(
+    phrase: string,
+    options?: { minSimilarity?: number; limit?: number; excludeFile?: string } & Cancellable,
+  ): Promise<PhraseHistory>;
+  /** The corpus paragraphs a draft paragraph follows, best first, without speaker tags. */
+  closestParagraphs(paragraph: string, limit: number, options?: Cancellable): Promise<ParagraphMatch[]>;
   /** Continuations of the sentence being typed, fitted to `after` (the rest of the cursor's line), best first. */
   complete(typed: string, limit: number, options?: CompleteOptions): Promise<Continuation[]>;
   /** What the corpus says an acronym stands for, and how many passages use it. */
@@ -115,6 +127,21 @@ export class LocalCorpus implements CorpusQueries {
 
   closestPassages(sentence: string, options: { limit: number; excludeFile?: string } & Cancellable): Promise<Precedent[]> {
     return this.answer(options, () => this.workspace.closestPassages(sentence, options));
+  }
+
+  passagesForSentence(sentence: string, options: { limit: number; excludeFile?: string } & Cancellable): Promise<SentencePassage[]> {
+    return this.answer(options, () => this.workspace.passagesForSentence(sentence, options));
+  }
+
+  phraseHistory(
+    phrase: string,
+    options: { minSimilarity?: number; limit?: number; excludeFile?: string } & Cancellable = {},
+  ): Promise<PhraseHistory> {
+    return this.answer(options, () => this.workspace.phraseHistory(phrase, options));
+  }
+
+  closestParagraphs(paragraph: string, limit: number, options: Cancellable = {}): Promise<ParagraphMatch[]> {
+    return this.answer(options, () => this.workspace.closestParagraphs(paragraph, limit));
   }
 
   complete(typed: string, limit: number, options: CompleteOptions = {}): Promise<Continuation[]> {

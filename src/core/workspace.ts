@@ -23,9 +23,12 @@ import { extractFacts, type SentenceFact } from './facts/extract';
 import { type Fact, FactBase } from './facts/factBase';
 import { factsAt, type FactsAt } from './facts/factsAt';
 import { completeSentence, type Continuation } from './search/complete';
+import { closestParagraphs, type ParagraphMatch } from './search/closestParagraphs';
 import { PassageIndex } from './search/passageIndex';
+import { phraseHistory, type PhraseHistory } from './search/phraseHistory';
 import type { CorpusReadings, DecodedSnapshot, SnapshotDocument } from './snapshotFormat';
 import { searchPassages, type SearchOptions } from './search/search';
+import { type SentencePassage, sentencePassages } from './search/sentencePassages';
 import { similarPassages } from './search/similar';
 import { normalizeForMatch } from './text/normalize';
 import type { CorpusDocument, DocumentMeta, SearchMatch, SkippedFile } from './types';
@@ -326,6 +329,21 @@ export class PrecedentWorkspace {
   /** The corpus passages a sentence follows most closely, best first, from files other than `excludeFile`. */
   closestPassages(sentence: string, options: { limit: number; excludeFile?: string }): Precedent[] {
     return similarPassages(this.index, this.documents, sentence, { limit: options.limit, excludeFile: options.excludeFile });
+  }
+
+  /** The passages a draft sentence follows, whole, with the words they share with it and the difference from it. */
+  passagesForSentence(sentence: string, options: { limit: number; excludeFile?: string }): SentencePassage[] {
+    return sentencePassages(this.index, this.documents, sentence, options);
+  }
+
+  /** The close variants of a phrase in date order, with the difference from each version to the next. */
+  phraseHistory(phrase: string, options: { minSimilarity?: number; limit?: number; excludeFile?: string } = {}): PhraseHistory {
+    return phraseHistory(this.index, this.documents, phrase, options);
+  }
+
+  /** The corpus paragraphs closest to a draft paragraph, best first, without speaker tags. */
+  closestParagraphs(paragraph: string, limit: number): ParagraphMatch[] {
+    return closestParagraphs(this.index, this.documents, paragraph, limit);
   }
 
   /**

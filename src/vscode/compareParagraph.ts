@@ -1,9 +1,17 @@
-/** Compare Paragraph with Precedent: a diff between the paragraph at the cursor and its closest corpus paragraph. */
+/**
+ * Compare Paragraph with Precedent: a diff, with words wrapped, between the paragraph at the cursor and the corpus
+ * paragraph the drafter chooses among the three closest (speaker tags left out; page furniture never was in).
+ */
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { ParagraphMatch } from '../core/search/closestParagraphs';
 import type { CorpusService } from './corpusService';
 
 export const COMPARE_SCHEME = 'precedent-compare';
+/** The language of the two sides of a comparison (see package.json): plain text that wraps. */
+export const COMPARE_LANGUAGE = 'precedent-compare';
+/** The closest precedents offered to compare with. */
+const PRECEDENTS = 3;
 
 /** Serves the two sides of a comparison as read-only documents. */
 export class ComparisonDocuments implements vscode.TextDocumentContentProvider {
@@ -34,15 +42,37 @@ export async function compareParagraph(corpus: CorpusService, documents: Compari
     void vscode.window.showInformationMessage('The cursor is not in a paragraph.');
     return;
   }
-  const [closest] = await queries.search(paragraph.replace(/\s+/g, ' ').slice(0, 600), { limit: 1 });
-  if (!closest) {
-    void vscode.window.showInformationMessage('No corpus passage is close to this paragraph.');
-    return;
-  }
-  const left = documents.put(`${path.basename(closest.file)} (precedent)`, `${closest.context}\n`);
+  const found = await queries.closestParagraphs(paragraph, PRECEDENTS);
+  const chosen = found.length > 1 ? await choosePrecedent(found) : found[0];
+  if (found.length === 0) void vscode.window.showInformationMessage('No corpus paragraph is close to this paragraph.');
+  if (!chosen) return;
+  const left = documents.put(`${path.basename(chosen.file)} (precedent)`, `${chosen.text}\n`);
   const right = documents.put('paragraph (draft)', `${paragraph.replace(/\s*\n\s*/g, ' ').trim()}\n`);
-  const title = `Precedent: ${closest.title ?? path.basename(closest.file)}${closest.date ? ` (${closest.date})` : ''} ↔ draft`;
+  // Their own language, whose default (package.json, configurationDefaults) wraps words: a paragraph is one long
+  // line, and the drafter's own settings stay as they are.
+  await Promise.all(
+    [left, right].map(async (uri) =>
+      vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), COMPARE_LANGUAGE),
+    ),
+  );
+  const title = `Precedent: ${chosen.title ?? path.basename(chosen.file)}${chosen.date ? ` (${chosen.date})` : ''} ↔ draft`;
   await vscode.commands.executeCommand('vscode.diff', left, right, title);
+}
+
+/** The closest precedents, for the drafter to choose the one to compare with. */
+async function choosePrecedent(found: ParagraphMatch[]): Promise<ParagraphMatch | undefined> {
+  const items = found.map((match) => ({
+    label: [match.date?.slice(0, 4), match.speaker].filter(Boolean).join(' · ') || path.basename(match.file),
+    description: `${Math.round(match.similarity * 100)}% alike · ${match.title ?? path.basename(match.file)}`,
+    detail: match.text,
+    match,
+  }));
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'Compare Paragraph with Precedent',
+    placeHolder: 'The closest paragraphs in the corpus: which one to compare with?',
+    matchOnDetail: true,
+  });
+  return picked?.match;
 }
 
 /** The lines around `line` up to the blank lines that bound its paragraph. */

@@ -15,6 +15,20 @@ export { extractCitations } from '../core/citations/extract';
 export { loadRegistryFile, ResolutionRegistry } from '../core/citations/registry';
 export { isWordOrPdf, readExtractedText } from '../core/corpus/extract/wordOrPdf';
 export { describeFact, factWhen } from '../core/facts/factBase';
+export {
+  continues,
+  emptyViewModel,
+  historyCards,
+  historyRule,
+  matchWindow,
+  PANEL_MESSAGES,
+  passageCard,
+  querySpans,
+  searchCards,
+  sentenceCards,
+  sourceLine,
+  withCitation,
+} from '../core/panel/viewModel';
 export { describeUnmatched } from '../core/search/search';
 export { formatUnDate } from '../core/text/dates';
 export { mergeTwins } from '../core/search/twins';

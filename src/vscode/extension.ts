@@ -19,6 +19,7 @@ import { lookUpFacts } from './lookUpFacts';
 import { PrecedentInlineCompletions } from './inlineCompletions';
 import { insertStatementTemplate, openExampleDraft } from './insertTemplate';
 import { core } from './loadCore';
+import { PANEL_VIEW, PrecedentPanel } from './precedentPanel';
 import { affectsPrecedent, readSettings } from './settings';
 import { ExtractedTextDocuments } from './sourceDocuments';
 import { CorpusStatusBar } from './statusBar';
@@ -35,6 +36,8 @@ export interface PrecedentApi {
   corpus: CorpusService;
   diagnostics: DraftDiagnostics;
   inlineCompletions: PrecedentInlineCompletions;
+  /** The Precedent panel, whose view model tests read. */
+  panel: PrecedentPanel;
   status: CorpusStatusBar;
   audit: CorpusAudit;
   activationMs: number;
@@ -51,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): PrecedentApi {
   const comparisons = new ComparisonDocuments();
   const inlineCompletions = new PrecedentInlineCompletions(corpus);
   const codeActions = new PrecedentCodeActions(diagnostics, context.extensionUri);
+  const panel = new PrecedentPanel(context.extensionUri, corpus);
 
   context.subscriptions.push(
     log,
@@ -63,16 +67,24 @@ export function activate(context: vscode.ExtensionContext): PrecedentApi {
     vscode.languages.registerHoverProvider(DRAFT_LANGUAGES, new PrecedentHover(corpus, registry.get)),
     vscode.languages.registerHoverProvider(DRAFT_LANGUAGES, new FactHover(corpus)),
     vscode.languages.registerInlineCompletionItemProvider(DRAFT_LANGUAGES, inlineCompletions),
+    panel,
+    vscode.window.registerWebviewViewProvider(PANEL_VIEW, panel, { webviewOptions: { retainContextWhenHidden: true } }),
+    inlineCompletions.onDidOffer((continuation) => panel.suggestionOffered(continuation)),
+    vscode.commands.registerCommand('precedent.focusPanel', () => panel.focus()),
+    vscode.commands.registerCommand('precedent.phraseHistory', async () => {
+      await vscode.commands.executeCommand(`${PANEL_VIEW}.focus`);
+      await panel.showHistory();
+    }),
     vscode.languages.registerCodeActionsProvider(DRAFT_LANGUAGES, codeActions, {
       providedCodeActionKinds: PrecedentCodeActions.kinds,
     }),
-    vscode.commands.registerCommand('precedent.findPastPhrasing', () => findPastPhrasing(corpus)),
+    vscode.commands.registerCommand('precedent.findPastPhrasing', () => findPastPhrasing(corpus, panel)),
     vscode.commands.registerCommand('precedent.searchSelection', () => {
       const editor = vscode.window.activeTextEditor;
-      return findPastPhrasing(corpus, editor ? editor.document.getText(editor.selection).trim() : '');
+      return findPastPhrasing(corpus, panel, editor ? editor.document.getText(editor.selection).trim() : '');
     }),
     vscode.commands.registerCommand('precedent.lookUpFacts', (query?: string) =>
-      lookUpFacts(corpus, typeof query === 'string' ? query : ''),
+      lookUpFacts(corpus, panel, typeof query === 'string' ? query : ''),
     ),
     vscode.commands.registerCommand('precedent.compareParagraph', () => compareParagraph(corpus, comparisons)),
     vscode.commands.registerCommand('precedent.auditCorpus', async () => {
@@ -112,7 +124,7 @@ export function activate(context: vscode.ExtensionContext): PrecedentApi {
   corpus.loadAfterActivation();
   const activationMs = performance.now() - started;
   log.info(`Precedent ${(context.extension.packageJSON as { version: string }).version} activated in ${activationMs.toFixed(1)} ms`);
-  return { corpus, diagnostics, inlineCompletions, status, audit, activationMs };
+  return { corpus, diagnostics, inlineCompletions, status, audit, panel, activationMs };
 }
 
 export function deactivate(): void {}

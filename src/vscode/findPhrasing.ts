@@ -1,12 +1,14 @@
 /**
- * Find Past Phrasing: a QuickPick that searches the corpus as you type. Enter inserts the passage at the cursor;
- * item buttons open the source at the passage, or copy it with a citation line.
+ * Find Past Phrasing: a QuickPick that searches the corpus as you type. Each item is labelled with the words around
+ * the match, and the one the drafter is on shows whole in the Precedent panel. Enter inserts the passage at the
+ * cursor; item buttons open the source at the passage, or copy it with a citation line.
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { MergedMatch } from '../core/search/twins';
 import type { CorpusService } from './corpusService';
 import { core } from './loadCore';
+import type { PrecedentPanel } from './precedentPanel';
 import { showSearchPicker } from './searchPicker';
 import { showSource } from './sourceDocuments';
 
@@ -18,7 +20,7 @@ interface PassageItem extends vscode.QuickPickItem {
   merged: MergedMatch;
 }
 
-export function findPastPhrasing(corpus: CorpusService, initialQuery = ''): Promise<void> {
+export function findPastPhrasing(corpus: CorpusService, panel: PrecedentPanel, initialQuery = ''): Promise<void> {
   return showSearchPicker<PassageItem>(corpus, {
     title: 'Find Past Phrasing',
     placeholder: 'A phrase as you remember it, or keywords in any order',
@@ -29,31 +31,34 @@ export function findPastPhrasing(corpus: CorpusService, initialQuery = ''): Prom
         .map(toItem),
     textOf: (item) => item.merged.match.text,
     onButton: (item, button) =>
-      button === OPEN_SOURCE ? openSource(item.merged) : Promise.resolve(vscode.env.clipboard.writeText(withCitation(item.merged))),
+      button === OPEN_SOURCE
+        ? showSource(item.merged.match.file, item.merged.match.range)
+        : Promise.resolve(vscode.env.clipboard.writeText(core().withCitation(item.merged.match))),
+    onActive: (item) => panel.showPicked(item?.merged.match ?? null, item?.merged.match.matches, item && alsoIn(item.merged)),
   });
 }
 
 function toItem(merged: MergedMatch): PassageItem {
-  const { match, twins } = merged;
-  const also = twins.length > 0 ? ` · also in ${twins.map((t) => t.title ?? path.basename(t.file)).join(', ')}` : '';
+  const { match } = merged;
+  const also = alsoIn(merged);
   // Numbers match only exactly: when the query's number is nowhere, each item says it is the closest without it.
   const unmatched = match.unmatched ? `${core().describeUnmatched(match.unmatched)} · ` : '';
   return {
-    label: match.text,
-    detail: unmatched + [match.title, match.speaker, match.date].filter(Boolean).join(' · ') + also,
-    description: `${path.basename(match.file)}:${match.range.startLine + 1}${match.page === null ? '' : ` (p. ${match.page})`}`,
+    label: core().matchWindow(match.text, match.matches),
+    description: [match.date?.slice(0, 4), match.speaker, `${path.basename(match.file)}:${match.range.startLine + 1}`]
+      .filter(Boolean)
+      .join(' · '),
+    detail:
+      unmatched +
+      [match.title, match.page === null ? null : `p. ${match.page}`, also.length ? `also in ${also.join(', ')}` : null]
+        .filter(Boolean)
+        .join(' · '),
     alwaysShow: true,
     buttons: [OPEN_SOURCE, COPY_WITH_CITATION],
     merged,
   };
 }
 
-function openSource({ match }: MergedMatch): Promise<void> {
-  return showSource(match.file, match.range);
-}
-
-/** The passage, then where it comes from: title, speaker, date. */
-export function withCitation({ match }: MergedMatch): string {
-  const source = [match.title, match.speaker, match.date].filter(Boolean).join(', ');
-  return `${match.text}\n— ${source || path.basename(match.file)}`;
+function alsoIn({ twins }: MergedMatch): string[] {
+  return twins.map((t) => t.title ?? path.basename(t.file));
 }

@@ -1,5 +1,6 @@
 /** Ghost text: the continuation of the sentence being typed, from the corpus; several alternatives. */
 import * as vscode from 'vscode';
+import type { Continuation } from '../core/search/complete';
 import { asSignal, unlessCancelled } from './cancellation';
 import type { CorpusQueries } from '../core/service';
 import { draftFileOf } from './convert';
@@ -8,7 +9,18 @@ import { readSettings } from './settings';
 
 const ALTERNATIVES = 3;
 
+/** The ghost text offered first: in which draft, where, and the continuation (which names its source). */
+export interface GhostOffer {
+  document: vscode.TextDocument;
+  position: vscode.Position;
+  continuation: Continuation;
+}
+
 export class PrecedentInlineCompletions implements vscode.InlineCompletionItemProvider {
+  private readonly offered = new vscode.EventEmitter<GhostOffer | null>();
+  /** Fires with the continuation offered first as ghost text (null when none is), so the panel can mark its passage. */
+  readonly onDidOffer = this.offered.event;
+
   constructor(private readonly corpus: CorpusService) {}
 
   async provideInlineCompletionItems(
@@ -29,7 +41,12 @@ export class PrecedentInlineCompletions implements vscode.InlineCompletionItemPr
       item.filterText = typed;
       return item;
     });
-    return token.isCancellationRequested ? [] : items;
+    if (token.isCancellationRequested) return [];
+    // Marked only where the ghost text surely shows: nothing follows the cursor on its line.
+    const shown = document.lineAt(position.line).text.slice(position.character).trim() === '';
+    const [first] = continuations;
+    this.offered.fire(shown && first ? { document, position, continuation: first } : null);
+    return items;
   }
 }
 

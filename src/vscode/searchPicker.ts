@@ -18,6 +18,8 @@ export interface SearchPickerOptions<T extends vscode.QuickPickItem> {
   /** What Enter inserts for an item. */
   textOf(item: T): string;
   onButton(item: T, button: vscode.QuickInputButton, insert: (text: string) => Promise<void>): Promise<void>;
+  /** Told of the item the drafter is on (undefined when there is none, or the picker closed): the panel shows it whole. */
+  onActive?(item: T | undefined): void;
 }
 
 export function showSearchPicker<T extends vscode.QuickPickItem>(corpus: CorpusService, options: SearchPickerOptions<T>): Promise<void> {
@@ -65,6 +67,7 @@ export function showSearchPicker<T extends vscode.QuickPickItem>(corpus: CorpusS
   picker.onDidTriggerItemButton(({ item, button }) =>
     options.onButton(item, button, insert).catch((error: Error) => void vscode.window.showErrorMessage(`Precedent: ${error.message}`)),
   );
+  picker.onDidChangeActive(([item]) => options.onActive?.(item));
   picker.onDidAccept(() => {
     const [item] = picker.selectedItems;
     return item ? insert(options.textOf(item)) : picker.hide();
@@ -72,6 +75,7 @@ export function showSearchPicker<T extends vscode.QuickPickItem>(corpus: CorpusS
   return new Promise((resolve) => {
     picker.onDidHide(() => {
       clearTimeout(timer);
+      options.onActive?.(undefined);
       asking?.abort();
       picker.dispose();
       resolve();

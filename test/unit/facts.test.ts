@@ -177,7 +177,7 @@ describe('facts', () => {
       );
       const [, background] = facts;
       const shown = { ...background, text: '', file: '', range: { startLine: 0, startColumn: 0, endLine: 0, endColumn: 0 } };
-      const fact = { ...shown, title: null, date: '2019', asOf: '2019', alsoIn: [] };
+      const fact = { ...shown, title: null, speaker: null, date: '2019', asOf: '2019', alsoIn: [] };
       assert.equal(describeFact(fact), 'Ocean Data Fund established by World Bank');
       assert.equal(factWhen(fact), 'undated');
     });

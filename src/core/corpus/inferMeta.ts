@@ -29,6 +29,12 @@ const VENUE = new RegExp(
   'u',
 );
 
+/** A paragraph without the verbatim record's speaker tag before it ("Mr. Bessho (Japan): "). */
+export function withoutSpeakerTag(paragraph: string): string {
+  const tag = RECORD_SPEAKER.exec(paragraph);
+  return tag ? paragraph.slice(tag[0].length).trimStart() : paragraph;
+}
+
 /**
  * `known` (front matter) is taken as written. Of a file's `properties`, the title is taken over what the text
  * suggests; author and creation date only where the text names no speaker or date (a file is often written by

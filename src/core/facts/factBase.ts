@@ -19,6 +19,8 @@ export interface Fact extends SentenceFact {
   file: string;
   range: SourceRange;
   title: string | null;
+  /** Who gave the statement, as its document says. */
+  speaker: string | null;
   /** The document's date. */
   date: string | null;
   /** When it holds, for ordering: its time, else the period the document reports on, else the document's date. */
@@ -169,6 +171,7 @@ class FactReader {
           file: document.file,
           range: passage.range,
           title: meta.title,
+          speaker: meta.speaker,
           date: meta.date,
           asOf: found.time ? timeEnd(found.time) : (meta.period ?? meta.date),
           alsoIn: [],

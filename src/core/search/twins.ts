@@ -5,16 +5,26 @@
 import type { SearchMatch } from '../types';
 import { countShared, wordSet } from './similar';
 
+/** What twin detection reads of a passage: its file, its document's date and its text. */
+export interface Twinnable {
+  file: string;
+  date: string | null;
+  text: string;
+}
+
 /** Share of words two passages of the same date must share to be the same passage. */
 const TWIN_SIMILARITY = 0.6;
 
-export interface MergedMatch {
-  match: SearchMatch;
-  twins: SearchMatch[];
+export interface Merged<T extends Twinnable> {
+  match: T;
+  twins: T[];
 }
 
-export function mergeTwins(matches: SearchMatch[]): MergedMatch[] {
-  const merged: Array<MergedMatch & { words: Set<string> }> = [];
+export type MergedMatch = Merged<SearchMatch>;
+
+/** Each passage once, in the given order, with the twins that follow it. */
+export function mergeTwins<T extends Twinnable>(matches: T[]): Array<Merged<T>> {
+  const merged: Array<Merged<T> & { words: Set<string> }> = [];
   for (const match of matches) {
     const words = wordSet(match.text);
     const twinOf = merged.find(

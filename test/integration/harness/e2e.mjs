@@ -8,6 +8,13 @@
 //   ghost-text.png   after typing "In that regard, Japan has pledged approximately", ghost text offers "23 million"
 //   config-schema.png  a .precedent.json: "loud" is marked as no severity, and Ctrl+Space in "checks" lists the codes
 //                    with their descriptions (the schema the extension contributes)
+//   panel-dark.png   the cursor in panel-draft.md's UNODC sentence, Ctrl+Alt+P: the Precedent panel shows the verbatim
+//                    record's sentence first; arrows move; in the Dark Modern theme; Enter uses its wording, Ctrl+Z
+//                    restores the draft's
+//   panel-readme.png the draft and the panel, cropped (docs/panel.png, in the README, is a copy)
+//   panel-light.png  the same panel after switching to the Light Modern theme (Ctrl+K Ctrl+T)
+//   panel-high-contrast.png  and in the Dark High Contrast theme
+//   compare.png      Compare Paragraph with Precedent, the first of the closest precedents: the diff wraps words
 //   status.png       the mouse on the status bar item: the tooltip lists each corpus folder with its documents
 //   walkthrough.png  F1, "Welcome: Open Walkthrough", "Draft with Precedent": the walkthrough's steps
 //   example-draft.png  its step "Open an example draft", its button: the example opens unsaved, a finding underlined
@@ -51,6 +58,10 @@ const CHECKS = [
   'problems',
   'hover',
   'ghost-text',
+  'panel-dark',
+  'panel-light',
+  'panel-high-contrast',
+  'compare',
   'config-schema',
   'status',
   'walkthrough',
@@ -59,6 +70,8 @@ const CHECKS = [
   'fact-hover',
   ...(args.vsix ? ['extension-page'] : []),
 ];
+const PANEL_DRAFT = 'panel-draft.md';
+const PANEL_SENTENCE = 'Japan attaches great importance to the assistance';
 const CONFIG_TEXT = '{\n  "checks": {\n    "repeated-word": "loud"\n  }\n}\n';
 const EXPECTED_PROBLEM = '2016 → 2015: Security Council resolution 2231 was adopted on 20 July 2015; or did you mean resolution 2331';
 const TYPED = 'In that regard, Japan has pledged approximately';
@@ -180,6 +193,31 @@ function hoverTexts(page) {
   );
 }
 
+/** Ctrl+P, the file's name, Enter: resolves once its editor tab is active. */
+async function quickOpen(name, deadline) {
+  const page = workbench.page;
+  await page.keyboard.press('Escape');
+  await page
+    .locator('.part.editor')
+    .click({ position: { x: 300, y: 300 }, timeout: remaining(deadline) })
+    .catch(() => {});
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ timeout: remaining(deadline) });
+  await input.pressSequentially(name, { delay: 30 });
+  const row = page.locator(`.quick-input-list .monaco-list-row[aria-label^="${name}"]`).first();
+  try {
+    await row.waitFor({ timeout: remaining(deadline) });
+  } catch {
+    const rows = await page
+      .locator('.quick-input-list .monaco-list-row')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
+    throw new StepError(`Quick Open listed no "${name}" row (rows: ${rows.length ? rows.join(' | ') : 'none'})`);
+  }
+  await page.keyboard.press('Enter');
+  await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor({ timeout: remaining(deadline) });
+}
+
 /** `npm run package`, the .vsix written to `file`. */
 function packageVsix(file) {
   log(`npm run package: ${file}`);
@@ -204,7 +242,7 @@ async function main() {
   const harness = await ensureHarness();
   mkdirSync(OUT, { recursive: true });
   for (const name of readdirSync(OUT)) {
-    if (name.endsWith('.png') && (CHECKS.includes(name.slice(0, -4)) || name.startsWith('failure-')))
+    if (name.endsWith('.png') && (CHECKS.includes(name.slice(0, -4)) || name.startsWith('failure-') || name.startsWith('panel-')))
       rmSync(join(OUT, name), { force: true });
   }
 
@@ -243,30 +281,6 @@ async function main() {
     return (await item.innerText()).trim();
   });
   log(`status bar: ${status}`);
-
-  /** Ctrl+P, the file's name, Enter: resolves once its editor tab is active. */
-  const quickOpen = async (name, deadline) => {
-    await page.keyboard.press('Escape');
-    await page
-      .locator('.part.editor')
-      .click({ position: { x: 300, y: 300 }, timeout: remaining(deadline) })
-      .catch(() => {});
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input.input');
-    await input.waitFor({ timeout: remaining(deadline) });
-    await input.pressSequentially(name, { delay: 30 });
-    const row = page.locator(`.quick-input-list .monaco-list-row[aria-label^="${name}"]`).first();
-    try {
-      await row.waitFor({ timeout: remaining(deadline) });
-    } catch {
-      const rows = await page
-        .locator('.quick-input-list .monaco-list-row')
-        .evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
-      throw new StepError(`Quick Open listed no "${name}" row (rows: ${rows.length ? rows.join(' | ') : 'none'})`);
-    }
-    await page.keyboard.press('Enter');
-    await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor({ timeout: remaining(deadline) });
-  };
 
   await step('open-draft', `Ctrl+P, "${DRAFT}", Enter: the editor shows the draft`, 45, async (deadline) => {
     await quickOpen(DRAFT, deadline);
@@ -396,6 +410,8 @@ async function main() {
       },
     ),
   );
+
+  await panelChecks(page, check);
 
   await check('config-schema', () =>
     step(
@@ -603,6 +619,182 @@ async function main() {
       }),
     );
   }
+}
+
+/** Ctrl+K Ctrl+T and a theme's name; resolves once the workbench and the panel's page wear it. */
+async function chooseTheme(page, name, kind, deadline) {
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+T');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ timeout: remaining(deadline) });
+  await input.pressSequentially(name, { delay: 30 });
+  await page
+    .locator(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`)
+    .first()
+    .waitFor({ timeout: remaining(deadline) });
+  await page.keyboard.press('Enter');
+  const workbenchClass = { light: 'vs', dark: 'vs-dark', 'high-contrast': 'hc-black' }[kind];
+  await page.locator(`.monaco-workbench.${workbenchClass}`).waitFor({ timeout: remaining(deadline) });
+  await panelFrame(page)
+    .locator(`body.vscode-${kind}`)
+    .waitFor({ timeout: remaining(deadline) });
+}
+
+/** The Precedent panel's page: the webview's outer frame, then the frame holding the extension's HTML. */
+function panelFrame(page) {
+  return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+}
+
+/**
+ * The Precedent panel, driven by keyboard: the cursor in a draft sentence that follows the verbatim record, Ctrl+Alt+P,
+ * the closest passages shown whole; arrows move, Enter uses the wording (one undo restores the sentence). Screenshots
+ * in the dark theme (the default) and, after switching with Ctrl+K Ctrl+T, the light one.
+ */
+async function panelChecks(page, check) {
+  const frame = panelFrame(page);
+  await check('panel-dark', () =>
+    step(
+      'panel-dark',
+      `the cursor in "${PANEL_DRAFT}"'s UNODC sentence, Ctrl+Alt+P: the panel shows the verbatim record first`,
+      60,
+      async (deadline) => {
+        await quickOpen(PANEL_DRAFT, deadline);
+        await page
+          .locator('.part.editor .monaco-editor .view-line', { hasText: 'great importance' })
+          .first()
+          .waitFor({ timeout: remaining(deadline) });
+        const box = await locateText(page, 'great importance');
+        if (!box) throw new StepError('the text "great importance" is not in the editor\'s rendered lines');
+        await page.mouse.click(box.x + 5, box.y + box.height / 2);
+        await page.keyboard.press('Control+Alt+P');
+        const first = frame.locator('#at-cursor .card').first();
+        try {
+          await first.waitFor({ timeout: remaining(deadline) });
+        } catch {
+          const status = await frame
+            .locator('#at-cursor .status')
+            .innerText({ timeout: 2000 })
+            .catch(() => 'no panel page');
+          throw new StepError(`no card under "At the cursor" (it says ${JSON.stringify(status)})`);
+        }
+        const heading = await first.locator('.source').getAttribute('title');
+        if (!heading.includes('UN verbatim record')) throw new StepError(`the first card is from ${JSON.stringify(heading)}`);
+        await until(
+          deadline,
+          async () => ({ ok: await first.evaluate((card) => card.ownerDocument.activeElement === card) }),
+          () => 'the first card does not have the keyboard focus after Ctrl+Alt+P',
+        );
+        // A search beside it, its results walked with the arrows.
+        await frame.locator('.query').fill('unodc pledged');
+        const results = frame.locator('#search .cards .card');
+        await results.nth(1).waitFor({ timeout: remaining(deadline) });
+        await frame.locator('.query').press('ArrowDown');
+        await page.keyboard.press('ArrowDown');
+        await until(
+          deadline,
+          async () => ({ ok: await results.nth(1).evaluate((card) => card.ownerDocument.activeElement === card) }),
+          () => 'ArrowDown from the search box and once more did not put the focus on the second result',
+        );
+        // The history of the sentence at the cursor, asked for from the panel.
+        await frame.locator('.ask').click();
+        await frame
+          .locator('#history .card')
+          .first()
+          .waitFor({ timeout: remaining(deadline) });
+        await chooseTheme(page, 'Dark Modern', 'dark', deadline);
+        await first.focus();
+        await sleep(500);
+        const file = await screenshot('panel-dark');
+        // The README's picture (docs/panel.png is a copy): the draft's paragraph above, the panel below.
+        const editorBox = await page.locator('.part.editor').boundingBox();
+        const panelBox = await page.locator('.part.panel').boundingBox();
+        if (editorBox && panelBox) {
+          const salutation = await locateText(page, 'Mr. President');
+          const top = salutation ? Math.max(editorBox.y, salutation.y - 12) : editorBox.y;
+          const clip = { x: editorBox.x, y: top, width: editorBox.width, height: panelBox.y + panelBox.height - top };
+          const readme = join(OUT, 'panel-readme.png');
+          await page.screenshot({ path: readme, clip });
+          screenshots.push(readme);
+        }
+        // Enter: Use this wording, in one edit that one undo takes back.
+        await first.press('Enter');
+        await page
+          .locator('.part.editor .monaco-editor .view-line', { hasText: 'Japan therefore attaches great importance' })
+          .first()
+          .waitFor({ timeout: remaining(deadline) });
+        // The keyboard is back in the draft, where the drafter goes on writing.
+        await page.locator('.part.editor .editor-group-container.active .monaco-editor.focused').waitFor({ timeout: remaining(deadline) });
+        await page.keyboard.press('Control+Z');
+        await page
+          .locator('.part.editor .monaco-editor .view-line', { hasText: PANEL_SENTENCE })
+          .first()
+          .waitFor({ timeout: remaining(deadline) });
+        return file;
+      },
+    ),
+  );
+  await check('panel-light', () =>
+    step('panel-light', 'Ctrl+K Ctrl+T, "Light Modern": the panel in the light theme', 45, async (deadline) => {
+      await chooseTheme(page, 'Light Modern', 'light', deadline);
+      await frame
+        .locator('#at-cursor .card')
+        .first()
+        .waitFor({ timeout: remaining(deadline) });
+      await sleep(500);
+      return screenshot('panel-light');
+    }),
+  );
+  await check('panel-high-contrast', () =>
+    step('panel-high-contrast', 'Ctrl+K Ctrl+T, "Dark High Contrast": the panel in a high-contrast theme', 45, async (deadline) => {
+      await chooseTheme(page, 'Dark High Contrast', 'high-contrast', deadline);
+      await frame
+        .locator('#at-cursor .card')
+        .first()
+        .waitFor({ timeout: remaining(deadline) });
+      await sleep(500);
+      const file = await screenshot('panel-high-contrast');
+      await chooseTheme(page, 'Light Modern', 'light', deadline);
+      return file;
+    }),
+  );
+  await check('compare', () =>
+    step('compare', 'F1 "Compare Paragraph with Precedent", Enter: the diff opens with words wrapped', 60, async (deadline) => {
+      const box = await locateText(page, 'great importance');
+      if (!box) throw new StepError('the text "great importance" is not in the editor\'s rendered lines');
+      await page.mouse.click(box.x + 5, box.y + box.height / 2);
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input.input');
+      await input.waitFor({ timeout: remaining(deadline) });
+      await input.pressSequentially('Compare Paragraph with Precedent', { delay: 20 });
+      await page
+        .locator('.quick-input-list .monaco-list-row', { hasText: 'Compare Paragraph with Precedent' })
+        .first()
+        .waitFor({ timeout: remaining(deadline) });
+      await page.keyboard.press('Enter');
+      // The three closest precedents to choose from.
+      await page
+        .locator('.quick-input-list .monaco-list-row', { hasText: '% alike' })
+        .first()
+        .waitFor({ timeout: remaining(deadline) });
+      await page.keyboard.press('Enter');
+      const diff = page.locator('.part.editor .monaco-diff-editor').first();
+      await diff.waitFor({ timeout: remaining(deadline) });
+      // Each side holds one paragraph on one line: wrapped, it takes several view lines.
+      const wrapped = await until(
+        deadline,
+        () =>
+          diff.evaluate((element) => {
+            const sides = [...element.querySelectorAll('.editor.original, .editor.modified')];
+            const lines = sides.map((side) => side.querySelectorAll('.view-lines .view-line').length);
+            return { ok: lines.length === 2 && lines.every((n) => n > 1), lines };
+          }),
+        (last) => `the diff's sides show ${JSON.stringify(last.lines)} view lines, not several each (no word wrap)`,
+      );
+      log(`compare: view lines per side ${JSON.stringify(wrapped.lines)}`);
+      await sleep(300);
+      return screenshot('compare');
+    }),
+  );
 }
 
 let exitCode = 1;

@@ -132,14 +132,18 @@ describe('Precedent in the editor', () => {
     assert.ok(codes.includes('resolution-year') && codes.includes('resolution-precedent'), codes.join(', '));
   });
 
-  it('Compare Paragraph with Precedent opens a diff against the closest corpus paragraph', async () => {
+  it('Compare Paragraph with Precedent offers the closest paragraphs and opens a wrapped diff against the one chosen', async () => {
     const editor = await vscode.window.showTextDocument(draft);
     const line = draft
       .getText()
       .split('\n')
       .findIndex((l) => l.startsWith('Resolution 2231'));
     editor.selection = new vscode.Selection(line, 0, line, 0);
-    await vscode.commands.executeCommand('precedent.compareParagraph');
+    const comparing = vscode.commands.executeCommand('precedent.compareParagraph');
+    // The three closest precedents to choose from: the first is taken.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await comparing;
     const diff = await until(
       'the diff editor',
       () =>
@@ -150,6 +154,11 @@ describe('Precedent in the editor', () => {
     assert.strictEqual(input.original.scheme, 'precedent-compare');
     const precedent = await vscode.workspace.openTextDocument(input.original);
     assert.match(precedent.getText(), /calls upon (the )?Member States to fully implement the United Nations Convention/);
+    assert.doesNotMatch(precedent.getText(), /^Mr\. Bessho/, 'no speaker tag');
+    // Wrapped by the comparison's own language default, the drafter's settings untouched.
+    assert.strictEqual(precedent.languageId, 'precedent-compare');
+    assert.strictEqual(vscode.workspace.getConfiguration('editor', { languageId: 'precedent-compare' }).get('wordWrap'), 'on');
+    assert.strictEqual(vscode.workspace.getConfiguration('editor').inspect('wordWrap')?.globalValue, undefined);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 

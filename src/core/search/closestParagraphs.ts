@@ -1,0 +1,72 @@
+/**
+ * The corpus paragraphs a draft paragraph follows, for a side-by-side comparison: paragraphs found through their
+ * rarest shared words and ranked by the words they have in common with the draft's (numbers aside, as the
+ * comparison is there to show them), twin texts of one speech once, and the verbatim record's speaker tag left out,
+ * since it is no part of the wording. Page furniture was left out when the corpus was read.
+ */
+import { withoutSpeakerTag } from '../corpus/inferMeta';
+import type { CorpusDocument, SourceRange } from '../types';
+import type { PassageIndex } from './passageIndex';
+import { countShared, selectingTerms, wordSet } from './similar';
+import { mergeTwins } from './twins';
+
+/** Passages weighed; a paragraph is found through any of its sentences. */
+const CANDIDATES = 60;
+
+export interface ParagraphMatch {
+  /** The paragraph as a reader reads it. */
+  text: string;
+  file: string;
+  range: SourceRange;
+  title: string | null;
+  speaker: string | null;
+  date: string | null;
+  /** How closely it follows the draft's paragraph, 0 to 1 (see `closeness`). */
+  similarity: number;
+  /** The titles (or files) of its twins. */
+  alsoIn: string[];
+}
+
+export function closestParagraphs(
+  index: PassageIndex,
+  documents: readonly CorpusDocument[],
+  paragraph: string,
+  limit: number,
+): ParagraphMatch[] {
+  const words = wordSet(paragraph);
+  if (words.size === 0) return [];
+  const seen = new Set<string>();
+  const found: ParagraphMatch[] = [];
+  for (const { passage } of index.candidates(selectingTerms(index, paragraph), CANDIDATES)) {
+    const { document, passage: p } = index.passageIn(documents, passage);
+    const key = `${document.file}\u0000${p.paragraph}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const { text, range } = document.paragraphs[p.paragraph];
+    const theirs = wordSet(text);
+    found.push({
+      text: withoutSpeakerTag(text),
+      file: document.file,
+      range,
+      title: document.meta.title,
+      speaker: document.meta.speaker,
+      date: document.meta.date,
+      similarity: closeness(words, theirs),
+      alsoIn: [],
+    });
+  }
+  found.sort((a, b) => b.similarity - a.similarity);
+  return mergeTwins(found)
+    .slice(0, limit)
+    .map(({ match, twins }) => ({ ...match, alsoIn: twins.map((twin) => twin.title ?? twin.file) }));
+}
+
+/**
+ * The mean of the share of words the two paragraphs have in common (Dice) and the share of the draft's words the
+ * corpus paragraph holds: a long paragraph that says all the draft says, and more, is as close as a short one that
+ * says only part of it.
+ */
+function closeness(draft: Set<string>, theirs: Set<string>): number {
+  const shared = countShared(draft, theirs);
+  return ((2 * shared) / (draft.size + theirs.size) + shared / draft.size) / 2;
+}
