@@ -7,17 +7,15 @@ import { readFile as readFileCallback } from 'fs';
 import { promisify } from 'util';
 import { IndexCache, type ManifestEntry } from './cache';
 import type { CheckConfig } from './checks/config';
-import { runChecks } from './checks/runChecks';
-import type { CheckInput, Finding, Precedent, Sentence } from './checks/types';
+import { checkDraft, type CorpusEvidence, readDraft } from './checks/checkDraft';
+import type { Finding, Precedent } from './checks/types';
 import { extractCitations } from './citations/extract';
 import type { ResolutionRegistry } from './citations/registry';
 import { BinaryFileError, decodeBytes } from './corpus/decode';
 import { type CorpusFile, describeFsError, discoverFiles } from './corpus/discover';
 import { ingestWordOrPdf, isWordOrPdf } from './corpus/extract/wordOrPdf';
 import { isUnreadableFile } from './corpus/extract/extracted';
-import { readFrontMatter } from './corpus/frontMatter';
 import { ingestText } from './corpus/ingest';
-import { LineIndex } from './corpus/lines';
 import { AcronymTable } from './facts/acronyms';
 import { extractFacts, type SentenceFact } from './facts/extract';
 import { type Fact, FactBase } from './facts/factBase';
@@ -64,7 +62,7 @@ export interface IndexReport {
   ms: number;
 }
 
-export class PrecedentWorkspace {
+export class PrecedentWorkspace implements CorpusEvidence {
   private readonly precedents = new Map<string, Precedent | null>();
   private readonly sentenceFacts = new Map<string, SentenceFact[]>();
   private acronyms: AcronymTable | null = null;
@@ -179,7 +177,7 @@ export class PrecedentWorkspace {
   }
 
   /** The facts a draft's sentence states; remembered, as precedents are, so a re-check reads only what changed. */
-  private factsOfSentence(sentence: string, meta: DocumentMeta): SentenceFact[] {
+  factsOfSentence(sentence: string, meta: DocumentMeta): SentenceFact[] {
     const key = `${meta.date}\u0000${meta.country}\u0000${meta.venue}\u0000${sentence}`;
     let facts = this.sentenceFacts.get(key);
     if (!facts) {
@@ -208,7 +206,7 @@ export class PrecedentWorkspace {
     );
   }
 
-  private acronymTable(): AcronymTable {
+  acronymTable(): AcronymTable {
     if (!this.acronyms) {
       this.acronyms = new AcronymTable();
       for (const document of this.documents) for (const paragraph of document.paragraphs) this.acronyms.add(paragraph.text);
@@ -225,24 +223,12 @@ export class PrecedentWorkspace {
 
   /** Findings on a draft (or a corpus file, for the audit): citations against the registry and the corpus. */
   check(text: string, file: string, options: { registry: ResolutionRegistry; config: CheckConfig }): Finding[] {
-    const { draft, lines, sentences } = readDraft(text, file);
-    const input: CheckInput = {
-      text,
-      file,
-      bodyStart: readFrontMatter(text).bodyStart,
-      style: options.config.style,
-      documentDate: draft.meta.date,
-      documentStatus: draft.meta.status,
-      citations: extractCitations(text, { documentDate: draft.meta.date }),
-      sentences,
-      registry: options.registry,
-      rangeOf: (start, end) => lines.range(start, end),
-      precedentOf: (sentence, citing) => this.closestPassage(sentence.text, file, citing),
-      factsIn: (sentence) => this.factsOfSentence(text.slice(sentence.start, sentence.end), draft.meta),
-      recordedFacts: (fact) => this.facts.sameSubject(fact).filter((f) => f.file !== file),
-      corpusExpansion: (abbreviation) => this.acronymTable().expansion(abbreviation),
-    };
-    return runChecks(input, options.config);
+    return checkDraft(text, file, options, this);
+  }
+
+  /** Facts on the same subject as a draft's fact, newest first. */
+  sameSubject(fact: SentenceFact): Fact[] {
+    return this.facts.sameSubject(fact);
   }
 
   /** The corpus passages a sentence follows most closely, best first, from files other than `excludeFile`. */
@@ -264,18 +250,6 @@ export class PrecedentWorkspace {
     }
     return precedent;
   }
-}
-
-/** A draft as the checks read it: its document, line index, and sentences with their offsets in the text. */
-function readDraft(text: string, file: string): { draft: CorpusDocument; lines: LineIndex; sentences: Sentence[] } {
-  const draft = ingestText(file, '', 'utf-8', text);
-  const lines = new LineIndex(text);
-  const sentences = draft.passages.map((p) => ({
-    text: draft.paragraphs[p.paragraph].text.slice(p.start, p.end),
-    start: lines.offset(p.range.startLine, p.range.startColumn),
-    end: lines.offset(p.range.endLine, p.range.endColumn),
-  }));
-  return { draft, lines, sentences };
 }
 
 type Loaded = { document: CorpusDocument; ingested: boolean };

@@ -4,17 +4,18 @@
  */
 import Fuse from 'fuse.js';
 import { pageOf } from '../corpus/pages';
-import type { CorpusDocument, SearchMatch } from '../types';
+import type { CorpusDocument, SearchMatch, SourceRange } from '../types';
 import { normalizeForMatch } from '../text/normalize';
 import { tokenize } from '../text/tokenize';
-import type { PassageIndex, QueryTerm } from './passageIndex';
+import type { Lexicon, QueryTerm } from './lexicon';
+import type { PassageIndex } from './passageIndex';
 
 export interface SearchOptions {
   limit?: number;
 }
 
 /** Passages chosen by the index, then narrowed by word order to those Fuse.js ranks. */
-const WIDE_CANDIDATES = 100;
+export const WIDE_CANDIDATES = 100;
 const RANKED_CANDIDATES = 30;
 const WEIGHT_COVERAGE = 0.5;
 const WEIGHT_FUSE = 0.3;
@@ -29,6 +30,23 @@ const FUSE_OPTIONS = {
   minMatchCharLength: 2,
 };
 
+/** A candidate passage, wherever it is kept (the local index, a database server), as ranking needs it. */
+export interface FoundPassage {
+  /** Its place in the corpus: between equal scores, the earlier passage comes first. */
+  order: number;
+  /** Share of the query's weight the passage matched, 0 to 1 (see PassageIndex.candidates). */
+  coverage: number;
+  text: string;
+  /** The paragraph it belongs to. */
+  context: string;
+  file: string;
+  range: SourceRange;
+  title: string | null;
+  date: string | null;
+  speaker: string | null;
+  page: number | null;
+}
+
 export function searchPassages(
   index: PassageIndex,
   documents: readonly CorpusDocument[],
@@ -38,17 +56,38 @@ export function searchPassages(
   const limit = options.limit ?? 10;
   const terms = index.analyze(query);
   if (terms.length === 0) return [];
-  const termVariants = variantsByTerm(index, terms);
+  const found = index.candidates(terms, Math.max(WIDE_CANDIDATES, limit)).map(({ passage, coverage }): FoundPassage => {
+    const { document, passage: p, text } = index.passageIn(documents, passage);
+    return {
+      order: passage,
+      coverage,
+      text,
+      context: document.paragraphs[p.paragraph].text,
+      file: document.file,
+      range: p.range,
+      title: document.meta.title,
+      date: document.meta.date,
+      speaker: document.meta.speaker,
+      page: pageOf(document, p.range.startLine),
+    };
+  });
+  return rankPassages(index.lexicon, terms, query, found, limit);
+}
+
+/**
+ * Ranks the candidates the index chose: word order narrows them to those Fuse.js ranks (typo-tolerant, word by
+ * word), which also gives the ranges to highlight.
+ */
+export function rankPassages(lexicon: Lexicon, terms: QueryTerm[], query: string, found: FoundPassage[], limit: number): SearchMatch[] {
+  const termVariants = variantsByTerm(lexicon, terms);
   // Many passages may hold the query's words (copies, set phrases); word order picks those worth Fuse.js's time.
-  const candidates = index
-    .candidates(terms, Math.max(WIDE_CANDIDATES, limit))
+  const candidates = found
     .map((candidate) => {
-      const found = index.passageIn(documents, candidate.passage);
-      const normalized = normalizeForMatch(found.text);
+      const normalized = normalizeForMatch(candidate.text);
       const prescore = WEIGHT_COVERAGE * Math.min(1, candidate.coverage) + WEIGHT_ORDER * orderAgreement(normalized, termVariants);
-      return { ...candidate, found, normalized, prescore };
+      return { found: candidate, normalized, prescore };
     })
-    .sort((a, b) => b.prescore - a.prescore || a.passage - b.passage)
+    .sort((a, b) => b.prescore - a.prescore || a.found.order - b.found.order)
     .slice(0, Math.max(RANKED_CANDIDATES, limit));
   if (candidates.length === 0) return [];
   const fuse = new Fuse(
@@ -65,27 +104,16 @@ export function searchPassages(
       .sort((a, b) => a[0] - b[0]);
     return { i, score, matches };
   });
-  ranked.sort((a, b) => b.score - a.score || candidates[a.i].passage - candidates[b.i].passage);
+  ranked.sort((a, b) => b.score - a.score || candidates[a.i].found.order - candidates[b.i].found.order);
   return ranked.slice(0, limit).map(({ i, score, matches }) => {
-    const { document, passage: p, text } = candidates[i].found;
-    return {
-      text,
-      context: document.paragraphs[p.paragraph].text,
-      matches,
-      score: Math.round(score * 1000) / 1000,
-      file: document.file,
-      range: p.range,
-      title: document.meta.title,
-      date: document.meta.date,
-      speaker: document.meta.speaker,
-      page: pageOf(document, p.range.startLine),
-    };
+    const { text, context, file, range, title, date, speaker, page } = candidates[i].found;
+    return { text, context, matches, score: Math.round(score * 1000) / 1000, file, range, title, date, speaker, page };
   });
 }
 
 /** For each query word, the corpus words that count as it. */
-function variantsByTerm(index: PassageIndex, terms: QueryTerm[]): Array<Set<string>> {
-  return terms.map((term) => new Set([term.text, ...term.variants.map((v) => index.snapshot.terms[v.term])]));
+function variantsByTerm(lexicon: Lexicon, terms: QueryTerm[]): Array<Set<string>> {
+  return terms.map((term) => new Set([term.text, ...term.variants.map((v) => lexicon.terms[v.term])]));
 }
 
 /**
