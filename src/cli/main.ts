@@ -3,9 +3,12 @@ import * as os from 'os';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { CorpusFolderError } from '../core/corpus/discover';
-import { LocalCorpus } from '../core/service';
+import { type CorpusQueries, LocalCorpus } from '../core/service';
 import { PrecedentWorkspace } from '../core/workspace';
-import { RegistryFileError } from '../core/citations/registry';
+import { RegistryFileError, type ResolutionRegistry } from '../core/citations/registry';
+import { checkDatabaseUrl, DatabaseUnavailableError, DatabaseUrlError } from '../core/db/connection';
+import { DatabaseCorpus, DatabaseUnknownError } from '../core/db/databaseCorpus';
+import { publishCorpus, PublishError } from '../core/db/publish';
 import { checkFiles, checkJson, configWithWarnings, exitCodeFor, formatFindings, loadRegistry } from './checkCommand';
 import {
   continuationJson,
@@ -13,6 +16,7 @@ import {
   formatContinuations,
   formatFacts,
   formatIndexReport,
+  formatPublishReport,
   formatSearchResults,
   searchResultJson,
 } from './format';
@@ -24,6 +28,10 @@ const USAGE = `Usage:
   precedent facts  [--corpus DIR]... [--bundled] [--limit N] [--json] QUERY
   precedent check  [--corpus DIR]... [--bundled] [--registry FILE] [--json] FILE...
   precedent audit  [--corpus DIR]... [--bundled] [--registry FILE] [--json]
+  precedent publish --db URL [--collection NAME] [--readers ROLE] [--json] DIR...
+
+search, complete, facts, check and audit take --db URL to answer from a corpus published to a PostgreSQL
+server (alone, or with --corpus folders: then both answer). The password comes from PGPASSWORD or ~/.pgpass.
 
 facts finds who pledged, contributed, dispatched or adopted what, and when ("unodc pledge"): the best
 matching subject first, newest first within it; it exits with 0 also when nothing is found.
@@ -39,9 +47,13 @@ Options:
   --cache-dir DIR  where the index is kept (default: $PRECEDENT_CACHE_DIR or ~/.cache/precedent)
   --no-cache       neither read nor write the cache
   --max-file-mb N  skip files larger than N MB (default 20)
+  --db URL         a PostgreSQL server: postgresql://ROLE@HOST[:PORT]/DATABASE (no password in it)
+  --collection N   the collection publish writes (default: main)
+  --readers ROLE   the role whose members may read the collection (default: precedent_reader)
 `;
 
-const COMMANDS = ['index', 'search', 'complete', 'facts', 'check', 'audit'];
+const COMMANDS = ['index', 'search', 'complete', 'facts', 'check', 'audit', 'publish'];
+const DEFAULT_COLLECTION = 'main';
 
 class UsageError extends Error {}
 
@@ -49,11 +61,15 @@ export async function main(argv: string[], out: NodeJS.WritableStream, err: Node
   try {
     return await run(argv, out, err);
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof DatabaseUrlError) {
       err.write(`precedent: ${error.message}\n\n${USAGE}`);
       return 2;
     }
     if (error instanceof RegistryFileError) {
+      err.write(`precedent: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof DatabaseUnavailableError || error instanceof DatabaseUnknownError || error instanceof PublishError) {
       err.write(`precedent: ${error.message}\n`);
       return 2;
     }
@@ -80,6 +96,9 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
         'cache-dir': { type: 'string' },
         'no-cache': { type: 'boolean' },
         'max-file-mb': { type: 'string' },
+        db: { type: 'string' },
+        collection: { type: 'string' },
+        readers: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -102,11 +121,36 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
     throw new UsageError(`${command} takes no arguments (got "${rest.join(' ')}")`);
   }
   if (command === 'check' && rest.length === 0) throw new UsageError('check needs at least one FILE');
+  const db = values.db === undefined ? null : checkDatabaseUrl(values.db);
+  if (command === 'publish') {
+    if (!db) throw new UsageError('publish needs --db URL');
+    if (rest.length === 0) throw new UsageError('publish needs at least one DIR');
+    const report = await publishCorpus({
+      url: db,
+      collection: values.collection ?? DEFAULT_COLLECTION,
+      readers: values.readers,
+      roots: rest.map((dir) => path.resolve(dir)),
+      cacheDir: values['no-cache'] ? null : (values['cache-dir'] ?? defaultCacheDir()),
+      maxFileBytes: maxFileMb * 1024 * 1024,
+      log: (line) => err.write(`${line}\n`),
+    });
+    out.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatPublishReport(report));
+    return 0;
+  }
+  if (db && command === 'index') throw new UsageError('index reads local folders; to write a corpus to a server, use publish');
   const warn = (line: string) => err.write(`${line}\n`);
   const registry = command === 'check' || command === 'audit' ? await loadRegistry(values.registry, warn) : null;
 
   const roots = values.corpus ?? [];
-  if (roots.length === 0 || values.bundled) roots.push(bundledCorpusDir());
+  if ((roots.length === 0 && !db) || values.bundled) roots.push(bundledCorpusDir());
+  if (roots.length === 0 && db) {
+    const corpus = await DatabaseCorpus.open(db);
+    try {
+      return await answer(corpus, command, rest, query, limit, registry, values.json === true, out, warn);
+    } finally {
+      await corpus.close();
+    }
+  }
   const workspace = await PrecedentWorkspace.load({
     roots,
     cacheDir: values['no-cache'] ? null : (values['cache-dir'] ?? defaultCacheDir()),
@@ -122,7 +166,28 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
     return 0;
   }
   if (!values.json) for (const warning of [...report.skipped, ...report.warnings]) warn(`${warning.file}: ${warning.reason}`);
-  const corpus = new LocalCorpus(workspace);
+  if (!db) return answer(new LocalCorpus(workspace), command, rest, query, limit, registry, values.json === true, out, warn);
+  const corpus = await DatabaseCorpus.open(db, { local: workspace });
+  try {
+    return await answer(corpus, command, rest, query, limit, registry, values.json === true, out, warn);
+  } finally {
+    await corpus.close();
+  }
+}
+
+/** The question asked of a corpus, local or on a server, and its answer printed. */
+async function answer(
+  corpus: CorpusQueries,
+  command: string,
+  rest: string[],
+  query: string,
+  limit: number,
+  registry: ResolutionRegistry | null,
+  json: boolean,
+  out: NodeJS.WritableStream,
+  warn: (line: string) => void,
+): Promise<number> {
+  const values = { json };
   if (registry) {
     const checked =
       command === 'check'

@@ -7,7 +7,7 @@
  */
 import Fuse from 'fuse.js';
 import type { CorpusDocument, SourceRange } from '../types';
-import type { AcronymTable } from './acronyms';
+import { AcronymTable } from './acronyms';
 import { extractFacts, type SentenceFact } from './extract';
 import { type FactField, FactTermIndex } from './factTerms';
 import { relationOfVerb } from './relations';
@@ -131,32 +131,55 @@ class FactReader {
   constructor(private readonly acronyms: AcronymTable) {}
 
   read(document: CorpusDocument): void {
-    const { meta } = document;
-    const context = { documentDate: meta.date, country: meta.country, venue: meta.venue, acronyms: this.acronyms };
-    for (const passage of document.passages) {
-      const text = document.paragraphs[passage.paragraph].text.slice(passage.start, passage.end);
-      for (const found of extractFacts(text, context)) {
-        const fact: Fact = {
-          ...found,
-          text,
-          file: document.file,
-          range: passage.range,
-          title: meta.title,
-          date: meta.date,
-          asOf: found.time ? timeEnd(found.time) : (meta.period ?? meta.date),
-          alsoIn: [],
-        };
-        const identity = identityOf(fact);
-        const same = this.byIdentity.get(identity);
-        if (same) same.alsoIn.push(fact.file);
-        else this.byIdentity.set(identity, fact);
-      }
-    }
+    for (const fact of documentFacts(document, this.acronyms, document.file)) this.add(fact);
+  }
+
+  /** A fact stated again by another document is kept once, the other source beside it. */
+  add(fact: Fact): void {
+    const identity = identityOf(fact);
+    const same = this.byIdentity.get(identity);
+    if (same) same.alsoIn.push(fact.file, ...fact.alsoIn);
+    else this.byIdentity.set(identity, { ...fact, alsoIn: [...fact.alsoIn] });
   }
 
   finish(): FactBase {
     return new FactBase([...this.byIdentity.values()]);
   }
+}
+
+/** Facts as documents state them (or as fact bases kept them), each kept once, the other sources beside it. */
+export function factBaseOf(stated: Iterable<Fact>): FactBase {
+  const reader = new FactReader(new AcronymTable());
+  for (const fact of stated) reader.add(fact);
+  return reader.finish();
+}
+
+/** Every fact a document states, in its order, named by `file` (its path, or a reference to it on a server). */
+export function documentFacts(document: CorpusDocument, acronyms: AcronymTable, file: string): Fact[] {
+  const { meta } = document;
+  const context = { documentDate: meta.date, country: meta.country, venue: meta.venue, acronyms };
+  const facts: Fact[] = [];
+  for (const passage of document.passages) {
+    const text = document.paragraphs[passage.paragraph].text.slice(passage.start, passage.end);
+    for (const found of extractFacts(text, context)) {
+      facts.push({
+        ...found,
+        text,
+        file,
+        range: passage.range,
+        title: meta.title,
+        date: meta.date,
+        asOf: found.time ? timeEnd(found.time) : (meta.period ?? meta.date),
+        alsoIn: [],
+      });
+    }
+  }
+  return facts;
+}
+
+/** The words a fact is found by, as FactBase.lookup weighs them. */
+export function searchableFact(fact: Fact): Record<FactField, string> {
+  return searchable(fact);
 }
 
 function searchable(fact: Fact): SearchableFact {
@@ -170,7 +193,7 @@ function searchable(fact: Fact): SearchableFact {
   };
 }
 
-function subjectKeyOf(fact: SentenceFact): string {
+export function subjectKeyOf(fact: SentenceFact): string {
   return [fact.actor.key, fact.relation, fact.subject.key].join('|');
 }
 
@@ -180,7 +203,7 @@ function identityOf(fact: Fact): string {
   return [subjectKeyOf(fact), figures, fact.time ?? fact.date ?? ''].join('|');
 }
 
-function newestFirst(a: Fact, b: Fact): number {
+export function newestFirst(a: Fact, b: Fact): number {
   return (b.asOf ?? '').localeCompare(a.asOf ?? '') || a.file.localeCompare(b.file);
 }
 

@@ -27,7 +27,7 @@ export interface Candidate {
 }
 
 /** Words in more than this share of passages select nothing on their own ("the", "of"); they only rank. */
-const COMMON_SHARE = 0.2;
+export const COMMON_SHARE = 0.2;
 
 export class PassageIndex {
   readonly lexicon: Lexicon;
