@@ -32,7 +32,7 @@ async function ensurePostgresql(): Promise<string> {
   const found = binDir();
   if (found) return found;
   const { ensureDebianPackages } = (await import('../integration/harness/systemPackages.mjs')) as {
-    ensureDebianPackages(packages: Array<{ name: string; why: string; present: () => boolean }>, reason: string): void;
+    ensureDebianPackages: (packages: Array<{ name: string; why: string; present: () => boolean }>, reason: string) => void;
   };
   ensureDebianPackages(
     [{ name: 'postgresql', why: 'a PostgreSQL server with pg_trgm', present: () => binDir() !== null }],
@@ -102,7 +102,7 @@ export async function startServer(): Promise<TestServer> {
   } catch (error) {
     const log = existsSync(path.join(dir, 'server.log')) ? readFileSync(path.join(dir, 'server.log'), 'utf8') : '';
     stop();
-    throw new Error(`${(error as Error).message}\n${log}`);
+    throw new Error(`${(error as Error).message}\n${log}`, { cause: error });
   }
   return { port, url: (role) => `postgresql://${role}@127.0.0.1:${port}/postgres`, stop };
 }

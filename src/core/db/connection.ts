@@ -23,7 +23,8 @@ export function checkDatabaseUrl(url: string): string {
   }
   if (parsed.password) {
     throw new DatabaseUrlError(
-      'the --db URL holds a password: leave it out, and give it in PGPASSWORD or ~/.pgpass (a password on the command line is kept in shell history and process listings)',
+      'the --db URL holds a password: leave it out, and give it in PGPASSWORD or ~/.pgpass ' +
+        '(a password on the command line is kept in shell history and process listings)',
     );
   }
   return url;

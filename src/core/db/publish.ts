@@ -60,7 +60,7 @@ export async function publishCorpus(options: PublishOptions): Promise<PublishRep
     await client.query('BEGIN');
     // One publish at a time: a second waits for the first to commit.
     await client.query(`SELECT pg_advisory_xact_lock(hashtext('precedent publish'))`);
-    await withWriteRights(() => migrate(client));
+    await migrate(client);
     const readers = options.readers ?? DEFAULT_READER_ROLE;
     await requireRole(client, readers);
     const collectionId = await upsertCollection(client, options.collection, readers);
@@ -103,7 +103,7 @@ export async function publishCorpus(options: PublishOptions): Promise<PublishRep
       skipped.map((s) => pathOf(s.file)),
       skipped.map((s) => s.reason),
     ]);
-    await withWriteRights(() => grantReading(client, readers));
+    await grantReading(client, readers);
     await client.query('COMMIT');
     const removed = stored.rows.filter((row) => !current.has(row.path)).length;
     return {
@@ -119,24 +119,18 @@ export async function publishCorpus(options: PublishOptions): Promise<PublishRep
     };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
+    throw writeRefused(error) ?? error;
   } finally {
     await client.end().catch(() => undefined);
   }
 }
 
 /** A role without the right to create or change the schema gets a message that says what publishing needs. */
-async function withWriteRights<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if ((error as { code?: string }).code === '42501') {
-      throw new PublishError(
-        `publish needs a role that may write: one that owns schema precedent (or may create it in this database) — ${(error as Error).message}`,
-      );
-    }
-    throw error;
-  }
+function writeRefused(error: unknown): PublishError | null {
+  if ((error as { code?: string }).code !== '42501') return null;
+  return new PublishError(
+    `publish needs a role that may write: one that owns schema precedent (or may create it in this database) — ${(error as Error).message}`,
+  );
 }
 
 async function requireRole(client: ClientBase, role: string): Promise<void> {
@@ -238,7 +232,9 @@ async function insertFacts(
       collectionId,
       force,
       {
-        words: `${words('subject_words', 'A')} || ${words('relation_words', 'B')} || ${words('actor_words', 'C')} || ${words('other_words', 'D')}`,
+        words: [words('subject_words', 'A'), words('relation_words', 'B'), words('actor_words', 'C'), words('other_words', 'D')].join(
+          ' || ',
+        ),
       },
       ['subject_words', 'relation_words', 'actor_words', 'other_words'],
     );
