@@ -16,12 +16,15 @@ import { privateCopyOfScript, type QueryJob, runInWorker, WORKER_FLAG } from './
 import { runWorker } from './worker';
 import { formatArchiveFigures, measureArchives } from './archives';
 import { measureEditor } from './editor';
+import { benchPostgres, formatPostgresFigures } from './postgres';
 
 class UsageError extends Error {}
 
 interface Options {
   only: Set<CorpusName>;
   skipPeers: boolean;
+  /** The PostgreSQL section: with --only postgres, it alone runs. */
+  postgres: boolean;
 }
 
 /** The editor's figures are measured on the 299 speeches and ×10 (at ×100 the drafts would wait minutes). */
@@ -30,7 +33,7 @@ const EDITOR_MAX_SCALE = 10;
 /** At ×10 plain Fuse.js takes ~25 s a query, so the other engines run this many queries of each kind there. */
 const PEER_QUERIES_AT_X10 = 10;
 
-const USAGE = `usage: npm run bench -- [--only ${CORPUS_NAMES.join('|')}]... [--skip-peers]`;
+const USAGE = `usage: npm run bench -- [--only ${CORPUS_NAMES.join('|')}|postgres]... [--skip-peers]`;
 
 function log(line: string): void {
   process.stderr.write(`[bench] ${line}\n`);
@@ -39,12 +42,15 @@ function log(line: string): void {
 function parseOptions(argv: string[]): Options {
   const only = new Set<CorpusName>();
   let skipPeers = false;
+  let postgres = false;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--skip-peers') skipPeers = true;
+    else if (argv[i] === '--only' && argv[i + 1] === 'postgres') postgres = Boolean(++i);
     else if (argv[i] === '--only' && CORPUS_NAMES.includes(argv[i + 1] as CorpusName)) only.add(argv[++i] as CorpusName);
     else throw new UsageError(`unexpected argument ${argv[i]}${argv[i] === '--only' ? ` ${argv[i + 1] ?? ''}` : ''}\n${USAGE}`);
   }
-  return { only: only.size > 0 ? only : new Set(CORPUS_NAMES), skipPeers };
+  const all = only.size === 0 && !postgres;
+  return { only: all ? new Set(CORPUS_NAMES) : only, skipPeers, postgres: all || postgres };
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -71,8 +77,11 @@ async function main(argv: string[]): Promise<void> {
       // Written after every corpus, so a long run that stops part-way keeps what it measured.
       await writeResults(REPO_ROOT, reports);
     }
-    log('Word and PDF extraction');
-    process.stdout.write(`${formatArchiveFigures(await measureArchives())}\n`);
+    if (names.length > 0) {
+      log('Word and PDF extraction');
+      process.stdout.write(`${formatArchiveFigures(await measureArchives())}\n`);
+    }
+    if (options.postgres) process.stdout.write(`${formatPostgresFigures(await benchPostgres(ungdPresent, log))}\n`);
   } finally {
     await fs.rm(workRoot, { recursive: true, force: true });
   }

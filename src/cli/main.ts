@@ -141,12 +141,13 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
   const warn = (line: string) => err.write(`${line}\n`);
   const registry = command === 'check' || command === 'audit' ? await loadRegistry(values.registry, warn) : null;
 
+  const question: Question = { command, rest, query, limit, registry, json: values.json === true };
   const roots = values.corpus ?? [];
   if ((roots.length === 0 && !db) || values.bundled) roots.push(bundledCorpusDir());
   if (roots.length === 0 && db) {
     const corpus = await DatabaseCorpus.open(db);
     try {
-      return await answer(corpus, command, rest, query, limit, registry, values.json === true, out, warn);
+      return await answer(corpus, question, out, warn);
     } finally {
       await corpus.close();
     }
@@ -166,28 +167,33 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
     return 0;
   }
   if (!values.json) for (const warning of [...report.skipped, ...report.warnings]) warn(`${warning.file}: ${warning.reason}`);
-  if (!db) return answer(new LocalCorpus(workspace), command, rest, query, limit, registry, values.json === true, out, warn);
+  if (!db) return answer(new LocalCorpus(workspace), question, out, warn);
   const corpus = await DatabaseCorpus.open(db, { local: workspace });
   try {
-    return await answer(corpus, command, rest, query, limit, registry, values.json === true, out, warn);
+    return await answer(corpus, question, out, warn);
   } finally {
     await corpus.close();
   }
 }
 
+/** What the command line asks: the command, its arguments, and how the answer is printed. */
+interface Question {
+  command: string;
+  rest: string[];
+  query: string;
+  limit: number;
+  registry: ResolutionRegistry | null;
+  json: boolean;
+}
+
 /** The question asked of a corpus, local or on a server, and its answer printed. */
 async function answer(
   corpus: CorpusQueries,
-  command: string,
-  rest: string[],
-  query: string,
-  limit: number,
-  registry: ResolutionRegistry | null,
-  json: boolean,
+  question: Question,
   out: NodeJS.WritableStream,
   warn: (line: string) => void,
 ): Promise<number> {
-  const values = { json };
+  const { command, rest, query, limit, registry, json } = question;
   if (registry) {
     const checked =
       command === 'check'
@@ -202,22 +208,22 @@ async function answer(
             configFor: (file) => configWithWarnings(file, warn),
             onUnreadable: (file, reason) => warn(`${file}: ${reason}; not checked`),
           });
-    out.write(values.json ? `${JSON.stringify(checkJson(checked), null, 2)}\n` : formatFindings(checked));
+    out.write(json ? `${JSON.stringify(checkJson(checked), null, 2)}\n` : formatFindings(checked));
     return exitCodeFor(checked);
   }
   if (command === 'complete') {
     // The prefix as typed: a trailing space means the last word is finished.
     const continuations = await corpus.complete(rest.join(' '), limit);
-    out.write(values.json ? `${JSON.stringify(continuations.map(continuationJson), null, 2)}\n` : formatContinuations(continuations));
+    out.write(json ? `${JSON.stringify(continuations.map(continuationJson), null, 2)}\n` : formatContinuations(continuations));
     return 0;
   }
   if (command === 'facts') {
     const facts = await corpus.lookUpFacts(query, limit);
-    out.write(values.json ? `${JSON.stringify(facts.map(factJson), null, 2)}\n` : formatFacts(facts));
+    out.write(json ? `${JSON.stringify(facts.map(factJson), null, 2)}\n` : formatFacts(facts));
     return 0;
   }
   const results = await corpus.search(query, { limit });
-  out.write(values.json ? `${JSON.stringify(results.map(searchResultJson), null, 2)}\n` : formatSearchResults(results));
+  out.write(json ? `${JSON.stringify(results.map(searchResultJson), null, 2)}\n` : formatSearchResults(results));
   return 0;
 }
 
