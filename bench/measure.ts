@@ -1,7 +1,14 @@
 /** Timing, memory and recall: what every engine is measured by, the same way. */
 import { monitorEventLoopDelay } from 'perf_hooks';
-import type { QueryKind } from './queries';
-import type { QueryJob } from './tasks';
+import type { Query, QueryKind } from './queries';
+
+/** A query with its right answers named as Precedent names passages. */
+export interface QueryJob {
+  /** Place in the corpus's query list. */
+  index: number;
+  query: Query;
+  answerPassages: Array<{ file: string; passage: number }>;
+}
 
 export interface Memory {
   rssMb: number;

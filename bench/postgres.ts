@@ -50,21 +50,30 @@ export interface PostgresFigures {
   skipped: string | null;
 }
 
-export async function benchPostgres(ungdPresent: boolean, log: (line: string) => void): Promise<PostgresFigures> {
+/** Measures, printing each part's figures as soon as they are in (`print`), and returns them all. */
+export async function benchPostgres(
+  ungdPresent: boolean,
+  log: (line: string) => void,
+  print: (text: string) => void,
+): Promise<PostgresFigures> {
   let server: TestServer;
   try {
     server = await startServer();
   } catch (error) {
     const reason = `PostgreSQL could not be started (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
     log(`${reason}: the PostgreSQL section is skipped`);
-    return { fidelity: null, scale: null, skipped: reason };
+    const figures = { fidelity: null, scale: null, skipped: reason };
+    print(formatPostgresFigures(figures));
+    return figures;
   }
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'precedent-bench-pg-'));
   try {
     await createRoles(server);
     const base = ungdPresent ? 'ungd' : 'bundled';
     const fidelity = await measureFidelity(server, await prepareCorpus(base, ungdPresent, log), path.join(work, 'one'), log);
+    print(formatPostgresFigures({ fidelity, scale: null, skipped: null }));
     const scale = await measureScale(server, await prepareCorpus('x10', ungdPresent, log), path.join(work, 'x10'), log);
+    print(formatPostgresFigures({ fidelity: null, scale, skipped: null }));
     return { fidelity, scale, skipped: null };
   } finally {
     server.stop();
@@ -237,7 +246,7 @@ function seconds(ms: number): string {
 export function formatPostgresFigures(figures: PostgresFigures): string {
   if (figures.skipped) return `PostgreSQL: skipped — ${figures.skipped}\n`;
   const ms = (t: Timing) => `p50 ${t.p50.toFixed(1)} ms, p95 ${t.p95.toFixed(1)} ms`;
-  const lines = ['PostgreSQL (a drafter role under the policies) beside the local index'];
+  const lines = ['PostgreSQL (as a drafter role, under the policies) beside the local index'];
   if (figures.fidelity) {
     lines.push(`  ${figures.fidelity.corpus}, ${figures.fidelity.passages} passages:`);
     for (const [kind, k] of Object.entries(figures.fidelity.kinds)) {

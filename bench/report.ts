@@ -2,49 +2,15 @@
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { type EditorFigures, formatEditorFigures } from './editor';
-import type { Corpus, CorpusName } from './corpora';
-import { type Memory, type QueryOutcome, summarize, type Summary } from './measure';
+import { formatEditorFigures } from './editor';
+import { type Memory, summarize, type Summary } from './measure';
 import { PEER_LABELS } from './peers';
 import type { QueryKind } from './queries';
 import { checkTargets } from './targets';
 
-export interface EngineReport {
-  engine: string;
-  /** Why it has no figures, when it failed. */
-  error: string | null;
-  buildMs: number | null;
-  /** Precedent only: until the cache, written behind the cold build, was complete. */
-  savedMs: number | null;
-  /** Precedent only: a second load, from the cache. */
-  warmMs: number | null;
-  fromSnapshot: boolean | null;
-  /** After building (Precedent: after the cold build), in the engine's own process. */
-  memory: Memory | null;
-  /** Precedent only: after the warm load. */
-  warmMemory: Memory | null;
-  phrase: Summary | null;
-  keyword: Summary | null;
-  outcomes: QueryOutcome[];
-}
+import type { CorpusReport, EngineReport } from './reportTypes';
 
-export interface CorpusReport {
-  name: CorpusName;
-  label: string;
-  basis: Corpus['basis'];
-  scale: number;
-  documents: number | null;
-  passages: number | null;
-  /** Files Precedent passed over (unreadable, or the same content as another). */
-  skipped: number | null;
-  queries: Array<{ kind: QueryKind; text: string; source: number; answers: number }>;
-  /** Which queries the other engines ran, in words. */
-  peerScope: string;
-  /** Precedent first. */
-  engines: EngineReport[];
-  /** The editor's figures (stalls, checks, completions), where measured. */
-  editor: EditorFigures | null;
-}
+export type { CorpusReport, EngineReport };
 
 export const RESULTS_FILE = path.join('bench', 'results', 'latest.json');
 

@@ -16,7 +16,7 @@ import { privateCopyOfScript, type QueryJob, runInWorker, WORKER_FLAG } from './
 import { runWorker } from './worker';
 import { formatArchiveFigures, measureArchives } from './archives';
 import { measureEditor } from './editor';
-import { benchPostgres, formatPostgresFigures } from './postgres';
+import { benchPostgres } from './postgres';
 
 class UsageError extends Error {}
 
@@ -81,7 +81,7 @@ async function main(argv: string[]): Promise<void> {
       log('Word and PDF extraction');
       process.stdout.write(`${formatArchiveFigures(await measureArchives())}\n`);
     }
-    if (options.postgres) process.stdout.write(`${formatPostgresFigures(await benchPostgres(ungdPresent, log))}\n`);
+    if (options.postgres) await benchPostgres(ungdPresent, log, (text) => process.stdout.write(`${text}\n`));
   } finally {
     await fs.rm(workRoot, { recursive: true, force: true });
   }

@@ -1,5 +1,5 @@
 /** The targets for each corpus, checked against Precedent's figures. */
-import type { CorpusReport } from './report';
+import type { CorpusReport } from './reportTypes';
 
 export interface TargetCheck {
   what: string;

@@ -6,17 +6,10 @@
 import { spawn } from 'child_process';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import type { Memory, QueryOutcome } from './measure';
-import type { PeerName } from './peers';
-import type { Query } from './queries';
+import type { Memory, QueryJob, QueryOutcome } from './measure';
 
-/** A query with its right answers named as Precedent names passages. */
-export interface QueryJob {
-  /** Place in the corpus's query list. */
-  index: number;
-  query: Query;
-  answerPassages: Array<{ file: string; passage: number }>;
-}
+export type { QueryJob } from './measure';
+import type { PeerName } from './peers';
 
 export type WorkerTask =
   | { kind: 'precedent-cold'; label: string; corpusDir: string; cacheDir: string; sentencesDir: string }

@@ -2,9 +2,16 @@
 import { readSourceText } from '../core/corpus/sourceText';
 import { describeFsError } from '../core/corpus/discover';
 import { loadRegistryFile, ResolutionRegistry } from '../core/citations/registry';
-import { type CheckConfig, findConfig } from '../core/checks/config';
+import type { CheckConfig } from '../core/checks/config';
+import { findConfig, projectBoundary } from '../core/checks/configFile';
 import { LineIndex } from '../core/corpus/lines';
 import type { CheckedFile, CorpusQueries } from '../core/service';
+
+/** The files checked, and those named that could not be (missing, unreadable, binary). */
+export interface CheckRun {
+  checked: CheckedFile[];
+  unchecked: string[];
+}
 
 /** The built-in registry, with a user's registry file's dates and titles when one is given. */
 export async function loadRegistry(file: string | undefined, warn: (line: string) => void): Promise<ResolutionRegistry> {
@@ -19,31 +26,38 @@ export async function checkFiles(
   files: string[],
   registry: ResolutionRegistry,
   warn: (line: string) => void,
-): Promise<CheckedFile[]> {
+  cwd = process.cwd(),
+): Promise<CheckRun> {
   const checked: CheckedFile[] = [];
+  const unchecked: string[] = [];
   for (const file of files) {
     let text: string;
     try {
       text = await readSourceText(file);
     } catch (error) {
       warn(`${file}: ${describeFsError(error)}; not checked`);
+      unchecked.push(file);
       continue;
     }
-    const config = await configWithWarnings(file, warn);
+    const config = await configWithWarnings(file, warn, cwd);
     checked.push({ file, text, findings: await corpus.check(text, file, { registry, config }) });
   }
-  return checked;
+  return { checked, unchecked };
 }
 
-/** The configuration that applies to a file; its problems (a malformed `.precedent.json`) are warned about. */
-export async function configWithWarnings(file: string, warn: (line: string) => void): Promise<CheckConfig> {
-  const config = await findConfig(file);
+/**
+ * The configuration that applies to a file — its `.precedent.json` up to the repository's root or else the current
+ * folder — whose problems (a malformed file) are warned about.
+ */
+export async function configWithWarnings(file: string, warn: (line: string) => void, cwd = process.cwd()): Promise<CheckConfig> {
+  const config = await findConfig(file, await projectBoundary(file, cwd));
   for (const problem of config.problems) warn(problem);
   return config;
 }
 
-/** Exit status as a linter's: 1 when any warning or error was reported. */
-export function exitCodeFor(checked: CheckedFile[]): number {
+/** Exit status as a linter's: 2 when a file named could not be checked (as for bad usage), 1 when any warning or error was reported. */
+export function exitCodeFor({ checked, unchecked }: CheckRun): number {
+  if (unchecked.length > 0) return 2;
   return checked.some((c) => c.findings.some((f) => f.severity === 'error' || f.severity === 'warning')) ? 1 : 0;
 }
 
@@ -75,7 +89,7 @@ export function checkJson(checked: CheckedFile[]) {
   };
 }
 
-export function formatFindings(checked: CheckedFile[]): string {
+export function formatFindings({ checked, unchecked }: CheckRun): string {
   const lines: string[] = [];
   for (const { file, text, findings } of checked) {
     const index = new LineIndex(text);
@@ -89,5 +103,6 @@ export function formatFindings(checked: CheckedFile[]): string {
   }
   const count = checked.reduce((sum, c) => sum + c.findings.length, 0);
   lines.push(count === 0 ? `No findings in ${checked.length} file(s).` : `${count} finding(s) in ${checked.length} file(s).`);
+  if (unchecked.length > 0) lines.push(`${unchecked.length} file(s) could not be checked: ${unchecked.join(', ')}`);
   return `${lines.join('\n')}\n`;
 }

@@ -4,12 +4,12 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { CorpusFolderError } from '../core/corpus/discover';
 import { type CorpusQueries, LocalCorpus } from '../core/service';
-import { PrecedentWorkspace } from '../core/workspace';
+import { DEFAULT_MAX_FILE_BYTES, PrecedentWorkspace } from '../core/workspace';
 import { RegistryFileError, type ResolutionRegistry } from '../core/citations/registry';
 import { checkDatabaseUrl, DatabaseUnavailableError, DatabaseUrlError } from '../core/db/connection';
 import { DatabaseCorpus, DatabaseUnknownError } from '../core/db/databaseCorpus';
 import { publishCorpus, PublishError } from '../core/db/publish';
-import { checkFiles, checkJson, configWithWarnings, exitCodeFor, formatFindings, loadRegistry } from './checkCommand';
+import { type CheckRun, checkFiles, checkJson, configWithWarnings, exitCodeFor, formatFindings, loadRegistry } from './checkCommand';
 import {
   continuationJson,
   factJson,
@@ -20,6 +20,8 @@ import {
   formatSearchResults,
   searchResultJson,
 } from './format';
+
+const DEFAULT_MAX_FILE_MB = DEFAULT_MAX_FILE_BYTES / (1024 * 1024);
 
 const USAGE = `Usage:
   precedent index  [--corpus DIR]... [--bundled] [--json]
@@ -35,7 +37,8 @@ server (alone, or with --corpus folders: then both answer). The password comes f
 
 facts finds who pledged, contributed, dispatched or adopted what, and when ("unodc pledge"): the best
 matching subject first, newest first within it; it exits with 0 also when nothing is found.
-check and audit exit with 1 when they report a warning or an error, as a linter does.
+check and audit exit with 1 when they report a warning or an error, as a linter does, and check with 2
+when a file it was given could not be checked (after checking the others).
 
 Options:
   --corpus DIR     a folder (or file) of past statements, read recursively; repeatable.
@@ -46,7 +49,7 @@ Options:
   --json           machine-readable output
   --cache-dir DIR  where the index is kept (default: $PRECEDENT_CACHE_DIR or ~/.cache/precedent)
   --no-cache       neither read nor write the cache
-  --max-file-mb N  skip files larger than N MB (default 20)
+  --max-file-mb N  skip files larger than N MB (default ${DEFAULT_MAX_FILE_MB})
   --db URL         a PostgreSQL server: postgresql://ROLE@HOST[:PORT]/DATABASE (no password in it)
   --collection N   the collection publish writes (default: main)
   --readers ROLE   the role whose members may read the collection (default: precedent_reader)
@@ -113,7 +116,7 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
   }
   if (!COMMANDS.includes(command)) throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
   const limit = positiveInteger(values.limit, '--limit', 10);
-  const maxFileMb = positiveInteger(values['max-file-mb'], '--max-file-mb', 20);
+  const maxFileMb = positiveInteger(values['max-file-mb'], '--max-file-mb', DEFAULT_MAX_FILE_MB);
   const query = rest.join(' ').trim();
   if ((command === 'search' || command === 'facts') && !query) throw new UsageError(`${command} needs a QUERY`);
   if (command === 'complete' && !query) throw new UsageError('complete needs the PREFIX typed so far');
@@ -195,7 +198,7 @@ async function answer(
 ): Promise<number> {
   const { command, rest, query, limit, registry, json } = question;
   if (registry) {
-    const checked =
+    const run: CheckRun =
       command === 'check'
         ? await checkFiles(
             corpus,
@@ -203,13 +206,16 @@ async function answer(
             registry,
             warn,
           )
-        : await corpus.audit({
-            registry,
-            configFor: (file) => configWithWarnings(file, warn),
-            onUnreadable: (file, reason) => warn(`${file}: ${reason}; not checked`),
-          });
-    out.write(json ? `${JSON.stringify(checkJson(checked), null, 2)}\n` : formatFindings(checked));
-    return exitCodeFor(checked);
+        : {
+            checked: await corpus.audit({
+              registry,
+              configFor: (file) => configWithWarnings(file, warn),
+              onUnreadable: (file, reason) => warn(`${file}: ${reason}; not checked`),
+            }),
+            unchecked: [],
+          };
+    out.write(json ? `${JSON.stringify(checkJson(run.checked), null, 2)}\n` : formatFindings(run));
+    return exitCodeFor(run);
   }
   if (command === 'complete') {
     // The prefix as typed: a trailing space means the last word is finished.

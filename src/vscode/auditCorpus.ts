@@ -2,10 +2,9 @@
 import * as vscode from 'vscode';
 import type { ResolutionRegistry } from '../core/citations/registry';
 import { asSignal, unlessCancelled } from './cancellation';
+import { checkConfigFor } from './checkConfig';
 import { toDiagnostic } from './convert';
 import type { CorpusService } from './corpusService';
-import { core } from './loadCore';
-import { withCheckSettings } from './settings';
 import { openSourceDocument } from './sourceDocuments';
 
 export class CorpusAudit implements vscode.Disposable {
@@ -30,7 +29,7 @@ export class CorpusAudit implements vscode.Disposable {
         const checked = await unlessCancelled(
           queries.audit({
             registry,
-            configFor: async (file) => withCheckSettings(await core().findConfig(file)),
+            configFor: (file) => checkConfigFor(vscode.Uri.file(file)),
             onUnreadable: (file, reason) => this.log.warn(`Audit: ${file} could not be read (${reason}); left out`),
             ...asSignal(token),
           }),

@@ -1,10 +1,10 @@
 /**
  * Quick fixes in the lightbulb: each check's replacements (the first preferred), "Ignore this finding" (written to
- * the workspace's .precedent.json), "Disable CODE for this line"; and `source.fixAll.precedent`.
+ * the .precedent.json the draft reads), "Disable CODE for this line"; and `source.fixAll.precedent`.
  */
-import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Finding } from '../core/checks/types';
+import { configBoundary } from './checkConfig';
 import { DIAGNOSTIC_SOURCE, offsetsToRange } from './convert';
 import type { DraftDiagnostics } from './diagnostics';
 import { core } from './loadCore';
@@ -77,25 +77,15 @@ function disableLineAction(document: vscode.TextDocument, finding: Finding, diag
   return action;
 }
 
-/** Writes the dismissal to `.precedent.json` at the root of the draft's workspace folder. */
+/** Writes the dismissal to the `.precedent.json` the draft reads (one at its workspace folder's root when none does). */
 export async function ignoreFinding(uri: vscode.Uri, code: string, text: string): Promise<void> {
-  const folder = vscode.workspace.getWorkspaceFolder(uri) ?? vscode.workspace.workspaceFolders?.[0];
-  if (!folder || uri.scheme !== 'file') {
-    void vscode.window.showWarningMessage('Precedent can remember a dismissed finding only for a file in a workspace folder.');
+  if (uri.scheme !== 'file') {
+    void vscode.window.showWarningMessage('Precedent can remember a dismissed finding only for a saved file.');
     return;
   }
-  const { CONFIG_FILE, editIgnored } = core();
-  const configUri = vscode.Uri.joinPath(folder.uri, CONFIG_FILE);
-  const existing = await vscode.workspace.fs.readFile(configUri).then(
-    (bytes) => Buffer.from(bytes).toString('utf8'),
-    () => null,
-  );
-  let updated: string;
   try {
-    updated = editIgnored(existing, configUri.fsPath, { file: uri.fsPath, code, text }, 'add');
+    await core().dismissFinding({ file: uri.fsPath, code, text }, await configBoundary(uri));
   } catch (error) {
-    void vscode.window.showErrorMessage(`${path.basename(configUri.fsPath)} is not valid JSON; fix it first (${(error as Error).message})`);
-    return;
+    void vscode.window.showErrorMessage(`Precedent could not remember the dismissal: ${(error as Error).message}`);
   }
-  await vscode.workspace.fs.writeFile(configUri, Buffer.from(updated, 'utf8'));
 }

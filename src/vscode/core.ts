@@ -3,7 +3,8 @@
  * bundle; its values are reached through loadCore.ts, after activation, so that activating does not pay for
  * loading and evaluating the core.
  */
-export { CONFIG_FILE, editIgnored, findConfig, parseConfig, styleSheetNamed } from '../core/checks/config';
+export { DEFAULT_CONFIG, parseConfig, styleSheetNamed } from '../core/checks/config';
+export { CONFIG_FILE, dismissFinding, findConfig, projectBoundary, restoreFinding } from '../core/checks/configFile';
 export { CORPUS_FILE_GLOB } from '../core/corpus/discover';
 export { CHECKS } from '../core/checks/runChecks';
 export { preferredFix } from '../core/checks/types';

@@ -2,13 +2,15 @@
  * Checks drafts on open, on change (after a pause) or on save, and publishes the findings. A generation counter
  * drops results that a newer edit has made stale, and the sentence still being typed is never flagged.
  */
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Finding } from '../core/checks/types';
 import type { ResolutionRegistry } from '../core/citations/registry';
+import { checkConfigFor } from './checkConfig';
 import { toDiagnostic } from './convert';
 import type { CorpusService } from './corpusService';
 import { core } from './loadCore';
-import { affectsPrecedent, readSettings, withCheckSettings } from './settings';
+import { affectsPrecedent, readSettings } from './settings';
 
 const TYPING_DELAY_MS = 400;
 const SENTENCE_END = /[.!?]["'”’)]*\s/g;
@@ -29,7 +31,11 @@ export class DraftDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (readSettings().diagnosticsRun === 'onType' && event.contentChanges.length > 0) this.checkLater(event.document);
       }),
-      vscode.workspace.onDidSaveTextDocument((document) => void this.check(document)),
+      vscode.workspace.onDidSaveTextDocument((document) => {
+        // A .precedent.json saved in the editor applies to the open drafts at once.
+        if (path.basename(document.uri.path) === core().CONFIG_FILE) this.checkAll();
+        else void this.check(document);
+      }),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (affectsPrecedent(event)) this.checkAll();
@@ -67,7 +73,7 @@ export class DraftDiagnostics implements vscode.Disposable {
     this.generations.set(key, generation);
     const version = document.version;
     const file = document.uri.scheme === 'file' ? document.uri.fsPath : document.uri.toString();
-    const config = withCheckSettings(await core().findConfig(file));
+    const config = await checkConfigFor(document.uri);
     const registry = await this.registry();
     if (this.generations.get(key) !== generation || document.version !== version) return;
     const typing = sentenceBeingTyped(document);

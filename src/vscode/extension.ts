@@ -85,7 +85,9 @@ export function activate(context: vscode.ExtensionContext): PrecedentApi {
       return corpus.reload('cache cleared');
     }),
     vscode.commands.registerCommand('precedent.showIgnoredFindings', async () => {
-      if (await showIgnoredFindings()) diagnostics.checkAll();
+      const restored = await showIgnoredFindings();
+      if (restored) diagnostics.checkAll();
+      return restored;
     }),
     vscode.commands.registerCommand(IGNORE_FINDING_COMMAND, async (uri: vscode.Uri, code: string, text: string) => {
       await ignoreFinding(uri, code, text);

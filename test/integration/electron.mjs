@@ -5,11 +5,11 @@
 //   npm run test:electron            (after npm run build)
 //   PRECEDENT_VSCODE_VERSION=1.139.1 npm run test:electron      (default: stable)
 //   PRECEDENT_VSCODE_EXECUTABLE=/path/to/code npm run test:electron   (an installed VS Code; no download)
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import testElectron from '@vscode/test-electron';
-import { buildSuite, checkExtensionBuilt, FIXTURE_WORKSPACE, ROOT } from './harness/build.mjs';
+import { buildSuite, checkExtensionBuilt, layOutFixtureWorkspace, ROOT } from './harness/build.mjs';
 import { exitCodeFor, printSummary } from './harness/summary.mjs';
 
 const { runTests } = testElectron;
@@ -17,9 +17,8 @@ const { runTests } = testElectron;
 checkExtensionBuilt();
 const suite = await buildSuite();
 const temp = mkdtempSync(join(tmpdir(), 'precedent-electron-'));
-const workspace = join(temp, 'workspace');
 const resultsDir = join(temp, 'results');
-cpSync(FIXTURE_WORKSPACE, workspace, { recursive: true });
+const { workspaceFile } = layOutFixtureWorkspace(temp);
 
 const extensionTestsEnv = { PRECEDENT_TEST_RESULTS: resultsDir };
 if (process.env.PRECEDENT_TEST_GREP) extensionTestsEnv.PRECEDENT_TEST_GREP = process.env.PRECEDENT_TEST_GREP;
@@ -33,7 +32,7 @@ try {
     extensionDevelopmentPath: ROOT,
     extensionTestsPath: suite.entry,
     extensionTestsEnv,
-    launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', `--user-data-dir=${join(temp, 'user-data')}`],
+    launchArgs: [workspaceFile, '--disable-extensions', '--disable-workspace-trust', `--user-data-dir=${join(temp, 'user-data')}`],
   });
 } catch (error) {
   runError = error;

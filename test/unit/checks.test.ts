@@ -1,7 +1,8 @@
 import { strict as assert } from 'assert';
 import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { ResolutionRegistry } from '../../src/core/citations/registry';
-import { DEFAULT_CONFIG, findConfig, parseConfig } from '../../src/core/checks/config';
+import { DEFAULT_CONFIG, parseConfig } from '../../src/core/checks/config';
+import { findConfig } from '../../src/core/checks/configFile';
 import type { Finding } from '../../src/core/checks/types';
 import { extractQuantities } from '../../src/core/facts/quantities';
 import { PrecedentWorkspace } from '../../src/core/workspace';
@@ -25,7 +26,7 @@ describe('checks on a draft', () => {
     // Seed 000 itself, hard-wrapped as the UN printed it, checked as if it were a draft.
     const seed = readFileSync(corpusFile('verbatim-record'), 'utf8');
 
-    it("flags seed 000's 2231 (2016), names the true year, and offers 2331 from the corpus", () => {
+    it("flags the bundled verbatim record's 2231 (2016), names the true year, and offers 2331 from the corpus", () => {
       const [finding] = check(seed).filter((f) => f.code === 'resolution-year');
       assert.equal(finding.severity, 'warning');
       assert.match(finding.message, /resolution 2231 was adopted in 2015, not in 2016; did you mean resolution 2331 \(2016\)\?/);
@@ -177,7 +178,7 @@ describe('checks on a draft', () => {
       try {
         mkdirSync(dir.file('drafts/2024'), { recursive: true });
         writeFileSync(dir.file('.precedent.json'), JSON.stringify({ checks: { 'repeated-word': 'off' } }));
-        const config = await findConfig(dir.file('drafts/2024/statement.md'));
+        const config = await findConfig(dir.file('drafts/2024/statement.md'), dir.path);
         assert.equal(config.source, dir.file('.precedent.json'));
         assert.equal(config.checks['repeated-word'], 'off');
       } finally {

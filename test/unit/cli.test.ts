@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { execFileSync, spawnSync } from 'child_process';
-import { existsSync, readFileSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { Writable } from 'stream';
 import type { checkJson } from '../../src/cli/checkCommand';
@@ -197,6 +197,51 @@ describe('precedent check and audit', () => {
     }
   });
 
+  it('exits 2 when a file it was given could not be checked, after checking the others', async () => {
+    const dir = new TempDir();
+    try {
+      writeFileSync(dir.file('binary.md'), Buffer.from([0, 1, 2, 3, 0, 0]));
+      const { code, out, err } = await runCli(
+        'check',
+        '--no-cache',
+        '--corpus',
+        BUNDLED_CORPUS,
+        dir.file('missing.md'),
+        dir.file('binary.md'),
+        example,
+      );
+      assert.equal(code, 2);
+      assert.match(err, /missing\.md: does not exist; not checked/);
+      assert.match(err, /binary\.md: binary content .*; not checked/);
+      assert.match(out, /draft-statement\.md:13:1: warning resolution-year/);
+      assert.match(out, /4 finding\(s\) in 1 file\(s\)\.\n2 file\(s\) could not be checked: .*missing\.md, .*binary\.md\n$/);
+      const json = await runCli('check', '--json', '--no-cache', '--corpus', BUNDLED_CORPUS, dir.file('missing.md'));
+      assert.equal(json.code, 2);
+      assert.deepEqual(JSON.parse(json.out), { files: [] });
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('reads the .precedent.json up to the repository root, not above it', async () => {
+    const dir = new TempDir();
+    try {
+      mkdirSync(dir.file('repo/.git'), { recursive: true });
+      mkdirSync(dir.file('repo/drafts'));
+      writeFileSync(dir.file('.precedent.json'), JSON.stringify({ checks: { 'resolution-year': 'off' } }));
+      writeFileSync(dir.file('repo/drafts/draft.md'), 'We recall resolution 2231 (2016) today.\n');
+      const draft = dir.file('repo/drafts/draft.md');
+      const above = await runCli('check', '--no-cache', '--corpus', BUNDLED_CORPUS, draft);
+      assert.match(above.out, /warning resolution-year/);
+      writeFileSync(dir.file('repo/.precedent.json'), JSON.stringify({ checks: { 'resolution-year': 'off' } }));
+      const inside = await runCli('check', '--no-cache', '--corpus', BUNDLED_CORPUS, draft);
+      assert.equal(inside.code, 0);
+      assert.doesNotMatch(inside.out, /resolution-year/);
+    } finally {
+      dir.remove();
+    }
+  });
+
   it('uses a registry file for exact dates and titles', async () => {
     const dir = new TempDir();
     try {
@@ -217,7 +262,7 @@ describe('precedent check and audit', () => {
     }
   });
 
-  it("audit reports seed 000's 2231 (2016) and its disagreement with seed 001's 2331", async () => {
+  it("audit reports the verbatim record's 2231 (2016) and its disagreement with the mission's text, which says 2331", async () => {
     const { code, out } = await runCli('audit', '--json', '--no-cache', '--corpus', BUNDLED_CORPUS);
     assert.equal(code, 1);
     const findings = parseJson<CheckJson>(out).files.flatMap((f) =>

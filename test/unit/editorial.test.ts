@@ -195,10 +195,10 @@ describe('editorial checks', () => {
       );
     });
 
-    it('raises nothing on seed 000, a verbatim record the UN edited itself, but its own real errors', () => {
+    it('raises nothing on the bundled verbatim record, which the UN edited itself, but its own real errors', () => {
       const seed = readFileSync(corpusFile('verbatim-record'), 'utf8');
       const codes = workspace
-        .check(seed, '/drafts/seed-000.md', { registry: new ResolutionRegistry(), config: UN_STYLE })
+        .check(seed, '/drafts/verbatim-record.md', { registry: new ResolutionRegistry(), config: UN_STYLE })
         .map((f) => f.code);
       assert.deepEqual(codes, ['resolution-year', 'repeated-word']);
     });

@@ -11,7 +11,13 @@ import { findTimes } from '../../src/core/facts/times';
 import { PrecedentWorkspace } from '../../src/core/workspace';
 import { corpusFile, ingestFile, TempDir } from './helpers';
 
-const SEEDS = ['migration-and-development', 'bluebook', 'mission-statement', 'verbatim-record', 'transnational-organized-crime'];
+const BUNDLED_DOCUMENTS = [
+  'migration-and-development',
+  'bluebook',
+  'mission-statement',
+  'verbatim-record',
+  'transnational-organized-crime',
+];
 
 /** A fact as the tests compare it: actor · relation · subject key · figures · time. */
 function summary(fact: {
@@ -26,13 +32,13 @@ function summary(fact: {
 }
 
 describe('facts', () => {
-  const documents = SEEDS.map((seed) => ingestFile(corpusFile(seed)));
+  const documents = BUNDLED_DOCUMENTS.map((name) => ingestFile(corpusFile(name)));
   const acronyms = new AcronymTable();
   for (const document of documents) for (const paragraph of document.paragraphs) acronyms.add(paragraph.text);
   const facts = FactBase.build(documents, acronyms);
 
-  it('reads every figure and relation the five seeds state about who gave, sent, held or set up what', () => {
-    // Every sentence of the seeds with a relation verb and an actor, as extracted; figures stated without a verb
+  it('reads every figure and relation the five bundled documents state about who gave, sent, held or set up what', () => {
+    // Every sentence of the bundled documents with a relation verb and an actor, as extracted; figures stated without a verb
     // ("including the provision of 15.5 million US dollars", "16 UN PKO missions are in place") state no fact.
     const expected = [
       'Japan · launched · asia youth volunteers programme for africa ·  · -',

@@ -4,6 +4,7 @@ import type { Check, Finding } from './types';
 
 export const abbreviationBeforeDefinition: Check = {
   code: 'abbreviation-before-definition',
+  summary: 'an abbreviation used before it is spelt out',
   defaultSeverity: 'warning',
   run(input) {
     const { definitions, uses } = draftAbbreviations(input);

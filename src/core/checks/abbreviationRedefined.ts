@@ -7,6 +7,7 @@ import type { Check, Finding } from './types';
 
 export const abbreviationRedefined: Check = {
   code: 'abbreviation-redefined',
+  summary: 'an abbreviation spelt out twice, or two ways',
   defaultSeverity: 'warning',
   run(input) {
     const { definitions } = draftAbbreviations(input);

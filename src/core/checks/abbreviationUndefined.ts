@@ -14,6 +14,7 @@ function comparable(text: string): string {
 
 export const abbreviationUndefined: Check = {
   code: 'abbreviation-undefined',
+  summary: 'an abbreviation the draft never spells out',
   defaultSeverity: 'information',
   run(input) {
     const { definitions, parenthesised, uses } = draftAbbreviations(input);

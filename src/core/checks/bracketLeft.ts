@@ -13,6 +13,7 @@ const BIS_TER = /\b\d+\s+(bis|ter|quater)\b/g;
 
 export const bracketLeft: Check = {
   code: 'bracket-left',
+  summary: 'brackets and "bis" left in a draft marked final',
   defaultSeverity: 'warning',
   run(input) {
     if (input.documentStatus?.toLowerCase() !== 'final') return [];

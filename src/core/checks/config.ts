@@ -1,14 +1,14 @@
 /**
  * `.precedent.json`, the settings a team commits beside its drafts: severities by check code ("off" turns one
  * off) and findings dismissed one by one — by file, code and the flagged text, so a dismissal survives edits
- * elsewhere. The nearest file in the draft's folder or above it applies.
+ * elsewhere. Which file applies to a draft, and where a dismissal is written: configFile.ts.
  */
-import { promises as fs } from 'fs';
 import * as path from 'path';
-import type { Severity } from './types';
+import { SEVERITIES, type Severity, type StyleSheet } from './types';
 
-export const CONFIG_FILE = '.precedent.json';
-const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
+/** What `checks` in `.precedent.json` and the `precedent.checks.*` settings take: a severity, or off. */
+export const SEVERITY_CHOICES = [...SEVERITIES, 'off'] as const;
+const SEVERITY_NAMES = new Set<string>(SEVERITY_CHOICES);
 
 export interface IgnoredFinding {
   /** Absolute path of the draft. */
@@ -17,13 +17,12 @@ export interface IgnoredFinding {
   text: string;
 }
 
-/** A house style whose rules run as checks of their own; only the UN Editorial Manual's for now. */
-export type StyleSheet = 'un';
-const STYLE_SHEETS = new Set<string>(['un']);
+/** The style sheets `style` in `.precedent.json` and the `precedent.style` setting name. */
+export const STYLE_SHEETS: readonly StyleSheet[] = ['un'];
 
 /** A style sheet's name as a setting gives it ("un", or "none" for none), or null for none or an unknown name. */
 export function styleSheetNamed(name: string): StyleSheet | null {
-  return STYLE_SHEETS.has(name) ? (name as StyleSheet) : null;
+  return STYLE_SHEETS.find((sheet) => sheet === name) ?? null;
 }
 
 export interface CheckConfig {
@@ -39,37 +38,25 @@ export interface CheckConfig {
 
 export const DEFAULT_CONFIG: CheckConfig = { source: null, checks: {}, style: null, ignore: [], problems: [] };
 
-export async function findConfig(draft: string): Promise<CheckConfig> {
-  for (let folder = path.dirname(path.resolve(draft)); ; folder = path.dirname(folder)) {
-    const candidate = path.join(folder, CONFIG_FILE);
-    const text = await fs.readFile(candidate, 'utf8').catch(() => null);
-    if (text !== null) return parseConfig(text, candidate);
-    if (path.dirname(folder) === folder) return DEFAULT_CONFIG;
-  }
-}
-
 export function parseConfig(text: string, source: string): CheckConfig {
   const config: CheckConfig = { source, checks: {}, style: null, ignore: [], problems: [] };
-  let data: unknown;
+  let data: Record<string, unknown>;
   try {
-    data = JSON.parse(text.replace(/^\ufeff/, ''));
+    data = parseObject(text, source);
   } catch (error) {
-    config.problems.push(`${source}: not valid JSON (${(error as Error).message})`);
+    config.problems.push((error as Error).message);
     return config;
   }
-  if (typeof data !== 'object' || data === null) {
-    config.problems.push(`${source}: expected an object with "checks" and "ignore"`);
-    return config;
-  }
-  const { checks, ignore, style } = data as { checks?: unknown; ignore?: unknown; style?: unknown };
+  const { checks, ignore, style } = data;
   if (style !== undefined && style !== null) {
-    if (typeof style === 'string' && STYLE_SHEETS.has(style)) config.style = styleSheetNamed(style);
-    else config.problems.push(`${source}: "style" must be one of ${[...STYLE_SHEETS].join(', ')} (got ${JSON.stringify(style)})`);
+    const sheet = typeof style === 'string' ? styleSheetNamed(style) : null;
+    if (sheet) config.style = sheet;
+    else config.problems.push(`${source}: "style" must be one of ${STYLE_SHEETS.join(', ')} (got ${JSON.stringify(style)})`);
   }
   if (checks !== undefined) {
     for (const [code, severity] of Object.entries(checks as Record<string, unknown>)) {
-      if (typeof severity === 'string' && SEVERITIES.has(severity)) config.checks[code] = severity as Severity | 'off';
-      else config.problems.push(`${source}: checks.${code} must be one of ${[...SEVERITIES].join(', ')}`);
+      if (typeof severity === 'string' && SEVERITY_NAMES.has(severity)) config.checks[code] = severity as Severity | 'off';
+      else config.problems.push(`${source}: checks.${code} must be one of ${SEVERITY_CHOICES.join(', ')}`);
     }
   }
   if (ignore !== undefined) {
@@ -89,11 +76,26 @@ export function parseConfig(text: string, source: string): CheckConfig {
  * `file` is made relative to the config's folder so the entry survives moving the repository.
  */
 export function editIgnored(configText: string | null, configFile: string, entry: IgnoredFinding, action: 'add' | 'remove'): string {
-  const data = configText ? (JSON.parse(configText.replace(/^\ufeff/, '')) as Record<string, unknown>) : {};
+  const data = configText ? parseObject(configText, configFile) : {};
   const ignore = Array.isArray(data.ignore) ? (data.ignore as Array<Record<string, unknown>>) : [];
   const relative = path.relative(path.dirname(configFile), entry.file).split(path.sep).join('/');
   const same = (i: Record<string, unknown>) => i.file === relative && i.code === entry.code && i.text === entry.text;
   const kept = ignore.filter((i) => !same(i));
   data.ignore = action === 'add' ? [...kept, { file: relative, code: entry.code, text: entry.text }] : kept;
   return `${JSON.stringify(data, null, 2)}\n`;
+}
+
+/** A `.precedent.json` that cannot be edited without losing what is in it. */
+export class ConfigFileError extends Error {}
+
+function parseObject(text: string, file: string): Record<string, unknown> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\ufeff/, ''));
+  } catch (error) {
+    throw new ConfigFileError(`${file}: not valid JSON (${(error as Error).message})`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    throw new ConfigFileError(`${file}: expected an object with "checks", "ignore" or "style"`);
+  return data as Record<string, unknown>;
 }

@@ -16,6 +16,7 @@ type FigureFinding = Omit<Finding, 'code' | 'severity'>;
 
 export const figurePrecedent: Check = {
   code: 'figure-precedent',
+  summary: 'a figure that differs from what the corpus records on the same subject',
   defaultSeverity: 'information',
   run(input) {
     const findings: FigureFinding[] = [];

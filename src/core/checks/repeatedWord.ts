@@ -15,6 +15,7 @@ const REPEATED_RUN = /(?<![A-Za-zÀ-ɏ])((?:[A-Za-zÀ-ɏ]+[ \t\r\n]+){0,3}[A-Za-
 
 export const repeatedWord: Check = {
   code: 'repeated-word',
+  summary: 'a word or phrase written twice in a row, "the the"',
   defaultSeverity: 'warning',
   run(input) {
     const findings: Array<Omit<Finding, 'code' | 'severity'>> = [];

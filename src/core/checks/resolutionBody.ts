@@ -24,6 +24,7 @@ export function looksLikeGeneralAssembly(citation: Citation, registry: Resolutio
 
 export const resolutionBody: Check = {
   code: 'resolution-body',
+  summary: 'a "Security Council" citation of a General Assembly resolution',
   defaultSeverity: 'warning',
   run(input) {
     return input.citations

@@ -7,6 +7,7 @@ import type { Check, Finding } from './types';
 
 export const resolutionInconsistent: Check = {
   code: 'resolution-inconsistent',
+  summary: 'one resolution cited with different years or bodies in one draft',
   defaultSeverity: 'warning',
   run(input) {
     const first = new Map<string, Citation>();

@@ -9,6 +9,7 @@ import { describePrecedent, followsClosely } from './precedentText';
 
 export const resolutionPrecedent: Check = {
   code: 'resolution-precedent',
+  summary: 'a sentence that closely follows a corpus passage but cites another resolution',
   defaultSeverity: 'warning',
   run(input) {
     const findings: Array<Omit<Finding, 'code' | 'severity'>> = [];

@@ -10,6 +10,7 @@ import type { Check, CheckInput, Fix } from './types';
 
 export const resolutionYear: Check = {
   code: 'resolution-year',
+  summary: 'a Security Council citation whose year is not its year of adoption',
   defaultSeverity: 'warning',
   run(input) {
     return input.citations.flatMap((citation) => {

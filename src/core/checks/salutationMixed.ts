@@ -9,6 +9,7 @@ const SALUTATION =
 
 export const salutationMixed: Check = {
   code: 'salutation-mixed',
+  summary: '"Mr. President" and "Madam President" in one statement',
   defaultSeverity: 'warning',
   run(input) {
     const findings: Array<Omit<Finding, 'code' | 'severity'>> = [];

@@ -11,6 +11,7 @@ const WORD = /\p{L}+/gu;
 
 export const spellingVariant: Check = {
   code: 'spelling-variant',
+  summary: 'one word spelt two ways in a draft',
   defaultSeverity: 'warning',
   run(input) {
     if (input.style === 'un') return [];

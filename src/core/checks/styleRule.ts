@@ -6,6 +6,8 @@ import type { Check, Finding } from './types';
 
 export interface StyleRule {
   code: string;
+  /** What the rule wants, in a few words. */
+  summary: string;
   pattern: RegExp;
   message(match: RegExpMatchArray): string;
   /** What replaces the match (read in the draft's body), or null when the rule names no single fix. */
@@ -17,6 +19,7 @@ export interface StyleRule {
 export function styleCheck(rule: StyleRule): Check {
   return {
     code: rule.code,
+    summary: rule.summary,
     defaultSeverity: 'information',
     style: 'un',
     run(input) {

@@ -1,13 +1,16 @@
 /** What a check reports: findings with offsets in the checked text, their fixes, and related places. */
 import type { Citation } from '../citations/extract';
 import type { ResolutionRegistry } from '../citations/registry';
-import type { StyleSheet } from './config';
 import type { SentenceFact } from '../facts/extract';
 import type { Fact } from '../facts/factBase';
 import type { SimilarPassage } from '../search/similar';
 import type { SourceRange } from '../types';
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export const SEVERITIES = ['error', 'warning', 'information', 'hint'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** A house style whose rules run as checks of their own; only the UN Editorial Manual's for now. */
+export type StyleSheet = 'un';
 
 export interface Fix {
   title: string;
@@ -79,8 +82,10 @@ export function preferredFix(finding: Finding): Fix | null {
 
 export interface Check {
   code: string;
+  /** What it flags, in a few words: the settings' and the `.precedent.json` schema's description of the code. */
+  summary: string;
   defaultSeverity: Severity;
   /** A style sheet's rule: it runs only when the drafter chose that style sheet. */
-  style?: 'un';
+  style?: StyleSheet;
   run(input: CheckInput): Array<Omit<Finding, 'code' | 'severity'>>;
 }

@@ -16,6 +16,7 @@ const LABELLED =
 
 const unResolutionCase: Check = styleCheck({
   code: 'un-resolution-case',
+  summary: '"resolution" in lower case in running text',
   pattern: /\bResolution(s?)(?=\s+\d)/g,
   message: () => '"resolution" is lower case in running text (UN Editorial Manual): "Security Council resolution 2331 (2016)"',
   replacement: (m) => `resolution${m[1]}`,
@@ -24,6 +25,7 @@ const unResolutionCase: Check = styleCheck({
 
 const unBodyInFull: Check = styleCheck({
   code: 'un-body-in-full',
+  summary: 'the issuing body in full',
   pattern: /\b(UNSC|UNGA|SC|GA)(?=\s+[Rr]esolutions?\b)|\bUNSC\b|\bUNGA\b/g,
   message: (m) => `Name the issuing body in full: "${body(m[0])}", not "${m[0]}"`,
   replacement: (m) => body(m[0]),
@@ -35,6 +37,7 @@ function body(abbreviation: string): string {
 
 const unDateFormat: Check = styleCheck({
   code: 'un-date-format',
+  summary: 'dates as "20 December 2016"',
   pattern: new RegExp(
     `\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b|\\b(\\d{1,2})(?:st|nd|rd|th)\\s+(?:of\\s+)?${MONTH}\\b`,
     'g',
@@ -49,6 +52,7 @@ function unDate(m: RegExpMatchArray): string {
 
 const unMemberStates: Check = styleCheck({
   code: 'un-member-states',
+  summary: '"Member States"',
   pattern: /\b(?:member states|Member states|MEMBER STATES)\b/g,
   message: () => '"Member States" of the United Nations take capitals',
   replacement: () => 'Member States',
@@ -56,6 +60,7 @@ const unMemberStates: Check = styleCheck({
 
 const unSecretaryGeneral: Check = styleCheck({
   code: 'un-secretary-general',
+  summary: '"Secretary-General"',
   pattern: /\b[Ss]ecretary(?:\s+|\s*-\s*)[Gg]eneral\b/g,
   message: () => 'The title is written "Secretary-General"',
   replacement: () => 'Secretary-General',
@@ -64,6 +69,7 @@ const unSecretaryGeneral: Check = styleCheck({
 
 const unSpellingRule: Check = styleCheck({
   code: 'un-spelling',
+  summary: 'Oxford spelling',
   pattern: /\p{L}+/gu,
   message: (m) => `UN spelling (Oxford): "${inCaseOf(m[0], unSpelling(m[0].toLowerCase())!)}"`,
   replacement: (m) => inCaseOf(m[0], unSpelling(m[0].toLowerCase())!),
@@ -75,6 +81,7 @@ const unSpellingRule: Check = styleCheck({
 
 const unNumbers: Check = styleCheck({
   code: 'un-numbers',
+  summary: 'one to nine in words, 10 and above in figures',
   // A count: a figure or number word before a plural noun ("5 missions", "twelve experts"), not before "is" or "this".
   pattern: new RegExp(
     `(?<![\\d.,/$€£¥%-])\\b(?:([1-9])|(${NUMBER_WORD_ALTERNATIVES}))(?=\\s+(?!(?:this|thus|does|was|has|its|his)\\b)\\p{Ll}{3,}s\\b)`,
@@ -101,6 +108,7 @@ const unNumbers: Check = styleCheck({
 
 const unPerCent: Check = styleCheck({
   code: 'un-per-cent',
+  summary: '"per cent"',
   pattern: /(?<=\d)\s?%|\bpercent\b/gi,
   message: () => '"per cent", in words',
   replacement: (m) => (m[0].endsWith('%') ? ' per cent' : inCaseOf(m[0], 'per cent')),
@@ -108,6 +116,7 @@ const unPerCent: Check = styleCheck({
 
 const unAbbreviationStops: Check = styleCheck({
   code: 'un-abbreviation-stops',
+  summary: 'no full stops in abbreviations',
   pattern: /\b(?:[A-Z]\.){2,}(?![A-Za-z])/g,
   message: (m) => `No full stops in abbreviations: "${m[0].replace(/\./g, '')}"`,
   // "in the U.S. The next…": the last stop also ends the sentence, and stays.

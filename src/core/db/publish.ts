@@ -165,10 +165,12 @@ async function insertDocuments(
     ['bigint', 'bigint', 'int', 'int', 'int', 'int', 'int', 'int', 'text', 'text'],
   );
   const citations = new Rows(['passage_id', 'number', 'session', 'year', 'label'], ['bigint', 'int', 'int', 'int', 'text']);
+  // All three at once, in order: a citation is sent only with (or after) the passage it belongs to.
   const flush = async (force: boolean) => {
-    await paragraphs.flush(client, 'paragraphs', collectionId, force);
-    await passages.flush(client, 'passages', collectionId, force, { words: `array_to_tsvector(string_to_array(words, ' '))` });
-    await citations.flush(client, 'citations', collectionId, force);
+    if (!force && !paragraphs.full && !passages.full && !citations.full) return;
+    await paragraphs.flush(client, 'paragraphs', collectionId, true);
+    await passages.flush(client, 'passages', collectionId, true, { words: `array_to_tsvector(string_to_array(words, ' '))` });
+    await citations.flush(client, 'citations', collectionId, true);
   };
   for (const document of documents) {
     const { rows } = await client.query<{ id: string }>(
@@ -317,6 +319,10 @@ class Rows {
     this.count++;
   }
 
+  get full(): boolean {
+    return this.count >= BATCH_ROWS;
+  }
+
   /**
    * Sends the rows when there are enough (or any, when `force`). `computed` gives columns made on the server from
    * the sent ones; a sent column named in `helpers` only feeds them and is not stored.
@@ -329,7 +335,7 @@ class Rows {
     computed: Record<string, string> = {},
     helpers: readonly string[] = [],
   ): Promise<void> {
-    if (this.count === 0 || (!force && this.count < BATCH_ROWS)) return;
+    if (this.count === 0 || (!force && !this.full)) return;
     const sent = this.types.map((type, i) => `$${i + 2}::${type}[]`).join(', ');
     const target = [...new Set([...this.names.filter((name) => !helpers.includes(name)), ...Object.keys(computed)])];
     await client.query(

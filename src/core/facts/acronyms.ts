@@ -1,6 +1,6 @@
 /**
  * Acronyms and their expansions as the corpus defines them: "United Nations Office on Drugs and Crime (UNODC)".
- * The expansion is the run of words before the parenthesis whose initials spell the acronym, so seed 000's
+ * The expansion is the run of words before the parenthesis whose initials spell the acronym, so the bundled verbatim record's
  * doubled "United Nations United Nations Office on Drugs and Crime (UNODC)" still gives the right one, and
  * "Financial Action Task Force on Money Laundering (FATF)3" (a footnote marker glued on) gives the whole name.
  */

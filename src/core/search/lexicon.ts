@@ -19,14 +19,17 @@ const TYPO_MAX_DF = 2;
 
 export class Lexicon {
   readonly vocabulary: Vocabulary;
+  private readonly termIds: Map<string, number>;
 
   constructor(
     readonly terms: string[],
     readonly documentFrequency: Int32Array,
     readonly passageCount: number,
-    private readonly termIds: Map<string, number> = new Map(terms.map((term, id) => [term, id])),
+    /** What a fresh build of the local index made already, over the same arrays. */
+    built?: { termIds: Map<string, number>; vocabulary: Vocabulary },
   ) {
-    this.vocabulary = new Vocabulary(terms, documentFrequency);
+    this.termIds = built?.termIds ?? new Map(terms.map((term, id) => [term, id]));
+    this.vocabulary = built?.vocabulary ?? new Vocabulary(terms, documentFrequency);
   }
 
   /** A term's id, or undefined when the corpus never uses it. */

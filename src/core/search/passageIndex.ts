@@ -1,6 +1,6 @@
 /**
  * The candidate index: an inverted index from words and identifiers to passages, with IDF weights. It picks the
- * few passages worth ranking; Fuse.js ranks them (see rank.ts).
+ * few passages worth ranking; Fuse.js ranks them (see search.ts).
  */
 import type { CorpusDocument, Passage } from '../types';
 import { normalizeForMatch } from '../text/normalize';
@@ -38,10 +38,11 @@ export class PassageIndex {
 
   private constructor(
     readonly snapshot: IndexSnapshot,
-    termIds?: Map<string, number>,
+    built?: { termIds: Map<string, number>; vocabulary: Vocabulary },
   ) {
     const count = snapshot.passageDocument.length;
-    this.lexicon = new Lexicon(snapshot.terms, snapshot.documentFrequency, count, termIds);
+    // A fresh build made its vocabulary already (for OCR repairs), over the same arrays.
+    this.lexicon = new Lexicon(snapshot.terms, snapshot.documentFrequency, count, built);
     this.score = new Float64Array(count);
     this.best = new Float64Array(count);
     this.stamp = new Int32Array(count).fill(-1);
@@ -53,8 +54,8 @@ export class PassageIndex {
   }
 
   static build(documents: CorpusDocument[]): PassageIndex {
-    const { snapshot, termIds } = buildSnapshot(documents);
-    return new PassageIndex(snapshot, termIds);
+    const { snapshot, ...built } = buildSnapshot(documents);
+    return new PassageIndex(snapshot, built);
   }
 
   /** How many passages hold a term (normalised), 0 when none does. */
@@ -150,7 +151,7 @@ function isBetter(coverage: number, passage: number, than: Candidate): boolean {
   return coverage > than.coverage || (coverage === than.coverage && passage < than.passage);
 }
 
-function buildSnapshot(documents: CorpusDocument[]): { snapshot: IndexSnapshot; termIds: Map<string, number> } {
+function buildSnapshot(documents: CorpusDocument[]): { snapshot: IndexSnapshot; termIds: Map<string, number>; vocabulary: Vocabulary } {
   const termIds = new Map<string, number>();
   const terms: string[] = [];
   const pairTerms = new GrowableInt32();
@@ -188,7 +189,9 @@ function buildSnapshot(documents: CorpusDocument[]): { snapshot: IndexSnapshot; 
   });
   const documentFrequency = new Int32Array(terms.length);
   for (let i = 0; i < pairTerms.length; i++) documentFrequency[pairTerms.at(i)]++;
-  const repairs = new Vocabulary(terms, documentFrequency).ocrRepairs((term) => termIds.get(term));
+  // The vocabulary reads the frequencies through this array, so the recount below reaches it too.
+  const vocabulary = new Vocabulary(terms, documentFrequency);
+  const repairs = vocabulary.ocrRepairs((term) => termIds.get(term));
   // A repaired fragment's passages are found under the real words as well.
   for (let i = 0, n = pairTerms.length; i < n; i++) {
     const extra = repairs.get(pairTerms.at(i));
@@ -209,7 +212,7 @@ function buildSnapshot(documents: CorpusDocument[]): { snapshot: IndexSnapshot; 
     passageDocument: passageDocument.toArray(),
     passageLocal: passageLocal.toArray(),
   };
-  return { snapshot, termIds };
+  return { snapshot, termIds, vocabulary };
 }
 
 /** Counting sort of (term, passage) pairs into one postings array; passages ascending and unique per term. */

@@ -2,7 +2,7 @@
 // index.js (the extensionTestsPath entry) and one <name>.test.js per suite/<name>.test.ts.
 // `vscode` is provided by the extension host and `mocha` is required from node_modules at run time.
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,6 +12,20 @@ export const SUITE_DIR = join(INTEGRATION_DIR, 'suite');
 export const OUT_DIR = join(INTEGRATION_DIR, 'out');
 export const TESTS_ENTRY = join(OUT_DIR, 'index.js');
 export const FIXTURE_WORKSPACE = join(INTEGRATION_DIR, 'fixtures', 'workspace');
+/** The second folder of the multi-root workspace the suite runs in. */
+export const FIXTURE_SECOND_FOLDER = join(INTEGRATION_DIR, 'fixtures', 'second');
+
+/**
+ * Copies the fixture folders into `dir` as the suite's multi-root workspace: dir/workspace (the first folder, with
+ * the corpus), dir/second, and dir/precedent.code-workspace naming both. `dir` itself lies above both folders.
+ */
+export function layOutFixtureWorkspace(dir) {
+  const folders = { workspace: FIXTURE_WORKSPACE, second: FIXTURE_SECOND_FOLDER };
+  for (const [name, fixture] of Object.entries(folders)) cpSync(fixture, join(dir, name), { recursive: true });
+  const workspaceFile = join(dir, 'precedent.code-workspace');
+  writeFileSync(workspaceFile, JSON.stringify({ folders: Object.keys(folders).map((path) => ({ path })) }, null, 2));
+  return { firstFolder: join(dir, 'workspace'), workspaceFile };
+}
 
 export async function buildSuite() {
   const tests = readdirSync(SUITE_DIR)

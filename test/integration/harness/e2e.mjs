@@ -6,6 +6,8 @@
 //   problems.png     the Problems panel lists the resolution-year finding on the draft
 //   hover.png        the hover card on "2231" in the draft says "Adopted in 2015"
 //   ghost-text.png   after typing "In that regard, Japan has pledged approximately", ghost text offers "23 million"
+//   config-schema.png  a .precedent.json: "loud" is marked as no severity, and Ctrl+Space in "checks" lists the codes
+//                    with their descriptions (the schema the extension contributes)
 //
 //   npm run build && npm run test:e2e [-- --out DIR] [-- --keep]
 //   npm run test:vsix                   (the same run with --vsix)
@@ -18,9 +20,9 @@
 // --slow N       multiply every step's timeout by N (a slow machine)
 // Without --vsix it builds nothing: it loads dist/, from `npm run build`. With --vsix, packaging leaves the release
 // build in dist/. A step that fails saves failure-<step>.png.
-// Exits 0 only if the three checks passed; prints `N passed, M failed` last.
+// Exits 0 only if the four checks passed; prints `N passed, M failed` last.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkExtensionBuilt, INTEGRATION_DIR, ROOT } from './build.mjs';
@@ -39,7 +41,8 @@ const { values: args } = parseArgs({
 const OUT = resolve(args.out ?? join(INTEGRATION_DIR, 'screenshots', args.vsix ? 'vsix' : ''));
 const SLOW = Number(args.slow) > 0 ? Number(args.slow) : 1;
 const DRAFT = 'trafficking-draft.md';
-const CHECKS = ['problems', 'hover', 'ghost-text'];
+const CHECKS = ['problems', 'hover', 'ghost-text', 'config-schema'];
+const CONFIG_TEXT = '{\n  "checks": {\n    "repeated-word": "loud"\n  }\n}\n';
 const EXPECTED_PROBLEM = 'Security Council resolution 2231 was adopted in 2015, not in 2016; did you mean resolution 2331 (2016)?';
 const TYPED = 'In that regard, Japan has pledged approximately';
 
@@ -224,7 +227,8 @@ async function main() {
   });
   log(`status bar: ${status}`);
 
-  await step('open-draft', `Ctrl+P, "${DRAFT}", Enter: the editor shows the draft`, 45, async (deadline) => {
+  /** Ctrl+P, the file's name, Enter: resolves once its editor tab is active. */
+  const quickOpen = async (name, deadline) => {
     await page.keyboard.press('Escape');
     await page
       .locator('.part.editor')
@@ -233,18 +237,22 @@ async function main() {
     await page.keyboard.press('Control+P');
     const input = page.locator('.quick-input-widget input.input');
     await input.waitFor({ timeout: remaining(deadline) });
-    await input.pressSequentially(DRAFT, { delay: 30 });
-    const row = page.locator(`.quick-input-list .monaco-list-row[aria-label^="${DRAFT}"]`).first();
+    await input.pressSequentially(name, { delay: 30 });
+    const row = page.locator(`.quick-input-list .monaco-list-row[aria-label^="${name}"]`).first();
     try {
       await row.waitFor({ timeout: remaining(deadline) });
     } catch {
       const rows = await page
         .locator('.quick-input-list .monaco-list-row')
         .evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
-      throw new StepError(`Quick Open listed no "${DRAFT}" row (rows: ${rows.length ? rows.join(' | ') : 'none'})`);
+      throw new StepError(`Quick Open listed no "${name}" row (rows: ${rows.length ? rows.join(' | ') : 'none'})`);
     }
     await page.keyboard.press('Enter');
-    await page.locator(`.tabs-container .tab.active[aria-label^="${DRAFT}"]`).waitFor({ timeout: remaining(deadline) });
+    await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor({ timeout: remaining(deadline) });
+  };
+
+  await step('open-draft', `Ctrl+P, "${DRAFT}", Enter: the editor shows the draft`, 45, async (deadline) => {
+    await quickOpen(DRAFT, deadline);
     await page
       .locator('.part.editor .monaco-editor .view-line', { hasText: 'Resolution 2231' })
       .first()
@@ -367,6 +375,46 @@ async function main() {
         await sleep(300);
         const file = await screenshot('ghost-text');
         log(`ghost text: ${JSON.stringify(ghost.text)}`);
+        return file;
+      },
+    ),
+  );
+
+  await check('config-schema', () =>
+    step(
+      'config-schema',
+      'a .precedent.json with "loud" for a severity: a warning squiggle, and Ctrl+Space in "checks" lists the check codes',
+      60,
+      async (deadline) => {
+        // Written last, so that it cannot change the findings the checks above look for.
+        writeFileSync(join(workbench.workspace, '.precedent.json'), CONFIG_TEXT);
+        await quickOpen('.precedent.json', deadline);
+        const editor = page.locator('.part.editor .editor-group-container.active .monaco-editor');
+        await editor
+          .locator('.squiggly-warning')
+          .first()
+          .waitFor({ timeout: remaining(deadline) });
+        const opening = await locateText(page, '"checks": {');
+        if (!opening) throw new StepError('the line "checks": { is not in the editor\'s rendered lines');
+        await page.mouse.click(opening.right + 40, opening.y + opening.height / 2);
+        await page.keyboard.press('End');
+        await page.keyboard.press('Enter');
+        await page.keyboard.press('Control+Space');
+        const suggestions = page.locator('.suggest-widget.visible .monaco-list-row');
+        const labels = await until(
+          deadline,
+          async () => {
+            const rows = await suggestions.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? el.innerText));
+            return { ok: rows.some((row) => row.includes('resolution-year')), rows };
+          },
+          (last) => `the suggestions do not offer resolution-year (rows: ${last.rows.length ? last.rows.join(' | ') : 'none'})`,
+        );
+        // Ctrl+Space again shows the focused code's description beside the list.
+        await page.keyboard.press('Control+Space');
+        await sleep(800);
+        const file = await screenshot('config-schema');
+        log(`suggestions: ${labels.rows.slice(0, 5).join(' | ')} …`);
+        await page.keyboard.press('Escape');
         return file;
       },
     ),

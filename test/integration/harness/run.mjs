@@ -44,7 +44,8 @@ async function main() {
   const suite = await buildSuite();
   log(`suite built: ${suite.tests.join(', ')}`);
 
-  const { dirs, tempRoot, logs } = workbench.prepare();
+  // The suite runs in a multi-root workspace: the fixture workspace first, a second folder beside it.
+  const { dirs, tempRoot, logs } = workbench.prepare({ multiRoot: true });
   await workbench.startServer(harness);
   const page = await workbench.launchBrowser(chromiumPath);
 

@@ -16,7 +16,7 @@ import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSyn
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FIXTURE_WORKSPACE } from './build.mjs';
+import { FIXTURE_WORKSPACE, layOutFixtureWorkspace } from './build.mjs';
 
 export const SERVER_TIMEOUT_MS = 60_000;
 
@@ -109,6 +109,8 @@ export class Workbench {
   tempRoot;
   dirs;
   workspace;
+  /** The .code-workspace file opened instead of the folder, for a multi-root workspace. */
+  workspaceFile;
   logs;
   port;
   base;
@@ -120,13 +122,22 @@ export class Workbench {
     this.keep = keep;
   }
 
-  /** The temp folder: profile folders, user settings, and a copy of the fixture workspace. */
-  prepare({ fixture = FIXTURE_WORKSPACE, settings = USER_SETTINGS } = {}) {
+  /**
+   * The temp folder: profile folders, user settings, and a copy of the fixture workspace — with multiRoot, the
+   * suite's two-folder workspace (build.mjs), opened by its .code-workspace file.
+   */
+  prepare({ fixture = FIXTURE_WORKSPACE, settings = USER_SETTINGS, multiRoot = false } = {}) {
     this.tempRoot = mkdtempSync(join(tmpdir(), `precedent-${this.name}-`));
     this.dirs = Object.fromEntries(PROFILE_DIRS.map((name) => [name, join(this.tempRoot, name)]));
     for (const dir of Object.values(this.dirs)) mkdirSync(dir, { recursive: true });
-    this.workspace = join(this.tempRoot, 'workspace');
-    cpSync(fixture, this.workspace, { recursive: true });
+    if (multiRoot) {
+      const { firstFolder, workspaceFile } = layOutFixtureWorkspace(this.tempRoot);
+      this.workspace = firstFolder;
+      this.workspaceFile = workspaceFile;
+    } else {
+      this.workspace = join(this.tempRoot, 'workspace');
+      cpSync(fixture, this.workspace, { recursive: true });
+    }
     mkdirSync(join(this.dirs['user-data'], 'User'), { recursive: true });
     writeFileSync(join(this.dirs['user-data'], 'User', 'settings.json'), JSON.stringify(settings, null, 2));
     this.logs = {
@@ -254,8 +265,11 @@ export class Workbench {
 
   /** Opens the workbench on the workspace copy; payload: [name, value] pairs (extensionDevelopmentPath, ...). */
   async open(payload) {
-    const url = `${this.base}/?folder=${encodeURIComponent(this.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-    this.log(`opening the workbench on ${this.workspace}`);
+    const target = this.workspaceFile
+      ? `workspace=${encodeURIComponent(this.workspaceFile)}`
+      : `folder=${encodeURIComponent(this.workspace)}`;
+    const url = `${this.base}/?${target}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    this.log(`opening the workbench on ${this.workspaceFile ?? this.workspace}`);
     await this.page.goto(url, { waitUntil: 'domcontentloaded', timeout: SERVER_TIMEOUT_MS });
   }
 

@@ -17,7 +17,7 @@ describe('Precedent in the editor', () => {
     await vscode.window.showTextDocument(draft);
   });
 
-  it("flags seed 000's Resolution 2231 (2016) and fixes it in the lightbulb", async () => {
+  it("flags the bundled verbatim record's Resolution 2231 (2016) and fixes it in the lightbulb", async () => {
     const diagnostic = await until('the resolution-year diagnostic', () =>
       vscode.languages.getDiagnostics(draft.uri).find((d) => d.code === 'resolution-year'),
     );
