@@ -9,6 +9,7 @@ import { RegistryFileError, type ResolutionRegistry } from '../core/citations/re
 import { checkDatabaseUrl, DatabaseUnavailableError, DatabaseUrlError } from '../core/db/connection';
 import { DatabaseCorpus, DatabaseUnknownError } from '../core/db/databaseCorpus';
 import { publishCorpus, PublishError } from '../core/db/publish';
+import { isDocumentReference } from '../core/db/reference';
 import { type CheckRun, checkFiles, checkJson, configWithWarnings, exitCodeFor, formatFindings, loadRegistry } from './checkCommand';
 import {
   continuationJson,
@@ -209,7 +210,8 @@ async function answer(
         : {
             checked: await corpus.audit({
               registry,
-              configFor: (file) => configWithWarnings(file, warn),
+              // A server's document has no folder of its own: the current folder's configuration applies to it.
+              configFor: (file) => configWithWarnings(isDocumentReference(file) ? path.resolve('published-document') : file, warn),
               onUnreadable: (file, reason) => warn(`${file}: ${reason}; not checked`),
             }),
             unchecked: [],

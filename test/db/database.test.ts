@@ -170,6 +170,15 @@ describe('a corpus on PostgreSQL', function () {
         assert.deepEqual(sameFindings(await drafter.check(text, draft, options)), sameFindings(mine));
       });
     }
+    it('audit', async () => {
+      const options = { registry: new ResolutionRegistry(), configFor: () => Promise.resolve(DEFAULT_CONFIG) };
+      const byName = (checked: Array<{ file: string; findings: Finding[] }>) =>
+        Object.fromEntries(checked.map((c) => [fileName(c.file), sameFindings(c.findings)]));
+      const mine = byName(await local.audit(options));
+      assert.ok(Object.values(mine).some((findings) => findings.length > 0));
+      assert.deepEqual(byName(await drafter.audit(options)), mine);
+    });
+
     it('names a passage by collection and path, and gives its text back', async () => {
       const [first] = await drafter.search('attaches great importance to the assistance', { limit: 1 });
       const text = await drafter.documentText(first.file);

@@ -18,6 +18,7 @@ export interface TestServer {
 }
 
 const POSTGRESQL_ROOT = '/usr/lib/postgresql';
+const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 function binDir(): string | null {
   if (!existsSync(POSTGRESQL_ROOT)) return null;
@@ -83,9 +84,16 @@ export async function startServer(): Promise<TestServer> {
       );
     }
     process.removeListener('exit', stop);
+    for (const signal of SIGNALS) process.removeListener(signal, stopAndExit);
     rmSync(dir, { recursive: true, force: true });
   };
+  // Interrupted (Ctrl+C, a timeout's SIGTERM), the server is stopped before the process ends.
+  const stopAndExit = (signal: NodeJS.Signals) => {
+    stop();
+    process.kill(process.pid, signal);
+  };
   process.on('exit', stop);
+  for (const signal of SIGNALS) process.once(signal, stopAndExit);
   try {
     runAs('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale', 'C']);
     running = true;

@@ -6,7 +6,7 @@
  * Every query goes through the functions of schema `precedent`, which show the connected role only the collections
  * it may read (see schema.ts).
  */
-import type { Pool } from 'pg';
+import { DatabaseError, type Pool } from 'pg';
 import { checkDraft, readDraft } from '../checks/checkDraft';
 import { describeFsError } from '../corpus/discover';
 import { readSourceText } from '../corpus/sourceText';
@@ -266,12 +266,18 @@ export class DatabaseCorpus implements CorpusQueries {
     const terms = similarityTerms(lexicon, sentence, options.citing);
     const found = terms ? await this.candidates(lexicon, terms, SIMILAR_CANDIDATES, null, options) : [];
     const fromServer = rankSimilar(sentence, found, options);
-    const fromLocal = this.local?.closestPassages(sentence, options) ?? [];
-    if (options.citing !== undefined && this.local) {
-      const cited = this.local.closestPassage(sentence, options.excludeFile ?? '', options.citing);
-      fromLocal.splice(0, fromLocal.length, ...(cited ? [cited] : []));
-    }
+    const fromLocal = this.local ? this.localClosest(this.local, sentence, options) : [];
     return [...fromServer, ...fromLocal].sort((a, b) => b.similarity - a.similarity).slice(0, options.limit);
+  }
+
+  private localClosest(
+    local: PrecedentWorkspace,
+    sentence: string,
+    options: { limit: number; excludeFile?: string; citing?: number },
+  ): Precedent[] {
+    if (options.citing === undefined) return local.closestPassages(sentence, options);
+    const cited = local.closestPassage(sentence, options.excludeFile ?? '', options.citing);
+    return cited ? [cited] : [];
   }
 
   /**
@@ -298,19 +304,20 @@ export class DatabaseCorpus implements CorpusQueries {
       })),
     );
     const anySelective = terms.some((t) => t.variants.some((v) => lexicon.documentFrequency[v.term] <= commonDf));
-    const selecting = new Set(variants.filter((v) => !anySelective || !v.common).map((v) => v.term));
-    if (selecting.size === 0) return [];
+    // Without a selective word, every word selects (as in the local index).
+    const selects = variants.map((v) => !anySelective || !v.common);
+    if (!selects.some(Boolean)) return [];
     const identifiers = terms.filter((t) => t.identifier).map((t) => t.text);
     const { rows } = await this.query<PassageRow & { coverage: number }>(
       options,
-      'SELECT * FROM precedent.passage_candidates($1::tsquery, $2::tsquery, $3, $4, $5, $6, $7, $8, $9)',
+      'SELECT * FROM precedent.passage_candidates($1::tsquery, $2, $3::tsquery[], $4, $5, $6, $7, $8, $9)',
       [
-        anyOf(selecting),
         identifiers.length > 0 ? allOf(identifiers) : null,
         phrase ?? '',
-        variants.map((v) => v.term),
+        variants.map((v) => anyOf([v.term])),
         variants.map((v) => v.group),
         variants.map((v) => v.weight),
+        selects,
         totalWeight,
         limit,
         phrase ? PHRASE_CANDIDATES : 0,
@@ -373,14 +380,20 @@ export class DatabaseCorpus implements CorpusQueries {
     try {
       result = await this.pool.query<R>(sql, values);
     } catch (error) {
-      // A server that went away, or refuses the role, is named; a query error is a bug, reported as it is.
-      if ((error as { code?: string }).code === undefined || (error as { code: string }).code.startsWith('08'))
-        throw unavailable(this.url, error);
-      throw error;
+      throw isUnavailable(error) ? unavailable(this.url, error) : error;
     }
     throwIfCancelled(options.signal);
     return result;
   }
+}
+
+/**
+ * Whether a query failed because of the server or the role rather than the query: the connection (no SQL state, or
+ * class 08), the login (28), the server shutting down or short of resources (57, 53), a right the role lacks (42501).
+ */
+function isUnavailable(error: unknown): boolean {
+  if (!(error instanceof DatabaseError) || !error.code) return true;
+  return ['08', '28', '53', '57'].includes(error.code.slice(0, 2)) || error.code === '42501';
 }
 
 function foundPassage(row: PassageRow, order: number, coverage: number): FoundPassage {

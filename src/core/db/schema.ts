@@ -29,6 +29,8 @@ const PASSAGE_JOINS = `
   JOIN precedent.documents d ON d.id = p.document_id
   JOIN precedent.collections c ON c.id = p.collection_id
   JOIN precedent.paragraphs pa ON pa.document_id = p.document_id AND pa.ordinal = p.paragraph`;
+/** Passages the selecting words bring in that are also scored by the common words: far more than are kept. */
+const FIRST_PASS_MIN = 1000;
 const PASSAGE_COLUMNS = `id bigint, text text, context text, collection text, path text, meta jsonb,
   start_line int, start_column int, end_line int, end_column int, page int`;
 
@@ -145,44 +147,52 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $$
   SELECT term, sum(passages)::bigint FROM precedent.term_frequencies WHERE ${READABLE} GROUP BY term
 $$;
 
--- Candidates for a query: by the weight of its words a passage holds (each word counts once, by its best variant),
--- among passages holding a selecting word and every required identifier; and, for a phrase, by word_similarity.
+-- Candidates for a query, as the local index picks them (PassageIndex.candidates): each variant of a query word
+-- (the word, a typo of it, a completion) has a weight, and a passage scores, for each word, its best variant there.
+-- Variants that select bring passages in, each by its own GIN lookup; the best few hundred are then also scored by
+-- the common words, which only rank. Identifiers are required. For a phrase, passages by word_similarity (<%) on the
+-- trigram index join them: they find what OCR broke apart ("oftrafficking"), which the words cannot.
 CREATE FUNCTION precedent.passage_candidates(
-  selecting tsquery, required tsquery, phrase text, terms text[], groups int[], weights float8[], total float8,
+  required tsquery, phrase text, queries tsquery[], groups int[], weights float8[], selects bool[], total float8,
   lim int, phrase_lim int
 ) RETURNS TABLE (${PASSAGE_COLUMNS}, coverage float8)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
   WITH readable AS (SELECT precedent.readable_collections() AS ids),
-  by_words AS (
-    SELECT p.id, p.words FROM precedent.passages p, readable r
-    WHERE p.words @@ selecting AND (required IS NULL OR p.words @@ required) AND p.collection_id = ANY (r.ids)
+  variant AS (SELECT * FROM unnest(queries, groups, weights, selects) AS v (q, grp, weight, selects)),
+  selected AS (
+    SELECT s.id, v.grp, max(v.weight) AS best
+    FROM variant v CROSS JOIN LATERAL (
+      SELECT p.id FROM precedent.passages p, readable r
+      WHERE p.words @@ v.q AND p.collection_id = ANY (r.ids) AND (required IS NULL OR p.words @@ required)
+    ) s
+    WHERE v.selects GROUP BY s.id, v.grp
   ),
-  scored AS (
-    SELECT w.id, (
-      SELECT coalesce(sum(best), 0) FROM (
-        SELECT max(t.weight) AS best FROM unnest(terms, groups, weights) AS t (term, grp, weight)
-        WHERE t.term = ANY (tsvector_to_array(w.words)) GROUP BY t.grp
-      ) g) / total AS coverage
-    FROM by_words w
+  first_pass AS (
+    SELECT id, sum(best) AS score FROM selected GROUP BY id ORDER BY score DESC, id LIMIT greatest(${FIRST_PASS_MIN}, 10 * lim)
+  ),
+  by_words AS (
+    SELECT f.id, (f.score + coalesce((
+      SELECT sum(best) FROM (SELECT max(v.weight) AS best FROM variant v WHERE NOT v.selects AND p.words @@ v.q GROUP BY v.grp) g
+    ), 0)) / total AS coverage
+    FROM first_pass f JOIN precedent.passages p ON p.id = f.id
   ),
   best_words AS (
-    SELECT s.id, s.coverage FROM scored s JOIN precedent.passages p ON p.id = s.id JOIN precedent.documents d ON d.id = p.document_id
-    ORDER BY s.coverage DESC, d.path, p.ordinal LIMIT lim
+    SELECT w.id, w.coverage FROM by_words w JOIN precedent.passages p ON p.id = w.id
+    JOIN precedent.documents d ON d.id = p.document_id JOIN precedent.collections c ON c.id = p.collection_id
+    ORDER BY w.coverage DESC, c.name, d.path, p.ordinal LIMIT lim
   ),
   by_phrase AS (
-    SELECT p.id FROM precedent.passages p, readable r
+    SELECT p.id, p.words FROM precedent.passages p, readable r
     WHERE phrase_lim > 0 AND phrase <% p.text AND (required IS NULL OR p.words @@ required) AND p.collection_id = ANY (r.ids)
     ORDER BY word_similarity(phrase, p.text) DESC, p.id LIMIT phrase_lim
   ),
   chosen AS (
     SELECT id, coverage FROM best_words
     UNION
-    SELECT b.id, (
-      SELECT coalesce(sum(best), 0) FROM (
-        SELECT max(t.weight) AS best FROM unnest(terms, groups, weights) AS t (term, grp, weight)
-        WHERE t.term = ANY (tsvector_to_array(p.words)) GROUP BY t.grp
-      ) g) / total
-    FROM by_phrase b JOIN precedent.passages p ON p.id = b.id WHERE b.id NOT IN (SELECT id FROM best_words)
+    SELECT b.id, coalesce((
+      SELECT sum(best) FROM (SELECT max(v.weight) AS best FROM variant v WHERE b.words @@ v.q GROUP BY v.grp, v.selects) g
+    ), 0) / total
+    FROM by_phrase b WHERE b.id NOT IN (SELECT id FROM best_words)
   )
   SELECT ${PASSAGE_ROW}, ch.coverage
   FROM chosen ch JOIN precedent.passages p ON p.id = ch.id ${PASSAGE_JOINS}
@@ -240,7 +250,7 @@ const QUERY_FUNCTIONS = [
   'readable_collections()',
   'corpus_summary()',
   'term_counts()',
-  'passage_candidates(tsquery, tsquery, text, text[], int[], float8[], float8, int, int)',
+  'passage_candidates(tsquery, text, tsquery[], int[], float8[], bool[], float8, int, int)',
   'passages_citing(int, int)',
   'acronym_definitions()',
   'facts_matching(tsquery, int)',
