@@ -14,7 +14,7 @@ import type { CorpusDocument } from '../types';
 import { PrecedentWorkspace } from '../workspace';
 import { openClient } from './connection';
 import { documentReference } from './reference';
-import { DEFAULT_READER_ROLE, grantReading, migrate } from './schema';
+import { DEFAULT_READER_ROLE, grantReading, migrate, tidyAfterWriting } from './schema';
 import { wordList } from './words';
 
 export interface PublishOptions {
@@ -104,6 +104,7 @@ export async function publishCorpus(options: PublishOptions): Promise<PublishRep
       skipped.map((s) => s.reason),
     ]);
     await grantReading(client, readers);
+    if (changed.length > 0 || gone.length > 0 || acronymsChanged) await tidyAfterWriting(client);
     await client.query('COMMIT');
     const removed = stored.rows.filter((row) => !current.has(row.path)).length;
     return {

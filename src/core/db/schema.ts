@@ -17,8 +17,11 @@ export const DEFAULT_READER_ROLE = 'precedent_reader';
 /** Tables whose rows belong to a collection: each gets the same policy. */
 const COLLECTION_TABLES = ['documents', 'paragraphs', 'passages', 'citations', 'facts', 'acronyms', 'term_frequencies', 'skipped'];
 
-/** The collections the connected role may read (session_user: inside these functions current_user is the owner). */
-const READABLE = `collection_id = ANY (precedent.readable_collections())`;
+/**
+ * The collections the connected role may read (session_user: inside these functions current_user is the owner); in
+ * a subquery, so it is computed once per query, not once per row.
+ */
+const READABLE = `collection_id = ANY ((SELECT precedent.readable_collections())::int[])`;
 
 const PASSAGE_ROW = `
   p.id, p.text, pa.text AS context, c.name AS collection, d.path, d.meta,
@@ -129,7 +132,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $$
 $$;
 
 ALTER TABLE precedent.collections ENABLE ROW LEVEL SECURITY;
-CREATE POLICY readable ON precedent.collections FOR SELECT USING (id = ANY (precedent.readable_collections()));
+CREATE POLICY readable ON precedent.collections FOR SELECT USING (id = ANY ((SELECT precedent.readable_collections())::int[]));
 ${COLLECTION_TABLES.map(
   (table) => `ALTER TABLE precedent.${table} ENABLE ROW LEVEL SECURITY;
 CREATE POLICY readable ON precedent.${table} FOR SELECT USING (${READABLE});`,
@@ -139,7 +142,7 @@ CREATE FUNCTION precedent.corpus_summary(OUT documents bigint, OUT passages bigi
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $$
   SELECT (SELECT count(*) FROM precedent.documents WHERE ${READABLE}),
          (SELECT count(*) FROM precedent.passages WHERE ${READABLE}),
-         (SELECT coalesce(array_agg(name ORDER BY name), '{}') FROM precedent.collections WHERE id = ANY (precedent.readable_collections()))
+         (SELECT coalesce(array_agg(name ORDER BY name), '{}') FROM precedent.collections WHERE id = ANY ((SELECT precedent.readable_collections())::int[]))
 $$;
 
 CREATE FUNCTION precedent.term_counts() RETURNS TABLE (term text, passages bigint)
@@ -156,48 +159,54 @@ CREATE FUNCTION precedent.passage_candidates(
   required tsquery, phrase text, queries tsquery[], groups int[], weights float8[], selects bool[], total float8,
   lim int, phrase_lim int
 ) RETURNS TABLE (${PASSAGE_COLUMNS}, coverage float8)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-  WITH readable AS (SELECT precedent.readable_collections() AS ids),
-  variant AS (SELECT * FROM unnest(queries, groups, weights, selects) AS v (q, grp, weight, selects)),
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $fn$
+BEGIN
+  -- Dynamic SQL is planned for each call with its values, so every word's GIN lookup is planned as such.
+  RETURN QUERY EXECUTE $q$
+  WITH variant AS (SELECT * FROM unnest($4, $5, $6, $7) AS v (q, grp, weight, selects)),
   selected AS (
     SELECT s.id, v.grp, max(v.weight) AS best
     FROM variant v CROSS JOIN LATERAL (
-      SELECT p.id FROM precedent.passages p, readable r
-      WHERE p.words @@ v.q AND p.collection_id = ANY (r.ids) AND (required IS NULL OR p.words @@ required)
+      SELECT p.id FROM precedent.passages p
+      WHERE p.words @@ v.q AND p.collection_id = ANY ($1)
+        AND ($2 IS NULL OR p.words @@ $2)
     ) s
     WHERE v.selects GROUP BY s.id, v.grp
   ),
   first_pass AS (
-    SELECT id, sum(best) AS score FROM selected GROUP BY id ORDER BY score DESC, id LIMIT greatest(${FIRST_PASS_MIN}, 10 * lim)
+    SELECT id, sum(best) AS score FROM selected GROUP BY id ORDER BY score DESC, id LIMIT greatest(${FIRST_PASS_MIN}, 10 * $9)
   ),
   by_words AS (
     SELECT f.id, (f.score + coalesce((
       SELECT sum(best) FROM (SELECT max(v.weight) AS best FROM variant v WHERE NOT v.selects AND p.words @@ v.q GROUP BY v.grp) g
-    ), 0)) / total AS coverage
+    ), 0)) / $8 AS coverage
     FROM first_pass f JOIN precedent.passages p ON p.id = f.id
   ),
   best_words AS (
     SELECT w.id, w.coverage FROM by_words w JOIN precedent.passages p ON p.id = w.id
     JOIN precedent.documents d ON d.id = p.document_id JOIN precedent.collections c ON c.id = p.collection_id
-    ORDER BY w.coverage DESC, c.name, d.path, p.ordinal LIMIT lim
+    ORDER BY w.coverage DESC, c.name, d.path, p.ordinal LIMIT $9
   ),
   by_phrase AS (
-    SELECT p.id, p.words FROM precedent.passages p, readable r
-    WHERE phrase_lim > 0 AND phrase <% p.text AND (required IS NULL OR p.words @@ required) AND p.collection_id = ANY (r.ids)
-    ORDER BY word_similarity(phrase, p.text) DESC, p.id LIMIT phrase_lim
+    SELECT p.id, p.words FROM precedent.passages p
+    WHERE $10 > 0 AND $3 <% p.text AND ($2 IS NULL OR p.words @@ $2)
+      AND p.collection_id = ANY ($1)
+    ORDER BY word_similarity($3, p.text) DESC, p.id LIMIT $10
   ),
   chosen AS (
     SELECT id, coverage FROM best_words
     UNION
     SELECT b.id, coalesce((
       SELECT sum(best) FROM (SELECT max(v.weight) AS best FROM variant v WHERE b.words @@ v.q GROUP BY v.grp, v.selects) g
-    ), 0) / total
+    ), 0) / $8
     FROM by_phrase b WHERE b.id NOT IN (SELECT id FROM best_words)
   )
   SELECT ${PASSAGE_ROW}, ch.coverage
   FROM chosen ch JOIN precedent.passages p ON p.id = ch.id ${PASSAGE_JOINS}
   ORDER BY ch.coverage DESC, c.name, d.path, p.ordinal
-$$;
+  $q$ USING precedent.readable_collections(), required, phrase, queries, groups, weights, selects, total, lim, phrase_lim;
+END
+$fn$;
 
 CREATE FUNCTION precedent.passages_citing(resolution int, lim int) RETURNS TABLE (${PASSAGE_COLUMNS})
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $$
@@ -294,4 +303,14 @@ export async function grantReading(client: ClientBase, role: string): Promise<vo
 
 export function quoteIdentifier(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** The GIN indexes, whose pending entries a bulk publish leaves for the first queries to scan: merged at its end. */
+const GIN_INDEXES = ['passages_text_trgm', 'passages_words', 'facts_words'];
+const ANALYZED_TABLES = ['documents', 'paragraphs', 'passages', 'citations', 'facts', 'acronyms', 'term_frequencies'];
+
+/** Leaves the indexes and the planner's statistics as the queries need them; inside the publish's transaction. */
+export async function tidyAfterWriting(client: ClientBase): Promise<void> {
+  for (const index of GIN_INDEXES) await client.query(`SELECT gin_clean_pending_list('precedent.${index}'::regclass)`);
+  for (const table of ANALYZED_TABLES) await client.query(`ANALYZE precedent.${table}`);
 }
