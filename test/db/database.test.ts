@@ -33,6 +33,10 @@ const SEARCHES = [
   'forced labour slavery',
   'sexual violense in conflict',
   'humanitarian assis',
+  // OCR accidents in the corpus: "oftrafficking", "J apan's", "effo rts".
+  'root causes of trafficking in persons',
+  "reaffirm japan's commitment to combatting trafficking",
+  'grassroots nation-building efforts',
 ];
 const COMPLETIONS = ['The Convention and the Protocol are universal', 'Japan therefore attaches great importance'];
 const FACT_QUERIES = ['unodc pledge', 'japan contribution'];
@@ -52,6 +56,9 @@ Japan welcomes the establishment of the Zephyr Oversight Panel (ZOP) under confi
 Japan has pledged 77 million US dollars to the ZOP for its first year of quiet operations.
 `;
 const RESTRICTED_PHRASE = 'confidential arrangements zephyr oversight';
+/** A passage OCR broke so badly that none of its words is whole: only the trigram index finds it. */
+const BROKEN = 'Japan welcomesthe quadrennialreview ofthe Xylo theque.\n';
+const BROKEN_QUERY = 'welcomes the quadrennial review of the xylotheque';
 const RESTRICTED_DRAFT = 'Mr. President,\n\nJapan has pledged 5 million US dollars to the ZOP this year.\n';
 
 /** Where a result comes from, the same for a local path and a server reference: the file's name. */
@@ -88,6 +95,7 @@ describe('a corpus on PostgreSQL', function () {
   this.timeout(120_000);
   let server: TestServer;
   let restricted: TempDir;
+  let broken: TempDir;
   let local: LocalCorpus;
   let drafter: DatabaseCorpus;
   let cleared: DatabaseCorpus;
@@ -104,12 +112,21 @@ describe('a corpus on PostgreSQL', function () {
     await admin.end();
     restricted = new TempDir();
     writeFileSync(restricted.file('restricted-note.md'), RESTRICTED);
+    broken = new TempDir();
+    writeFileSync(broken.file('broken-scan.txt'), BROKEN);
     await publishCorpus({ url: server.url('writer'), collection: 'main', roots: [BUNDLED_CORPUS], cacheDir: null });
     await publishCorpus({
       url: server.url('writer'),
       collection: 'restricted',
       readers: 'restricted_reader',
       roots: [restricted.path],
+      cacheDir: null,
+    });
+    await publishCorpus({
+      url: server.url('writer'),
+      collection: 'scans',
+      readers: 'restricted_reader',
+      roots: [broken.path],
       cacheDir: null,
     });
     local = new LocalCorpus(await PrecedentWorkspace.load({ roots: [BUNDLED_CORPUS], cacheDir: null }));
@@ -121,6 +138,7 @@ describe('a corpus on PostgreSQL', function () {
     await drafter?.close();
     await cleared?.close();
     restricted?.remove();
+    broken?.remove();
     server?.stop();
   });
 
@@ -177,6 +195,11 @@ describe('a corpus on PostgreSQL', function () {
       const mine = byName(await local.audit(options));
       assert.ok(Object.values(mine).some((findings) => findings.length > 0));
       assert.deepEqual(byName(await drafter.audit(options)), mine);
+    });
+
+    it('finds through the trigram index a passage whose words OCR broke apart', async () => {
+      const [found] = await cleared.search(BROKEN_QUERY, { limit: 3 });
+      assert.equal(found?.file, 'precedent-db:scans/broken-scan.txt');
     });
 
     it('names a passage by collection and path, and gives its text back', async () => {

@@ -142,7 +142,8 @@ CREATE FUNCTION precedent.corpus_summary(OUT documents bigint, OUT passages bigi
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $$
   SELECT (SELECT count(*) FROM precedent.documents WHERE ${READABLE}),
          (SELECT count(*) FROM precedent.passages WHERE ${READABLE}),
-         (SELECT coalesce(array_agg(name ORDER BY name), '{}') FROM precedent.collections WHERE id = ANY ((SELECT precedent.readable_collections())::int[]))
+         (SELECT coalesce(array_agg(name ORDER BY name), '{}') FROM precedent.collections
+          WHERE id = ANY ((SELECT precedent.readable_collections())::int[]))
 $$;
 
 CREATE FUNCTION precedent.term_counts() RETURNS TABLE (term text, passages bigint)
@@ -153,8 +154,10 @@ $$;
 -- Candidates for a query, as the local index picks them (PassageIndex.candidates): each variant of a query word
 -- (the word, a typo of it, a completion) has a weight, and a passage scores, for each word, its best variant there.
 -- Variants that select bring passages in, each by its own GIN lookup; the best few hundred are then also scored by
--- the common words, which only rank. Identifiers are required. For a phrase, passages by word_similarity (<%) on the
--- trigram index join them: they find what OCR broke apart ("oftrafficking"), which the words cannot.
+-- the common words, which only rank. Identifiers are required. For a phrase that no passage holds every word of,
+-- passages by word_similarity (<%) on the trigram index join them: they find what OCR broke apart ("oftrafficking"),
+-- which the words cannot. (When some passage holds them all, it outranks such a passage anyway, and the trigram
+-- lookup, the costliest part, is left out.)
 CREATE FUNCTION precedent.passage_candidates(
   required tsquery, phrase text, queries tsquery[], groups int[], weights float8[], selects bool[], total float8,
   lim int, phrase_lim int
@@ -174,7 +177,8 @@ BEGIN
     WHERE v.selects GROUP BY s.id, v.grp
   ),
   first_pass AS (
-    SELECT id, sum(best) AS score FROM selected GROUP BY id ORDER BY score DESC, id LIMIT greatest(${FIRST_PASS_MIN}, 10 * $9)
+    SELECT id, sum(best) AS score, count(*) AS matched FROM selected GROUP BY id
+    ORDER BY score DESC, id LIMIT greatest(${FIRST_PASS_MIN}, 10 * $9)
   ),
   by_words AS (
     SELECT f.id, (f.score + coalesce((
@@ -190,6 +194,7 @@ BEGIN
   by_phrase AS (
     SELECT p.id, p.words FROM precedent.passages p
     WHERE $10 > 0 AND $3 <% p.text AND ($2 IS NULL OR p.words @@ $2)
+      AND (SELECT coalesce(max(matched), 0) FROM first_pass) < (SELECT count(DISTINCT grp) FROM variant WHERE selects)
       AND p.collection_id = ANY ($1)
     ORDER BY word_similarity($3, p.text) DESC, p.id LIMIT $10
   ),
