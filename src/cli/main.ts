@@ -32,9 +32,11 @@ const USAGE = `Usage:
   precedent check  [--corpus DIR]... [--bundled] [--registry FILE] [--json] FILE...
   precedent audit  [--corpus DIR]... [--bundled] [--registry FILE] [--json]
   precedent publish --db URL [--collection NAME] [--readers ROLE] [--json] DIR...
+  precedent text --db URL precedent-db:COLLECTION/PATH
 
 search, complete, facts, check and audit take --db URL to answer from a corpus published to a PostgreSQL
 server (alone, or with --corpus folders: then both answer). The password comes from PGPASSWORD or ~/.pgpass.
+text prints a published document's text, as the lines and columns of its results count it.
 
 facts finds who pledged, contributed, dispatched or adopted what, and when ("unodc pledge"): the best
 matching subject first, newest first within it; it exits with 0 also when nothing is found.
@@ -56,7 +58,7 @@ Options:
   --readers ROLE   the role whose members may read the collection (default: precedent_reader)
 `;
 
-const COMMANDS = ['index', 'search', 'complete', 'facts', 'check', 'audit', 'publish'];
+const COMMANDS = ['index', 'search', 'complete', 'facts', 'check', 'audit', 'publish', 'text'];
 const DEFAULT_COLLECTION = 'main';
 
 class UsageError extends Error {}
@@ -140,6 +142,22 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
     });
     out.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatPublishReport(report));
     return 0;
+  }
+  if (command === 'text') {
+    if (!db) throw new UsageError('text needs --db URL');
+    if (rest.length !== 1 || !isDocumentReference(rest[0])) throw new UsageError('text needs one precedent-db:COLLECTION/PATH reference');
+    const corpus = await DatabaseCorpus.open(db);
+    try {
+      const text = await corpus.documentText(rest[0]);
+      if (text === null) {
+        err.write(`precedent: ${rest[0]}: no such document, or not one this role may read\n`);
+        return 2;
+      }
+      out.write(text);
+      return 0;
+    } finally {
+      await corpus.close();
+    }
   }
   if (db && command === 'index') throw new UsageError('index reads local folders; to write a corpus to a server, use publish');
   const warn = (line: string) => err.write(`${line}\n`);

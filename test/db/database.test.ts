@@ -263,6 +263,20 @@ describe('a corpus on PostgreSQL', function () {
       assert.ok(results.length > 0 && results.every((r) => r.file.startsWith('precedent-db:main/') && r.line >= 1));
     });
 
+    it('text prints a published document, and nothing of a collection the role may not read', async () => {
+      const shown = await runCli(
+        'text',
+        '--db',
+        server.url('drafter'),
+        'precedent-db:main/2017-03-15-bessho-trafficking-mission-statement.md',
+      );
+      assert.equal(shown.code, 0);
+      assert.match(shown.out, /attaches great importance/);
+      const hidden = await runCli('text', '--db', server.url('drafter'), 'precedent-db:restricted/restricted-note.md');
+      assert.equal(hidden.code, 2);
+      assert.equal(hidden.out, '');
+    });
+
     it('--db with --corpus: both sources answer', async () => {
       const extra = new TempDir();
       try {
