@@ -50,7 +50,8 @@ async function measure(
 export function formatArchiveFigures(figures: { pdf: ExtractionFigures; docx: ExtractionFigures }): string {
   const line = (label: string, f: ExtractionFigures) =>
     `  ${label}: ${f.pagesPerSecond.toFixed(0)} pages/s, ${f.filesPerSecond.toFixed(1)} files/s ` +
-    `(${f.files} files, ${f.pages.toFixed(0)} pages in ${f.ms.toFixed(0)} ms; first file with the library loaded ${f.firstMs.toFixed(0)} ms)`;
+    `(${f.files} files, ${f.pages.toFixed(0)} pages in ${f.ms.toFixed(0)} ms; ` +
+    `first file with the library loaded ${f.firstMs.toFixed(0)} ms)`;
   return [
     'Word and PDF extraction (to documents, ready to index)',
     line('PDF, two-column records', figures.pdf),

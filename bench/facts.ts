@@ -87,8 +87,11 @@ export function formatFactFigures(figures: FactFigures): string {
   const ratio = figures.p50 > 0 ? figures.plainFuse.p50 / figures.p50 : 0;
   return [
     'Facts:',
-    `  ${figures.facts} facts read from every sentence in ${ms(figures.extractMs)}, in slices: longest event-loop stall ${ms(figures.slicedMaxStallMs)}`,
-    `  lookup (${figures.lookups} queries): p50 ${ms(figures.p50)}, p95 ${ms(figures.p95)}, the fact asked for (or a copy) in the first five ${(figures.foundAt5 * 100).toFixed(0)}%  (target p95 ≤ 20 ms)`,
-    `  plain Fuse.js over every sentence, first ${figures.plainFuse.lookups} queries: p50 ${ms(figures.plainFuse.p50)} (Precedent ×${ratio.toFixed(0)} faster at p50)`,
+    `  ${figures.facts} facts read from every sentence in ${ms(figures.extractMs)}, ` +
+      `in slices: longest event-loop stall ${ms(figures.slicedMaxStallMs)}`,
+    `  lookup (${figures.lookups} queries): p50 ${ms(figures.p50)}, p95 ${ms(figures.p95)}, ` +
+      `the fact asked for (or a copy) in the first five ${(figures.foundAt5 * 100).toFixed(0)}%  (target p95 ≤ 20 ms)`,
+    `  plain Fuse.js over every sentence, first ${figures.plainFuse.lookups} queries: p50 ${ms(figures.plainFuse.p50)} ` +
+      `(Precedent ×${ratio.toFixed(0)} faster at p50)`,
   ].join('\n');
 }

@@ -37,7 +37,8 @@ export function formatCorpusReport(report: CorpusReport): string {
   const count = (kind: QueryKind) => report.queries.filter((q) => q.kind === kind).length;
   lines.push(`== ${report.name}: ${report.label}`);
   lines.push(
-    `   ${report.documents ?? '?'} documents (${report.skipped ?? '?'} files skipped), ${report.passages ?? '?'} sentences (Precedent's passages)`,
+    `   ${report.documents ?? '?'} documents (${report.skipped ?? '?'} files skipped), ` +
+      `${report.passages ?? '?'} sentences (Precedent's passages)`,
     `   ${count('phrase')} phrase + ${count('keyword')} keyword queries, ${several} of them with more than one right answer ` +
       `(other sentences hold the same words); other engines: ${report.peerScope}`,
   );

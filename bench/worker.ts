@@ -41,9 +41,8 @@ async function coldBuild(task: Extract<WorkerTask, { kind: 'precedent-cold' }>):
   const savedMs = performance.now() - started;
   const memory = measureMemory();
   const { documents, passages, skipped } = workspace.report;
-  log(
-    `Precedent: ${documents} documents, ${passages} passages in ${Math.round(buildMs)} ms; cache ${saveError ? `not written: ${saveError}` : `written at ${Math.round(savedMs)} ms`}`,
-  );
+  const cache = saveError ? `not written: ${saveError}` : `written at ${Math.round(savedMs)} ms`;
+  log(`Precedent: ${documents} documents, ${passages} passages in ${Math.round(buildMs)} ms; cache ${cache}`);
   await writeSentences(task.sentencesDir, workspace.documents);
   return { buildMs, savedMs, saveError, memory, documents, passages, skipped: skipped.length };
 }

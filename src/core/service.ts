@@ -8,6 +8,7 @@ import type { CheckConfig } from './checks/config';
 import type { Finding, Precedent } from './checks/types';
 import type { ResolutionRegistry } from './citations/registry';
 import { describeFsError } from './corpus/discover';
+import { type DraftPlace, placeIn } from './draft/draft';
 import { readSourceText } from './corpus/sourceText';
 import type { Fact } from './facts/factBase';
 import type { FactsAt } from './facts/factsAt';
@@ -72,6 +73,8 @@ export interface CorpusQueries {
   lookUpFacts(query: string, limit: number, options?: Cancellable): Promise<Fact[]>;
   /** What the corpus records about the figure or name at an offset of a draft. */
   factsAt(text: string, offset: number, options?: Cancellable): Promise<FactsAt | null>;
+  /** What is at an offset of a draft: whether it is prose, its sentence, its citation (the draft read as the checks read it). */
+  draftPlace(text: string, file: string, offset: number, options?: Cancellable): Promise<DraftPlace>;
   /** Findings on a draft's text. */
   check(text: string, file: string, options: CheckOptions): Promise<Finding[]>;
   /** Findings on every corpus file. */
@@ -123,6 +126,10 @@ export class LocalCorpus implements CorpusQueries {
   async factsAt(text: string, offset: number, options: Cancellable = {}): Promise<FactsAt | null> {
     await this.factsRead(options);
     return this.workspace.factsAt(text, offset);
+  }
+
+  draftPlace(text: string, file: string, offset: number, options: Cancellable = {}): Promise<DraftPlace> {
+    return this.answer(options, () => placeIn(this.workspace.draft(text, file), offset));
   }
 
   async check(text: string, file: string, options: CheckOptions): Promise<Finding[]> {

@@ -7,14 +7,16 @@ import { readFile as readFileCallback } from 'fs';
 import { promisify } from 'util';
 import { IndexCache, type ManifestEntry } from './cache';
 import type { CheckConfig } from './checks/config';
-import { checkDraft, type CorpusEvidence, readDraft } from './checks/checkDraft';
+import { checkDraft, type CorpusEvidence } from './checks/checkDraft';
 import type { Finding, Precedent } from './checks/types';
 import { extractCitations } from './citations/extract';
 import type { ResolutionRegistry } from './citations/registry';
+import { ResolutionSubjects } from './citations/subjects';
 import { BinaryFileError, decodeBytes } from './corpus/decode';
 import { type CorpusFile, describeFsError, discoverFiles } from './corpus/discover';
 import { ingestWordOrPdf, isWordOrPdf } from './corpus/extract/wordOrPdf';
 import { isUnreadableFile } from './corpus/extract/extracted';
+import { isMarkdownFile, readDraft, type Draft } from './draft/draft';
 import { ingestText } from './corpus/ingest';
 import { AcronymTable } from './facts/acronyms';
 import { extractFacts, type SentenceFact } from './facts/extract';
@@ -66,6 +68,9 @@ export class PrecedentWorkspace implements CorpusEvidence {
   private readonly precedents = new Map<string, Precedent | null>();
   private readonly sentenceFacts = new Map<string, SentenceFact[]>();
   private acronyms: AcronymTable | null = null;
+  private resolutionSubjects: ResolutionSubjects | null = null;
+  private lastDraft: Draft | null = null;
+  private corpusFiles: Set<string> | null = null;
   private factBase: FactBase | null = null;
   private factsReading: Promise<FactBase> | null = null;
 
@@ -190,9 +195,9 @@ export class PrecedentWorkspace implements CorpusEvidence {
 
   /** What the corpus records about the figure or name at an offset of a draft, newest first. */
   factsAt(text: string, offset: number, limit = 6): FactsAt | null {
-    // The draft's sentences and front matter as its checks read them, so a hover and a diagnostic agree.
-    const { draft, sentences } = readDraft(text, '');
-    const sentence = sentences.find((s) => s.start <= offset && offset <= s.end);
+    // The draft as its checks read it (the same reading, when they just did), so a hover and a diagnostic agree.
+    const draft = this.lastDraft?.text === text ? this.lastDraft : this.draft(text, '');
+    const sentence = draft.sentences.find((s) => s.start <= offset && offset <= s.end);
     if (!sentence) return null;
     const factsOf = (written: string) => this.factsOfSentence(written, draft.meta);
     return factsAt(
@@ -206,12 +211,36 @@ export class PrecedentWorkspace implements CorpusEvidence {
     );
   }
 
+  /** What each resolution is about, by the words the corpus writes around its citations (read as asked, then kept). */
+  get subjects(): ResolutionSubjects {
+    return (this.resolutionSubjects ??= new ResolutionSubjects({
+      sentencesWith: (number) => this.sentencesWith(number),
+      idf: (term) => this.index.idfOfTerm(term),
+    }));
+  }
+
+  /** The texts of the passages that hold a number as a word, one at a time: a caller may stop early. */
+  *sentencesWith(number: number): Generator<string> {
+    for (const passage of this.index.passagesHolding(String(number))) yield this.index.passageIn(this.documents, passage).text;
+  }
+
   acronymTable(): AcronymTable {
     if (!this.acronyms) {
       this.acronyms = new AcronymTable();
       for (const document of this.documents) for (const paragraph of document.paragraphs) this.acronyms.add(paragraph.text);
     }
     return this.acronyms;
+  }
+
+  /**
+   * A draft, read once: the last one is kept, so the hovers that follow a check of the same text read nothing again.
+   * Markdown is parsed for what is not prose only in drafts: corpus files (the audit checks them) are plain text.
+   */
+  draft(text: string, file: string): Draft {
+    if (this.lastDraft?.text === text && this.lastDraft.file === file) return this.lastDraft;
+    this.corpusFiles ??= new Set(this.documents.map((d) => d.file));
+    const markdown = isMarkdownFile(file) && !this.corpusFiles.has(file);
+    return (this.lastDraft = readDraft(text, file, { markdown }));
   }
 
   /** Corpus passages that cite a Security Council resolution (by number, as "resolution 2331" or "S/RES/2331"). */
@@ -223,7 +252,7 @@ export class PrecedentWorkspace implements CorpusEvidence {
 
   /** Findings on a draft (or a corpus file, for the audit): citations against the registry and the corpus. */
   check(text: string, file: string, options: { registry: ResolutionRegistry; config: CheckConfig }): Finding[] {
-    return checkDraft(text, file, options, this);
+    return checkDraft(this.draft(text, file), options, this);
   }
 
   /** Facts on the same subject as a draft's fact, newest first. */

@@ -13,6 +13,11 @@ export function sourceUri(file: string): vscode.Uri {
   return core().isWordOrPdf(file) ? uri.with({ scheme: EXTRACTED_SCHEME }) : uri;
 }
 
+/** The name a draft is checked under: its path, or its URI when it has none (an untitled draft). */
+export function draftFileOf(document: vscode.TextDocument): string {
+  return document.uri.scheme === 'file' ? document.uri.fsPath : document.uri.toString();
+}
+
 export function toRange(range: SourceRange): vscode.Range {
   return new vscode.Range(range.startLine, range.startColumn, range.endLine, range.endColumn);
 }

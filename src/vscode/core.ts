@@ -8,10 +8,12 @@ export { CONFIG_FILE, dismissFinding, findConfig, projectBoundary, restoreFindin
 export { CORPUS_FILE_GLOB } from '../core/corpus/discover';
 export { CHECKS } from '../core/checks/runChecks';
 export { preferredFix } from '../core/checks/types';
+export { adoptedWhen, citationProblem } from '../core/citations/diagnose';
 export { extractCitations } from '../core/citations/extract';
 export { loadRegistryFile, ResolutionRegistry } from '../core/citations/registry';
 export { isWordOrPdf, readExtractedText } from '../core/corpus/extract/wordOrPdf';
 export { describeFact, factWhen } from '../core/facts/factBase';
+export { formatUnDate } from '../core/text/dates';
 export { mergeTwins } from '../core/search/twins';
 export { LocalCorpus } from '../core/service';
 export { PrecedentWorkspace } from '../core/workspace';

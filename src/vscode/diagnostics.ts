@@ -6,14 +6,16 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Finding } from '../core/checks/types';
 import type { ResolutionRegistry } from '../core/citations/registry';
+import type { CorpusQueries } from '../core/service';
 import { checkConfigFor } from './checkConfig';
-import { toDiagnostic } from './convert';
+import { draftFileOf, toDiagnostic } from './convert';
 import type { CorpusService } from './corpusService';
 import { core } from './loadCore';
 import { affectsPrecedent, readSettings } from './settings';
 
 const TYPING_DELAY_MS = 400;
-const SENTENCE_END = /[.!?]["'”’)]*\s/g;
+/** How a finished sentence ends: a stop, perhaps inside closing quotes or brackets. */
+const FINISHED = /[.!?]["'”’)\]]*$/;
 
 export class DraftDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('precedent');
@@ -72,12 +74,13 @@ export class DraftDiagnostics implements vscode.Disposable {
     const generation = (this.generations.get(key) ?? 0) + 1;
     this.generations.set(key, generation);
     const version = document.version;
-    const file = document.uri.scheme === 'file' ? document.uri.fsPath : document.uri.toString();
+    const file = draftFileOf(document);
     const config = await checkConfigFor(document.uri);
     const registry = await this.registry();
     if (this.generations.get(key) !== generation || document.version !== version) return;
-    const typing = sentenceBeingTyped(document);
-    const checked = await queries.check(document.getText(), file, { registry, config });
+    const text = document.getText();
+    const checked = await queries.check(text, file, { registry, config });
+    const typing = await sentenceBeingTyped(queries, document, text, file);
     // The draft may have changed, or been checked again, while the corpus answered.
     if (this.generations.get(key) !== generation || document.version !== version) return;
     const findings = checked.filter((finding) => !typing || finding.end <= typing.start || finding.start >= typing.end);
@@ -110,20 +113,21 @@ export class DraftDiagnostics implements vscode.Disposable {
 }
 
 /**
- * The unfinished sentence at the cursor of the active editor, as offsets: from the end of the previous sentence
- * to the cursor, while nothing but white space follows on the line.
+ * The unfinished sentence at the cursor of the active editor, as offsets — the core's sentence (as the checks read
+ * the draft) from its start to the cursor — while nothing but white space follows on the line.
  */
-function sentenceBeingTyped(document: vscode.TextDocument): { start: number; end: number } | null {
+async function sentenceBeingTyped(
+  queries: CorpusQueries,
+  document: vscode.TextDocument,
+  text: string,
+  file: string,
+): Promise<{ start: number; end: number } | null> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document !== document) return null;
   const cursor = editor.selection.active;
   if (document.lineAt(cursor.line).text.slice(cursor.character).trim() !== '') return null;
   const end = document.offsetAt(cursor);
-  const before = document.getText(new vscode.Range(new vscode.Position(Math.max(0, cursor.line - 20), 0), cursor));
-  if (/[.!?]["'”’)]*\s*$/.test(before)) return null;
-  let start = end - before.length;
-  for (const match of before.matchAll(SENTENCE_END)) start = end - before.length + (match.index ?? 0) + match[0].length;
-  const paragraphBreak = before.lastIndexOf('\n\n');
-  if (paragraphBreak >= 0) start = Math.max(start, end - before.length + paragraphBreak + 2);
-  return { start, end };
+  const { sentence } = await queries.draftPlace(text, file, end);
+  if (!sentence || FINISHED.test(sentence.text)) return null;
+  return { start: sentence.start, end };
 }

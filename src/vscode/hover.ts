@@ -6,17 +6,16 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Citation } from '../core/citations/extract';
-import type { ResolutionRegistry } from '../core/citations/registry';
+import type { RegistryEntry, ResolutionRegistry } from '../core/citations/registry';
 import type { CorpusQueries } from '../core/service';
 import { asSignal, unlessCancelled } from './cancellation';
+import { draftFileOf } from './convert';
 import type { CorpusService } from './corpusService';
 import { core } from './loadCore';
 import { escapeMarkdown as escape, sourceLink } from './markdown';
 
 const ACRONYM = /\b\p{Lu}[\p{Lu}\d&]{1,10}\b/u;
 const CITING_PASSAGES = 3;
-/** How much text around the cursor is read for a citation (a citation with its stated date is shorter). */
-const WINDOW = 300;
 
 export class PrecedentHover implements vscode.HoverProvider {
   constructor(
@@ -40,14 +39,10 @@ export class PrecedentHover implements vscode.HoverProvider {
     position: vscode.Position,
     token: vscode.CancellationToken,
   ): Promise<vscode.Hover | null> {
-    const offset = document.offsetAt(position);
-    const windowStart = Math.max(0, offset - WINDOW);
-    const text = document.getText(new vscode.Range(document.positionAt(windowStart), document.positionAt(offset + WINDOW)));
-    const citation = core()
-      .extractCitations(text)
-      .find((c) => c.start + windowStart <= offset && offset <= c.end + windowStart);
+    // The draft as the checks read it: a citation in code or in a link's destination is none.
+    const { citation } = await queries.draftPlace(document.getText(), draftFileOf(document), document.offsetAt(position), asSignal(token));
     if (citation) {
-      const range = new vscode.Range(document.positionAt(windowStart + citation.start), document.positionAt(windowStart + citation.end));
+      const range = new vscode.Range(document.positionAt(citation.start), document.positionAt(citation.end));
       return new vscode.Hover(await citationCard(queries, citation, await this.registry(), token), range);
     }
     const wordRange = document.getWordRangeAtPosition(position, ACRONYM);
@@ -77,7 +72,7 @@ async function citationCard(
   if (citation.body === 'security-council' && citation.session === null) {
     const entry = registry.entry(citation.number);
     const year = registry.securityCouncilYear(citation.number);
-    if (entry) card.appendMarkdown(`\n\nAdopted on ${entry.date}${entry.title ? ` — ${escape(entry.title)}` : ''}`);
+    if (entry) card.appendMarkdown(`\n\nAdopted on ${core().formatUnDate(entry.date)}${entry.title ? ` — ${describeTitle(entry)}` : ''}`);
     else if (year !== null) card.appendMarkdown(`\n\nAdopted in ${year}`);
     else card.appendMarkdown('\n\nNot in the registry (adopted after the last number Precedent knows)');
   }
@@ -96,13 +91,17 @@ async function citationCard(
   return card;
 }
 
+/** A user's registry gives the resolution's own title; the shipped table, the agenda item it was adopted under. */
+function describeTitle(entry: RegistryEntry): string {
+  return entry.titleKind === 'title' ? escape(entry.title) : `agenda item: ${escape(entry.title)}`;
+}
+
 /** A corpus passage may repeat the very mistake being checked: say so rather than offer it as precedent. */
 function wrongYearIn(text: string, number: number, registry: ResolutionRegistry): string | null {
-  const actual = registry.securityCouncilYear(number);
-  const cited = core()
-    .extractCitations(text)
-    .find((c) => c.number === number && c.session === null && c.year !== null);
-  return cited && actual !== null && cited.year !== actual
-    ? `This passage gives the year ${cited.year}; resolution ${number} is of ${actual}.`
-    : null;
+  const { citationProblem, extractCitations } = core();
+  const problem = extractCitations(text)
+    .filter((c) => c.number === number)
+    .map((c) => citationProblem(c, registry))
+    .find((p) => p !== null);
+  return problem ? `This passage gives ${problem.written}; resolution ${number} was adopted ${core().adoptedWhen(problem)}.` : null;
 }

@@ -1,11 +1,12 @@
 /** Ghost text: the continuation of the sentence being typed, from the corpus; several alternatives. */
 import * as vscode from 'vscode';
 import { asSignal, unlessCancelled } from './cancellation';
+import type { CorpusQueries } from '../core/service';
+import { draftFileOf } from './convert';
 import type { CorpusService } from './corpusService';
 import { readSettings } from './settings';
 
 const ALTERNATIVES = 3;
-const LOOK_BACK_LINES = 10;
 
 export class PrecedentInlineCompletions implements vscode.InlineCompletionItemProvider {
   constructor(private readonly corpus: CorpusService) {}
@@ -18,9 +19,8 @@ export class PrecedentInlineCompletions implements vscode.InlineCompletionItemPr
   ): Promise<vscode.InlineCompletionItem[]> {
     const queries = this.corpus.current;
     if (!queries || !readSettings().completionsEnabled || token.isCancellationRequested) return [];
-    if (inFrontMatter(document, position) || inCode(document, position)) return [];
-    const typed = sentenceBefore(document, position);
-    if (!typed) return [];
+    const typed = await unlessCancelled(sentenceTyped(queries, document, position, token), null);
+    if (!typed || token.isCancellationRequested) return [];
     const continuations = await unlessCancelled(queries.complete(typed, ALTERNATIVES, asSignal(token)), []);
     const items = continuations.map((continuation) => {
       const item = new vscode.InlineCompletionItem(continuation.text, new vscode.Range(position, position));
@@ -31,29 +31,20 @@ export class PrecedentInlineCompletions implements vscode.InlineCompletionItemPr
   }
 }
 
-/** The sentence typed so far: from the end of the previous sentence (or the paragraph's start) to the cursor. */
-export function sentenceBefore(document: vscode.TextDocument, position: vscode.Position): string | null {
-  const from = new vscode.Position(Math.max(0, position.line - LOOK_BACK_LINES), 0);
-  const before = document.getText(new vscode.Range(from, position));
-  const paragraph = before.slice(before.lastIndexOf('\n\n') + 1);
-  const sentenceStart = Math.max(...[...paragraph.matchAll(/[.!?]["'”’)]*\s+/g)].map((m) => (m.index ?? 0) + m[0].length), 0);
-  const sentence = paragraph.slice(sentenceStart).replace(/^\s+/, '');
+/**
+ * The sentence typed so far, as the core segments the draft: from its start to the cursor; null outside prose (front
+ * matter, code, HTML, a link's destination) or before a second word.
+ */
+async function sentenceTyped(
+  queries: CorpusQueries,
+  document: vscode.TextDocument,
+  position: vscode.Position,
+  token: vscode.CancellationToken,
+): Promise<string | null> {
+  const text = document.getText();
+  const offset = document.offsetAt(position);
+  const place = await queries.draftPlace(text, draftFileOf(document), offset, asSignal(token));
+  if (!place.prose || !place.sentence) return null;
+  const sentence = text.slice(place.sentence.start, offset);
   return sentence.trim().split(/\s+/).length >= 2 ? sentence : null;
-}
-
-function inFrontMatter(document: vscode.TextDocument, position: vscode.Position): boolean {
-  if (document.lineAt(0).text.trim() !== '---') return false;
-  for (let line = 1; line < document.lineCount && line <= position.line; line++) {
-    if (/^(---|\.\.\.)\s*$/.test(document.lineAt(line).text)) return line >= position.line;
-  }
-  return true;
-}
-
-/** Inside a fenced code block or an inline code span of a Markdown draft. */
-function inCode(document: vscode.TextDocument, position: vscode.Position): boolean {
-  if (document.languageId !== 'markdown') return false;
-  let fences = 0;
-  for (let line = 0; line < position.line; line++) if (/^\s*(```|~~~)/.test(document.lineAt(line).text)) fences++;
-  const lineBefore = document.lineAt(position.line).text.slice(0, position.character);
-  return fences % 2 === 1 || (lineBefore.match(/`/g)?.length ?? 0) % 2 === 1;
 }

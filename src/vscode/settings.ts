@@ -29,7 +29,10 @@ export function readSettings(): Settings {
   };
 }
 
-/** `.precedent.json`'s severities and style, overridden by each `precedent.checks.CODE` and `precedent.style` the user set (not the defaults). */
+/**
+ * `.precedent.json`'s severities and style, overridden by each `precedent.checks.CODE` and `precedent.style` the user
+ * set (not the defaults).
+ */
 export function withCheckSettings(config: CheckConfig): CheckConfig {
   const settings = vscode.workspace.getConfiguration('precedent');
   const checks = { ...config.checks };

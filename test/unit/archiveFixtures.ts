@@ -36,9 +36,8 @@ export function makePdf(pages: PdfPage[], options: PdfOptions = {}): Buffer {
     const contentRef = objects.length;
     let resources = '<< /Font << /F1 3 0 R >> >>';
     if ('image' in page) {
-      add(
-        '<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 1 >>\nstream\n\x80\nendstream',
-      );
+      const image = '<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 1 >>';
+      add(`${image}\nstream\n\x80\nendstream`);
       resources = `<< /XObject << /Im1 ${objects.length} 0 R >> >>`;
     }
     add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources ${resources} /Contents ${contentRef} 0 R >>`);
@@ -162,14 +161,17 @@ export async function statementDocx(moreParagraphs = 0): Promise<Buffer> {
   const paragraph = (text: string, style?: string) =>
     `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}${run(text)}</w:p>`;
   const cell = (text: string) => `<w:tc>${paragraph(text)}</w:tc>`;
+  const footnoteReference = (id: number) =>
+    `<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="${id}"/></w:r>`;
   const body = [
     paragraph('Statement by Testland on the Peacebuilding Fund', 'Heading1'),
-    `<w:p>${run('Mr. President, Testland pledged USD 5 million to the Peacebuilding Fund in 2015.')}<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="1"/></w:r></w:p>`,
+    `<w:p>${run('Mr. President, Testland pledged USD 5 million to the Peacebuilding Fund in 2015.')}${footnoteReference(1)}</w:p>`,
     paragraph('We remain committed to a human-centred approach to sustaining peace.'),
     `<w:tbl><w:tr>${cell('Year')}${cell('Pledge')}</w:tr><w:tr>${cell('2015')}${cell('USD 5 million')}</w:tr></w:tbl>`,
     ...Array.from({ length: moreParagraphs }, (_, i) =>
       paragraph(
-        `Paragraph ${i + 1} recalls that the Council has met on this question many times, and that each time it has called on the parties to protect civilians.`,
+        `Paragraph ${i + 1} recalls that the Council has met on this question many times, ` +
+          'and that each time it has called on the parties to protect civilians.',
       ),
     ),
     paragraph('I thank you.'),
@@ -188,14 +190,13 @@ export async function statementDocx(moreParagraphs = 0): Promise<Buffer> {
     '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
   );
   zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document ${w}><w:body>${body}</w:body></w:document>`);
+  const footnote = paragraph('Announced at the pledging conference of 29 September 2015.');
   zip.file(
     'word/footnotes.xml',
-    `<?xml version="1.0" encoding="UTF-8"?><w:footnotes ${w}><w:footnote w:id="1">${paragraph('Announced at the pledging conference of 29 September 2015.')}</w:footnote></w:footnotes>`,
+    `<?xml version="1.0" encoding="UTF-8"?><w:footnotes ${w}><w:footnote w:id="1">${footnote}</w:footnote></w:footnotes>`,
   );
-  zip.file(
-    'word/styles.xml',
-    `<?xml version="1.0" encoding="UTF-8"?><w:styles ${w}><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style></w:styles>`,
-  );
+  const headingStyle = '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>';
+  zip.file('word/styles.xml', `<?xml version="1.0" encoding="UTF-8"?><w:styles ${w}>${headingStyle}</w:styles>`);
   zip.file(
     'docProps/core.xml',
     '<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>Testland on the Peacebuilding Fund</dc:title><dc:creator>Jane Drafter</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">2015-09-28T09:00:00Z</dcterms:created></cp:coreProperties>',

@@ -42,11 +42,14 @@ describe('Word and PDF files', () => {
       documentNamed('record.pdf').paragraphs.map((p) => p.text),
       [
         'Statement by the Representative of Testland on Human Rights',
-        'The protection of civilians remains at the heart of our work in this Council. We must ensure the protection of a truly human-centred approach to security.',
-        'Mr. President, my delegation welcomes the report of the Secretary-General and thanks the briefers for their work on the ground. We call for restraint.',
+        'The protection of civilians remains at the heart of our work in this Council. ' +
+          'We must ensure the protection of a truly human-centred approach to security.',
+        'Mr. President, my delegation welcomes the report of the Secretary-General and thanks the briefers for their work on the ground. ' +
+          'We call for restraint.',
         'Third paragraph in the right column, as wide as the widest lines on this page go.',
         'A fourth, marked by its indent alone as in the records of the United Nations.',
-        'The second page is read in a single column that runs across the whole width of the page, as most statements are printed; its lines are joined again.',
+        'The second page is read in a single column that runs across the whole width of the page, as most statements are printed; ' +
+          'its lines are joined again.',
         'A paragraph that follows without space or indent begins after a short last line.',
       ],
     );
@@ -131,9 +134,10 @@ describe('Word and PDF files', () => {
     // Not from the snapshot: the files that could not be read keep their verdict, and are not read again.
     await fs.writeFile(path.join(folder, 'another.txt'), 'Another statement on the protection of civilians.\n');
     // A process of its own: this one has loaded both libraries already.
+    const options = JSON.stringify({ roots: [folder], cacheDir: path.join(folder, '.precedent-cache') });
     const script = `
       const { PrecedentWorkspace } = require('./src/core/workspace');
-      PrecedentWorkspace.load({ roots: [${JSON.stringify(folder)}], cacheDir: ${JSON.stringify(path.join(folder, '.precedent-cache'))} }).then((opened) => {
+      PrecedentWorkspace.load(${options}).then((opened) => {
         const found = opened.search('truly human-centred approach')[0];
         const libraries = Object.keys(require.cache).filter((m) => /mammoth|jszip|pdfjs-dist/.test(m));
         console.log(JSON.stringify({ ingested: opened.report.ingested, page: found.page, libraries, pdfjs: 'pdfjsWorker' in globalThis }));

@@ -26,16 +26,19 @@ describe('checks on a draft', () => {
     // Seed 000 itself, hard-wrapped as the UN printed it, checked as if it were a draft.
     const seed = readFileSync(corpusFile('verbatim-record'), 'utf8');
 
-    it("flags the bundled verbatim record's 2231 (2016), names the true year, and offers 2331 from the corpus", () => {
+    it("flags the bundled verbatim record's 2231 (2016), names the true date, and offers 2331 from the corpus, neither preferred", () => {
       const [finding] = check(seed).filter((f) => f.code === 'resolution-year');
       assert.equal(finding.severity, 'warning');
-      assert.match(finding.message, /resolution 2231 was adopted in 2015, not in 2016; did you mean resolution 2331 \(2016\)\?/);
+      assert.match(
+        finding.message,
+        /^2016 → 2015: Security Council resolution 2231 was adopted on 20 July 2015; or did you mean resolution 2331 \(2016\)/,
+      );
       assert.equal(flagged(seed, finding), 'Resolution 2231 (2016)');
       assert.deepEqual(
-        finding.fixes.map((f) => [f.title, seed.slice(f.start, f.end), f.replacement]),
+        finding.fixes.map((f) => [f.title, seed.slice(f.start, f.end), f.replacement, f.choice ?? false]),
         [
-          ['Change the year to 2015', '2016', '2015'],
-          ['Did you mean resolution 2331 (2016)?', '2231', '2331'],
+          ['Change the year to 2015', '2016', '2015', true],
+          ['Cite resolution 2331 (2016)', '2231', '2331', true],
         ],
       );
     });
@@ -53,7 +56,7 @@ describe('checks on a draft', () => {
       const text = 'Security Council resolution 2231, adopted on 20 July 2016, endorsed the plan.';
       const [finding] = check(text);
       assert.equal(finding.code, 'resolution-year');
-      assert.match(finding.message, /not in 2016 \("20 July 2016"\)/);
+      assert.match(finding.message, /^20 July 2016 → 20 July 2015: Security Council resolution 2231 was adopted on 20 July 2015/);
     });
 
     it('accepts the right year, "last December" from an exact date, boundary years, and numbers beyond the registry', () => {
@@ -79,25 +82,55 @@ describe('checks on a draft', () => {
     );
     assert.match(
       findings[0].message,
-      /Security Council resolution 1514 is of 2003; the 1960 text is General Assembly resolution 1514 \(XV\)/,
+      new RegExp(
+        '^Security Council resolution 1514 \\(1960\\) → General Assembly resolution 1514 \\(XV\\): ' +
+          'the General Assembly adopted its resolution 1514 in 1960; Security Council resolution 1514 was adopted on 13 November 2003$',
+      ),
     );
-    assert.equal(findings[0].fixes[0].replacement, 'General Assembly resolution 1514 (XV)');
+    assert.deepEqual(
+      findings[0].fixes.map((f) => [f.replacement, f.choice ?? false]),
+      [
+        ['General Assembly resolution 1514 (XV)', false],
+        ['2003', false],
+      ],
+    );
     assert.equal(flagged(text, findings[0]), 'Security Council resolution 1514 (1960)');
   });
 
-  it('resolution-inconsistent: one resolution cited with two years in one draft', () => {
-    const text = 'Resolution 2331 (2016) matters.\n\nAs resolution 2331 (2017) says, we must act.';
+  it('resolution-inconsistent: one resolution cited with two years in one draft, when the registry cannot tell', () => {
+    const text = 'Resolution 2900 (2025) matters.\n\nAs resolution 2900 (2026) says, we must act.';
     const findings = check(text).filter((f) => f.code === 'resolution-inconsistent');
     assert.equal(findings.length, 1);
-    assert.equal(flagged(text, findings[0]), 'resolution 2331 (2017)');
+    assert.equal(flagged(text, findings[0]), 'resolution 2900 (2026)');
+    assert.match(findings[0].message, /^2026 → 2025: resolution 2900 is cited with the year 2025 earlier in this draft/);
     assert.equal(findings[0].related[0].range.startLine, 0);
+  });
+
+  it('flags the wrong one of two citations of a resolution, first or later, pointing to the right one', () => {
+    for (const [text, wrong] of [
+      ['Resolution 2331 (2016) matters.\n\nAs resolution 2331 (2017) says, we must act.', 'resolution 2331 (2017)'],
+      ['Resolution 2331 (2017) matters.\n\nAs resolution 2331 (2016) says, we must act.', 'Resolution 2331 (2017)'],
+      [
+        'Resolution 2331, which was adopted in December 2015, matters.\n\nResolution 2331 (2016) says so.',
+        'Resolution 2331, which was adopted in December 2015',
+      ],
+    ]) {
+      const findings = check(text).filter((f) => f.code.startsWith('resolution-'));
+      assert.deepEqual(
+        findings.map((f) => [f.code, flagged(text, f)]),
+        [['resolution-year', wrong]],
+        text,
+      );
+      assert.match(findings[0].message, /as this draft cites it elsewhere/);
+      assert.equal(findings[0].related.length, 1);
+    }
   });
 
   it('resolution-precedent: a sentence that follows a corpus passage but cites another number', () => {
     const text = `${FRONT}Resolution 2332, which was adopted last December, calls upon the Member States to fully implement the United Nations Convention against Transnational Organized Crime and its Protocol on trafficking in persons.`;
     const findings = check(text).filter((f) => f.code === 'resolution-precedent');
     assert.equal(findings.length, 1);
-    assert.match(findings[0].message, /which cites resolution 2331, not 2332/);
+    assert.match(findings[0].message, /^2332 → 2331: this sentence follows .* closely, which cites resolution 2331$/);
     assert.match(findings[0].related[0].file, /mission-statement\.md$/);
     assert.equal(findings[0].fixes[0].replacement, '2331');
   });

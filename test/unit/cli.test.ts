@@ -95,7 +95,7 @@ describe('precedent CLI', () => {
     assert.deepEqual(JSON.parse(out), []);
   });
 
-  it("facts --json lists the UNODC pledge first, in the contract's flat shape; exits 0 when nothing is found, 2 without a query", async () => {
+  it("facts --json: the UNODC pledge first, in the contract's flat shape; exit 0 when nothing is found, 2 without a query", async () => {
     const { code, out } = await runCli('facts', '--corpus', BUNDLED_CORPUS, '--json', '--no-cache', 'unodc', 'pledge');
     assert.equal(code, 0);
     const [first] = parseJson<FactsJson>(out);
@@ -180,7 +180,10 @@ describe('precedent check and audit', () => {
 
   it('prints compiler-style lines without --json', async () => {
     const { out } = await runCli('check', '--no-cache', '--corpus', BUNDLED_CORPUS, example);
-    assert.match(out, /draft-statement\.md:13:1: warning resolution-year Security Council resolution 2231 was adopted in 2015/);
+    assert.match(
+      out,
+      /draft-statement\.md:13:1: warning resolution-year 2016 → 2015: Security Council resolution 2231 was adopted on 20 July 2015/,
+    );
   });
 
   it('exits 0 for a clean draft and 2 without a file', async () => {
@@ -242,10 +245,10 @@ describe('precedent check and audit', () => {
     }
   });
 
-  it('uses a registry file for exact dates and titles', async () => {
+  it("uses a registry file's dates over the shipped ones", async () => {
     const dir = new TempDir();
     try {
-      writeFileSync(dir.file('registry.csv'), 'number,date,title\n2231,2015-07-20,Non-proliferation\n');
+      writeFileSync(dir.file('registry.csv'), 'number,date,title\n2231,2015-07-21,Non-proliferation\n');
       writeFileSync(dir.file('draft.md'), 'We recall resolution 2231 (2016) today.\n');
       const { out } = await runCli(
         'check',
@@ -256,7 +259,8 @@ describe('precedent check and audit', () => {
         dir.file('registry.csv'),
         dir.file('draft.md'),
       );
-      assert.match(out, /resolution 2231 was adopted on 2015-07-20 \(Non-proliferation\), not in 2016/);
+      // The file's date wins over the shipped one (20 July 2015).
+      assert.match(out, /2016 → 2015: Security Council resolution 2231 was adopted on 21 July 2015 \(your registry file\)/);
     } finally {
       dir.remove();
     }
@@ -273,7 +277,9 @@ describe('precedent check and audit', () => {
     assert.ok(
       findings.some(
         (f: { file: string; code: string; message: string }) =>
-          f.file === verbatim && f.code === 'resolution-precedent' && /cites resolution 2331, not 2231/.test(f.message),
+          f.file === verbatim &&
+          f.code === 'resolution-precedent' &&
+          /^2231 → 2331: this sentence follows .* which cites resolution 2331$/.test(f.message),
       ),
     );
   });

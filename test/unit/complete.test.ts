@@ -34,7 +34,8 @@ describe('completions, acronyms and citing passages', () => {
 
   it('learns acronyms with the expansion whose initials spell them', () => {
     const text =
-      'assistance provided by the United Nations United Nations Office on Drugs and Crime (UNODC) and the Financial Action Task Force on Money Laundering (FATF)3 and the UN Office on Drugs and Crime (UNODC).';
+      'assistance provided by the United Nations United Nations Office on Drugs and Crime (UNODC) ' +
+      'and the Financial Action Task Force on Money Laundering (FATF)3 and the UN Office on Drugs and Crime (UNODC).';
     const found = findAcronymDefinitions(text);
     assert.deepEqual(
       found.map(({ acronym, expansion }) => ({ acronym, expansion })),

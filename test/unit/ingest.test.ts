@@ -75,7 +75,8 @@ describe('ingestion of the bundled corpus', () => {
     const resolution = passageTexts(document).find((t) => t.startsWith('Resolution 2331'));
     assert.equal(
       resolution,
-      'Resolution 2331, which was adopted last December, calls upon the Member States to fully implement the United Nations Convention against Transnational Organized Crime and its Protocol on trafficking in persons.',
+      'Resolution 2331, which was adopted last December, calls upon the Member States to fully implement ' +
+        'the United Nations Convention against Transnational Organized Crime and its Protocol on trafficking in persons.',
     );
     assert.ok(document.paragraphs.some((p) => p.text === 'Mr. President,'));
   });
@@ -139,7 +140,8 @@ describe('ingestion of messy text', () => {
 
   it('does not end sentences at abbreviations, initials or enumerations', () => {
     const text =
-      'Mr. Guterres met H.E. Ms. Sato at U.N. Headquarters, e.g. in Room No. 3. It went well. (1) The first point is clear. 2. The second is too.';
+      'Mr. Guterres met H.E. Ms. Sato at U.N. Headquarters, e.g. in Room No. 3. It went well. ' +
+      '(1) The first point is clear. 2. The second is too.';
     assert.deepEqual(passageTexts(ingestString(text)), [
       'Mr. Guterres met H.E. Ms. Sato at U.N. Headquarters, e.g. in Room No. 3.',
       'It went well.',
@@ -158,7 +160,8 @@ describe('ingestion of messy text', () => {
 describe('metadata without front matter', () => {
   it('infers title, date, speaker and venue from a mission web page', () => {
     const text = [
-      'Statement by H.E. Ambassador ISHIKANE Kimihiro, Permanent Representative of Japan to the United Nations, at the Security Council Ministerial Open Debate on “Transnational organized crime”',
+      'Statement by H.E. Ambassador ISHIKANE Kimihiro, Permanent Representative of Japan to the United Nations, ' +
+        'at the Security Council Ministerial Open Debate on “Transnational organized crime”',
       '',
       '2023/12/7',
       '',

@@ -1,69 +1,56 @@
 /**
- * `resolution-body`: a Security Council citation that is really a General Assembly resolution. "Security Council
- * resolution 1514 (1960)" — Security Council resolution 1514 is of 2003; the 1960 text is General Assembly
- * resolution 1514 (XV). Such a citation, whose year does not fit, whose number is at most 3541 (the last of the
- * old General Assembly numbering) and whose year is before 1976, is of the Assembly's session year − 1945.
+ * `resolution-body`: a Security Council citation whose year is that of the General Assembly's resolution of the same
+ * number, before the Assembly numbered by session (1976). "Security Council resolution 2758 (1971)": the Council's
+ * 2758 is of 2024; the Assembly adopted its resolution 2758 (XXVI) in 1971. The Assembly's reading is offered only
+ * when the shipped table of its sessions says so, and then first; the Council's year fix follows. When the number
+ * lies between two sessions' known numbers, or the sentence's subject fits the Council's resolution too, both
+ * readings are offered and neither is preferred.
  */
-import type { Citation } from '../citations/extract';
-import { GENERAL_ASSEMBLY_FIRST_YEAR, type ResolutionRegistry } from '../citations/registry';
-import type { Check } from './types';
-
-const LAST_OLD_STYLE_GA_NUMBER = 3541;
-const FIRST_NEW_STYLE_GA_YEAR = 1976;
-
-export function looksLikeGeneralAssembly(citation: Citation, registry: ResolutionRegistry): boolean {
-  if (citation.body !== 'security-council' || citation.year === null) return false;
-  const actual = registry.securityCouncilYear(citation.number);
-  return (
-    actual !== citation.year &&
-    citation.number <= LAST_OLD_STYLE_GA_NUMBER &&
-    citation.year < FIRST_NEW_STYLE_GA_YEAR &&
-    citation.year > GENERAL_ASSEMBLY_FIRST_YEAR
-  );
-}
+import { adoptedWhen, citationProblem, type CitationProblem, sessionNumeral } from '../citations/diagnose';
+import { SUBJECT_FIT, sentenceOf } from './citationContext';
+import { findingMessage } from './message';
+import type { Check, CheckInput, Finding, Fix } from './types';
 
 export const resolutionBody: Check = {
   code: 'resolution-body',
-  summary: 'a "Security Council" citation of a General Assembly resolution',
+  summary: 'a "Security Council" citation whose year is that of the General Assembly resolution of the same number',
   defaultSeverity: 'warning',
   run(input) {
-    return input.citations
-      .filter((c) => looksLikeGeneralAssembly(c, input.registry))
-      .map((citation) => {
-        const session = toRoman(citation.year! - GENERAL_ASSEMBLY_FIRST_YEAR);
-        const assembly = `General Assembly resolution ${citation.number} (${session})`;
-        const actual = input.registry.securityCouncilYear(citation.number);
-        const councils = actual ? `Security Council resolution ${citation.number} is of ${actual}; ` : '';
-        return {
-          message: `${councils}the ${citation.year} text is ${assembly}`,
-          start: citation.start,
-          end: citation.end,
-          fixes: [{ title: `Cite ${assembly}`, start: citation.start, end: citation.end, replacement: assembly }],
-          related: [],
-        };
-      });
+    const findings: Array<Omit<Finding, 'code' | 'severity'>> = [];
+    for (const citation of input.citations) {
+      const problem = citationProblem(citation, input.registry);
+      if (problem && problem.assembly.length > 0) findings.push(bodyFinding(input, problem));
+    }
+    return findings;
   },
 };
 
-export function toRoman(n: number): string {
-  const numerals: Array<[number, string]> = [
-    [100, 'C'],
-    [90, 'XC'],
-    [50, 'L'],
-    [40, 'XL'],
-    [10, 'X'],
-    [9, 'IX'],
-    [5, 'V'],
-    [4, 'IV'],
-    [1, 'I'],
+function bodyFinding(input: CheckInput, problem: CitationProblem): Omit<Finding, 'code' | 'severity'> {
+  const { citation } = problem;
+  const n = citation.number;
+  const readings = problem.assembly.map((s) => `General Assembly resolution ${n} (${sessionNumeral(s.session)})`);
+  const inGap = input.registry.generalAssemblySessions(n).length > 1;
+  const sentence = sentenceOf(input, citation);
+  const councilFits =
+    input.subjects.subject(n, input.registry).citations > 0 && input.subjects.fit(sentence.text, n, input.registry) >= SUBJECT_FIT;
+  const fixes: Fix[] = [
+    ...readings.map((reading) => ({ title: `Cite ${reading}`, start: citation.start, end: citation.end, replacement: reading })),
+    { title: `Change the year to ${problem.right}`, start: problem.start, end: problem.end, replacement: problem.right },
   ];
-  let rest = n;
-  let roman = '';
-  for (const [value, numeral] of numerals) {
-    while (rest >= value) {
-      roman += numeral;
-      rest -= value;
-    }
-  }
-  return roman;
+  const undecided = inGap || councilFits;
+  if (undecided) for (const fix of fixes) fix.choice = true;
+  const written = input.text.slice(citation.start, citation.end).replace(/\s+/g, ' ');
+  const council = `Security Council resolution ${n} was adopted ${adoptedWhen(problem)}`;
+  const sessions = problem.assembly.map((s) => sessionNumeral(s.session)).join(' or ');
+  const assembly = inGap
+    ? `General Assembly resolution ${n} is of session ${sessions} (the table cannot tell which), adopted in ${problem.writtenYear}`
+    : `the General Assembly adopted its resolution ${n} in ${problem.writtenYear}`;
+  const why = councilFits ? `${assembly}; ${council}, and this sentence's subject fits it too` : `${assembly}; ${council}`;
+  return {
+    message: findingMessage({ written, right: undecided ? `${readings.join(' or ')}, or ${problem.right}` : readings[0], why }),
+    start: citation.start,
+    end: Math.max(citation.end, problem.end),
+    fixes,
+    related: [],
+  };
 }

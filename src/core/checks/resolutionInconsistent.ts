@@ -1,8 +1,12 @@
 /**
  * `resolution-inconsistent`: one resolution cited with different years, or by different bodies, within one draft.
- * The first citation is taken as the draft's intent; each later one that disagrees is flagged and points to it.
+ * The first citation is taken as the draft's intent; each later one that disagrees is flagged and points to it. A
+ * Security Council resolution whose year the registry knows is left to `resolution-year`, which flags the citation
+ * that is wrong — whichever comes first — and points to the right one.
  */
+import { isSecurityCouncilCitation } from '../citations/diagnose';
 import type { Citation } from '../citations/extract';
+import { findingMessage } from './message';
 import type { Check, Finding } from './types';
 
 export const resolutionInconsistent: Check = {
@@ -21,13 +25,25 @@ export const resolutionInconsistent: Check = {
       }
       const year = citation.year ?? citation.statedDate?.year ?? null;
       const earlierYear = earlier.year ?? earlier.statedDate?.year ?? null;
-      const yearsDiffer = year !== null && earlierYear !== null && year !== earlierYear;
+      const registryDecides = isSecurityCouncilCitation(citation) && input.registry.securityCouncilYear(citation.number) !== null;
+      const yearsDiffer = year !== null && earlierYear !== null && year !== earlierYear && !registryDecides;
       const bodiesDiffer = citation.bodyNamed && earlier.bodyNamed && citation.body !== earlier.body;
       if (!yearsDiffer && !bodiesDiffer) continue;
-      const what = yearsDiffer ? `with the year ${earlierYear}` : `as a ${describe(earlier)} resolution`;
       const earlierText = input.text.slice(earlier.start, earlier.end);
       findings.push({
-        message: `Resolution ${citation.label} is cited ${what} earlier in this draft ("${earlierText}")`,
+        message: findingMessage(
+          yearsDiffer
+            ? {
+                written: String(year),
+                right: String(earlierYear),
+                why: `resolution ${citation.label} is cited with the year ${earlierYear} earlier in this draft ("${earlierText}")`,
+              }
+            : {
+                written: describe(citation),
+                right: describe(earlier),
+                why: `resolution ${citation.label} is cited as a ${describe(earlier)} resolution earlier in this draft ("${earlierText}")`,
+              },
+        ),
         start: citation.start,
         end: citation.end,
         fixes:

@@ -2,8 +2,11 @@
  * `resolution-precedent`: a draft sentence that closely follows a corpus passage but cites a different resolution
  * number. The mission's text of the 2017 speech says "Resolution 2331, which was adopted last December, calls upon
  * the Member States to fully implement …"; a draft that says 2231 in those words is flagged, naming that passage.
+ * A passage whose own citation is wrong (the audit would flag it) is no authority: its number is never offered.
  */
+import { citationProblem } from '../citations/diagnose';
 import { extractCitations } from '../citations/extract';
+import { findingMessage } from './message';
 import type { Check, Finding } from './types';
 import { describePrecedent, followsClosely } from './precedentText';
 
@@ -19,14 +22,18 @@ export const resolutionPrecedent: Check = {
       const precedent = input.precedentOf(sentence);
       if (!followsClosely(precedent)) continue;
       const theirs = extractCitations(precedent.text)
-        .filter((c) => c.session === null)
+        .filter((c) => c.session === null && citationProblem(c, input.registry) === null)
         .map((c) => c.number);
       if (theirs.length === 0) continue;
       for (const citation of cited) {
         if (theirs.includes(citation.number)) continue;
         const other = theirs.length === 1 ? `resolution ${theirs[0]}` : `resolutions ${theirs.join(', ')}`;
         findings.push({
-          message: `This sentence follows ${describePrecedent(precedent)} closely, which cites ${other}, not ${citation.number}`,
+          message: findingMessage({
+            written: String(citation.number),
+            right: theirs.join(' or '),
+            why: `this sentence follows ${describePrecedent(precedent)} closely, which cites ${other}`,
+          }),
           start: citation.numberStart,
           end: citation.numberEnd,
           fixes: theirs.map((n) => ({

@@ -3,6 +3,7 @@ import { abbreviationBeforeDefinition } from './abbreviationBeforeDefinition';
 import { abbreviationRedefined } from './abbreviationRedefined';
 import { abbreviationUndefined } from './abbreviationUndefined';
 import { bracketLeft } from './bracketLeft';
+import { citationSubject } from './citationSubject';
 import type { CheckConfig } from './config';
 import { figurePrecedent } from './figurePrecedent';
 import { repeatedWord } from './repeatedWord';
@@ -21,6 +22,7 @@ export const CHECKS: readonly Check[] = [
   resolutionBody,
   resolutionInconsistent,
   resolutionPrecedent,
+  citationSubject,
   figurePrecedent,
   repeatedWord,
   abbreviationUndefined,
@@ -33,7 +35,8 @@ export const CHECKS: readonly Check[] = [
 ];
 
 export function runChecks(input: CheckInput, config: CheckConfig): Finding[] {
-  const suppressions = readSuppressions(input.text);
+  // Suppressions are HTML comments: read from the text as written, not from its prose.
+  const suppressions = readSuppressions(input.draft.text);
   const findings: Finding[] = [];
   for (const check of CHECKS) {
     const severity = config.checks[check.code] ?? check.defaultSeverity;

@@ -59,9 +59,12 @@ const PAIRS: Array<[string, string]> = [
   ['sceptical', 'skeptical'],
 ];
 /** -ise words that never take -ize, nor do the words ending in them. */
-const ALWAYS_ISE = new RegExp(
-  `(?:${'advise advertise apprise arise bruise chastise circumcise comprise compromise concise cruise demise despise devise disguise enterprise exercise excise expertise franchise guise improvise incise liaise merchandise noise paradise poise porpoise practise praise precise premise promise raise reprise revise rise supervise surmise surprise televise tortoise treatise turquoise wise'.split(' ').join('|')})$`,
-);
+const ALWAYS_ISE_WORDS =
+  'advise advertise apprise arise bruise chastise circumcise comprise compromise concise cruise demise despise devise disguise ' +
+  'enterprise exercise excise expertise franchise guise improvise incise liaise merchandise noise paradise poise porpoise ' +
+  'practise praise precise premise promise raise reprise revise rise supervise surmise surprise televise tortoise treatise ' +
+  'turquoise wise';
+const ALWAYS_ISE = new RegExp(`(?:${ALWAYS_ISE_WORDS.split(' ').join('|')})$`);
 const ISE_ENDING = /^(\p{L}{3,})is(e|es|ed|ing|ation|ations|er|ers)$/u;
 /** A cheap first test: most words end otherwise. */
 const MAY_END_ISE = /i[sz](?:e|es|ed|ing|ations?|ers?)$/;

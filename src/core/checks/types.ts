@@ -1,9 +1,11 @@
 /** What a check reports: findings with offsets in the checked text, their fixes, and related places. */
 import type { Citation } from '../citations/extract';
 import type { ResolutionRegistry } from '../citations/registry';
+import type { ResolutionSubjects } from '../citations/subjects';
 import type { SentenceFact } from '../facts/extract';
 import type { Fact } from '../facts/factBase';
 import type { SimilarPassage } from '../search/similar';
+import type { Draft, Sentence } from '../draft/draft';
 import type { SourceRange } from '../types';
 
 export const SEVERITIES = ['error', 'warning', 'information', 'hint'] as const;
@@ -38,17 +40,15 @@ export interface Finding {
   related: RelatedPlace[];
 }
 
-/** A sentence of the checked text, with its offsets there. */
-export interface Sentence {
-  text: string;
-  start: number;
-  end: number;
-}
+export type { Sentence } from '../draft/draft';
 
 /** A corpus passage that a draft sentence closely follows. */
 export type Precedent = SimilarPassage;
 
 export interface CheckInput {
+  /** The draft as read once: its text as written, front matter, sentences, citations. */
+  draft: Draft;
+  /** The draft's prose: its text with what is not prose (code, HTML, link destinations) blanked, offsets unchanged. */
   text: string;
   file: string;
   /** Where the text after the front matter begins. */
@@ -62,6 +62,8 @@ export interface CheckInput {
   citations: Citation[];
   sentences: Sentence[];
   registry: ResolutionRegistry;
+  /** What each resolution is about, by the words the corpus writes around its citations. */
+  subjects: ResolutionSubjects;
   /** Offsets in the checked text to the range an editor shows. */
   rangeOf(start: number, end: number): SourceRange;
   /** The closest corpus passage to a sentence (not one of this file's own), or null; `citing` requires a number. */

@@ -11,8 +11,10 @@ import type { Check } from './types';
 
 const MONTH = `(${MONTH_ALTERNATIVES})`;
 /** Words after which a small figure is a label, not a count: "resolution 5", "Goal 3", "paragraph 2". */
-const LABELLED =
-  /(?:resolution|paragraph|article|goal|sdg|page|chapter|annex|item|rule|section|phase|level|category|step|point|objective|target|option|pillar|clause|no\.|number|table|figure|box|part|session|round|cycle|stage|type|grade|agenda)\s*$/i;
+const LABEL_WORDS =
+  String.raw`resolution|paragraph|article|goal|sdg|page|chapter|annex|item|rule|section|phase|level|category|step|point|` +
+  String.raw`objective|target|option|pillar|clause|no\.|number|table|figure|box|part|session|round|cycle|stage|type|grade|agenda`;
+const LABELLED = new RegExp(String.raw`(?:${LABEL_WORDS})\s*$`, 'i');
 
 const unResolutionCase: Check = styleCheck({
   code: 'un-resolution-case',

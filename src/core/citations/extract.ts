@@ -41,23 +41,47 @@ export interface StatedDate {
   relative: boolean;
 }
 
-const BODY_WORDS = String.raw`(?:(?<body>Security\s+Council|General\s+Assembly|UNSC|UNGA|SC|GA)(?:['’]s)?\s+)?`;
-const HEAD = new RegExp(String.raw`\b${BODY_WORDS}(?<word>[Rr]esolutions?)\s+(?:(?:No|Nos)\.?\s*)?`, 'g');
-const SYMBOL =
-  /\b(?<organ>[SA])\/RES\/(?:(?<session>\d{1,3})\/)?(?<number>\d{1,4})(?:\s?(?<suffix>[A-Z])\b)?(?:\s*\((?<paren>\d{4}|(?:ES-|S-)?[IVXLC]+)\))?/g;
+/**
+ * The body named before "resolution": "Security Council", "UNSC", "the Council's" (the Security Council, for a
+ * plain number); another council's name ("Human Rights Council") is caught so that it names no body of ours.
+ */
+const OTHER_BODIES = [
+  String.raw`Human\s+Rights\s+Council`,
+  String.raw`Economic\s+and\s+Social\s+Council`,
+  'ECOSOC',
+  'HRC',
+  String.raw`Trusteeship\s+Council`,
+  String.raw`Peace\s+and\s+Security\s+Council`,
+].join('|');
+const OUR_BODIES = String.raw`Security\s+Council|General\s+Assembly|UNSC|UNGA|SC|GA`;
+const THE_COUNCIL = String.raw`(?<=\b(?:the|The|this|This)\s+)(?<council>Council)`;
+const BODY_WORDS = String.raw`(?:(?:(?<other>${OTHER_BODIES})|(?<body>${OUR_BODIES})|${THE_COUNCIL})(?:['’]s)?\s+)?`;
+const HEAD = new RegExp(String.raw`\b(?:${BODY_WORDS}[Rr]esolutions?|(?<abbreviation>(?:UN)?SCRs?))\s+(?:(?:No|Nos)\.?\s*)?`, 'g');
+const SYMBOL = new RegExp(
+  String.raw`\b(?<organ>[SA])\/[Rr][Ee][Ss]\/(?:(?<session>\d{1,3})\/)?(?<number>\d{1,4})(?:\s?(?<suffix>[A-Z])\b)?` +
+    String.raw`(?:\s*\((?<paren>\d{4}|(?:ES-|S-)?[IVXLC]+)\))?`,
+  'g',
+);
 const GA_NEW = /(?<session>\d{1,3})\/(?<number>\d{1,4})(?:\s?(?<suffix>[A-Z])\b)?/y;
 const GA_ROMAN = /(?<number>\d{1,4})\s*(?:(?<suffix>[A-Z])\s*)?\((?<roman>(?:ES-|S-)?[IVXLC]+)\)/y;
 const NUMBERED = /(?<number>\d{1,4})(?![\d/.,]\d)(?:\s*\((?<year>\d{4})\))?/y;
 const LIST_SEPARATOR = /\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)/y;
+/** "resolutions 1325 (2000) to 2467 (2019)": both ends are citations (taken only when both carry a year). */
+const RANGE_SEPARATOR = /\s*(?:to|through|[–—-])\s*/y;
 const AFTER_WORDS = /^\s*of\s+the\s+(?<body>Security\s+Council|General\s+Assembly)/;
 
 const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const STATED_DATE =
+  String.raw`(?<date>\d{1,2}\s+(?:${MONTH_NAMES})\s+\d{4}|(?:${MONTH_NAMES})\s+\d{1,2},?\s+\d{4}|(?:${MONTH_NAMES})\s+\d{4}|\d{4}` +
+  String.raw`|last\s+(?:year|month|${MONTH_NAMES})|this\s+year|earlier\s+this\s+year)(?![\d/])`;
+/** "…, which was adopted in December 2016", "…, adopted on 20 December 2016", "… of 24 September 2014", "… of 2014". */
 const ADOPTED = new RegExp(
-  String.raw`^(?:\s+of\s+the\s+(?:Security\s+Council|General\s+Assembly))?[\s,]*(?:(?:which|that)\s+(?:was|were)\s+|as\s+)?` +
-    String.raw`(?:unanimously\s+)?adopted\s+(?:unanimously\s+)?(?:by\s+the\s+(?:Security\s+)?Council\s+)?(?:on\s+|in\s+)?` +
-    String.raw`(?<date>\d{1,2}\s+(?:${MONTH_NAMES})\s+\d{4}|(?:${MONTH_NAMES})\s+\d{1,2},?\s+\d{4}|(?:${MONTH_NAMES})\s+\d{4}|\d{4}` +
-    String.raw`|last\s+(?:year|month|${MONTH_NAMES})|this\s+year|earlier\s+this\s+year)`,
+  String.raw`^(?:\s+of\s+the\s+(?:Security\s+Council|General\s+Assembly))?(?:[\s,]*(?:(?:which|that)\s+(?:was|were)\s+|as\s+)?` +
+    String.raw`(?:unanimously\s+)?adopted\s+(?:unanimously\s+)?(?:by\s+the\s+(?:Security\s+)?Council\s+)?(?:on\s+|in\s+)?|\s+of\s+)` +
+    STATED_DATE,
 );
+/** The plain-number form of a resolution adopted from 1976 on is the Security Council's: the Assembly's are "31/1". */
+const FIRST_SESSION_NUMBERED_YEAR = 1976;
 const MONTH_INDEX = new Map(MONTH_NAMES.split('|').map((name, i) => [name.toLowerCase(), i + 1]));
 
 /** Context words that tell the body of a bare "resolution 2331", nearest first. */
@@ -72,9 +96,11 @@ export interface ExtractOptions {
 export function extractCitations(text: string, options: ExtractOptions = {}): Citation[] {
   const citations: Citation[] = [];
   const taken: Array<[number, number]> = [];
+  const documentDate = options.documentDate ?? null;
   for (const match of text.matchAll(SYMBOL)) {
     const citation = symbolCitation(text, match);
     if (citation) {
+      citation.statedDate = statedDateAfter(text, citation.end, documentDate);
       citations.push(citation);
       taken.push([citation.start, citation.end]);
     }
@@ -82,11 +108,9 @@ export function extractCitations(text: string, options: ExtractOptions = {}): Ci
   for (const head of text.matchAll(HEAD)) {
     const start = head.index ?? 0;
     if (taken.some(([a, b]) => start < b && start + head[0].length > a)) continue;
-    citations.push(...listAfterHead(text, head));
+    citations.push(...listAfterHead(text, head, documentDate));
   }
-  citations.sort((a, b) => a.start - b.start);
-  for (const citation of citations) citation.statedDate = statedDateAfter(text, citation.end, options.documentDate ?? null);
-  return citations;
+  return citations.sort((a, b) => a.start - b.start);
 }
 
 function symbolCitation(text: string, match: RegExpMatchArray): Citation | null {
@@ -129,30 +153,56 @@ function symbolCitation(text: string, match: RegExpMatchArray): Citation | null 
 }
 
 /** "resolution 2331 (2016)" or "resolutions 1325 (2000), 1820 (2008) and 2467 (2019)": each item of the list. */
-function listAfterHead(text: string, head: RegExpMatchArray): Citation[] {
+function listAfterHead(text: string, head: RegExpMatchArray, documentDate: string | null): Citation[] {
   const headStart = head.index ?? 0;
-  const named = head.groups!.body ? bodyFromWords(head.groups!.body) : null;
+  const groups = head.groups!;
+  const named = groups.body ? bodyFromWords(groups.body) : groups.abbreviation ? 'security-council' : null;
   const items: Citation[] = [];
   let at = headStart + head[0].length;
   for (;;) {
     const item = itemAt(text, at);
     if (!item) break;
     items.push(item);
-    LIST_SEPARATOR.lastIndex = item.end;
-    const separator = LIST_SEPARATOR.exec(text);
-    if (!separator || !itemAt(text, separator.index + separator[0].length)) break;
-    at = separator.index + separator[0].length;
+    const next = nextItemStart(text, item);
+    if (next === null) break;
+    at = next;
   }
   if (items.length === 0) return [];
-  const after = named ? null : AFTER_WORDS.exec(text.slice(items[items.length - 1].end, items[items.length - 1].end + 60));
+  const last = items[items.length - 1];
+  // A date after a list ("1325 and 1820, adopted in 2000 and 2008") is not the last one's alone.
+  if (items.length === 1) last.statedDate = statedDateAfter(text, last.end, documentDate);
+  const after = named ? null : AFTER_WORDS.exec(text.slice(last.end, last.end + 60));
   const wordsBody = named ?? (after ? bodyFromWords(after.groups!.body) : null);
   items[0].start = headStart;
   for (const item of items) {
-    const formBody = item.body;
-    item.bodyNamed = wordsBody !== null;
-    item.body = wordsBody ?? formBody ?? bodyFromContext(text, headStart);
+    const formBody = item.body ?? (laterThanOldNumbering(item) ? 'security-council' : null);
+    if (groups.other) {
+      item.body = null;
+      continue;
+    }
+    // "the Council's resolution 2331" is the Security Council's; "the Council's resolution 16/18", another council's.
+    const councilBody = groups.council && item.session === null ? 'security-council' : null;
+    item.bodyNamed = wordsBody !== null || councilBody !== null;
+    item.body = groups.council ? councilBody : (wordsBody ?? formBody ?? bodyFromContext(text, headStart));
   }
   return items;
+}
+
+/** Where the next item of a list starts ("1325 (2000), 1820 (2008) and …", "1325 (2000) to 2467 (2019)"), or null. */
+function nextItemStart(text: string, item: Citation): number | null {
+  LIST_SEPARATOR.lastIndex = item.end;
+  const separator = LIST_SEPARATOR.exec(text);
+  if (separator && itemAt(text, separator.index + separator[0].length)) return separator.index + separator[0].length;
+  RANGE_SEPARATOR.lastIndex = item.end;
+  const range = item.year !== null ? RANGE_SEPARATOR.exec(text) : null;
+  const end = range ? range.index + range[0].length : null;
+  return end !== null && itemAt(text, end)?.year != null ? end : null;
+}
+
+/** A plain number with a year of adoption from 1976 on: the General Assembly numbered by session by then. */
+function laterThanOldNumbering(item: Citation): boolean {
+  const year = item.year ?? item.statedDate?.year ?? null;
+  return item.session === null && year !== null && year >= FIRST_SESSION_NUMBERED_YEAR;
 }
 
 function itemAt(text: string, at: number): Citation | null {

@@ -31,8 +31,7 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
  * Node 20's TextDecoder reads "windows-1252" as Latin-1, leaving 0x80–0x9F as control characters; those bytes
  * are the curly quotes, dashes and euro sign Word files are full of.
  */
-const WINDOWS_1252_HIGH =
-  '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 
 function decodeWindows1252(bytes: Uint8Array): string {
   let text = '';

@@ -23,7 +23,10 @@ export interface Discovery {
 }
 
 export class CorpusFolderError extends Error {
-  constructor(readonly folder: string, reason: string) {
+  constructor(
+    readonly folder: string,
+    reason: string,
+  ) {
     super(`${folder}: ${reason}`);
   }
 }

@@ -33,7 +33,9 @@ export function readFrontMatter(text: string): FrontMatter {
     const where = (error as { linePos?: Array<{ line: number; col: number }> }).linePos?.[0];
     // yaml counts lines from the first line after the opening fence.
     const position = where ? ` at line ${where.line + 1}, column ${where.col}` : '';
-    const firstLine = String((error as Error).message).split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    const firstLine = String((error as Error).message)
+      .split('\n')[0]
+      .replace(/ at line \d+, column \d+:?$/, '');
     return { meta: {}, bodyStart, problem: `malformed front matter${position}: ${firstLine}` };
   }
   if (data === null || data === undefined) return { meta: {}, bodyStart, problem: null };

@@ -7,12 +7,18 @@ import type { Line } from './lines';
 
 /** "15-29431 41/51", "10-54833 30" — the UN job number and page, at the start of a line. */
 const JOB_NUMBER_PREFIX = /^[ \t\u00a0]*\d{2}-\d{5}[ \t\u00a0]+\d{1,3}(?:\/\d{1,3})?(?=\s|$)[ \t\u00a0]*/;
+const INLINE_SPACE = String.raw`[ \t\u00a0]`;
+const RECORD_SYMBOL = String.raw`[AS]\/(?:ES-\d+\/)?\d+\/PV\.\d+`;
+const RECORD_DATE = String.raw`\d{2}\/\d{2}\/\d{4}`;
+const RECORD_HEADER = String.raw`${RECORD_SYMBOL}${INLINE_SPACE}+${RECORD_DATE}|${RECORD_DATE}${INLINE_SPACE}+${RECORD_SYMBOL}`;
 /** "A/70/PV.16 29/09/2015" or "29/09/2015 A/70/PV.16" — a meeting record's running header. */
-const RECORD_HEADER_PREFIX =
-  /^[ \t\u00a0]*(?:[AS]\/(?:ES-\d+\/)?\d+\/PV\.\d+[ \t\u00a0]+\d{2}\/\d{2}\/\d{4}|\d{2}\/\d{2}\/\d{4}[ \t\u00a0]+[AS]\/(?:ES-\d+\/)?\d+\/PV\.\d+)(?=\s|$)[ \t\u00a0]*/;
+const RECORD_HEADER_PREFIX = new RegExp(String.raw`^${INLINE_SPACE}*(?:${RECORD_HEADER})(?=\s|$)${INLINE_SPACE}*`);
+const SOCIAL_NETWORKS = 'Facebook|Twitter|X|YouTube|Youtube|Instagram|LinkedIn|Flickr';
+/** "Facebook | Twitter | YouTube": two or more networks in a row. */
+const SOCIAL_LINKS = String.raw`(?:${SOCIAL_NETWORKS})(?:\s*[|·•]?\s*(?:${SOCIAL_NETWORKS}))+`;
+const FOOTER_HEADINGS = String.raw`Sitemap\b.*|Copyright\b.*|©.*|All rights reserved.*|Privacy Policy.*|Back to top.*|Page top.*`;
 /** A line that opens a web page's footer. */
-const FOOTER_START =
-  /^\s*(?:(?:Facebook|Twitter|X|YouTube|Youtube|Instagram|LinkedIn|Flickr)(?:\s*[|·•]?\s*(?:Facebook|Twitter|X|YouTube|Youtube|Instagram|LinkedIn|Flickr))+|Sitemap\b.*|Copyright\b.*|©.*|All rights reserved.*|Privacy Policy.*|Back to top.*|Page top.*)\s*$/i;
+const FOOTER_START = new RegExp(String.raw`^\s*(?:${SOCIAL_LINKS}|${FOOTER_HEADINGS})\s*$`, 'i');
 const FOOTER_LINE_MAX = 160;
 
 /** What is left of a line once furniture is cut: [start, end) in the file, or null when nothing is. */

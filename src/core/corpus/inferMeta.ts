@@ -5,11 +5,29 @@ import { findDateInProse } from '../text/dates';
 const HEAD_PARAGRAPHS = 12;
 const MARKDOWN_HEADING = /^#{1,3}\s+(.+?)\s*#*$/;
 const STATEMENT_TITLE = /^(?:Statement|Remarks|Address|Speech|Explanation of (?:vote|position)|Intervention)\b/i;
-const STATEMENT_BY =
-  /\b(?:Statement|Remarks|Address|Speech)\s+by\s+(?:(?:H\.\s?E\.|His Excellency|Her Excellency)\s+)?(?:(?:Ambassador|Minister|Mr\.|Ms\.|Mrs\.|Dr\.|Prof\.)\s+)?((?:\p{Lu}[\p{L}.'’-]*)(?:[ \t]+\p{Lu}[\p{L}.'’-]*){0,3})/u;
-const RECORD_SPEAKER = /^((?:Mr|Ms|Mrs|Dr|Sir|Dame|Lord|Baroness|Prince|Princess|Sheikh|Archbishop|Cardinal)\.?\s+[\p{Lu}][\p{L}'’ -]{1,40}?)\s+\(([^()]{2,60})\)(?:\s*\([^()]*\))?:/u;
-const VENUE =
-  /\b(?:at|At|before|in)\s+the\s+((?:United Nations\s+)?(?:Security Council|General Assembly|Human Rights Council|Economic and Social Council|Peacebuilding Commission|Commission on [\p{L} ]+?|High-level [\p{L} -]+?)(?:\s+(?:Open Debate|Ministerial Open Debate|Open Debate|Debate|Briefing|Meeting))?)(?=\s+on\b|[,.\n“"]|$)/u;
+const EXCELLENCY = String.raw`(?:H\.\s?E\.|His Excellency|Her Excellency)\s+`;
+const SPEAKER_TITLE = String.raw`(?:Ambassador|Minister|Mr\.|Ms\.|Mrs\.|Dr\.|Prof\.)\s+`;
+const NAME_WORD = String.raw`\p{Lu}[\p{L}.'’-]*`;
+const NAME = String.raw`(?:${NAME_WORD})(?:[ \t]+${NAME_WORD}){0,3}`;
+/** "Statement by H.E. Ambassador Kimihiro Ishikane": the name, up to four words. */
+const STATEMENT_BY = new RegExp(
+  String.raw`\b(?:Statement|Remarks|Address|Speech)\s+by\s+(?:${EXCELLENCY})?(?:${SPEAKER_TITLE})?(${NAME})`,
+  'u',
+);
+const RECORD_TITLES = 'Mr|Ms|Mrs|Dr|Sir|Dame|Lord|Baroness|Prince|Princess|Sheikh|Archbishop|Cardinal';
+/** A verbatim record's "Mr. Ishikane (Japan):": the speaker and, in brackets, the country. */
+const RECORD_SPEAKER = new RegExp(
+  String.raw`^((?:${RECORD_TITLES})\.?\s+[\p{Lu}][\p{L}'’ -]{1,40}?)\s+\(([^()]{2,60})\)(?:\s*\([^()]*\))?:`,
+  'u',
+);
+const UN_BODY =
+  'Security Council|General Assembly|Human Rights Council|Economic and Social Council|Peacebuilding Commission|' +
+  String.raw`Commission on [\p{L} ]+?|High-level [\p{L} -]+?`;
+const MEETING = 'Open Debate|Ministerial Open Debate|Open Debate|Debate|Briefing|Meeting';
+const VENUE = new RegExp(
+  String.raw`\b(?:at|At|before|in)\s+the\s+((?:United Nations\s+)?(?:${UN_BODY})(?:\s+(?:${MEETING}))?)(?=\s+on\b|[,.\n“"]|$)`,
+  'u',
+);
 
 /**
  * `known` (front matter) is taken as written. Of a file's `properties`, the title is taken over what the text
@@ -21,12 +39,13 @@ export function inferMeta(paragraphs: string[], known: Partial<DocumentMeta>, pr
   const joined = head.join('\n');
   const record = head.length > 0 ? RECORD_SPEAKER.exec(head[0]) : null;
   const title = known.title ?? properties.title ?? inferTitle(head);
-  const speaker = known.speaker ?? (record ? `${record[1]} (${record[2]})` : (STATEMENT_BY.exec(joined)?.[1] ?? properties.speaker ?? null));
+  const speaker =
+    known.speaker ?? (record ? `${record[1]} (${record[2]})` : (STATEMENT_BY.exec(joined)?.[1] ?? properties.speaker ?? null));
   const venue = known.venue ?? VENUE.exec(joined)?.[1] ?? null;
   return {
     title,
     speaker,
-    date: known.date ?? findDateInProse(head.filter((p) => p.length <= 200).join("\n")) ?? properties.date ?? null,
+    date: known.date ?? findDateInProse(head.filter((p) => p.length <= 200).join('\n')) ?? properties.date ?? null,
     period: known.period ?? null,
     venue,
     country: known.country ?? record?.[2] ?? countryNamedIn([speaker, title, venue, known.source ?? null]),
@@ -37,14 +56,22 @@ export function inferMeta(paragraphs: string[], known: Partial<DocumentMeta>, pr
 }
 
 /** "Statement by Japan", "Permanent Representative of Japan", "Ministry of Foreign Affairs of Japan". */
-const COUNTRY_IN_META =
-  /\b(?:Statement by|Representative of|Mission of|Ministry of Foreign Affairs of|Government of)\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3})(?![\p{L}.])/u;
+const BEFORE_COUNTRY = 'Statement by|Representative of|Mission of|Ministry of Foreign Affairs of|Government of';
+const COUNTRY_IN_META = new RegExp(
+  String.raw`\b(?:${BEFORE_COUNTRY})\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3})(?![\p{L}.])`,
+  'u',
+);
 const NOT_A_COUNTRY = /^(?:H|His|Her|Ambassador|Minister|Mr|Ms|Mrs|Dr|Prof|Foreign|Prime|President)\b/;
 
 function countryNamedIn(fields: Array<string | null>): string | null {
   for (const field of fields) {
     const found = field ? COUNTRY_IN_META.exec(field) : null;
-    if (found && !NOT_A_COUNTRY.test(found[1]) && !(found[0].startsWith('Statement by') && mayBePerson(found[0].slice('Statement by'.length).trim()))) return found[1];
+    if (
+      found &&
+      !NOT_A_COUNTRY.test(found[1]) &&
+      !(found[0].startsWith('Statement by') && mayBePerson(found[0].slice('Statement by'.length).trim()))
+    )
+      return found[1];
   }
   return null;
 }

@@ -27,8 +27,7 @@ const LINE_END_HYPHEN = /(\p{L}+)-$/u;
 const NOT_WORD = /[^\p{L}-]+/u;
 
 function isSpace(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0xa0 || (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x202f || code === 0x3000;
+  return code === 0x20 || code === 0x09 || code === 0xa0 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x3000;
 }
 
 /** Zero-width characters a reader never sees: a stray BOM, zero-width space, soft hyphen. */

@@ -7,7 +7,8 @@
  * it may read (see schema.ts).
  */
 import { DatabaseError, type Pool } from 'pg';
-import { checkDraft, readDraft } from '../checks/checkDraft';
+import { checkDraft } from '../checks/checkDraft';
+import { type Draft, type DraftPlace, isMarkdownFile, placeIn, readDraft } from '../draft/draft';
 import { describeFsError } from '../corpus/discover';
 import { readSourceText } from '../corpus/sourceText';
 import type { Finding, Precedent } from '../checks/types';
@@ -25,8 +26,8 @@ import { type AuditOptions, type Cancellable, type CheckedFile, type CheckOption
 import type { DocumentMeta, SearchMatch } from '../types';
 import type { IndexReport, PrecedentWorkspace } from '../workspace';
 import { describeServer, openPool, unavailable } from './connection';
-import { GatheredEvidence } from './evidence';
-import { documentReference, parseDocumentReference } from './reference';
+import { GatheredEvidence, NotFetchedYet } from './evidence';
+import { documentReference, isDocumentReference, parseDocumentReference } from './reference';
 import { SCHEMA_VERSION, schemaVersion } from './schema';
 import { allOf, anyOf } from './words';
 
@@ -35,8 +36,13 @@ const PHRASE_CANDIDATES = 10;
 const PHRASE_MIN_WORDS = 3;
 /** Facts the server hands to the fact ranking for a lookup. */
 const FACT_CANDIDATES = 400;
-/** A check runs again after each round of fetched answers; a question raised by an answer is rare. */
-const MAX_CHECK_ROUNDS = 4;
+/**
+ * A check runs again after each round of fetched answers. A question raised by an answer is rare, but the sentences
+ * citing a resolution are asked for one resolution a run (see evidence.ts): a draft citing many takes as many rounds.
+ */
+const MAX_CHECK_ROUNDS = 24;
+/** Sentences holding a resolution's number read for what it is about: ResolutionSubjects reads at most 300 that cite. */
+const CITING_SENTENCES = 1000;
 
 interface PassageRow {
   id: string;
@@ -58,6 +64,7 @@ export class DatabaseCorpus implements CorpusQueries {
   private lexiconLoading: Promise<Lexicon> | null = null;
   private acronymsLoading: Promise<AcronymTable> | null = null;
   private evidence: Promise<GatheredEvidence> | null = null;
+  private lastDraft: Draft | null = null;
 
   private constructor(
     private readonly pool: Pool,
@@ -175,8 +182,8 @@ export class DatabaseCorpus implements CorpusQueries {
 
   async factsAt(text: string, offset: number, options: Cancellable = {}): Promise<FactsAt | null> {
     const evidence = await this.gatheredEvidence(options);
-    const { draft, sentences } = readDraft(text, '');
-    const sentence = sentences.find((s) => s.start <= offset && offset <= s.end);
+    const draft = this.draft(text, '');
+    const sentence = draft.sentences.find((s) => s.start <= offset && offset <= s.end);
     if (!sentence) return null;
     const ask = () =>
       factsAt(
@@ -191,9 +198,15 @@ export class DatabaseCorpus implements CorpusQueries {
     return this.untilAnswered(evidence, ask, options);
   }
 
+  draftPlace(text: string, file: string, offset: number, options: Cancellable = {}): Promise<DraftPlace> {
+    throwIfCancelled(options.signal);
+    return Promise.resolve(placeIn(this.draft(text, file), offset));
+  }
+
   async check(text: string, file: string, options: CheckOptions): Promise<Finding[]> {
     const evidence = await this.gatheredEvidence(options);
-    return this.untilAnswered(evidence, () => checkDraft(text, file, options, evidence), options);
+    const draft = this.draft(text, file);
+    return this.untilAnswered(evidence, () => checkDraft(draft, options, evidence), options);
   }
 
   async audit(options: AuditOptions): Promise<CheckedFile[]> {
@@ -217,29 +230,56 @@ export class DatabaseCorpus implements CorpusQueries {
     }
   }
 
+  /**
+   * A draft read as the local workspace reads it; Markdown is parsed only in drafts, never in corpus files (the
+   * audit checks those as plain text). The last one is kept, so a hover after a check reads nothing again.
+   */
+  private draft(text: string, file: string): Draft {
+    if (this.lastDraft?.text === text && this.lastDraft.file === file) return this.lastDraft;
+    const corpusFile = isDocumentReference(file) || (this.local?.documents.some((d) => d.file === file) ?? false);
+    return (this.lastDraft = readDraft(text, file, { markdown: isMarkdownFile(file) && !corpusFile }));
+  }
+
   /** Runs `ask` until every question it put to the corpus has its answer, fetching the missing ones between runs. */
   private async untilAnswered<T>(evidence: GatheredEvidence, ask: () => T, options: Cancellable): Promise<T> {
-    let answer = ask();
-    for (let round = 1; !evidence.complete && round < MAX_CHECK_ROUNDS; round++) {
+    for (let round = 1; ; round++) {
+      let answer: T | undefined;
+      try {
+        answer = ask();
+      } catch (error) {
+        if (!(error instanceof NotFetchedYet)) throw error;
+      }
+      if (answer !== undefined && (evidence.complete || round >= MAX_CHECK_ROUNDS)) return answer;
+      if (round >= MAX_CHECK_ROUNDS) throw new Error(`the corpus's answers for this draft took more than ${MAX_CHECK_ROUNDS} rounds`);
       await this.fetchMissing(evidence, options);
-      answer = ask();
     }
-    return answer;
   }
 
   private async fetchMissing(evidence: GatheredEvidence, options: Cancellable): Promise<void> {
     const closest = [...evidence.missingClosest.values()];
     const subjects = [...evidence.missingSubjects.entries()];
     const names = [...evidence.missingNames];
-    const answers = closest.map(async (question) => {
-      const [precedent] = await this.closest(question.sentence, {
-        limit: 1,
-        excludeFile: question.file,
-        citing: question.citing,
-        ...options,
-      });
-      evidence.answerClosest(question, precedent ?? null);
+    const numbers = [...evidence.missingNumbers];
+    const answers = numbers.map(async (number) => {
+      const { rows } = await this.query<{ text: string }>(options, 'SELECT text FROM precedent.passages_holding($1, $2)', [
+        anyOf([String(number)]),
+        CITING_SENTENCES,
+      ]);
+      const local: string[] = [];
+      for (const sentence of this.local?.sentencesWith(number) ?? []) if (local.push(sentence) >= CITING_SENTENCES) break;
+      evidence.answerNumber(number, [...local, ...rows.map((row) => row.text)]);
     });
+    answers.push(
+      ...closest.map(async (question) => {
+        const [precedent] = await this.closest(question.sentence, {
+          limit: 1,
+          excludeFile: question.file,
+          citing: question.citing,
+          ...options,
+        });
+        evidence.answerClosest(question, precedent ?? null);
+      }),
+    );
     if (subjects.length > 0 || names.length > 0) {
       answers.push(
         (async () => {
@@ -364,8 +404,8 @@ export class DatabaseCorpus implements CorpusQueries {
   }
 
   private gatheredEvidence(options: Cancellable): Promise<GatheredEvidence> {
-    this.evidence ??= this.acronymTable(options).then(
-      (table) => new GatheredEvidence(table),
+    this.evidence ??= Promise.all([this.acronymTable(options), this.lexicon(options)]).then(
+      ([table, lexicon]) => new GatheredEvidence(table, (term) => lexicon.idfOfTerm(term)),
       (error: unknown) => {
         this.evidence = null;
         throw error;

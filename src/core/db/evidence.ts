@@ -2,9 +2,12 @@
  * What a check asks of a corpus, answered from what was fetched: the checks run synchronously, so a database corpus
  * runs them, notes each question it could not yet answer, fetches those answers in one round, and runs them again.
  * Answers are kept between checks, so re-checking an edited draft asks only about the sentences that changed.
+ * What a resolution is about is read from the corpus's sentences that cite it, which cannot be answered "not yet":
+ * that question stops the run (NotFetchedYet), and the run starts again once the sentences are here.
  */
 import type { CorpusEvidence } from '../checks/checkDraft';
 import type { Precedent } from '../checks/types';
+import { ResolutionSubjects } from '../citations/subjects';
 import type { AcronymTable } from '../facts/acronyms';
 import { extractFacts, type SentenceFact } from '../facts/extract';
 import { type Fact, subjectKeyOf } from '../facts/factBase';
@@ -19,19 +22,40 @@ export interface ClosestQuestion {
   citing?: number;
 }
 
+/** Thrown inside a run when it needs the sentences that cite a resolution, which are fetched before the next run. */
+export class NotFetchedYet extends Error {}
+
 export class GatheredEvidence implements CorpusEvidence {
   private readonly closest = new Map<string, Precedent | null>();
-  private readonly subjects = new Map<string, Fact[]>();
+  private readonly factsBySubject = new Map<string, Fact[]>();
+  private readonly citingSentences = new Map<number, string[]>();
   private readonly names = new Map<string, Fact[]>();
   private readonly sentenceFacts = new Map<string, SentenceFact[]>();
   readonly missingClosest = new Map<string, ClosestQuestion>();
   readonly missingSubjects = new Map<string, SentenceFact>();
   readonly missingNames = new Set<string>();
+  readonly missingNumbers = new Set<number>();
+  readonly subjects: ResolutionSubjects;
 
-  constructor(private readonly acronyms: AcronymTable) {}
+  constructor(
+    private readonly acronyms: AcronymTable,
+    idf: (term: string) => number,
+  ) {
+    this.subjects = new ResolutionSubjects({
+      sentencesWith: (number) => {
+        const known = this.citingSentences.get(number);
+        if (known) return known;
+        this.missingNumbers.add(number);
+        throw new NotFetchedYet(`the sentences citing ${number} are not fetched yet`);
+      },
+      idf,
+    });
+  }
 
   get complete(): boolean {
-    return this.missingClosest.size === 0 && this.missingSubjects.size === 0 && this.missingNames.size === 0;
+    return (
+      this.missingClosest.size === 0 && this.missingSubjects.size === 0 && this.missingNames.size === 0 && this.missingNumbers.size === 0
+    );
   }
 
   acronymTable(): AcronymTable {
@@ -59,7 +83,7 @@ export class GatheredEvidence implements CorpusEvidence {
 
   sameSubject(fact: SentenceFact): Fact[] {
     const key = subjectKeyOf(fact);
-    const known = this.subjects.get(key);
+    const known = this.factsBySubject.get(key);
     if (known) return known;
     this.missingSubjects.set(key, fact);
     return [];
@@ -81,9 +105,15 @@ export class GatheredEvidence implements CorpusEvidence {
   }
 
   answerSubject(subjectKey: string, facts: Fact[]): void {
-    if (this.subjects.size >= REMEMBERED) this.subjects.clear();
-    this.subjects.set(subjectKey, facts);
+    if (this.factsBySubject.size >= REMEMBERED) this.factsBySubject.clear();
+    this.factsBySubject.set(subjectKey, facts);
     this.missingSubjects.delete(subjectKey);
+  }
+
+  /** The corpus's sentences that hold a number (as a word): what a resolution is about is read from them. */
+  answerNumber(number: number, sentences: string[]): void {
+    this.citingSentences.set(number, sentences);
+    this.missingNumbers.delete(number);
   }
 
   answerName(nameKey: string, facts: Fact[]): void {

@@ -221,6 +221,13 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $$
   ORDER BY d.meta->>'date' DESC NULLS LAST, c.name, d.path, p.ordinal LIMIT lim
 $$;
 
+CREATE FUNCTION precedent.passages_holding(term tsquery, lim int) RETURNS TABLE (text text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $$
+  SELECT p.text FROM precedent.passages p JOIN precedent.documents d ON d.id = p.document_id
+  JOIN precedent.collections c ON c.id = p.collection_id
+  WHERE p.words @@ term AND p.${READABLE} ORDER BY c.name, d.path, p.ordinal LIMIT lim
+$$;
+
 CREATE FUNCTION precedent.acronym_definitions() RETURNS TABLE (acronym text, expansion text, uses bigint)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $$
   SELECT acronym, expansion, sum(uses)::bigint FROM precedent.acronyms WHERE ${READABLE} GROUP BY acronym, expansion
@@ -266,6 +273,7 @@ const QUERY_FUNCTIONS = [
   'term_counts()',
   'passage_candidates(tsquery, text, tsquery[], int[], float8[], bool[], float8, int, int)',
   'passages_citing(int, int)',
+  'passages_holding(tsquery, int)',
   'acronym_definitions()',
   'facts_matching(tsquery, int)',
   'facts_on(text[], text[])',

@@ -23,9 +23,11 @@ const LEADING_WORDS = /^(?:the|a|an|its|their|our|my|this|these|that|those)(?:\s
 const POSSESSIVE = /['’]s?$/;
 const FIRST_PERSON = /^(?:we|i|us|my|our)(?:\s+(?:own\s+)?(?:country|government|nation|delegation|people))?$/i;
 const GOVERNMENT_OF = /^(?:the\s+)?(?:government|people|delegation)\s+of\s+(?:the\s+)?(.+)$/i;
+const REPUBLIC = String.raw`(?:Federal\s+|Islamic\s+|Lebanese\s+)?Republic`;
 /** "the State of Kuwait", "the Republic of Turkey": the country's short name groups its facts. */
-const STATE_OF =
-  /^(?:(?:Independent\s+)?State|(?:Federal\s+|Islamic\s+|Lebanese\s+)?Republic|Kingdom|Sultanate|Principality|Grand Duchy)\s+of\s+(?:the\s+)?/;
+const STATE_OF = new RegExp(
+  String.raw`^(?:(?:Independent\s+)?State|${REPUBLIC}|Kingdom|Sultanate|Principality|Grand Duchy)\s+of\s+(?:the\s+)?`,
+);
 const PRONOUN = /^(?:it|they|he|she|this|these|that|those|which|who|one|all|each|both|some|many|others?|everyone)$/i;
 
 export function unifyName(written: string, acronyms: AcronymTable): Name {

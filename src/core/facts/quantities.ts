@@ -39,28 +39,37 @@ const ORDINAL_WORDS: Record<string, number> = {
 };
 const SCALES: Record<string, number> = { hundred: 1e2, thousand: 1e3, million: 1e6, m: 1e6, billion: 1e9, bn: 1e9, trillion: 1e12 };
 
-const HEDGE = String.raw`(?:(?<hedge>approximately|about|around|roughly|some|nearly|almost|close to|over|more than|up to|an estimated)\s+)?`;
+const HEDGES = 'approximately|about|around|roughly|some|nearly|almost|close to|over|more than|up to|an estimated';
+const HEDGE = String.raw`(?:(?<hedge>${HEDGES})\s+)?`;
 const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const NUMBER = String.raw`${DIGITS}|${NUMBER_WORD_ALTERNATIVES}`;
 const scale = (name: string) => String.raw`(?:\s?(?<${name}>hundred|thousand|million|billion|trillion|bn|m)\b)?`;
 const CURRENCY_BEFORE = String.raw`(?<![\p{L}])(?<before>US\s?\$|\$|USD|US dollars?|EUR|€|£|GBP|¥|JPY)\s?`;
-const CURRENCY_AFTER = String.raw`\s+(?<after>US dollars?|United States dollars?|Australian dollars?|Canadian dollars?|dollars|USD|yen|JPY|euros?|EUR|pounds sterling|GBP|Swiss francs|yuan|renminbi)\b`;
+const DOLLARS_AFTER = 'US dollars?|United States dollars?|Australian dollars?|Canadian dollars?|dollars|USD';
+const OTHER_CURRENCIES_AFTER = 'yen|JPY|euros?|EUR|pounds sterling|GBP|Swiss francs|yuan|renminbi';
+const CURRENCY_AFTER = String.raw`\s+(?<after>${DOLLARS_AFTER}|${OTHER_CURRENCIES_AFTER})\b`;
 const PERCENT = String.raw`\s?(?<percent>%|per\s?cent\b|percent\b)`;
 const PEOPLE =
-  'personnel|persons|people|troops|peacekeepers|police|officers|experts|refugees|migrants|children|women|men|victims|staff|members|volunteers|participants|students|trainees|soldiers|civilians|lives';
+  'personnel|persons|people|troops|peacekeepers|police|officers|experts|refugees|migrants|children|women|men|victims|' +
+  'staff|members|volunteers|participants|students|trainees|soldiers|civilians|lives';
 const THINGS =
-  'missions|operations|countries|States|nations|projects|programmes|programs|schools|hospitals|tons|tonnes|resolutions|cases|units|partners|regions|jobs|years';
+  'missions|operations|countries|States|nations|projects|programmes|programs|schools|hospitals|tons|tonnes|resolutions|' +
+  'cases|units|partners|regions|jobs|years';
+/** A word qualifying what is counted ("military" in "military personnel"), not a preposition or article. */
+const QUALIFIER = String.raw`(?!(?:of|the|or|to|in|on|for|by|from|with)\s)[\p{L}-]+\s`;
 /** Up to three qualifying words between the figure and what it counts: "13 UN PKO missions", "103,000 military and police personnel". */
-const COUNTED = String.raw`\s+(?:(?!(?:of|the|or|to|in|on|for|by|from|with)\s)[\p{L}-]+\s){0,3}(?<noun>${PEOPLE}|${THINGS})\b`;
-const ORDINAL = String.raw`\b(?<ordinal>\d+(?:st|nd|rd|th)|${Object.keys(ORDINAL_WORDS).join('|')})[-\s](?:largest|biggest|greatest|highest|top)\b`;
+const COUNTED = String.raw`\s+(?:${QUALIFIER}){0,3}(?<noun>${PEOPLE}|${THINGS})\b`;
+const ORDINAL_WORD_ALTERNATIVES = Object.keys(ORDINAL_WORDS).join('|');
+const ORDINAL = String.raw`\b(?<ordinal>\d+(?:st|nd|rd|th)|${ORDINAL_WORD_ALTERNATIVES})[-\s](?:largest|biggest|greatest|highest|top)\b`;
 
-const QUANTITY = new RegExp(
-  String.raw`(?<![\p{L}\p{N}.,-])${HEDGE}(?:${CURRENCY_BEFORE}(?<n1>${DIGITS})${scale('s1')}|(?<n2>${NUMBER})${scale('s2')}(?:${CURRENCY_AFTER}|${PERCENT}|${COUNTED}))|${ORDINAL}`,
-  'giu',
-);
+/** "$23 million": the currency first, then the figure. */
+const MONEY_FIRST = String.raw`${CURRENCY_BEFORE}(?<n1>${DIGITS})${scale('s1')}`;
+/** "23 million US dollars", "23 per cent", "23 missions": the figure first, then what it measures. */
+const FIGURE_FIRST = String.raw`(?<n2>${NUMBER})${scale('s2')}(?:${CURRENCY_AFTER}|${PERCENT}|${COUNTED})`;
+const QUANTITY = new RegExp(String.raw`(?<![\p{L}\p{N}.,-])${HEDGE}(?:${MONEY_FIRST}|${FIGURE_FIRST})|${ORDINAL}`, 'giu');
 const PEOPLE_NOUNS = new Set(PEOPLE.split('|'));
 /** Most sentences hold no figure: a cheap test spares them the full pattern. */
-const MAY_HOLD_FIGURE = new RegExp(`\\d|\\b(?:${NUMBER_WORD_ALTERNATIVES}|${Object.keys(ORDINAL_WORDS).join('|')})\\b`, 'i');
+const MAY_HOLD_FIGURE = new RegExp(`\\d|\\b(?:${NUMBER_WORD_ALTERNATIVES}|${ORDINAL_WORD_ALTERNATIVES})\\b`, 'i');
 
 export function extractQuantities(text: string): Quantity[] {
   const found: Quantity[] = [];

@@ -18,6 +18,8 @@ export interface TimeMention {
 
 const MONTH = `(?<month>${MONTH_ALTERNATIVES})`;
 const YEAR = String.raw`(?:19|20)\d\d`;
+/** Words that make the year after them a time: "in 2014", "as at the end of 2015", "FY2014". */
+const YEAR_LEAD = String.raw`(?:in|during|for|until|of|as of|as at|at the end of|end of)\s+(?:the\s+)?(?:FY\s?)?|FY\s?`;
 /** Each pattern's value, or null where the match is no time after all. */
 const YEAR_PHRASES: Array<{
   pattern: RegExp;
@@ -45,10 +47,7 @@ const YEAR_PHRASES: Array<{
     value: (g, documentYear) => (documentYear && g.year! > documentYear ? null : g.year!),
   },
   {
-    pattern: new RegExp(
-      String.raw`\b(?:(?:in|during|for|until|of|as of|as at|at the end of|end of)\s+(?:the\s+)?(?:FY\s?)?|FY\s?)(?<year>${YEAR})\b(?!\s*\))`,
-      'gi',
-    ),
+    pattern: new RegExp(String.raw`\b(?:${YEAR_LEAD})(?<year>${YEAR})\b(?!\s*\))`, 'gi'),
     value: (g) => g.year!,
   },
 ];

@@ -43,6 +43,12 @@ export class Lexicon {
     return id === undefined ? 0 : this.documentFrequency[id];
   }
 
+  /** How telling a term (normalised) is: its IDF; a term the corpus lacks weighs as one used once. */
+  idfOfTerm(term: string): number {
+    const id = this.termIds.get(term);
+    return this.idfOfFrequency(id === undefined ? 1 : this.documentFrequency[id]);
+  }
+
   idf(term: number): number {
     return this.idfOfFrequency(this.documentFrequency[term]);
   }

@@ -63,6 +63,18 @@ export class PassageIndex {
     return this.lexicon.passagesWith(term);
   }
 
+  /** The passages that hold a term (normalised), by index number. */
+  passagesHolding(term: string): Int32Array {
+    const id = this.lexicon.idOf(term);
+    const { postings, postingOffsets } = this.snapshot;
+    return id === undefined ? new Int32Array(0) : postings.subarray(postingOffsets[id], postingOffsets[id + 1]);
+  }
+
+  /** How telling a term (normalised) is: its IDF; a term the corpus lacks weighs as one used once. */
+  idfOfTerm(term: string): number {
+    return this.lexicon.idfOfTerm(term);
+  }
+
   /** A passage by its index number: its document, its place there, and its text. */
   passageIn(documents: readonly CorpusDocument[], passage: number): { document: CorpusDocument; passage: Passage; text: string } {
     const document = documents[this.snapshot.passageDocument[passage]];

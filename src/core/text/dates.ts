@@ -68,3 +68,11 @@ export function normalizeDateValue(value: unknown): string | null {
   if (partial) return partial[2] ? isoDate(Number(partial[1]), Number(partial[2])) : partial[1];
   return findDateInProse(trimmed);
 }
+
+/** An ISO date, full or partial, as the UN writes it: "31 October 2000", "October 2000", "2000". */
+export function formatUnDate(iso: string): string {
+  const [year, month, day] = iso.split('-');
+  const monthName = month ? MONTH_NAMES[Number(month) - 1] : undefined;
+  if (!monthName) return year;
+  return day ? `${Number(day)} ${monthName} ${year}` : `${monthName} ${year}`;
+}

@@ -4,7 +4,7 @@
 // of test/integration/fixtures/workspace, and Chromium typing and hovering in the workbench. First the status bar
 // must show "Precedent: N documents"; then three checks, each saved as a screenshot:
 //   problems.png     the Problems panel lists the resolution-year finding on the draft
-//   hover.png        the hover card on "2231" in the draft says "Adopted in 2015"
+//   hover.png        the hover card on "2231" in the draft says "Adopted on 20 July 2015"
 //   ghost-text.png   after typing "In that regard, Japan has pledged approximately", ghost text offers "23 million"
 //   config-schema.png  a .precedent.json: "loud" is marked as no severity, and Ctrl+Space in "checks" lists the codes
 //                    with their descriptions (the schema the extension contributes)
@@ -43,7 +43,7 @@ const SLOW = Number(args.slow) > 0 ? Number(args.slow) : 1;
 const DRAFT = 'trafficking-draft.md';
 const CHECKS = ['problems', 'hover', 'ghost-text', 'config-schema'];
 const CONFIG_TEXT = '{\n  "checks": {\n    "repeated-word": "loud"\n  }\n}\n';
-const EXPECTED_PROBLEM = 'Security Council resolution 2231 was adopted in 2015, not in 2016; did you mean resolution 2331 (2016)?';
+const EXPECTED_PROBLEM = '2016 → 2015: Security Council resolution 2231 was adopted on 20 July 2015; or did you mean resolution 2331';
 const TYPED = 'In that regard, Japan has pledged approximately';
 
 const log = createLog('e2e');
@@ -305,7 +305,7 @@ async function main() {
   );
 
   await check('hover', () =>
-    step('hover', 'the mouse over "2231" in the draft: the hover card says "Adopted in 2015"', 30, async (deadline) => {
+    step('hover', 'the mouse over "2231" in the draft: the hover card says "Adopted on 20 July 2015"', 30, async (deadline) => {
       let last = [];
       for (let attempt = 0; ; attempt++) {
         const box = await locateText(page, '2231', { offset: 1, length: 2 });
@@ -316,10 +316,10 @@ async function main() {
         const attemptEnd = Math.min(deadline, Date.now() + 6000);
         while (Date.now() < attemptEnd) {
           last = await hoverTexts(page);
-          if (last.some((text) => text.includes('Adopted in 2015'))) break;
+          if (last.some((text) => text.includes('Adopted on 20 July 2015'))) break;
           await sleep(200);
         }
-        if (last.some((text) => text.includes('Adopted in 2015'))) break;
+        if (last.some((text) => text.includes('Adopted on 20 July 2015'))) break;
         if (Date.now() >= deadline) {
           throw new StepError(
             last.length ? `the hover shows ${last.map((t) => JSON.stringify(t)).join(' | ')}` : 'no hover widget (.monaco-hover) appeared',
@@ -329,7 +329,7 @@ async function main() {
       }
       await sleep(500); // the card renders its markdown
       const file = await screenshot('hover');
-      log(`hover card text: ${JSON.stringify(last.find((text) => text.includes('Adopted in 2015')))}`);
+      log(`hover card text: ${JSON.stringify(last.find((text) => text.includes('Adopted on 20 July 2015')))}`);
       await page.mouse.move(5, 450);
       await page.keyboard.press('Escape');
       return file;

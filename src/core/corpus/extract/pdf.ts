@@ -16,7 +16,13 @@ const PDF_DATE = /^D:(\d{4})(\d{2})?(\d{2})?/;
 
 export const extract: Extractor = async (bytes) => {
   // pdfjs takes the buffer over; the caller's bytes stay usable.
-  const task = getDocument({ data: new Uint8Array(bytes), verbosity: ERRORS_ONLY, isEvalSupported: false, disableFontFace: true, useSystemFonts: false });
+  const task = getDocument({
+    data: new Uint8Array(bytes),
+    verbosity: ERRORS_ONLY,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+  });
   let pdf;
   try {
     pdf = await task.promise;
@@ -51,7 +57,9 @@ export const extract: Extractor = async (bytes) => {
  * changes and may be remembered; anything else (memory, a bug) is reported but not remembered.
  */
 function isPdfVerdict(error: unknown): boolean {
-  return ['PasswordException', 'InvalidPDFException', 'FormatError', 'MissingPDFException', 'UnknownErrorException'].includes((error as Error)?.name);
+  return ['PasswordException', 'InvalidPDFException', 'FormatError', 'MissingPDFException', 'UnknownErrorException'].includes(
+    (error as Error)?.name,
+  );
 }
 
 function unreadable(error: unknown): UnreadableFileError {

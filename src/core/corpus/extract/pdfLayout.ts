@@ -98,7 +98,13 @@ function inMargin(item: PositionedText, page: PositionedPage): boolean {
 
 function isFurniture(item: PositionedText, page: PositionedPage, running: Set<string>): boolean {
   if (!inMargin(item, page)) return false;
-  return running.has(runningKey(item)) || item.text.trim().split(/\s+/).every((token) => FURNITURE_TOKEN.test(token));
+  return (
+    running.has(runningKey(item)) ||
+    item.text
+      .trim()
+      .split(/\s+/)
+      .every((token) => FURNITURE_TOKEN.test(token))
+  );
 }
 
 /**
@@ -154,18 +160,20 @@ function toLines(items: PositionedText[]): Line[] {
     if (line && Math.abs(line.y - item.y) <= Math.max(line.fontSize, item.fontSize) / 2) line.items.push(item);
     else lines.push({ y: item.y, fontSize: item.fontSize, items: [item] });
   }
-  return lines.map(({ y, fontSize, items: lineItems }) => {
-    lineItems.sort((a, b) => a.x - b.x);
-    let text = '';
-    let end = -Infinity;
-    for (const item of lineItems) {
-      const gap = item.x - end > fontSize * 0.15;
-      if (text && gap && !/\s$/.test(text) && !/^\s/.test(item.text)) text += ' ';
-      text += item.text;
-      end = item.x + item.width;
-    }
-    return { text: text.replace(/\s+/g, ' ').trim(), x: lineItems[0].x, end, y, fontSize };
-  }).filter((line) => line.text.length > 0);
+  return lines
+    .map(({ y, fontSize, items: lineItems }) => {
+      lineItems.sort((a, b) => a.x - b.x);
+      let text = '';
+      let end = -Infinity;
+      for (const item of lineItems) {
+        const gap = item.x - end > fontSize * 0.15;
+        if (text && gap && !/\s$/.test(text) && !/^\s/.test(item.text)) text += ' ';
+        text += item.text;
+        end = item.x + item.width;
+      }
+      return { text: text.replace(/\s+/g, ' ').trim(), x: lineItems[0].x, end, y, fontSize };
+    })
+    .filter((line) => line.text.length > 0);
 }
 
 /**
@@ -182,7 +190,8 @@ function paragraphsOfFlow(flow: Flow): string[][] {
   flow.forEach((line, i) => {
     const previous = flow[i - 1];
     // Paragraphs of one line each: the median gap is then the space between paragraphs, not the leading.
-    const breaks = !previous ||
+    const breaks =
+      !previous ||
       gaps[i - 1] > Math.min(leading, line.fontSize * 1.3) * 1.4 ||
       line.fontSize > previous.fontSize * 1.15 ||
       (line.x > left + line.fontSize && previous.x < left + line.fontSize / 2) ||

@@ -34,7 +34,10 @@ export async function readExtractedText(file: string): Promise<string> {
   return (await extractText(format, await readFile(file))).text;
 }
 
-async function extractText(format: Format, bytes: Uint8Array): Promise<{ text: string; pageStarts: number[] | null; extracted: Extracted }> {
+async function extractText(
+  format: Format,
+  bytes: Uint8Array,
+): Promise<{ text: string; pageStarts: number[] | null; extracted: Extracted }> {
   const extracted = await extractorFor(format)(bytes);
   const text = extracted.blocks.map((block) => block.text).join('\n\n');
   if (format !== 'pdf') return { text, pageStarts: null, extracted };
