@@ -350,10 +350,12 @@ export class DatabaseCorpus implements CorpusQueries {
     const identifiers = terms.filter((t) => t.identifier).map((t) => t.text);
     const { rows } = await this.query<PassageRow & { coverage: number }>(
       options,
-      'SELECT * FROM precedent.passage_candidates($1::tsquery, $2, $3::tsquery[], $4, $5, $6, $7, $8, $9)',
+      'SELECT * FROM precedent.passage_candidates($1, $2::tsquery, $3, $4, $5::tsquery[], $6, $7, $8, $9, $10, $11)',
       [
+        identifiers,
         identifiers.length > 0 ? allOf(identifiers) : null,
         phrase ?? '',
+        variants.map((v) => v.term),
         variants.map((v) => anyOf([v.term])),
         variants.map((v) => v.group),
         variants.map((v) => v.weight),

@@ -286,12 +286,12 @@ async function replaceAcronyms(
   return true;
 }
 
-/** How many of the collection's passages hold each term: what queries are weighed by. */
+/** Each term's passages in the collection, in order: what candidates are selected and weighed by. */
 async function countTerms(client: ClientBase, collectionId: number): Promise<void> {
-  await client.query('DELETE FROM precedent.term_frequencies WHERE collection_id = $1', [collectionId]);
+  await client.query('DELETE FROM precedent.postings WHERE collection_id = $1', [collectionId]);
   await client.query(
-    `INSERT INTO precedent.term_frequencies (collection_id, term, passages)
-     SELECT $1, lexeme, count(*) FROM precedent.passages, unnest(tsvector_to_array(words)) AS lexeme
+    `INSERT INTO precedent.postings (collection_id, term, passages)
+     SELECT $1, lexeme, array_agg(id ORDER BY id) FROM precedent.passages, unnest(tsvector_to_array(words)) AS lexeme
      WHERE collection_id = $1 GROUP BY lexeme`,
     [collectionId],
   );

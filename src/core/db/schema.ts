@@ -15,7 +15,7 @@ export const SCHEMA = 'precedent';
 export const DEFAULT_READER_ROLE = 'precedent_reader';
 
 /** Tables whose rows belong to a collection: each gets the same policy. */
-const COLLECTION_TABLES = ['documents', 'paragraphs', 'passages', 'citations', 'facts', 'acronyms', 'term_frequencies', 'skipped'];
+const COLLECTION_TABLES = ['documents', 'paragraphs', 'passages', 'citations', 'facts', 'acronyms', 'postings', 'skipped'];
 
 /**
  * The collections the connected role may read (session_user: inside these functions current_user is the owner); in
@@ -113,11 +113,12 @@ CREATE TABLE precedent.acronyms (
   expansion text NOT NULL,
   uses int NOT NULL
 );
-CREATE TABLE precedent.term_frequencies (
+-- Each term's passages, as the local index keeps its postings: what candidates are selected by, and counted by.
+CREATE TABLE precedent.postings (
   collection_id int NOT NULL REFERENCES precedent.collections ON DELETE CASCADE,
   term text NOT NULL,
-  passages int NOT NULL,
-  PRIMARY KEY (collection_id, term)
+  passages bigint[] NOT NULL,
+  PRIMARY KEY (term, collection_id)
 );
 CREATE TABLE precedent.skipped (
   collection_id int NOT NULL REFERENCES precedent.collections ON DELETE CASCADE,
@@ -148,68 +149,72 @@ $$;
 
 CREATE FUNCTION precedent.term_counts() RETURNS TABLE (term text, passages bigint)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $$
-  SELECT term, sum(passages)::bigint FROM precedent.term_frequencies WHERE ${READABLE} GROUP BY term
+  SELECT term, sum(cardinality(passages))::bigint FROM precedent.postings WHERE ${READABLE} GROUP BY term
 $$;
 
 -- Candidates for a query, as the local index picks them (PassageIndex.candidates): each variant of a query word
 -- (the word, a typo of it, a completion) has a weight, and a passage scores, for each word, its best variant there.
--- Variants that select bring passages in, each by its own GIN lookup; the best few hundred are then also scored by
--- the common words, which only rank. Identifiers are required. For a phrase that no passage holds every word of,
--- passages by word_similarity (<%) on the trigram index join them: they find what OCR broke apart ("oftrafficking"),
--- which the words cannot. (When some passage holds them all, it outranks such a passage anyway, and the trigram
--- lookup, the costliest part, is left out.)
+-- Variants that select bring passages in, each by its list of passages (postings, kept at publish: no row of the
+-- passages is read to select); the best thousand are then also scored by the common words, which only rank.
+-- Identifiers are required. For a phrase that no passage holds every word of, passages by word_similarity (<%) on
+-- the trigram index join them: they find what OCR broke apart ("oftrafficking"), which the words cannot. (When some
+-- passage holds them all, it outranks such a passage anyway, and the trigram lookup, the costliest part, is left out.)
 CREATE FUNCTION precedent.passage_candidates(
-  required tsquery, phrase text, queries tsquery[], groups int[], weights float8[], selects bool[], total float8,
-  lim int, phrase_lim int
+  required_terms text[], required tsquery, phrase text, terms text[], queries tsquery[], groups int[], weights float8[],
+  selects bool[], total float8, lim int, phrase_lim int
 ) RETURNS TABLE (${PASSAGE_COLUMNS}, coverage float8)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $fn$
 BEGIN
-  -- Dynamic SQL is planned for each call with its values, so every word's GIN lookup is planned as such.
+  -- Dynamic SQL is planned for each call with its values (the collections readable, the words asked for).
   RETURN QUERY EXECUTE $q$
-  WITH variant AS (SELECT * FROM unnest($4, $5, $6, $7) AS v (q, grp, weight, selects)),
+  WITH variant AS (SELECT * FROM unnest($5, $6, $7, $8, $9) AS v (term, q, grp, weight, selects)),
+  required_passages AS (
+    SELECT u.id FROM precedent.postings po CROSS JOIN LATERAL unnest(po.passages) AS u (id)
+    WHERE po.term = ANY ($2) AND po.collection_id = ANY ($1)
+    GROUP BY u.id HAVING count(DISTINCT po.term) = cardinality($2)
+  ),
   selected AS (
-    SELECT s.id, v.grp, max(v.weight) AS best
-    FROM variant v CROSS JOIN LATERAL (
-      SELECT p.id FROM precedent.passages p
-      WHERE p.words @@ v.q AND p.collection_id = ANY ($1)
-        AND ($2 IS NULL OR p.words @@ $2)
-    ) s
-    WHERE v.selects GROUP BY s.id, v.grp
+    SELECT u.id, v.grp, max(v.weight) AS best
+    FROM variant v JOIN precedent.postings po ON po.term = v.term AND po.collection_id = ANY ($1)
+    CROSS JOIN LATERAL unnest(po.passages) AS u (id)
+    WHERE v.selects AND (cardinality($2) = 0 OR u.id IN (SELECT id FROM required_passages))
+    GROUP BY u.id, v.grp
   ),
   first_pass AS (
     SELECT id, sum(best) AS score, count(*) AS matched FROM selected GROUP BY id
-    ORDER BY score DESC, id LIMIT greatest(${FIRST_PASS_MIN}, 10 * $9)
+    ORDER BY score DESC, id LIMIT greatest(${FIRST_PASS_MIN}, 10 * $11)
   ),
   by_words AS (
     SELECT f.id, (f.score + coalesce((
       SELECT sum(best) FROM (SELECT max(v.weight) AS best FROM variant v WHERE NOT v.selects AND p.words @@ v.q GROUP BY v.grp) g
-    ), 0)) / $8 AS coverage
+    ), 0)) / $10 AS coverage
     FROM first_pass f JOIN precedent.passages p ON p.id = f.id
   ),
   best_words AS (
     SELECT w.id, w.coverage FROM by_words w JOIN precedent.passages p ON p.id = w.id
     JOIN precedent.documents d ON d.id = p.document_id JOIN precedent.collections c ON c.id = p.collection_id
-    ORDER BY w.coverage DESC, c.name, d.path, p.ordinal LIMIT $9
+    ORDER BY w.coverage DESC, c.name, d.path, p.ordinal LIMIT $11
   ),
   by_phrase AS (
     SELECT p.id, p.words FROM precedent.passages p
-    WHERE $10 > 0 AND $3 <% p.text AND ($2 IS NULL OR p.words @@ $2)
+    WHERE $12 > 0 AND $4 <% p.text AND ($3 IS NULL OR p.words @@ $3)
       AND (SELECT coalesce(max(matched), 0) FROM first_pass) < (SELECT count(DISTINCT grp) FROM variant WHERE selects)
       AND p.collection_id = ANY ($1)
-    ORDER BY word_similarity($3, p.text) DESC, p.id LIMIT $10
+    ORDER BY word_similarity($4, p.text) DESC, p.id LIMIT $12
   ),
   chosen AS (
     SELECT id, coverage FROM best_words
     UNION
     SELECT b.id, coalesce((
       SELECT sum(best) FROM (SELECT max(v.weight) AS best FROM variant v WHERE b.words @@ v.q GROUP BY v.grp, v.selects) g
-    ), 0) / $8
+    ), 0) / $10
     FROM by_phrase b WHERE b.id NOT IN (SELECT id FROM best_words)
   )
   SELECT ${PASSAGE_ROW}, ch.coverage
   FROM chosen ch JOIN precedent.passages p ON p.id = ch.id ${PASSAGE_JOINS}
   ORDER BY ch.coverage DESC, c.name, d.path, p.ordinal
-  $q$ USING precedent.readable_collections(), required, phrase, queries, groups, weights, selects, total, lim, phrase_lim;
+  $q$ USING precedent.readable_collections(), required_terms, required, phrase, terms, queries, groups, weights, selects, total,
+    lim, phrase_lim;
 END
 $fn$;
 
@@ -271,7 +276,7 @@ const QUERY_FUNCTIONS = [
   'readable_collections()',
   'corpus_summary()',
   'term_counts()',
-  'passage_candidates(tsquery, text, tsquery[], int[], float8[], bool[], float8, int, int)',
+  'passage_candidates(text[], tsquery, text, text[], tsquery[], int[], float8[], bool[], float8, int, int)',
   'passages_citing(int, int)',
   'passages_holding(tsquery, int)',
   'acronym_definitions()',
@@ -320,7 +325,7 @@ export function quoteIdentifier(name: string): string {
 
 /** The GIN indexes, whose pending entries a bulk publish leaves for the first queries to scan: merged at its end. */
 const GIN_INDEXES = ['passages_text_trgm', 'passages_words', 'facts_words'];
-const ANALYZED_TABLES = ['documents', 'paragraphs', 'passages', 'citations', 'facts', 'acronyms', 'term_frequencies'];
+const ANALYZED_TABLES = ['documents', 'paragraphs', 'passages', 'citations', 'facts', 'acronyms', 'postings'];
 
 /** Leaves the indexes and the planner's statistics as the queries need them; inside the publish's transaction. */
 export async function tidyAfterWriting(client: ClientBase): Promise<void> {
