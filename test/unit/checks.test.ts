@@ -127,7 +127,9 @@ describe('checks on a draft', () => {
   });
 
   it('resolution-precedent: a sentence that follows a corpus passage but cites another number', () => {
-    const text = `${FRONT}Resolution 2332, which was adopted last December, calls upon the Member States to fully implement the United Nations Convention against Transnational Organized Crime and its Protocol on trafficking in persons.`;
+    const text =
+      `${FRONT}Resolution 2332, which was adopted last December, calls upon the Member States to fully implement ` +
+      'the United Nations Convention against Transnational Organized Crime and its Protocol on trafficking in persons.';
     const findings = check(text).filter((f) => f.code === 'resolution-precedent');
     assert.equal(findings.length, 1);
     assert.match(findings[0].message, /^2332 → 2331: this sentence follows .* closely, which cites resolution 2331$/);
@@ -163,7 +165,8 @@ describe('checks on a draft', () => {
 
   it('repeated-word: doubled words and runs, not names or figures of speech', () => {
     const text =
-      'We thank the the President. The United Nations United Nations Office acts. Mr. Abdullah Abdullah spoke. What is mine is mine. I know that that is so.';
+      'We thank the the President. The United Nations United Nations Office acts. Mr. Abdullah Abdullah spoke. ' +
+      'What is mine is mine. I know that that is so.';
     const findings = check(text).filter((f) => f.code === 'repeated-word');
     assert.deepEqual(
       findings.map((f) => flagged(text, f)),

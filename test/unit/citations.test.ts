@@ -46,7 +46,8 @@ describe('citation extraction', () => {
 
   it('reads symbols and General Assembly forms', () => {
     const found = cite(
-      'S/RES/2331 (2016), A/RES/70/1, General Assembly resolution 70/1, resolution 68/247 B, resolution 1514 (XV) and resolution 217 A (III).',
+      'S/RES/2331 (2016), A/RES/70/1, General Assembly resolution 70/1, resolution 68/247 B, ' +
+        'resolution 1514 (XV) and resolution 217 A (III).',
     );
     assert.deepEqual(
       found.map((c) => [c.text, c.body, c.label, c.session]),
@@ -219,7 +220,8 @@ describe('the registry', () => {
 
   it('reads a registry file, and names the rows it cannot use', () => {
     const { entries, problems } = parseRegistryCsv(
-      'number,date,title\n2331,2016-12-20,"Maintenance of international peace and security, trafficking"\nabc,2016-01-01,x\n2332,20 Dec,x\n',
+      'number,date,title\n2331,2016-12-20,"Maintenance of international peace and security, trafficking"\n' +
+        'abc,2016-01-01,x\n2332,20 Dec,x\n',
     );
     assert.deepEqual(entries.get(2331), {
       number: 2331,

@@ -119,7 +119,7 @@ describe('precedent CLI', () => {
         'Japan',
         'pledged',
         [{ value: 23000000, unit: 'USD', text: 'approximately 23 million US dollars', approximate: true }],
-        '2017-03-31',
+        null,
         42,
         '2017-03-15',
       ],

@@ -35,14 +35,17 @@ describe('editorial checks', () => {
 
     it('counts every way a draft spells one out: other official names, lower case, no parentheses', () => {
       const text =
-        'The Cooperation Council for the Arab States of the Gulf (GCC) met; the GCC agreed. We support small island developing States (SIDS); ' +
-        'SIDS matter. The Organization for Security and Co-operation in Europe works, and the OSCE helps. The Treaty on the Non-Proliferation of Nuclear Weapons (NPT) holds; the NPT too.';
+        'The Cooperation Council for the Arab States of the Gulf (GCC) met; the GCC agreed. ' +
+        'We support small island developing States (SIDS); SIDS matter. ' +
+        'The Organization for Security and Co-operation in Europe works, and the OSCE helps. ' +
+        'The Treaty on the Non-Proliferation of Nuclear Weapons (NPT) holds; the NPT too.';
       assert.deepEqual(flagged('abbreviation-undefined', text), []);
     });
 
     it('spares defined, widely known, unknown abbreviations, front matter, headings and Roman numerals', () => {
       const text =
-        '---\ntitle: UNODC briefing\n---\nSTATEMENT BY JAPAN ON UNODC AND CRIME\n\nThe United Nations Office on Drugs and Crime (UNODC) and the UN, UNICEF and the XQZT work. ' +
+        '---\ntitle: UNODC briefing\n---\nSTATEMENT BY JAPAN ON UNODC AND CRIME\n\n' +
+        'The United Nations Office on Drugs and Crime (UNODC) and the UN, UNICEF and the XQZT work. ' +
         'Resolution 1514 (XV) and the UNODC.';
       assert.deepEqual(flagged('abbreviation-undefined', text), []);
     });
@@ -55,6 +58,29 @@ describe('editorial checks', () => {
       flagged('abbreviation-before-definition', 'The United Nations Office on Drugs and Crime (UNODC) helps. The UNODC helps.'),
       [],
     );
+  });
+
+  it('abbreviation-before-definition: a name that lists things, with commas and "and", is a definition', () => {
+    const text = 'Our WPS agenda matters. We champion the Women, Peace and Security (WPS) agenda.';
+    assert.deepEqual(flagged('abbreviation-before-definition', text), [['WPS', 'Women, Peace and Security (WPS)']]);
+    const listed = 'Our CBRN experts help. They face Chemical, Biological, Radiological and Nuclear (CBRN) threats.';
+    assert.deepEqual(flagged('abbreviation-before-definition', listed), [
+      ['CBRN', 'Chemical, Biological, Radiological and Nuclear (CBRN)'],
+    ]);
+    // A comma before the name is no part of it: "In Asia, the Peacebuilding Fund (PBF)" spells out PBF alone.
+    const before = 'The PBF grew. In Asia, Peacebuilding Fund (PBF) projects grew.';
+    assert.deepEqual(flagged('abbreviation-before-definition', before), [['PBF', 'Peacebuilding Fund (PBF)']]);
+    assert.deepEqual(
+      flagged('abbreviation-before-definition', 'We champion the Women, Peace and Security (WPS) agenda. The WPS agenda matters.'),
+      [],
+    );
+  });
+
+  it('abbreviation-before-definition: a heading in capitals run into the text is no use', () => {
+    const heading = 'Trade grew. THE LDCs AND OUR FUTURE Growth slowed in the least developed countries (LDCs) this year.';
+    assert.deepEqual(flagged('abbreviation-before-definition', heading), []);
+    const list = 'We thank UNDP, LDCs and donors. Growth slowed in the least developed countries (LDCs) this year.';
+    assert.deepEqual(flagged('abbreviation-before-definition', list), [['LDCs', 'least developed countries (LDCs)']]);
   });
 
   it('abbreviation-redefined: spelt out twice, or two ways', () => {
@@ -79,10 +105,56 @@ describe('editorial checks', () => {
     assert.equal(preferred('repeated-word')?.replacement, '');
   });
 
+  describe('repeated-word', () => {
+    const repeated = (text: string) => flagged('repeated-word', text).map(([words]) => words);
+
+    it('flags slips in any case, single words and runs', () => {
+      assert.deepEqual(repeated('The the harvest failed twice.'), ['the']);
+      assert.deepEqual(repeated('The talks ended in In April without a text.'), ['In']);
+      assert.deepEqual(repeated('We count on the support of the of the donors.'), ['of the']);
+      assert.deepEqual(repeated('Ships wait at at the port.'), ['at']);
+    });
+
+    it('spares reduplications and idioms by their shape', () => {
+      for (const text of [
+        'Tariffs climbed higher and higher and higher that year.',
+        'The envoy asked again and again and received no answer.',
+        'Arms are becoming less and less precise and more and more deadly.',
+        'Volunteers went door to door to count the displaced.',
+        'Farmers and herders must work hand in hand in the valley.',
+        'Complaints piled up day after day after the flood.',
+        'We must call a thief a thief before the court.',
+        'We must call a thief a thief, a lie a lie and fraud fraud, without fear.',
+      ]) {
+        assert.deepEqual(repeated(text), [], text);
+      }
+    });
+
+    it('spares names, words in another case written so on purpose, and hyphenated compounds', () => {
+      for (const text of [
+        'We welcome Mr. Abdullah Abdullah to the talks.',
+        'The world needs a stronger and united United Nations.',
+        'We thank the regional office of the Office of the Special Envoy.',
+        'The swearing-in in March closed the transition.',
+        'We shall focus on on-site inspections.',
+      ]) {
+        assert.deepEqual(repeated(text), [], text);
+      }
+    });
+  });
+
   it('salutation-mixed: "Mr. President" and "Madam President" in one statement', () => {
     const mixed = 'Mr. President, I thank you. We agree. I thank you, Madam President.';
     assert.deepEqual(flagged('salutation-mixed', mixed), [['Madam President', 'Mr. President']]);
     assert.deepEqual(flagged('salutation-mixed', 'Madam Chair, thank you. Mr. President, welcome. Thank you, Madam Chair.'), []);
+    assert.deepEqual(flagged('salutation-mixed', '**Mr President,** we thank you. Thank you, **Madam President**.'), [
+      ['Madam President', 'Mr President'],
+    ]);
+  });
+
+  it('salutation-mixed: only addresses count, not a salutation a sentence talks about', () => {
+    const mention = 'Mr. President, I thank you. One day delegates will greet Madam President in this Hall. Thank you, Mr. President.';
+    assert.deepEqual(flagged('salutation-mixed', mention), []);
   });
 
   describe('spelling-variant', () => {
@@ -97,7 +169,8 @@ describe('editorial checks', () => {
 
     it('leaves the spelling of names alone', () => {
       const text =
-        'The programme helps. Another programme too. The Africa Adaptation Acceleration Program helps, as does the World Health Organization; our organisation agrees.';
+        'The programme helps. Another programme too. The Africa Adaptation Acceleration Program helps, ' +
+        'as does the World Health Organization; our organisation agrees.';
       assert.deepEqual(flagged('spelling-variant', text), []);
       assert.deepEqual(flagged('un-spelling', 'The Global Center for Combating Extremist Ideology is a center.', UN_STYLE), [
         ['center', 'centre'],
@@ -157,6 +230,23 @@ describe('editorial checks', () => {
       assert.deepEqual(un('un-member-states', 'All member states and Member States, and EU member States.'), [
         ['member states', 'Member States'],
       ]);
+      assert.deepEqual(
+        un('un-member-states', 'We call on all UN member states, United Nations member states and the member states of this Organization.'),
+        [
+          ['member states', 'Member States'],
+          ['member states', 'Member States'],
+          ['member states', 'Member States'],
+        ],
+      );
+      for (const text of [
+        'AU member states agreed.', // another body's members
+        'European Union member states agreed.',
+        'The member states of the Southern African Development Community met.',
+        'Somalia and its federal member states agreed.',
+        'POLITICAL TENSIONS AMONG MEMBER STATES PERSIST.', // capitals have no case to correct
+      ]) {
+        assert.deepEqual(un('un-member-states', text), [], text);
+      }
       assert.deepEqual(un('un-secretary-general', 'The Secretary General and the Secretary-General.'), [
         ['Secretary General', 'Secretary-General'],
       ]);
@@ -177,6 +267,16 @@ describe('editorial checks', () => {
         ['twelve', '12'],
       ]);
       assert.deepEqual(un('un-numbers', 'Twelve countries spoke.'), [], 'a number opening a sentence is spelt out');
+      for (const text of [
+        'The sea rose 3 metres and the air 2 degrees.', // measures
+        'Children as young as 5 years old, and those under 4 years of age.', // ages
+        'Eight hundred and fifty years ago, the city rose.', // one number spelt out whole
+        'Within the next 4–5 years, we will finish.', // a range
+        'We have 24 private channels, 7 news agencies and 11 radio stations.', // a series with larger figures
+      ]) {
+        assert.deepEqual(un('un-numbers', text), [], text);
+      }
+      assert.deepEqual(un('un-numbers', 'In 2020 we opened 4 clinics.'), [['4', 'four']], 'a year is no larger figure of a series');
       assert.deepEqual(un('un-numbers', 'SDG 5 is central; at 9 this morning; five missions; twenty-five experts.'), [
         ['twenty-five', '25'],
       ]);
@@ -188,6 +288,10 @@ describe('editorial checks', () => {
         ['percent', 'per cent'],
       ]);
       assert.deepEqual(un('un-abbreviation-stops', 'The U.N. and H.E. the Ambassador in Washington, D.C. met.'), [['U.N.', 'UN']]);
+      // A person's initials before the name, and a name's own letters, keep their stops; a known abbreviation does not.
+      assert.deepEqual(un('un-abbreviation-stops', 'We recall P.C. Chang and Captain H.W.D. Perera, and the U.N. Charter.'), [
+        ['U.N.', 'UN'],
+      ]);
       assert.deepEqual(
         un('un-abbreviation-stops', 'It was agreed in the U.S. The talks go on.'),
         [['U.S.', 'US.']],

@@ -3,6 +3,7 @@
  * draft whose front matter says `status: final` — negotiated texts carry them until agreed, a final text never.
  * Each alternative is offered as a fix.
  */
+import { findingMessage } from './message';
 import type { Check, Finding } from './types';
 
 /** Not a Markdown link ("[text](url)", "[text][ref]"), footnote ("[^1]") or reference definition ("[ref]: url"). */
@@ -30,7 +31,10 @@ export const bracketLeft: Check = {
             .filter(Boolean)
         : [];
       findings.push({
-        message: `Brackets left in a final text: "${match[0]}"`,
+        message: findingMessage({
+          ...(alternatives.length > 0 ? { written: match[0], right: alternatives.map((a) => `"${a}"`).join(' or ') } : {}),
+          why: 'brackets left in a final text',
+        }),
         start,
         end,
         fixes: alternatives.map((alternative) => ({ title: `Keep "${alternative}"`, start, end, replacement: alternative, choice: true })),
@@ -40,7 +44,7 @@ export const bracketLeft: Check = {
     for (const match of body.matchAll(BIS_TER)) {
       const start = input.bodyStart + (match.index ?? 0);
       findings.push({
-        message: `"${match[0]}" left in a final text: number the paragraphs anew`,
+        message: findingMessage({ why: `"${match[0]}" left in a final text: number the paragraphs anew` }),
         start,
         end: start + match[0].length,
         fixes: [],

@@ -34,6 +34,12 @@ const PARENTHESISED_AFTER_WORD = /\p{L}\s+\((\p{Lu}[\p{Lu}\p{N}&]*\p{Lu}s?)\)/gu
 const COMMENT = /<!--[\s\S]*?-->/g;
 /** A line of capitals is a heading ("STATEMENT BY JAPAN"), not running text. */
 const CAPITALS_LINE = /^[^\p{Ll}]*$/u;
+/**
+ * A small word in capitals beside an abbreviation marks a heading run into the text, as PDF extraction leaves them
+ * ("THE SDGs: A LIFELINE FOR OUR FUTURE The pandemic …"); lists of abbreviations have their "and" in lower case.
+ */
+const CAPITAL_SMALL_WORD = /^(?:THE|A|AN|OF|FOR|OUR|AND|IN|TO|ON|WITH|BY)$/;
+const HEADING_REACH = 3;
 
 const cache = new WeakMap<CheckInput, DraftAbbreviations>();
 
@@ -52,7 +58,8 @@ export function draftAbbreviations(input: CheckInput): DraftAbbreviations {
       ROMAN_NUMERAL.test(match[0]) ||
       inParentheses ||
       definitions.some((d) => start >= d.start && end <= d.end) ||
-      inCapitalsLine(input.text, start)
+      inCapitalsLine(input.text, start) ||
+      inCapitalsHeading(input.text, start, end)
     )
       continue;
     uses.push({ abbreviation: match[0], start, end });
@@ -66,6 +73,20 @@ export function draftAbbreviations(input: CheckInput): DraftAbbreviations {
 /** The singular an abbreviation is defined under: "NGOs" is a use of "NGO". */
 export function sameAbbreviation(use: string, defined: string): boolean {
   return use === defined || use === `${defined}s`;
+}
+
+function inCapitalsHeading(text: string, start: number, end: number): boolean {
+  const before = text
+    .slice(Math.max(0, start - 40), start)
+    .split(/[^\p{L}]+/u)
+    .filter(Boolean)
+    .slice(-HEADING_REACH);
+  const after = text
+    .slice(end, end + 40)
+    .split(/[^\p{L}]+/u)
+    .filter(Boolean)
+    .slice(0, HEADING_REACH);
+  return [...before, ...after].some((word) => CAPITAL_SMALL_WORD.test(word));
 }
 
 function inCapitalsLine(text: string, offset: number): boolean {

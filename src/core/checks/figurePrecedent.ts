@@ -52,7 +52,8 @@ function compareWithFacts(input: CheckInput, sentence: Sentence, findings: Figur
       const older = history.find((h) => sameQuantity(h.quantity, quantity));
       const start = sentence.start + quantity.start;
       const end = sentence.start + quantity.end;
-      const subject = `${fact.actor.display} ${fact.relation} ${fact.subject.display === fact.actor.display ? '' : `to ${fact.subject.display} `}`;
+      const recipient = fact.subject.display === fact.actor.display ? '' : `to ${fact.subject.display} `;
+      const subject = `${fact.actor.display} ${fact.relation} ${recipient}`;
       findings.push({
         message: older
           ? `This is ${when(older.fact)} figure; ${source(latest.fact)} says "${latest.quantity.text}" (${subject.trim()})`
@@ -78,7 +79,7 @@ function compareWithPrecedent(input: CheckInput, sentence: Sentence, ours: Quant
     const start = sentence.start + quantity.start;
     const end = sentence.start + quantity.end;
     findings.push({
-      message: `${describePrecedent(precedent)} says ${comparable.map((q) => `"${q.text}"`).join(' and ')} where this sentence says ${quantity.text}`,
+      message: `${describePrecedent(precedent)} says ${quoted(comparable)} where this sentence says ${quantity.text}`,
       start,
       end,
       fixes: comparable.map((q) => ({ title: `Use the precedent's figure: ${q.text}`, start, end, replacement: q.text, choice: true })),
@@ -100,4 +101,8 @@ function source(fact: Fact): string {
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function quoted(quantities: Quantity[]): string {
+  return quantities.map((q) => `"${q.text}"`).join(' and ');
 }

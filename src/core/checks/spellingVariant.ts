@@ -4,6 +4,7 @@
  * style's form for every variant instead. Names keep their own spelling ("World Health Organization", "Global Center
  * for Combating Extremist Ideology") and do not count.
  */
+import { findingMessage } from './message';
 import { inCaseOf, inProperName, spellingKey } from './spellingTable';
 import type { Check, Finding } from './types';
 
@@ -38,7 +39,11 @@ export const spellingVariant: Check = {
         const end = word.start + word.written.length;
         const replacement = inCaseOf(word.written, chosen);
         findings.push({
-          message: `"${word.written}" and "${chosen}" both stand in this draft; use one spelling`,
+          message: findingMessage({
+            written: word.written,
+            right: replacement,
+            why: `this draft spells it "${chosen}" too, more often or first: use one spelling`,
+          }),
           start: word.start,
           end,
           fixes: [{ title: `Use "${replacement}"`, start: word.start, end, replacement }],

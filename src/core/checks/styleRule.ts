@@ -2,6 +2,7 @@
  * A style sheet's rule as a check: a pattern in the draft's body, a message, and the form the style sheet wants.
  * The rules themselves live in one table per style sheet (unStyle.ts).
  */
+import { findingMessage } from './message';
 import type { Check, Finding } from './types';
 
 export interface StyleRule {
@@ -9,6 +10,7 @@ export interface StyleRule {
   /** What the rule wants, in a few words. */
   summary: string;
   pattern: RegExp;
+  /** Why, in a clause: the finding's message leads with what is written → what the style sheet wants. */
   message(match: RegExpMatchArray): string;
   /** What replaces the match (read in the draft's body), or null when the rule names no single fix. */
   replacement(match: RegExpMatchArray, body: string): string | null;
@@ -30,11 +32,16 @@ export function styleCheck(rule: StyleRule): Check {
         const start = input.bodyStart + (match.index ?? 0);
         const end = start + match[0].length;
         const replacement = rule.replacement(match, body);
+        const changed = replacement !== null && replacement !== match[0];
         findings.push({
-          message: rule.message(match),
+          message: findingMessage({
+            ...(changed ? { written: match[0].trim(), right: replacement.trim() } : {}),
+            why: rule.message(match),
+            source: 'UN Editorial Manual',
+          }),
           start,
           end,
-          fixes: replacement === null || replacement === match[0] ? [] : [{ title: `Use "${replacement}"`, start, end, replacement }],
+          fixes: changed ? [{ title: `Use "${replacement}"`, start, end, replacement }] : [],
           related: [],
         });
       }

@@ -2,7 +2,8 @@
  * Acronyms and their expansions as the corpus defines them: "United Nations Office on Drugs and Crime (UNODC)".
  * The expansion is the run of words before the parenthesis whose initials spell the acronym, so the bundled verbatim record's
  * doubled "United Nations United Nations Office on Drugs and Crime (UNODC)" still gives the right one, and
- * "Financial Action Task Force on Money Laundering (FATF)3" (a footnote marker glued on) gives the whole name.
+ * "Financial Action Task Force on Money Laundering (FATF)3" (a footnote marker glued on) gives the whole name, and
+ * a name that lists things keeps its commas: "Women, Peace and Security (WPS)".
  */
 
 export interface AcronymDefinition {
@@ -17,6 +18,8 @@ export interface AcronymDefinition {
 const PARENTHESISED = /\((\p{Lu}[\p{Lu}\p{Ll}&]{1,11})\)/gu;
 const MAX_EXPANSION_WORDS = 14;
 const WORD = /^\p{L}[\p{L}'’.-]*$/u;
+/** A word of a name that lists things: "Women, Peace and Security (WPS)", "Disarmament, Demobilization and …". */
+const LISTED_WORD = /^\p{L}[\p{L}'’.-]*,$/u;
 /** Words that an acronym's letters skip: "Office on Drugs and Crime" is ODC. */
 const MINOR_WORDS = new Set(['of', 'on', 'and', 'for', 'the', 'in', 'to', 'at', 'de', 'du', 'des', 'la', 'le', 'et', '&']);
 
@@ -32,7 +35,8 @@ export function findAcronymDefinitions(text: string): AcronymDefinition[] {
       .filter(Boolean)
       .slice(-MAX_EXPANSION_WORDS);
     let first = candidates.length;
-    while (first > 0 && WORD.test(candidates[first - 1])) first--;
+    while (first > 0 && (WORD.test(candidates[first - 1]) || (first < candidates.length && LISTED_WORD.test(candidates[first - 1]))))
+      first--;
     const words = candidates.slice(first);
     const expansion = words.length > 0 ? expansionFor(match[1], words) : null;
     if (expansion) {
@@ -63,7 +67,10 @@ function expansionFor(acronym: string, words: string[]): string | null {
   // "(General)" or "(Kiev)" in parentheses is a word, not an acronym.
   if (letters.length < 2) return null;
   for (let start = words.length - 1; start >= 0; start--) {
-    const significant = words.slice(start).filter((w) => !MINOR_WORDS.has(w.toLowerCase()));
+    const significant = words
+      .slice(start)
+      .map((w) => w.replace(/,$/, ''))
+      .filter((w) => !MINOR_WORDS.has(w.toLowerCase()));
     const initials = significant.map((w) => (/^\p{Lu}{2,}$/u.test(w) ? w.toLowerCase() : w[0].toLowerCase())).join('');
     // "small island developing States (SIDS)": a name in lower case only where every initial is there.
     if (!/^\p{Lu}/u.test(words[start]) && !(initials === letters && letters.length >= 3)) continue;

@@ -207,13 +207,18 @@ export function newestFirst(a: Fact, b: Fact): number {
   return (b.asOf ?? '').localeCompare(a.asOf ?? '') || a.file.localeCompare(b.file);
 }
 
-/** A fact in one line, as hovers, lookups and the command line show it: "Japan pledged approximately 23 million US dollars". */
+/**
+ * A fact in one line, as hovers, lookups and the command line show it: "Japan pledged approximately 23 million US
+ * dollars"; background as it was written, "Crime Prevention and Criminal Justice Fund established by UNODC".
+ */
 export function describeFact(fact: Fact): string {
+  if (fact.background) return `${fact.object} ${fact.relation} by ${fact.actor.display}`;
   const figures = fact.quantities.map((q) => q.text).join(', ');
   return `${fact.actor.display} ${fact.relation}${figures ? ` ${figures}` : ''}`;
 }
 
-/** When a fact holds, as shown: the time it states, else the date of its document ("undated" without one). */
+/** When a fact holds, as shown: the time it states, else the date of its document; background is undated. */
 export function factWhen(fact: Fact): string {
+  if (fact.background) return 'undated';
   return fact.time ?? (fact.date ? `document of ${fact.date}` : 'undated');
 }

@@ -19,7 +19,7 @@ export interface TimeMention {
 const MONTH = `(?<month>${MONTH_ALTERNATIVES})`;
 const YEAR = String.raw`(?:19|20)\d\d`;
 /** Words that make the year after them a time: "in 2014", "as at the end of 2015", "FY2014". */
-const YEAR_LEAD = String.raw`(?:in|during|for|until|of|as of|as at|at the end of|end of)\s+(?:the\s+)?(?:FY\s?)?|FY\s?`;
+const YEAR_LEAD = String.raw`(?:in|during|for|until|of|as of|as at|at the end of|end of)\s+(?:the\s+)?(?:year\s+|FY\s?)?|FY\s?`;
 /** Each pattern's value, or null where the match is no time after all. */
 const YEAR_PHRASES: Array<{
   pattern: RegExp;

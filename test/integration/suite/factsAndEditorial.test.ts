@@ -46,7 +46,8 @@ describe('Facts and editorial checks in the editor', () => {
       return text.includes('What the corpus records') && text;
     });
     assert.match(card, /Japan pledged · United Nations Office on Drugs and Crime \\\(UNODC\\\)/);
-    assert.match(card, /2017\\-03\\-31/);
+    // The pledge's deadline (the end of that month) is no date of the pledge: the statement's date stands.
+    assert.match(card, /document of 2017\\-03\\-15/);
     assert.match(card, /approximately 23 million US dollars/);
   });
 
