@@ -71,6 +71,8 @@ export class DatabaseCorpus implements CorpusQueries {
     private readonly url: string,
     readonly report: IndexReport,
     private readonly serverPassages: number,
+    /** The facts the readable collections state, each counted once: how rare a word among them is. */
+    private readonly serverFacts: number,
     private readonly local: PrecedentWorkspace | null,
   ) {}
 
@@ -86,7 +88,7 @@ export class DatabaseCorpus implements CorpusQueries {
           `${describeServer(url)} holds a corpus of schema version ${version}, newer than this Precedent knows: update Precedent`,
         );
       }
-      const { rows } = await pool.query<{ documents: string; passages: string }>('SELECT * FROM precedent.corpus_summary()');
+      const { rows } = await pool.query<{ documents: string; passages: string; facts: string }>('SELECT * FROM precedent.corpus_summary()');
       const local = options.local ?? null;
       const passages = Number(rows[0].passages);
       const report: IndexReport = {
@@ -98,7 +100,7 @@ export class DatabaseCorpus implements CorpusQueries {
         fromSnapshot: local?.report.fromSnapshot ?? false,
         ms: Math.round(performance.now() - started),
       };
-      return new DatabaseCorpus(pool, url, report, passages, local);
+      return new DatabaseCorpus(pool, url, report, passages, Number(rows[0].facts), local);
     } catch (error) {
       await pool.end().catch(() => undefined);
       if (error instanceof DatabaseUnknownError) throw error;
@@ -177,7 +179,9 @@ export class DatabaseCorpus implements CorpusQueries {
     ]);
     if (this.local) await this.local.prepareFacts();
     throwIfCancelled(options.signal);
-    return factBaseOf([...(this.local?.facts.facts ?? []), ...rows.map((row) => row.fact)]).lookup(query, limit);
+    const localFacts = this.local?.facts.facts ?? [];
+    // The server sends the facts the query's words point to; their words weigh as rare as in all the facts there are.
+    return factBaseOf([...localFacts, ...rows.map((row) => row.fact)], this.serverFacts + localFacts.length).lookup(query, limit);
   }
 
   async factsAt(text: string, offset: number, options: Cancellable = {}): Promise<FactsAt | null> {

@@ -9,7 +9,7 @@ import * as path from 'path';
 import type { ClientBase } from 'pg';
 import { extractCitations } from '../citations/extract';
 import { readSourceText } from '../corpus/sourceText';
-import { documentFacts, searchableFact } from '../facts/factBase';
+import { documentFacts, identityOf, searchableFact, subjectKeyOf } from '../facts/factBase';
 import type { CorpusDocument } from '../types';
 import { PrecedentWorkspace } from '../workspace';
 import { openClient } from './connection';
@@ -216,6 +216,7 @@ async function insertFacts(
     [
       'document_id',
       'ordinal',
+      'identity',
       'subject_key',
       'subject_name',
       'actor_name',
@@ -225,7 +226,7 @@ async function insertFacts(
       'actor_words',
       'other_words',
     ],
-    ['bigint', 'int', 'text', 'text', 'text', 'jsonb', 'text', 'text', 'text', 'text'],
+    ['bigint', 'int', 'text', 'text', 'text', 'text', 'jsonb', 'text', 'text', 'text', 'text'],
   );
   const words = (list: string, weight: string) => `setweight(array_to_tsvector(string_to_array(${list}, ' ')), '${weight}')`;
   const flush = (force: boolean) =>
@@ -247,7 +248,8 @@ async function insertFacts(
       facts.add([
         id,
         ordinal,
-        [fact.actor.key, fact.relation, fact.subject.key].join('|'),
+        identityOf(fact),
+        subjectKeyOf(fact),
         fact.subject.key,
         fact.actor.key,
         JSON.stringify(fact),

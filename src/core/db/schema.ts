@@ -97,6 +97,8 @@ CREATE TABLE precedent.facts (
   document_id bigint NOT NULL REFERENCES precedent.documents ON DELETE CASCADE,
   collection_id int NOT NULL,
   ordinal int NOT NULL,
+  -- Two documents stating the same fact give it one identity (FactBase keeps it once).
+  identity text NOT NULL,
   subject_key text NOT NULL,
   subject_name text NOT NULL,
   actor_name text NOT NULL,
@@ -139,10 +141,11 @@ ${COLLECTION_TABLES.map(
 CREATE POLICY readable ON precedent.${table} FOR SELECT USING (${READABLE});`,
 ).join('\n')}
 
-CREATE FUNCTION precedent.corpus_summary(OUT documents bigint, OUT passages bigint, OUT collections text[])
+CREATE FUNCTION precedent.corpus_summary(OUT documents bigint, OUT passages bigint, OUT facts bigint, OUT collections text[])
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $$
   SELECT (SELECT count(*) FROM precedent.documents WHERE ${READABLE}),
          (SELECT count(*) FROM precedent.passages WHERE ${READABLE}),
+         (SELECT count(DISTINCT identity) FROM precedent.facts WHERE ${READABLE}),
          (SELECT coalesce(array_agg(name ORDER BY name), '{}') FROM precedent.collections
           WHERE id = ANY ((SELECT precedent.readable_collections())::int[]))
 $$;

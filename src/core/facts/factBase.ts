@@ -55,9 +55,13 @@ export class FactBase {
   /** Facts by actor, relation and subject, newest first: what a draft's figure is compared with, at every check. */
   private readonly bySubject = new Map<string, Fact[]>();
 
-  constructor(readonly facts: Fact[]) {
+  /** `factCount`: how many facts the corpus has, when these are only some of them (a server's candidates). */
+  constructor(
+    readonly facts: Fact[],
+    factCount = facts.length,
+  ) {
     this.searchable = facts.map(searchable);
-    this.terms = new FactTermIndex(this.searchable);
+    this.terms = new FactTermIndex(this.searchable, factCount);
     for (const fact of facts) {
       const key = subjectKeyOf(fact);
       const same = this.bySubject.get(key);
@@ -142,16 +146,17 @@ class FactReader {
     else this.byIdentity.set(identity, { ...fact, alsoIn: [...fact.alsoIn] });
   }
 
-  finish(): FactBase {
-    return new FactBase([...this.byIdentity.values()]);
+  finish(factCount?: number): FactBase {
+    const facts = [...this.byIdentity.values()];
+    return new FactBase(facts, factCount ?? facts.length);
   }
 }
 
 /** Facts as documents state them (or as fact bases kept them), each kept once, the other sources beside it. */
-export function factBaseOf(stated: Iterable<Fact>): FactBase {
+export function factBaseOf(stated: Iterable<Fact>, factCount?: number): FactBase {
   const reader = new FactReader(new AcronymTable());
   for (const fact of stated) reader.add(fact);
-  return reader.finish();
+  return reader.finish(factCount);
 }
 
 /** Every fact a document states, in its order, named by `file` (its path, or a reference to it on a server). */
@@ -198,7 +203,7 @@ export function subjectKeyOf(fact: SentenceFact): string {
 }
 
 /** Two documents state the same fact when its parts and figures agree ("$23 million" = "23 million US dollars"). */
-function identityOf(fact: Fact): string {
+export function identityOf(fact: Fact): string {
   const figures = fact.quantities.map((q) => `${q.value} ${q.unit} ${q.noun ?? ''}`).join(';');
   return [subjectKeyOf(fact), figures, fact.time ?? fact.date ?? ''].join('|');
 }
