@@ -58,8 +58,29 @@ export function formatCorpusReport(report: CorpusReport): string {
   }
   lines.push('Each engine in a process of its own; memory after building, once garbage is collected; heap = V8 heap used + typed arrays.');
   lines.push('', ...ratioLines(report), '', ...targetLines(report), '');
+  if (report.archive) lines.push(...archiveLines(report), '');
   if (report.editor) lines.push(formatEditorFigures(report.editor), '');
   return lines.join('\n');
+}
+
+/** Issue 16's rows that the engine table leaves out. */
+function archiveLines(report: CorpusReport): string[] {
+  const a = report.archive;
+  if (!a) return [];
+  const seconds = (ms: number | null) => (ms === null ? 'not measured' : `${(ms / 1000).toFixed(2)} s`);
+  const megabytes = (value: number | null) => (value === null ? 'not measured' : `${mb(value)} MB`);
+  const update = a.update
+    ? `${seconds(a.update.ms)} (the corpus loaded again as changed, ${a.update.ingested} files read; the change found: ${a.update.found})`
+    : 'not measured (only on a corpus the benchmark generated)';
+  return [
+    'Archive figures (Precedent):',
+    `  cold index peak RSS ${megabytes(a.coldPeakRssMb)}; cache on disk ${megabytes(a.cacheMb)}`,
+    `  warm open peak RSS ${megabytes(a.warmPeakRssMb)}; RSS once queried and checked ${megabytes(a.inUseRssMb)}`,
+    `  first check of a 2,000-word draft after opening ${seconds(a.firstCheckMs)}`,
+    `  precedent search, one CLI call ${seconds(a.cliSearchMs)}`,
+    `  one corpus file changed, searchable again: ${update}`,
+    ...a.notes.map((note) => `  ${note}`),
+  ];
 }
 
 function engineRow(engine: EngineReport): string {

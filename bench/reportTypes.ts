@@ -39,4 +39,22 @@ export interface CorpusReport {
   engines: EngineReport[];
   /** The editor's figures (stalls, checks, completions), where measured. */
   editor: EditorFigures | null;
+  /** Precedent's figures for the archive's table (issue 16), where measured. */
+  archive: ArchiveFigures | null;
+}
+
+/** The rows of the archive's table that the engine table leaves out; null where not measured. */
+export interface ArchiveFigures {
+  coldPeakRssMb: number | null;
+  cacheMb: number | null;
+  warmPeakRssMb: number | null;
+  /** RSS once queried and checked. */
+  inUseRssMb: number | null;
+  firstCheckMs: number | null;
+  /** `precedent search` as one CLI call on the warm cache, wall clock, median of a few. */
+  cliSearchMs: number | null;
+  /** One corpus file changed: until searchable again (generated corpora only, which may be changed). */
+  update: { ms: number; found: boolean; ingested: number } | null;
+  /** Why a figure is missing, when something failed. */
+  notes: string[];
 }

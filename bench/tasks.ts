@@ -14,6 +14,7 @@ import type { PeerName } from './peers';
 export type WorkerTask =
   | { kind: 'precedent-cold'; label: string; corpusDir: string; cacheDir: string; sentencesDir: string }
   | { kind: 'precedent-warm'; label: string; corpusDir: string; cacheDir: string; jobs: QueryJob[] }
+  | { kind: 'precedent-update'; label: string; corpusDir: string; cacheDir: string }
   | { kind: 'peer'; label: string; peer: PeerName; sentencesDir: string; jobs: QueryJob[] };
 
 export interface ColdResult {
@@ -23,6 +24,8 @@ export interface ColdResult {
   savedMs: number;
   saveError: string | null;
   memory: Memory;
+  /** The process's peak resident set while building and writing the cache. */
+  peakRssMb: number;
   documents: number;
   passages: number;
   skipped: number;
@@ -33,6 +36,20 @@ export interface WarmResult {
   memory: Memory;
   fromSnapshot: boolean;
   outcomes: QueryOutcome[];
+  /** The first check of a 2,000-word draft after opening, through the seam (facts and acronyms included). */
+  firstCheckMs: number;
+  /** Once queried and checked: what the open corpus holds in use. */
+  usedMemory: Memory;
+  peakRssMb: number;
+}
+
+export interface UpdateResult {
+  /** From a changed file on disk until the corpus is searchable again with the change. */
+  ms: number;
+  /** Whether a search then finds the changed passage. */
+  found: boolean;
+  ingested: number;
+  fromSnapshot: boolean;
 }
 
 export interface PeerResult {
@@ -44,6 +61,7 @@ export interface PeerResult {
 export interface WorkerResults {
   'precedent-cold': ColdResult;
   'precedent-warm': WarmResult;
+  'precedent-update': UpdateResult;
   peer: PeerResult;
 }
 
@@ -63,22 +81,30 @@ export async function privateCopyOfScript(dir: string): Promise<string> {
 
 /**
  * Runs the task in a fresh node process running `script` (this benchmark, see `privateCopyOfScript`) with the same
- * flags, so --expose-gc holds, and reads back its result.
+ * flags, so --expose-gc holds, and reads back its result. A worker still running at `deadline` (the run's time
+ * budget, from performance.now()) is stopped.
  */
 export async function runInWorker<K extends WorkerTask['kind']>(
   task: Extract<WorkerTask, { kind: K }>,
   taskFile: string,
   script: string,
+  deadline = Infinity,
 ): Promise<WorkerOutcome<WorkerResults[K]>> {
+  if (performance.now() >= deadline) return { ok: false, error: 'not run: the time budget was spent' };
   const resultFile = `${taskFile}.result.json`;
   await fs.writeFile(taskFile, JSON.stringify(task));
   await fs.rm(resultFile, { force: true });
   const args = [...process.execArgv, script, WORKER_FLAG, taskFile, resultFile];
   const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+    const stop = Number.isFinite(deadline) ? setTimeout(() => child.kill('SIGKILL'), deadline - performance.now()) : null;
     child.on('error', reject);
-    child.on('exit', (code, signal) => resolve({ code, signal }));
+    child.on('exit', (code, signal) => {
+      if (stop) clearTimeout(stop);
+      resolve({ code, signal });
+    });
   });
+  if (performance.now() >= deadline) return { ok: false, error: 'stopped: the time budget was spent' };
   const written = await fs.readFile(resultFile, 'utf8').catch(() => null);
   // A worker that crashed (out of memory) leaves no result file.
   if (written === null) return { ok: false, error: `worker ended with ${exit.signal ?? `exit code ${exit.code}`}` };

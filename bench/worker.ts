@@ -5,14 +5,30 @@ import type { SearchMatch, SourceRange } from '../src/core/types';
 import { firstRightRank, measureMemory, RESULT_LIMIT, runQueries, timed } from './measure';
 import { buildPeer, PEER_LABELS } from './peers';
 import { readSentences, writeSentences } from './sentences';
-import type { ColdResult, PeerResult, QueryJob, WarmResult, WorkerTask } from './tasks';
+import type { ColdResult, PeerResult, QueryJob, UpdateResult, WarmResult, WorkerTask } from './tasks';
+import { DEFAULT_CONFIG } from '../src/core/checks/config';
+import { ResolutionRegistry } from '../src/core/citations/registry';
+import { LocalCorpus } from '../src/core/service';
+import { DRAFT_WORDS, draftParagraphs, makeDraft } from './drafts';
+import { seededRandom } from './random';
+
+const FIRST_CHECK_SEED = 16;
+/** Words no statement uses, so the search finds the changed file's passage or nothing. */
+const CHANGED_PARAGRAPH = 'The delegation of Quillmarsh pledged to the Zorvath basin compact a sum of 4,321 pennants.';
+const CHANGED_QUERY = 'Quillmarsh pledged to the Zorvath basin compact';
 
 /** Writes the result, or the error that stopped the task, to `resultFile`. */
 export async function runWorker(taskFile: string, resultFile: string): Promise<void> {
   const task = JSON.parse(await fs.readFile(taskFile, 'utf8')) as WorkerTask;
   try {
     const result =
-      task.kind === 'precedent-cold' ? await coldBuild(task) : task.kind === 'precedent-warm' ? await warmRun(task) : await peerRun(task);
+      task.kind === 'precedent-cold'
+        ? await coldBuild(task)
+        : task.kind === 'precedent-warm'
+          ? await warmRun(task)
+          : task.kind === 'precedent-update'
+            ? await updateRun(task)
+            : await peerRun(task);
     await fs.writeFile(resultFile, JSON.stringify({ ok: true, result }));
   } catch (error) {
     await fs.writeFile(resultFile, JSON.stringify({ ok: false, error: error instanceof Error ? error.message : String(error) }));
@@ -44,7 +60,7 @@ async function coldBuild(task: Extract<WorkerTask, { kind: 'precedent-cold' }>):
   const cache = saveError ? `not written: ${saveError}` : `written at ${Math.round(savedMs)} ms`;
   log(`Precedent: ${documents} documents, ${passages} passages in ${Math.round(buildMs)} ms; cache ${cache}`);
   await writeSentences(task.sentencesDir, workspace.documents);
-  return { buildMs, savedMs, saveError, memory, documents, passages, skipped: skipped.length };
+  return { buildMs, savedMs, saveError, memory, peakRssMb: peakRssMb(), documents, passages, skipped: skipped.length };
 }
 
 /** Precedent as the editor opens an unchanged corpus: from the cache, then the queries. */
@@ -70,7 +86,51 @@ async function warmRun(task: Extract<WorkerTask, { kind: 'precedent-warm' }>): P
       firstRightRank(matches, (m) => answerRanges.get(job.index)!.some((a) => a.file === m.file && sameRange(a.range, m.range))),
     (line) => log(`Precedent: ${line}`),
   );
-  return { loadMs: ms, memory, fromSnapshot: workspace.report.fromSnapshot, outcomes };
+  const firstCheckMs = await timeFirstCheck(workspace);
+  log(`Precedent: first check of a ${DRAFT_WORDS}-word draft after opening in ${Math.round(firstCheckMs)} ms`);
+  const usedMemory = measureMemory();
+  return { loadMs: ms, memory, fromSnapshot: workspace.report.fromSnapshot, outcomes, firstCheckMs, usedMemory, peakRssMb: peakRssMb() };
+}
+
+/** The first check of a draft on a corpus just opened, through the seam the editor asks by. */
+async function timeFirstCheck(workspace: PrecedentWorkspace): Promise<number> {
+  const { draft } = makeDraft(draftParagraphs(workspace.documents), seededRandom(FIRST_CHECK_SEED));
+  const { ms } = await timed(() =>
+    new LocalCorpus(workspace).check(draft, '/drafts/first-check.md', { registry: new ResolutionRegistry(), config: DEFAULT_CONFIG }),
+  );
+  return ms;
+}
+
+/**
+ * One corpus file changed while the corpus is open: a paragraph with words found nowhere else is added to it, and
+ * the time runs until a search finds it. The file is put back as it was, its modification time too.
+ */
+async function updateRun(task: Extract<WorkerTask, { kind: 'precedent-update' }>): Promise<UpdateResult> {
+  const log = logger(task.label);
+  const open = await PrecedentWorkspace.load({ roots: [task.corpusDir], cacheDir: task.cacheDir });
+  const file = open.documents[0].file;
+  const original = await fs.readFile(file);
+  const { atime, mtime } = await fs.stat(file);
+  try {
+    await fs.appendFile(file, `\n\n${CHANGED_PARAGRAPH}\n`);
+    const { value, ms } = await timed(async () => {
+      const workspace = await PrecedentWorkspace.load({ roots: [task.corpusDir], cacheDir: task.cacheDir });
+      return { workspace, matches: workspace.search(CHANGED_QUERY, { limit: 1 }) };
+    });
+    const found = value.matches[0]?.file === file;
+    const { ingested, fromSnapshot } = value.workspace.report;
+    log(`Precedent: one file changed, searchable again in ${Math.round(ms)} ms (found: ${found}, ${ingested} files read)`);
+    await value.workspace.saved.catch(() => undefined);
+    return { ms, found, ingested, fromSnapshot };
+  } finally {
+    await fs.writeFile(file, original);
+    await fs.utimes(file, atime, mtime);
+  }
+}
+
+/** Peak resident set of this process so far, in MB (maxRSS is in kilobytes). */
+function peakRssMb(): number {
+  return process.resourceUsage().maxRSS / 1024;
 }
 
 async function peerRun(task: Extract<WorkerTask, { kind: 'peer' }>): Promise<PeerResult> {

@@ -1,6 +1,7 @@
 /** What the CLI prints: the stable JSON contract and the human-readable text. */
 import { describeFact, type Fact, factWhen } from '../core/facts/factBase';
 import type { Continuation } from '../core/search/complete';
+import { describeUnmatched } from '../core/search/search';
 import type { SearchMatch } from '../core/types';
 import type { PublishReport } from '../core/db/publish';
 import type { IndexReport } from '../core/workspace';
@@ -21,6 +22,7 @@ export function searchResultJson(match: SearchMatch) {
     date: match.date,
     speaker: match.speaker,
     page: match.page,
+    ...(match.unmatched && { unmatched: match.unmatched }),
   };
 }
 
@@ -42,14 +44,18 @@ export function formatIndexReport(report: IndexReport): string {
 
 export function formatSearchResults(results: SearchMatch[]): string {
   if (results.length === 0) return 'No matching passages.\n';
-  return results
-    .map((match, i) => {
-      const about = [match.title, match.speaker, match.date].filter(Boolean).join(' · ');
-      const page = match.page === null ? '' : ` (p. ${match.page})`;
-      const where = `${match.file}:${match.range.startLine + 1}:${match.range.startColumn + 1}${page}`;
-      return `${i + 1}. [${match.score.toFixed(2)}] ${about}\n   ${where}\n   ${match.text}\n`;
-    })
-    .join('\n');
+  const unmatched = results[0].unmatched;
+  return (
+    (unmatched ? `${describeUnmatched(unmatched)}:\n\n` : '') +
+    results
+      .map((match, i) => {
+        const about = [match.title, match.speaker, match.date].filter(Boolean).join(' · ');
+        const page = match.page === null ? '' : ` (p. ${match.page})`;
+        const where = `${match.file}:${match.range.startLine + 1}:${match.range.startColumn + 1}${page}`;
+        return `${i + 1}. [${match.score.toFixed(2)}] ${about}\n   ${where}\n   ${match.text}\n`;
+      })
+      .join('\n')
+  );
 }
 
 export function continuationJson(continuation: Continuation) {

@@ -10,6 +10,7 @@ import { checkDatabaseUrl, DatabaseUnavailableError, DatabaseUrlError } from '..
 import { DatabaseCorpus, DatabaseUnknownError } from '../core/db/databaseCorpus';
 import { publishCorpus, PublishError } from '../core/db/publish';
 import { isDocumentReference } from '../core/db/reference';
+import { serve } from './serve';
 import { type CheckRun, checkFiles, checkJson, configWithWarnings, exitCodeFor, formatFindings, loadRegistry } from './checkCommand';
 import {
   continuationJson,
@@ -27,19 +28,24 @@ const DEFAULT_MAX_FILE_MB = DEFAULT_MAX_FILE_BYTES / (1024 * 1024);
 const USAGE = `Usage:
   precedent index  [--corpus DIR]... [--bundled] [--json]
   precedent search [--corpus DIR]... [--bundled] [--limit N] [--json] QUERY
-  precedent complete [--corpus DIR]... [--bundled] [--limit N] [--json] PREFIX
+  precedent complete [--corpus DIR]... [--bundled] [--limit N] [--after TEXT] [--json] PREFIX
   precedent facts  [--corpus DIR]... [--bundled] [--limit N] [--json] QUERY
   precedent check  [--corpus DIR]... [--bundled] [--registry FILE] [--json] FILE...
   precedent audit  [--corpus DIR]... [--bundled] [--registry FILE] [--json]
   precedent publish --db URL [--collection NAME] [--readers ROLE] [--json] DIR...
   precedent text --db URL precedent-db:COLLECTION/PATH
+  precedent serve  [--corpus DIR]... [--bundled] [--registry FILE]
 
-search, complete, facts, check and audit take --db URL to answer from a corpus published to a PostgreSQL
+search, complete, facts, check, audit and serve take --db URL to answer from a corpus published to a PostgreSQL
 server (alone, or with --corpus folders: then both answer). The password comes from PGPASSWORD or ~/.pgpass.
 text prints a published document's text, as the lines and columns of its results count it.
 
 facts finds who pledged, contributed, dispatched or adopted what, and when ("unodc pledge"): the best
 matching subject first, newest first within it; it exits with 0 also when nothing is found.
+serve opens the corpus once, then answers one JSON request a line on stdin with one JSON line on stdout,
+in the other commands' JSON: {"id": 1, "command": "search", "query": "...", "limit": 5} gives
+{"id": 1, "result": [...]}; the commands are search (query), complete (prefix), facts (query), check
+(files) and index; a request it cannot answer gets {"id": ..., "error": "..."}.
 check and audit exit with 1 when they report a warning or an error, as a linter does, and check with 2
 when a file it was given could not be checked (after checking the others).
 
@@ -48,6 +54,7 @@ Options:
                    Without it, the bundled corpus is used.
   --bundled        also use the bundled corpus when --corpus is given
   --limit N        at most N results (default 10)
+  --after TEXT     complete: the text after the cursor, which the continuation must be able to precede
   --registry FILE  a CSV of resolutions (number,date,title) with exact dates and titles
   --json           machine-readable output
   --cache-dir DIR  where the index is kept (default: $PRECEDENT_CACHE_DIR or ~/.cache/precedent)
@@ -58,14 +65,19 @@ Options:
   --readers ROLE   the role whose members may read the collection (default: precedent_reader)
 `;
 
-const COMMANDS = ['index', 'search', 'complete', 'facts', 'check', 'audit', 'publish', 'text'];
+const COMMANDS = ['index', 'search', 'complete', 'facts', 'check', 'audit', 'serve', 'publish', 'text'];
 const DEFAULT_COLLECTION = 'main';
 
 class UsageError extends Error {}
 
-export async function main(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+export async function main(
+  argv: string[],
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+  input: NodeJS.ReadableStream = process.stdin,
+): Promise<number> {
   try {
-    return await run(argv, out, err);
+    return await run(argv, out, err, input);
   } catch (error) {
     if (error instanceof UsageError || error instanceof DatabaseUrlError) {
       err.write(`precedent: ${error.message}\n\n${USAGE}`);
@@ -87,7 +99,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream, err: Node
   }
 }
 
-async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream, input: NodeJS.ReadableStream): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -97,6 +109,7 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
         corpus: { type: 'string', multiple: true },
         bundled: { type: 'boolean' },
         limit: { type: 'string' },
+        after: { type: 'string' },
         registry: { type: 'string' },
         json: { type: 'boolean' },
         'cache-dir': { type: 'string' },
@@ -123,7 +136,7 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
   const query = rest.join(' ').trim();
   if ((command === 'search' || command === 'facts') && !query) throw new UsageError(`${command} needs a QUERY`);
   if (command === 'complete' && !query) throw new UsageError('complete needs the PREFIX typed so far');
-  if ((command === 'index' || command === 'audit') && rest.length > 0) {
+  if ((command === 'index' || command === 'audit' || command === 'serve') && rest.length > 0) {
     throw new UsageError(`${command} takes no arguments (got "${rest.join(' ')}")`);
   }
   if (command === 'check' && rest.length === 0) throw new UsageError('check needs at least one FILE');
@@ -161,9 +174,9 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
   }
   if (db && command === 'index') throw new UsageError('index reads local folders; to write a corpus to a server, use publish');
   const warn = (line: string) => err.write(`${line}\n`);
-  const registry = command === 'check' || command === 'audit' ? await loadRegistry(values.registry, warn) : null;
+  const registry = command === 'check' || command === 'audit' || command === 'serve' ? await loadRegistry(values.registry, warn) : null;
 
-  const question: Question = { command, rest, query, limit, registry, json: values.json === true };
+  const question: Question = { command, rest, query, limit, after: values.after ?? '', registry, json: values.json === true, input };
   const roots = values.corpus ?? [];
   if ((roots.length === 0 && !db) || values.bundled) roots.push(bundledCorpusDir());
   if (roots.length === 0 && db) {
@@ -204,8 +217,12 @@ interface Question {
   rest: string[];
   query: string;
   limit: number;
+  /** complete: the text after the cursor. */
+  after: string;
   registry: ResolutionRegistry | null;
   json: boolean;
+  /** serve: where the requests come from. */
+  input: NodeJS.ReadableStream;
 }
 
 /** The question asked of a corpus, local or on a server, and its answer printed. */
@@ -215,7 +232,11 @@ async function answer(
   out: NodeJS.WritableStream,
   warn: (line: string) => void,
 ): Promise<number> {
-  const { command, rest, query, limit, registry, json } = question;
+  const { command, rest, query, limit, after, registry, json } = question;
+  if (command === 'serve') {
+    await serve(corpus, registry!, question.input, out);
+    return 0;
+  }
   if (registry) {
     const run: CheckRun =
       command === 'check'
@@ -239,7 +260,7 @@ async function answer(
   }
   if (command === 'complete') {
     // The prefix as typed: a trailing space means the last word is finished.
-    const continuations = await corpus.complete(rest.join(' '), limit);
+    const continuations = await corpus.complete(rest.join(' '), limit, { after });
     out.write(json ? `${JSON.stringify(continuations.map(continuationJson), null, 2)}\n` : formatContinuations(continuations));
     return 0;
   }

@@ -7,10 +7,23 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { CorpusDocument, Paragraph, Passage, SourceRange } from './types';
 import type { IndexSnapshot } from './search/passageIndex';
-import { decodeSnapshot, encodeSnapshot } from './snapshotFormat';
+import { createHash } from 'crypto';
+import { promisify } from 'util';
+import { gunzip as gunzipCallback, gzip as gzipCallback } from 'zlib';
+import {
+  type CorpusReadings,
+  decodeSnapshot,
+  type DecodedSnapshot,
+  decodeWholeSnapshot,
+  encodeSnapshot,
+  type SnapshotDocument,
+} from './snapshotFormat';
+
+const gzip = promisify(gzipCallback);
+const gunzip = promisify(gunzipCallback);
 
 /** Bump when ingestion or the index changes what it produces: old entries are then ignored. */
-export const CACHE_VERSION = 'v4';
+export const CACHE_VERSION = 'v6';
 const KEPT_SNAPSHOTS = 4;
 
 export interface ManifestEntry {
@@ -48,7 +61,7 @@ export class IndexCache {
 
   async readDocument(hash: string, file: string): Promise<CorpusDocument | null> {
     try {
-      const stored = JSON.parse(await fs.readFile(this.documentPath(hash), 'utf8')) as StoredDocument;
+      const stored = JSON.parse((await gunzip(await fs.readFile(this.documentPath(hash)))).toString('utf8')) as StoredDocument;
       return fromStored(stored, file);
     } catch {
       return null;
@@ -56,11 +69,11 @@ export class IndexCache {
   }
 
   async writeDocument(document: CorpusDocument): Promise<void> {
-    await this.writeAtomically(this.documentPath(document.hash), JSON.stringify(toStored(document)));
+    await this.writeAtomically(this.documentPath(document.hash), await gzip(JSON.stringify(toStored(document))));
   }
 
   /** The snapshot of a corpus with exactly these contents; documents take the paths their content has now. */
-  async readSnapshot(key: string, fileOfHash: Map<string, string>): Promise<{ documents: CorpusDocument[]; index: IndexSnapshot } | null> {
+  async readSnapshot(key: string, fileOfHash: Map<string, string>): Promise<DecodedSnapshot | null> {
     try {
       return decodeSnapshot(await fs.readFile(this.snapshotPath(key)), fileOfHash);
     } catch {
@@ -68,8 +81,29 @@ export class IndexCache {
     }
   }
 
-  async writeSnapshot(key: string, documents: CorpusDocument[], index: IndexSnapshot): Promise<void> {
-    await this.writeAtomically(this.snapshotPath(key), encodeSnapshot(documents, index));
+  /**
+   * The snapshot last written for these corpus folders, whatever they hold now: an update starts from it, so
+   * that only the files that changed are read and indexed. Null when there is none.
+   */
+  async readLatestSnapshot(roots: readonly string[]): Promise<DecodedSnapshot<SnapshotDocument> | null> {
+    try {
+      const latest = JSON.parse(await fs.readFile(this.latestPath(roots), 'utf8')) as { key: string };
+      return decodeWholeSnapshot(await fs.readFile(this.snapshotPath(latest.key)));
+    } catch {
+      return null;
+    }
+  }
+
+  /** Writes the snapshot, with what was read from every passage, and remembers it as the latest of these folders. */
+  async writeSnapshot(
+    key: string,
+    documents: CorpusDocument[],
+    index: IndexSnapshot,
+    readings: CorpusReadings,
+    roots: readonly string[],
+  ): Promise<void> {
+    await this.writeAtomically(this.snapshotPath(key), encodeSnapshot(documents, index, readings));
+    await this.writeAtomically(this.latestPath(roots), JSON.stringify({ key }));
     await this.removeOldSnapshots();
   }
 
@@ -85,7 +119,11 @@ export class IndexCache {
   }
 
   private documentPath(hash: string): string {
-    return path.join(this.root, 'documents', hash.slice(0, 2), `${hash}.json`);
+    return path.join(this.root, 'documents', hash.slice(0, 2), `${hash}.json.gz`);
+  }
+
+  private latestPath(roots: readonly string[]): string {
+    return path.join(this.root, 'latest', `${createHash('sha1').update(roots.join('\n')).digest('hex')}.json`);
   }
 
   private snapshotPath(key: string): string {

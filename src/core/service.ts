@@ -34,6 +34,11 @@ export function isCancelled(error: unknown): error is CancelledError {
   return error instanceof CancelledError;
 }
 
+export interface CompleteOptions extends Cancellable {
+  /** The text after the cursor on its line; "" (the default) at the end of a line. */
+  after?: string;
+}
+
 export interface CheckOptions extends Cancellable {
   registry: ResolutionRegistry;
   config: CheckConfig;
@@ -50,6 +55,8 @@ export interface AuditOptions extends Cancellable {
   registry: ResolutionRegistry;
   /** The configuration that applies to a corpus file (its nearest `.precedent.json`). */
   configFor(file: string): Promise<CheckConfig>;
+  /** Which corpus files to audit (all when not given). */
+  include?(file: string): boolean;
   /** Told of each file that could not be read, which the audit then leaves out. */
   onUnreadable?(file: string, reason: string): void;
 }
@@ -65,8 +72,8 @@ export interface CorpusQueries {
   passagesCiting(number: number, limit: number, options?: Cancellable): Promise<SearchMatch[]>;
   /** The corpus passages a sentence most closely follows, best first (from files other than `excludeFile`). */
   closestPassages(sentence: string, options: { limit: number; excludeFile?: string } & Cancellable): Promise<Precedent[]>;
-  /** Continuations of the sentence being typed, best first. */
-  complete(typed: string, limit: number, options?: Cancellable): Promise<Continuation[]>;
+  /** Continuations of the sentence being typed, fitted to `after` (the rest of the cursor's line), best first. */
+  complete(typed: string, limit: number, options?: CompleteOptions): Promise<Continuation[]>;
   /** What the corpus says an acronym stands for, and how many passages use it. */
   acronym(acronym: string, options?: Cancellable): Promise<{ expansion: string | null; uses: number }>;
   /** Facts matching a query, best matching subject first, newest first within it. */
@@ -110,8 +117,8 @@ export class LocalCorpus implements CorpusQueries {
     return this.answer(options, () => this.workspace.closestPassages(sentence, options));
   }
 
-  complete(typed: string, limit: number, options: Cancellable = {}): Promise<Continuation[]> {
-    return this.answer(options, () => this.workspace.complete(typed, limit));
+  complete(typed: string, limit: number, options: CompleteOptions = {}): Promise<Continuation[]> {
+    return this.answer(options, () => this.workspace.complete(typed, limit, options.after));
   }
 
   acronym(acronym: string, options: Cancellable = {}): Promise<{ expansion: string | null; uses: number }> {
@@ -143,6 +150,7 @@ export class LocalCorpus implements CorpusQueries {
     const checked: CheckedFile[] = [];
     for (const { file } of this.workspace.documents) {
       throwIfCancelled(options.signal);
+      if (options.include && !options.include(file)) continue;
       let text: string;
       try {
         text = await readSourceText(file);

@@ -77,4 +77,9 @@ export interface SearchMatch {
   speaker: string | null;
   /** The page the passage starts on, in a PDF; null in files without pages. */
   page: number | null;
+  /**
+   * Numbers of the query that no passage holds (numbers match only exactly): the match is among the passages
+   * closest to the query without them. Absent when every number was found.
+   */
+  unmatched?: string[];
 }

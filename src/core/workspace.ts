@@ -24,6 +24,7 @@ import { type Fact, FactBase } from './facts/factBase';
 import { factsAt, type FactsAt } from './facts/factsAt';
 import { completeSentence, type Continuation } from './search/complete';
 import { PassageIndex } from './search/passageIndex';
+import type { CorpusReadings, DecodedSnapshot, SnapshotDocument } from './snapshotFormat';
 import { searchPassages, type SearchOptions } from './search/search';
 import { similarPassages } from './search/similar';
 import { normalizeForMatch } from './text/normalize';
@@ -74,12 +75,15 @@ export class PrecedentWorkspace implements CorpusEvidence {
   private factBase: FactBase | null = null;
   private factsReading: Promise<FactBase> | null = null;
 
+  /** Settles once the cache holds this corpus; rejects, with the reason, when it could not be written. */
+  saved: Promise<void> = Promise.resolve();
+
   private constructor(
     readonly documents: CorpusDocument[],
     private readonly index: PassageIndex,
     readonly report: IndexReport,
-    /** Settles once the cache holds this corpus; rejects, with the reason, when it could not be written. */
-    readonly saved: Promise<void> = Promise.resolve(),
+    /** The facts and acronyms a snapshot stored, read when first needed; null when they must be read afresh. */
+    private readonly storedReadings: () => CorpusReadings | null = () => null,
   ) {}
 
   static async load(options: WorkspaceOptions): Promise<PrecedentWorkspace>;
@@ -98,12 +102,26 @@ export class PrecedentWorkspace implements CorpusEvidence {
       if (warm) {
         const index = PassageIndex.fromSnapshot(warm.index);
         const report = makeReport(warm.documents, index, [...skipped, ...warm.skipped], 0, true, started);
-        return new PrecedentWorkspace(warm.documents, index, report);
+        return new PrecedentWorkspace(warm.documents, index, report, warm.readings);
       }
     }
     if (options.snapshotOnly) return null;
 
-    const loaded = await mapLimited(discovery.files, READ_CONCURRENCY, (file, i) => loadFile(file, known[i], cache));
+    // Something changed. The snapshot last written for these folders holds every unchanged file, indexed: only
+    // the files that changed are read, and the index is patched rather than built again.
+    const previous = cache ? await cache.readLatestSnapshot(options.roots) : null;
+    const previousAt = new Map(previous?.documents.map((document, at) => [document.hash, at]));
+    const fromPrevious = new Map<CorpusDocument, number>();
+    const loaded = await mapLimited(discovery.files, READ_CONCURRENCY, async (file, i): Promise<Loaded | NotLoaded> => {
+      const entry = known[i];
+      const at = previous && entry && !entry.reason ? previousAt.get(entry.hash) : undefined;
+      if (previous && at !== undefined) {
+        const document = previous.documents[at].at(file.file);
+        fromPrevious.set(document, at);
+        return { document, ingested: false };
+      }
+      return loadFile(file, entry, cache);
+    });
     const documents: CorpusDocument[] = [];
     const firstWithHash = new Map<string, string>();
     const nextManifest: Record<string, ManifestEntry> = {};
@@ -125,31 +143,53 @@ export class PrecedentWorkspace implements CorpusEvidence {
       firstWithHash.set(document.hash, file);
       documents.push(document);
     }
-    const index = PassageIndex.build(documents);
+    const added = documents.filter((document) => !fromPrevious.has(document));
+    const update = previous && added.length <= documents.length / 2 ? { previous, added } : null;
+    let index: PassageIndex;
+    if (update) {
+      // The kept documents in the previous snapshot's order, then the added ones: the patched index's order.
+      const kept = new Array<boolean>(update.previous.documents.length).fill(false);
+      const keptDocuments = new Array<CorpusDocument | undefined>(kept.length);
+      for (const document of documents) {
+        const at = fromPrevious.get(document);
+        if (at === undefined) continue;
+        kept[at] = true;
+        keptDocuments[at] = document;
+      }
+      documents.splice(0, documents.length, ...keptDocuments.filter((d): d is CorpusDocument => d !== undefined), ...update.added);
+      index = PassageIndex.withChanges(update.previous.index, kept, update.added);
+    } else {
+      index = PassageIndex.build(documents);
+    }
     const ingested = loaded.filter((r): r is Loaded => 'ingested' in r && r.ingested);
     const report = makeReport(documents, index, skipped, ingested.length, false, started);
-    // The corpus is usable now; the cache is written behind it (see `saved`).
+    const readings = update ? updatedReadings(update.previous, documents, update.added) : undefined;
+    const workspace = new PrecedentWorkspace(documents, index, report, readings);
+    // The corpus is usable now; the cache is written behind it (see `saved`), with the facts and acronyms read
+    // from every passage (in slices), so that a check after the next opening reads nothing again.
     const saved = cache
       ? (async () => {
           await new Promise((resolve) => setImmediate(resolve));
           // As many files at once as are read at once: 30,000 at a time would exhaust the open-file limit.
           await mapLimited(ingested, READ_CONCURRENCY, (r) => cache.writeDocument(r.document));
           await cache.writeManifest({ ...manifest, ...nextManifest });
-          await cache.writeSnapshot(snapshotKey([...firstWithHash.keys()]), documents, index.snapshot);
+          const readings = { facts: (await workspace.prepareFacts()).facts, acronyms: workspace.acronymTable().toStored() };
+          await cache.writeSnapshot(snapshotKey([...firstWithHash.keys()]), documents, index.snapshot, readings, options.roots);
         })()
       : Promise.resolve();
     // A caller that never asks whether the cache was written must not be brought down when it was not.
     saved.catch(() => undefined);
-    return new PrecedentWorkspace(documents, index, report, saved);
+    workspace.saved = saved;
+    return workspace;
   }
 
   search(query: string, options?: SearchOptions): SearchMatch[] {
     return searchPassages(this.index, this.documents, query, options);
   }
 
-  /** Continuations of the sentence being typed, from the corpus, best first. */
-  complete(typed: string, limit = 5): Continuation[] {
-    return completeSentence(this.index, this.documents, typed, limit);
+  /** Continuations of the sentence being typed (before the cursor), fitted to the text after the cursor, best first. */
+  complete(typed: string, limit = 5, after = ''): Continuation[] {
+    return completeSentence(this.index, this.documents, typed, limit, after);
   }
 
   /** What the corpus says an acronym stands for, and how many passages use it. */
@@ -157,13 +197,14 @@ export class PrecedentWorkspace implements CorpusEvidence {
     return { expansion: this.acronymTable().expansion(acronym), uses: this.index.passagesWith(normalizeForMatch(acronym)) };
   }
 
-  /** Every fact the corpus states: read on first use, then kept. */
+  /** Every fact the corpus states: from the snapshot, else read from every passage on first use; then kept. */
   get facts(): FactBase {
-    return (this.factBase ??= FactBase.build(this.documents, this.acronymTable()));
+    return (this.factBase ??= this.storedFacts() ?? FactBase.build(this.documents, this.acronymTable()));
   }
 
   /** Reads the facts in slices of a few milliseconds (an editor calls this before it asks), once. */
   prepareFacts(): Promise<FactBase> {
+    this.factBase ??= this.storedFacts();
     if (this.factBase) return Promise.resolve(this.factBase);
     this.factsReading ??= FactBase.buildInSlices(this.documents, this.acronymTable(), FACT_SLICE_MS).then(
       (base) => (this.factBase ??= base),
@@ -224,7 +265,15 @@ export class PrecedentWorkspace implements CorpusEvidence {
     for (const passage of this.index.passagesHolding(String(number))) yield this.index.passageIn(this.documents, passage).text;
   }
 
+  private storedFacts(): FactBase | null {
+    const stored = this.storedReadings();
+    return stored && new FactBase(stored.facts);
+  }
+
+  /** The corpus's acronyms: from the snapshot, else read from every paragraph on first use; then kept. */
   acronymTable(): AcronymTable {
+    const stored = this.acronyms ? null : this.storedReadings();
+    if (stored) this.acronyms = AcronymTable.fromStored(stored.acronyms);
     if (!this.acronyms) {
       this.acronyms = new AcronymTable();
       for (const document of this.documents) for (const paragraph of document.paragraphs) this.acronyms.add(paragraph.text);
@@ -314,6 +363,35 @@ async function loadFile(file: CorpusFile, known: ManifestEntry | null, cache: In
   }
 }
 
+/**
+ * The facts and acronyms of an updated corpus, from the previous snapshot's (when it stored them): the removed
+ * documents' acronym definitions taken out, the added documents read. Worked out on first use, then kept.
+ */
+function updatedReadings(
+  previous: DecodedSnapshot<SnapshotDocument>,
+  documents: readonly CorpusDocument[],
+  added: readonly CorpusDocument[],
+): () => CorpusReadings | null {
+  let readings: CorpusReadings | null | undefined;
+  return () => {
+    if (readings !== undefined) return readings;
+    const stored = previous.readings();
+    if (!stored) return (readings = null);
+    // The previous snapshot's documents are named by their content; the kept ones are where that content is now.
+    // A document read again (a file moved) counts as taken out and added.
+    const addedHashes = new Set(added.map((document) => document.hash));
+    const keptFile = (hash: string) => (addedHashes.has(hash) ? null : (fileOfHash.get(hash) ?? null));
+    const fileOfHash = new Map(documents.map((document) => [document.hash, document.file]));
+    const acronyms = AcronymTable.fromStored(stored.acronyms);
+    for (const document of previous.documents) {
+      if (keptFile(document.hash) === null) for (const paragraph of document.paragraphs) acronyms.remove(paragraph.text);
+    }
+    for (const document of added) for (const paragraph of document.paragraphs) acronyms.add(paragraph.text);
+    const facts = FactBase.withChanges(stored.facts, keptFile, added, acronyms).facts;
+    return (readings = { facts, acronyms: acronyms.toStored() });
+  };
+}
+
 /** An unchanged corpus: every file known by size and time, and a snapshot for exactly those contents. */
 async function loadSnapshot(cache: IndexCache, files: CorpusFile[], entries: ManifestEntry[]) {
   const skipped: SkippedFile[] = [];
@@ -337,8 +415,11 @@ function sameContentAs(file: string): string {
   return `same content as ${file}; indexed once`;
 }
 
+/** The snapshot of a set of contents, in whatever order they were indexed (an update puts added files last). */
 function snapshotKey(hashes: string[]): string {
-  return createHash('sha1').update(hashes.join('\n')).digest('hex');
+  return createHash('sha1')
+    .update([...hashes].sort().join('\n'))
+    .digest('hex');
 }
 
 function makeReport(

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../core/checks/types';
 import { configBoundary } from './checkConfig';
-import { DIAGNOSTIC_SOURCE, offsetsToRange } from './convert';
+import { checkPageUri, codeOf, DIAGNOSTIC_SOURCE, offsetsToRange } from './convert';
 import type { DraftDiagnostics } from './diagnostics';
 import { core } from './loadCore';
 
@@ -15,7 +15,10 @@ export const IGNORE_FINDING_COMMAND = 'precedent.ignoreFinding';
 export class PrecedentCodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix, FIX_ALL];
 
-  constructor(private readonly diagnostics: DraftDiagnostics) {}
+  constructor(
+    private readonly diagnostics: DraftDiagnostics,
+    private readonly extensionUri: vscode.Uri,
+  ) {}
 
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const findings = this.diagnostics.findingsOf(document.uri);
@@ -24,7 +27,7 @@ export class PrecedentCodeActions implements vscode.CodeActionProvider {
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
       const finding = findings.find(
-        (f) => f.code === diagnostic.code && offsetsToRange(document, f.start, f.end).isEqual(diagnostic.range),
+        (f) => f.code === codeOf(diagnostic) && offsetsToRange(document, f.start, f.end).isEqual(diagnostic.range),
       );
       if (!finding || !diagnostic.range.intersection(range)) continue;
       finding.fixes.forEach((fix, i) => {
@@ -35,7 +38,11 @@ export class PrecedentCodeActions implements vscode.CodeActionProvider {
         action.isPreferred = i === 0 && fix === core().preferredFix(finding);
         actions.push(action);
       });
-      actions.push(ignoreAction(document, finding, diagnostic), disableLineAction(document, finding, diagnostic));
+      actions.push(
+        ignoreAction(document, finding, diagnostic),
+        disableLineAction(document, finding, diagnostic),
+        explainAction(finding, diagnostic, this.extensionUri),
+      );
     }
     return actions;
   }
@@ -77,15 +84,42 @@ function disableLineAction(document: vscode.TextDocument, finding: Finding, diag
   return action;
 }
 
-/** Writes the dismissal to the `.precedent.json` the draft reads (one at its workspace folder's root when none does). */
-export async function ignoreFinding(uri: vscode.Uri, code: string, text: string): Promise<void> {
+/** The check's page, in the Markdown preview: what it flags, what it leaves alone, how to turn it off. */
+function explainAction(finding: Finding, diagnostic: vscode.Diagnostic, extensionUri: vscode.Uri): vscode.CodeAction {
+  const action = new vscode.CodeAction(`Explain ${finding.code}`, vscode.CodeActionKind.QuickFix);
+  action.diagnostics = [diagnostic];
+  action.command = { command: 'markdown.showPreview', title: action.title, arguments: [checkPageUri(extensionUri, finding.code)] };
+  return action;
+}
+
+/**
+ * Writes the dismissal to the `.precedent.json` the draft reads (one at its workspace folder's root when none does),
+ * says what it wrote and where, and offers Undo. `onChanged` runs after each write (to re-check the drafts); the
+ * returned promise settles once the message is answered or dismissed.
+ */
+export async function ignoreFinding(uri: vscode.Uri, code: string, text: string, onChanged: () => void): Promise<string | null> {
   if (uri.scheme !== 'file') {
     void vscode.window.showWarningMessage('Precedent can remember a dismissed finding only for a saved file.');
-    return;
+    return null;
   }
+  const entry = { file: uri.fsPath, code, text };
+  let configFile: string;
   try {
-    await core().dismissFinding({ file: uri.fsPath, code, text }, await configBoundary(uri));
+    configFile = await core().dismissFinding(entry, await configBoundary(uri));
   } catch (error) {
     void vscode.window.showErrorMessage(`Precedent could not remember the dismissal: ${(error as Error).message}`);
+    return null;
   }
+  onChanged();
+  const where = vscode.workspace.asRelativePath(configFile);
+  const shown = text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  void vscode.window
+    .showInformationMessage(`Precedent: "${shown}" (${code}) is ignored in this draft — written to ${where}.`, 'Undo', 'Open File')
+    .then(async (choice) => {
+      if (choice === 'Undo') {
+        await core().restoreFinding(entry, configFile);
+        onChanged();
+      } else if (choice === 'Open File') await vscode.window.showTextDocument(vscode.Uri.file(configFile));
+    });
+  return configFile;
 }

@@ -35,14 +35,25 @@ const SEVERITIES: Record<Severity, vscode.DiagnosticSeverity> = {
 
 export const DIAGNOSTIC_SOURCE = 'Precedent';
 
-export function toDiagnostic(document: vscode.TextDocument, finding: Finding): vscode.Diagnostic {
+/** The check's page in the installed extension (offline): where a finding's code links to. */
+export function checkPageUri(extensionUri: vscode.Uri, code: string): vscode.Uri {
+  return vscode.Uri.joinPath(extensionUri, core().checkPagePath(code));
+}
+
+/** The check code of one of Precedent's diagnostics (which carries it with the link to its page). */
+export function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
+  const { code } = diagnostic;
+  return typeof code === 'object' ? String(code.value) : code === undefined ? undefined : String(code);
+}
+
+export function toDiagnostic(document: vscode.TextDocument, finding: Finding, extensionUri: vscode.Uri): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(
     offsetsToRange(document, finding.start, finding.end),
     finding.message,
     SEVERITIES[finding.severity],
   );
   diagnostic.source = DIAGNOSTIC_SOURCE;
-  diagnostic.code = finding.code;
+  diagnostic.code = { value: finding.code, target: checkPageUri(extensionUri, finding.code) };
   diagnostic.relatedInformation = finding.related.map(
     (related) =>
       new vscode.DiagnosticRelatedInformation(new vscode.Location(sourceUri(related.file), toRange(related.range)), related.text),

@@ -3,9 +3,11 @@
  * bundle; its values are reached through loadCore.ts, after activation, so that activating does not pay for
  * loading and evaluating the core.
  */
+export { checkPagePath } from '../core/checkPages';
 export { DEFAULT_CONFIG, parseConfig, styleSheetNamed } from '../core/checks/config';
 export { CONFIG_FILE, dismissFinding, findConfig, projectBoundary, restoreFinding } from '../core/checks/configFile';
 export { CORPUS_FILE_GLOB } from '../core/corpus/discover';
+export { isInside, summarizeFolders } from '../core/corpus/folders';
 export { CHECKS } from '../core/checks/runChecks';
 export { preferredFix } from '../core/checks/types';
 export { adoptedWhen, citationProblem } from '../core/citations/diagnose';
@@ -13,7 +15,9 @@ export { extractCitations } from '../core/citations/extract';
 export { loadRegistryFile, ResolutionRegistry } from '../core/citations/registry';
 export { isWordOrPdf, readExtractedText } from '../core/corpus/extract/wordOrPdf';
 export { describeFact, factWhen } from '../core/facts/factBase';
+export { describeUnmatched } from '../core/search/search';
 export { formatUnDate } from '../core/text/dates';
 export { mergeTwins } from '../core/search/twins';
 export { LocalCorpus } from '../core/service';
+export { parseTemplates } from '../core/snippets';
 export { PrecedentWorkspace } from '../core/workspace';

@@ -5,10 +5,11 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CorpusQueries } from '../core/service';
-import type { PrecedentWorkspace } from '../core/workspace';
+import type { IndexReport, PrecedentWorkspace } from '../core/workspace';
+import { ADD_CORPUS_FOLDER_COMMAND, CHOOSE_FOLDER } from './addCorpusFolder';
 import { buildCacheInWorker } from './buildCacheInWorker';
 import { core } from './loadCore';
-import { type CorpusStatusBar } from './statusBar';
+import type { CorpusStatusBar, LabelledFolder } from './statusBar';
 import { readSettings, resolveInWorkspace } from './settings';
 
 const RELOAD_DELAY_MS = 500;
@@ -23,6 +24,7 @@ export class CorpusService implements vscode.Disposable {
   readonly onDidLoad = this.changed.event;
   private roots: string[] = [];
   private ready: Promise<void> = Promise.resolve();
+  private readonly notified = new Set<string>();
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -49,7 +51,7 @@ export class CorpusService implements vscode.Disposable {
   }
 
   isCorpusFile(uri: vscode.Uri): boolean {
-    return uri.scheme === 'file' && this.roots.some((root) => isInside(uri.fsPath, root));
+    return uri.scheme === 'file' && this.roots.some((root) => core().isInside(uri.fsPath, root));
   }
 
   get cacheDir(): string {
@@ -63,6 +65,7 @@ export class CorpusService implements vscode.Disposable {
 
   reload(reason: string): Promise<void> {
     const generation = ++this.generation;
+    const started = performance.now();
     this.roots = this.corpusRoots();
     this.watch(this.roots);
     this.status.indexing();
@@ -73,12 +76,17 @@ export class CorpusService implements vscode.Disposable {
         async (_progress, token) => {
           try {
             const { PrecedentWorkspace } = core();
-            const options = { roots: await existingRoots(this.roots, this.log), cacheDir: this.cacheDir };
+            const missing = await missingRoots(this.roots);
+            const options = { roots: this.roots.filter((root) => !missing.includes(root)), cacheDir: this.cacheDir };
             let loaded = await PrecedentWorkspace.load({ ...options, snapshotOnly: true });
+            let built: IndexReport | null = null;
             if (!loaded) {
               // Something changed: a worker reads what changed and rebuilds the cache, off this thread.
-              await buildCacheInWorker(path.join(this.context.extensionPath, 'dist', 'cacheWorker.js'), options).catch((error: Error) =>
-                this.log.warn(`Indexing on a worker thread failed (${error.message}); indexing here instead`),
+              built = await buildCacheInWorker(path.join(this.context.extensionPath, 'dist', 'cacheWorker.js'), options).catch(
+                (error: Error) => {
+                  this.log.warn(`Indexing on a worker thread failed (${error.message}); indexing here instead`);
+                  return null;
+                },
               );
               loaded = await PrecedentWorkspace.load(options);
             }
@@ -86,7 +94,7 @@ export class CorpusService implements vscode.Disposable {
               this.log.info('Indexing cancelled or superseded; keeping the previous index');
               return;
             }
-            this.accept(loaded);
+            this.accept(loaded, { missing, built, ms: performance.now() - started });
             loaded.saved.catch((error: Error) => this.log.warn(`The index cache could not be written: ${error.message}`));
           } catch (error) {
             const message = (error as Error).message;
@@ -110,19 +118,67 @@ export class CorpusService implements vscode.Disposable {
     this.changed.dispose();
   }
 
-  private accept(loaded: PrecedentWorkspace): void {
+  private accept(loaded: PrecedentWorkspace, how: { missing: string[]; built: IndexReport | null; ms: number }): void {
     const { report } = loaded;
     this.corpus = new (core().LocalCorpus)(loaded);
-    this.log.info(
-      `${report.documents} documents, ${report.passages} passages in ${report.ms} ms` +
-        (report.fromSnapshot ? ' (from cache)' : ` (${report.ingested} files read)`),
-    );
+    this.log.info(`${report.documents} documents, ${report.passages} passages in ${Math.round(how.ms)} ms (${howRead(report, how.built)})`);
+    for (const root of how.missing) this.log.warn(`Corpus folder ${root} does not exist; check the setting precedent.corpus.paths`);
     for (const skipped of report.skipped) this.log.warn(`Skipped ${skipped.file}: ${skipped.reason}`);
     for (const warning of report.warnings) this.log.warn(`${warning.file}: ${warning.reason}`);
     if (report.documents === 0)
       this.log.warn(`No documents to index in ${this.roots.join(', ')} (Precedent reads .txt, .md, Word and PDF files)`);
-    this.status.ready(report.documents, report.passages, report.skipped.length);
+    const folders = core()
+      .summarizeFolders(
+        this.roots,
+        how.missing,
+        loaded.documents.map((document) => document.file),
+        report.skipped,
+      )
+      .map((folder) => ({ ...folder, label: this.folderLabel(folder.folder) }));
+    const problems = this.namedFolderProblems(folders);
+    this.status.ready(
+      report.documents,
+      report.passages,
+      folders,
+      problems.map(({ message }) => message),
+    );
+    for (const problem of problems) this.notify(problem);
     this.changed.fire(this.corpus);
+  }
+
+  /**
+   * The folders the user named in settings that gave nothing: missing, or without a readable document. The default
+   * "corpus" folder is not named by the user, so a workspace that simply has no corpus yet is not nagged.
+   */
+  private namedFolderProblems(folders: LabelledFolder[]): Array<{ folder: string; message: string }> {
+    if (!readSettings().corpusPathsNamed || !vscode.workspace.isTrusted) return [];
+    return folders
+      .filter(({ folder }) => folder !== this.bundledCorpus())
+      .filter((folder) => folder.missing || folder.documents === 0)
+      .map(({ folder, label, missing, skipped }) => ({
+        folder,
+        message: missing
+          ? `The corpus folder ${label} does not exist.`
+          : `The corpus folder ${label} holds nothing Precedent can read` +
+            (skipped.length > 0
+              ? ` (${skipped.length} file${skipped.length === 1 ? '' : 's'} skipped, see the log).`
+              : ' (.txt, .md, Word or PDF).'),
+      }));
+  }
+
+  /** Once per folder and problem in a session: the status bar keeps saying it. */
+  private notify(problem: { folder: string; message: string }): void {
+    if (this.notified.has(problem.message)) return;
+    this.notified.add(problem.message);
+    void vscode.window.showWarningMessage(`Precedent: ${problem.message}`, CHOOSE_FOLDER, 'Show Log').then((choice) => {
+      if (choice === CHOOSE_FOLDER) void vscode.commands.executeCommand(ADD_CORPUS_FOLDER_COMMAND, { replacing: problem.folder });
+      if (choice === 'Show Log') this.log.show();
+    });
+  }
+
+  private folderLabel(folder: string): string {
+    if (folder === this.bundledCorpus()) return 'bundled corpus';
+    return vscode.workspace.asRelativePath(folder, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
   }
 
   private watch(roots: string[]): void {
@@ -137,26 +193,30 @@ export class CorpusService implements vscode.Disposable {
     });
   }
 
-  private bundledCorpus(): string {
+  /** The installed extension, whose packaged files (the bundled corpus, the checks' pages) the features link to. */
+  get extensionUri(): vscode.Uri {
+    return this.context.extensionUri;
+  }
+
+  bundledCorpus(): string {
     return path.join(this.context.extensionPath, 'corpus');
   }
 }
 
-/** Corpus folders that exist; a missing one is logged and left out rather than failing the whole load. */
-async function existingRoots(roots: string[], log: vscode.LogOutputChannel): Promise<string[]> {
-  const found: string[] = [];
+/** Corpus folders that do not exist: left out of the load (and reported) rather than failing it. */
+async function missingRoots(roots: string[]): Promise<string[]> {
+  const missing: string[] = [];
   for (const root of roots) {
-    try {
-      await vscode.workspace.fs.stat(vscode.Uri.file(root));
-      found.push(root);
-    } catch {
-      log.warn(`Corpus folder ${root} does not exist; check the setting precedent.corpus.paths`);
-    }
+    await vscode.workspace.fs.stat(vscode.Uri.file(root)).then(undefined, () => missing.push(root));
   }
-  return found;
+  return missing;
 }
 
-export function isInside(file: string, folder: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+/** How the corpus came to be loaded, with the time each part took. */
+function howRead(report: IndexReport, built: IndexReport | null): string {
+  const files = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
+  if (built) {
+    return `${files(built.ingested)} read and indexed on a worker thread in ${built.ms} ms, then opened from its cache in ${report.ms} ms`;
+  }
+  return report.fromSnapshot ? `opened from the cache in ${report.ms} ms` : `${files(report.ingested)} read in ${report.ms} ms`;
 }

@@ -87,7 +87,7 @@ export class DraftDiagnostics implements vscode.Disposable {
     this.findings.set(key, findings);
     this.collection.set(
       document.uri,
-      findings.map((finding) => toDiagnostic(document, finding)),
+      findings.map((finding) => toDiagnostic(document, finding, this.corpus.extensionUri)),
     );
   }
 

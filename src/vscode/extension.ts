@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { ResolutionRegistry } from '../core/citations/registry';
+import { addCorpusFolder, ADD_CORPUS_FOLDER_COMMAND, type AddCorpusFolderOptions } from './addCorpusFolder';
 import { CorpusAudit } from './auditCorpus';
 import { ignoreFinding, IGNORE_FINDING_COMMAND, PrecedentCodeActions } from './codeActions';
 import { compareParagraph, COMPARE_SCHEME, ComparisonDocuments } from './compareParagraph';
@@ -16,6 +17,7 @@ import { PrecedentHover } from './hover';
 import { showIgnoredFindings } from './ignoredFindings';
 import { lookUpFacts } from './lookUpFacts';
 import { PrecedentInlineCompletions } from './inlineCompletions';
+import { insertStatementTemplate, openExampleDraft } from './insertTemplate';
 import { core } from './loadCore';
 import { affectsPrecedent, readSettings } from './settings';
 import { ExtractedTextDocuments } from './sourceDocuments';
@@ -33,6 +35,8 @@ export interface PrecedentApi {
   corpus: CorpusService;
   diagnostics: DraftDiagnostics;
   inlineCompletions: PrecedentInlineCompletions;
+  status: CorpusStatusBar;
+  audit: CorpusAudit;
   activationMs: number;
 }
 
@@ -46,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): PrecedentApi {
   const audit = new CorpusAudit(corpus, registry.get, log);
   const comparisons = new ComparisonDocuments();
   const inlineCompletions = new PrecedentInlineCompletions(corpus);
-  const codeActions = new PrecedentCodeActions(diagnostics);
+  const codeActions = new PrecedentCodeActions(diagnostics, context.extensionUri);
 
   context.subscriptions.push(
     log,
@@ -73,9 +77,12 @@ export function activate(context: vscode.ExtensionContext): PrecedentApi {
     vscode.commands.registerCommand('precedent.compareParagraph', () => compareParagraph(corpus, comparisons)),
     vscode.commands.registerCommand('precedent.auditCorpus', async () => {
       const count = await audit.run();
-      void vscode.window.showInformationMessage(`Precedent: ${count} finding${count === 1 ? '' : 's'} in the corpus (see Problems).`);
+      const scope = readSettings().auditIncludeBundled ? 'the corpus' : 'your corpus folders (the bundled corpus left out)';
+      void vscode.window.showInformationMessage(`Precedent: ${count} finding${count === 1 ? '' : 's'} in ${scope} (see Problems).`);
       return count;
     }),
+    vscode.commands.registerCommand('precedent.clearAuditFindings', () => audit.clear()),
+    vscode.commands.registerCommand('precedent.openExampleDraft', () => openExampleDraft(context.extensionPath)),
     vscode.commands.registerCommand('precedent.rebuildIndex', () => corpus.reload('rebuild requested')),
     vscode.commands.registerCommand('precedent.clearIndexCache', async () => {
       await vscode.workspace.fs
@@ -89,11 +96,12 @@ export function activate(context: vscode.ExtensionContext): PrecedentApi {
       if (restored) diagnostics.checkAll();
       return restored;
     }),
-    vscode.commands.registerCommand(IGNORE_FINDING_COMMAND, async (uri: vscode.Uri, code: string, text: string) => {
-      await ignoreFinding(uri, code, text);
-      diagnostics.checkAll();
-    }),
+    vscode.commands.registerCommand(IGNORE_FINDING_COMMAND, (uri: vscode.Uri, code: string, text: string) =>
+      ignoreFinding(uri, code, text, () => diagnostics.checkAll()),
+    ),
     vscode.commands.registerCommand('precedent.showLog', () => log.show()),
+    vscode.commands.registerCommand(ADD_CORPUS_FOLDER_COMMAND, (options?: AddCorpusFolderOptions) => addCorpusFolder(options)),
+    vscode.commands.registerCommand('precedent.insertStatementTemplate', () => insertStatementTemplate(context.extensionPath)),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsPrecedent(event, 'registry')) registry.reset();
       if (affectsPrecedent(event, 'corpus')) void corpus.reload('settings changed');
@@ -104,7 +112,7 @@ export function activate(context: vscode.ExtensionContext): PrecedentApi {
   corpus.loadAfterActivation();
   const activationMs = performance.now() - started;
   log.info(`Precedent ${(context.extension.packageJSON as { version: string }).version} activated in ${activationMs.toFixed(1)} ms`);
-  return { corpus, diagnostics, inlineCompletions, activationMs };
+  return { corpus, diagnostics, inlineCompletions, status, audit, activationMs };
 }
 
 export function deactivate(): void {}

@@ -1,6 +1,7 @@
 /**
- * Fact hover: on a figure or an organisation in a draft, the corpus facts about the same subject as a small timeline,
- * newest first with dates and sources — so a drafter sees at once that the draft's figure is the 2017 one.
+ * Fact hover: on a figure or an organisation in a draft, the answer first — the newest thing the corpus records about
+ * the same subject, with its date and source — then at most two older entries of the timeline, and a link to the
+ * rest in Look Up Facts: so a drafter sees at once that the draft's figure is the 2017 one.
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -9,6 +10,9 @@ import { asSignal, unlessCancelled } from './cancellation';
 import type { CorpusService } from './corpusService';
 import { core } from './loadCore';
 import { escapeMarkdown, sourceLink } from './markdown';
+
+/** Older entries under the answer: enough to see the timeline, few enough to keep the card above the fold. */
+const TIMELINE_ENTRIES = 2;
 
 export class FactHover implements vscode.HoverProvider {
   constructor(private readonly corpus: CorpusService) {}
@@ -22,14 +26,30 @@ export class FactHover implements vscode.HoverProvider {
     if (!queries) return null;
     const found = await unlessCancelled(queries.factsAt(document.getText(), document.offsetAt(position), asSignal(token)), null);
     if (!found) return null;
+    const [newest] = found.facts;
+    if (!newest) return null;
     const card = new vscode.MarkdownString();
-    card.appendMarkdown(`**What the corpus records** — ${escapeMarkdown(found.about)}`);
-    for (const fact of found.facts) card.appendMarkdown(`\n\n${timelineEntry(fact)}`);
+    card.isTrusted = { enabledCommands: ['precedent.lookUpFacts', 'vscode.open'] };
+    // The answer, then where it was said; then the older entries of the timeline.
+    card.appendMarkdown(`**${escapeMarkdown(core().describeFact(newest))}** · ${escapeMarkdown(core().factWhen(newest))}`);
+    card.appendMarkdown(`\n\n${sourceLink(newest)}${alsoIn(newest)}`);
+    const older = found.facts.slice(1, 1 + TIMELINE_ENTRIES);
+    if (older.length > 0) card.appendMarkdown('\n\n---');
+    for (const fact of older) card.appendMarkdown(`\n\n${timelineEntry(fact)}`);
+    const more = found.facts.length - 1 - older.length;
+    if (more > 0) {
+      const lookUp = `command:precedent.lookUpFacts?${encodeURIComponent(JSON.stringify([found.about]))}`;
+      card.appendMarkdown(`\n\n[${more} more about ${escapeMarkdown(found.about)} — Look Up Facts](${lookUp})`);
+    }
     return new vscode.Hover(card, new vscode.Range(document.positionAt(found.start), document.positionAt(found.end)));
   }
 }
 
 function timelineEntry(fact: Fact): string {
-  const also = fact.alsoIn.length > 0 ? ` (also in ${fact.alsoIn.map((file) => escapeMarkdown(path.basename(file))).join(', ')})` : '';
-  return `- **${escapeMarkdown(core().factWhen(fact))}** — ${escapeMarkdown(core().describeFact(fact))}: ${sourceLink(fact)}${also}`;
+  const { factWhen, describeFact } = core();
+  return `- **${escapeMarkdown(factWhen(fact))}** — ${escapeMarkdown(describeFact(fact))}: ${sourceLink(fact)}${alsoIn(fact)}`;
+}
+
+function alsoIn(fact: Fact): string {
+  return fact.alsoIn.length > 0 ? ` (also in ${fact.alsoIn.map((file) => escapeMarkdown(path.basename(file))).join(', ')})` : '';
 }

@@ -36,9 +36,11 @@ export function findPastPhrasing(corpus: CorpusService, initialQuery = ''): Prom
 function toItem(merged: MergedMatch): PassageItem {
   const { match, twins } = merged;
   const also = twins.length > 0 ? ` · also in ${twins.map((t) => t.title ?? path.basename(t.file)).join(', ')}` : '';
+  // Numbers match only exactly: when the query's number is nowhere, each item says it is the closest without it.
+  const unmatched = match.unmatched ? `${core().describeUnmatched(match.unmatched)} · ` : '';
   return {
     label: match.text,
-    detail: [match.title, match.speaker, match.date].filter(Boolean).join(' · ') + also,
+    detail: unmatched + [match.title, match.speaker, match.date].filter(Boolean).join(' · ') + also,
     description: `${path.basename(match.file)}:${match.range.startLine + 1}${match.page === null ? '' : ` (p. ${match.page})`}`,
     alwaysShow: true,
     buttons: [OPEN_SOURCE, COPY_WITH_CITATION],

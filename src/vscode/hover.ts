@@ -15,7 +15,8 @@ import { core } from './loadCore';
 import { escapeMarkdown as escape, sourceLink } from './markdown';
 
 const ACRONYM = /\b\p{Lu}[\p{Lu}\d&]{1,10}\b/u;
-const CITING_PASSAGES = 3;
+/** Passages under the answer: enough to see how the corpus cites it, few enough to keep the card above the fold. */
+const CITING_PASSAGES = 2;
 
 export class PrecedentHover implements vscode.HoverProvider {
   constructor(
@@ -68,13 +69,14 @@ async function citationCard(
   card.isTrusted = { enabledCommands: ['vscode.open'] };
   const body =
     citation.body === 'general-assembly' ? 'General Assembly' : citation.body === 'security-council' ? 'Security Council' : 'Resolution';
+  // The answer on the first line: "Security Council resolution 1325 — adopted on 31 October 2000 · women and peace and security".
   card.appendMarkdown(`**${body} resolution ${escape(citation.label)}**`);
   if (citation.body === 'security-council' && citation.session === null) {
     const entry = registry.entry(citation.number);
     const year = registry.securityCouncilYear(citation.number);
-    if (entry) card.appendMarkdown(`\n\nAdopted on ${core().formatUnDate(entry.date)}${entry.title ? ` — ${describeTitle(entry)}` : ''}`);
-    else if (year !== null) card.appendMarkdown(`\n\nAdopted in ${year}`);
-    else card.appendMarkdown('\n\nNot in the registry (adopted after the last number Precedent knows)');
+    if (entry) card.appendMarkdown(` — adopted on ${core().formatUnDate(entry.date)}${entry.title ? ` · ${describeTitle(entry)}` : ''}`);
+    else if (year !== null) card.appendMarkdown(` — adopted in ${year}`);
+    else card.appendMarkdown(' — not in the registry (adopted after the last number Precedent knows)');
   }
   if (citation.session === null) {
     const citing = core()

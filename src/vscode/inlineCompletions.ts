@@ -21,7 +21,9 @@ export class PrecedentInlineCompletions implements vscode.InlineCompletionItemPr
     if (!queries || !readSettings().completionsEnabled || token.isCancellationRequested) return [];
     const typed = await unlessCancelled(sentenceTyped(queries, document, position, token), null);
     if (!typed || token.isCancellationRequested) return [];
-    const continuations = await unlessCancelled(queries.complete(typed, ALTERNATIVES, asSignal(token)), []);
+    // The rest of the line: the continuation must end where it can follow (a comma the drafter already wrote, a word).
+    const after = document.lineAt(position.line).text.slice(position.character);
+    const continuations = await unlessCancelled(queries.complete(typed, ALTERNATIVES, { after, ...asSignal(token) }), []);
     const items = continuations.map((continuation) => {
       const item = new vscode.InlineCompletionItem(continuation.text, new vscode.Range(position, position));
       item.filterText = typed;

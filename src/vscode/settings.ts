@@ -7,7 +7,11 @@ import { core } from './loadCore';
 
 export interface Settings {
   corpusPaths: string[];
+  /** The user named the corpus folders (in any settings scope), rather than relying on the default "corpus". */
+  corpusPathsNamed: boolean;
   includeBundled: boolean;
+  /** Audit Corpus checks the bundled corpus too. */
+  auditIncludeBundled: boolean;
   draftsInclude: string[];
   draftsExclude: string[];
   registry: string | null;
@@ -20,7 +24,9 @@ export function readSettings(): Settings {
   const registry = config.get<string>('registry', '').trim();
   return {
     corpusPaths: config.get<string[]>('corpus.paths', ['corpus']),
+    corpusPathsNamed: explicitValue(config.inspect<string[]>('corpus.paths')) !== undefined,
     includeBundled: config.get<boolean>('corpus.includeBundled', true),
+    auditIncludeBundled: config.get<boolean>('audit.includeBundled', false),
     draftsInclude: config.get<string[]>('drafts.include', ['**/*.md', '**/*.txt']),
     draftsExclude: config.get<string[]>('drafts.exclude', []),
     registry: registry ? resolveInWorkspace(registry) : null,
@@ -37,13 +43,16 @@ export function withCheckSettings(config: CheckConfig): CheckConfig {
   const settings = vscode.workspace.getConfiguration('precedent');
   const checks = { ...config.checks };
   for (const check of core().CHECKS) {
-    const inspected = settings.inspect<Severity | 'off'>(`checks.${check.code}`);
-    const explicit = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
+    const explicit = explicitValue(settings.inspect<Severity | 'off'>(`checks.${check.code}`));
     if (explicit) checks[check.code] = explicit;
   }
-  const style = settings.inspect<string>('style');
-  const chosenStyle = style?.workspaceFolderValue ?? style?.workspaceValue ?? style?.globalValue;
+  const chosenStyle = explicitValue(settings.inspect<string>('style'));
   return { ...config, checks, style: chosenStyle === undefined ? config.style : core().styleSheetNamed(chosenStyle) };
+}
+
+/** The value the user set in any scope, nearest first; undefined when only the default applies. */
+function explicitValue<T>(inspected: { workspaceFolderValue?: T; workspaceValue?: T; globalValue?: T } | undefined): T | undefined {
+  return inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
 }
 
 /** A setting's path: absolute as given, else relative to the first workspace folder. */

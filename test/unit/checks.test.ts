@@ -102,7 +102,7 @@ describe('checks on a draft', () => {
     const findings = check(text).filter((f) => f.code === 'resolution-inconsistent');
     assert.equal(findings.length, 1);
     assert.equal(flagged(text, findings[0]), 'resolution 2900 (2026)');
-    assert.match(findings[0].message, /^2026 → 2025: resolution 2900 is cited with the year 2025 earlier in this draft/);
+    assert.match(findings[0].message, /^2026 → 2025: resolution 2900 is cited with the year 2025 earlier in this text/);
     assert.equal(findings[0].related[0].range.startLine, 0);
   });
 

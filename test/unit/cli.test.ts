@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import { execFileSync, spawnSync } from 'child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
-import { Writable } from 'stream';
+import { Readable, Writable } from 'stream';
 import type { checkJson } from '../../src/cli/checkCommand';
 import type { factJson, searchResultJson } from '../../src/cli/format';
 import { main } from '../../src/cli/main';
@@ -89,10 +89,13 @@ describe('precedent CLI', () => {
     }
   });
 
-  it('exits 0 with an empty array when nothing is found', async () => {
-    const { code, out } = await runCli('search', '--corpus', BUNDLED_CORPUS, '--json', '--no-cache', 'resolution 9999');
+  it('exits 0 with an empty array when nothing is found; a number nothing holds is named in each closest one', async () => {
+    const { code, out } = await runCli('search', '--corpus', BUNDLED_CORPUS, '--json', '--no-cache', '9999');
     assert.equal(code, 0);
     assert.deepEqual(JSON.parse(out), []);
+    const closest = await runCli('search', '--corpus', BUNDLED_CORPUS, '--json', '--no-cache', 'resolution 9999');
+    const results = parseJson<Array<{ unmatched?: string[] }>>(closest.out);
+    assert.ok(results.length > 0 && results.every((result) => result.unmatched?.join() === '9999'));
   });
 
   it("facts --json: the UNODC pledge first, in the contract's flat shape; exit 0 when nothing is found, 2 without a query", async () => {
@@ -305,5 +308,48 @@ describe('the built CLI', () => {
     } finally {
       cache.remove();
     }
+  });
+});
+
+describe('precedent serve', () => {
+  it('answers one JSON request a line, in order, with the JSON of the one-shot commands; a bad request gets an error line', async () => {
+    const requests = [
+      { id: 1, command: 'search', query: 'unodc pledged milion japan', limit: 2 },
+      'not json',
+      { id: 'b', command: 'complete', prefix: 'combat the root causes of' },
+      { id: 3, command: 'search' },
+      { id: 4, command: 'check', files: [path.join(REPO_ROOT, 'test', 'fixtures', 'nowhere.md')] },
+      { id: 5, command: 'index' },
+      { id: 6, command: 'translate', query: 'x' },
+    ];
+    const input = Readable.from(requests.map((r) => `${typeof r === 'string' ? r : JSON.stringify(r)}\n`));
+    const out = new Capture();
+    const code = await main(['serve', '--corpus', BUNDLED_CORPUS, '--no-cache'], out, new Capture(), input);
+    assert.equal(code, 0);
+    const answers = out.text
+      .trim()
+      .split('\n')
+      .map((line) => parseJson<{ id: unknown; result?: unknown; error?: string }>(line));
+    assert.deepEqual(
+      answers.map((a) => a.id),
+      [1, null, 'b', 3, 4, 5, 6],
+    );
+    const oneShot = await runCli(
+      'search',
+      '--corpus',
+      BUNDLED_CORPUS,
+      '--json',
+      '--no-cache',
+      '--limit',
+      '2',
+      'unodc pledged milion japan',
+    );
+    assert.deepEqual(answers[0].result, JSON.parse(oneShot.out));
+    assert.match(answers[1].error ?? '', /not a JSON object/);
+    assert.ok(Array.isArray(answers[2].result) && answers[2].result.length > 0);
+    assert.match(answers[3].error ?? '', /search needs "query"/);
+    assert.deepEqual((answers[4].result as { files: unknown[] }).files, []);
+    assert.equal((answers[5].result as IndexReport).documents, 5);
+    assert.match(answers[6].error ?? '', /unknown command "translate"/);
   });
 });

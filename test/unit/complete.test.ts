@@ -1,5 +1,6 @@
 import { strict as assert } from 'assert';
 import { findAcronymDefinitions } from '../../src/core/facts/acronyms';
+import { fitToSeam } from '../../src/core/search/seam';
 import { PrecedentWorkspace } from '../../src/core/workspace';
 import type { continuationJson } from '../../src/cli/format';
 import { BUNDLED_CORPUS, parseJson } from './helpers';
@@ -30,6 +31,70 @@ describe('completions, acronyms and citing passages', () => {
     ]);
     assert.deepEqual(workspace.complete('Japan', 5), []);
     assert.deepEqual(workspace.complete('xylophone zeppelin quartet', 5), []);
+  });
+
+  describe("at every seam with the drafter's text", () => {
+    const first = (typed: string, after = '') => workspace.complete(typed, 1, after)[0]?.text;
+
+    it('after a comma: never a second comma', () => {
+      const typed = 'In that regard, Japan has pledged approximately 23 million US dollars to the UNODC,';
+      const texts = workspace.complete(typed, 5).map((c) => c.text);
+      assert.ok(texts.length > 0);
+      assert.equal(texts[0], ' which should be disbursed by the end of this month.');
+      for (const text of texts) assert.doesNotMatch(text, /^\s*,/);
+    });
+
+    it('after a full stop: nothing, the sentence is finished', () => {
+      assert.deepEqual(workspace.complete('and is stepping up its support to UNODC.', 5), []);
+      assert.deepEqual(workspace.complete('and is stepping up its support to UNODC. ', 5), []);
+    });
+
+    it('mid-word: the rest of the word; inside a word: nothing', () => {
+      assert.match(first('Japan therefore attaches great impor'), /^tance to the assistance/);
+      assert.deepEqual(workspace.complete('Japan therefore attaches great impor', 5, 'tance'), []);
+    });
+
+    it('before a comma or a full stop: ends at a word, the text after supplies the punctuation', () => {
+      const beforeComma = first('Japan therefore attaches great importance', ', and Japan will continue');
+      assert.equal(beforeComma, ' to the assistance provided by the UNODC and is stepping up its support to UNODC');
+      assert.equal(first('Japan therefore attaches great importance', '.'), beforeComma);
+    });
+
+    it("at the end of a line: the corpus's own boundary, its full stop kept", () => {
+      const atEnd = ' to the assistance provided by the UNODC and is stepping up its support to UNODC.';
+      assert.equal(first('Japan therefore attaches great importance'), atEnd);
+      assert.equal(first('Japan therefore attaches great importance', ''), atEnd);
+    });
+
+    it('after a space: no second space; before a word: one space between', () => {
+      assert.match(first('Japan therefore attaches great importance '), /^to the assistance/);
+      assert.match(first('Japan therefore attaches great importance ', 'and more'), /^to the assistance .* to UNODC $/);
+      assert.match(first('Japan therefore attaches great importance', ' and more'), /^ to the assistance .* to UNODC$/);
+    });
+
+    it('accepting suggestions one after another never doubles punctuation or spaces', () => {
+      let text = 'In that regard, Japan has pledged approximately';
+      for (let accepted = 0; accepted < 3; accepted++) {
+        const next = first(text);
+        if (next === undefined) break;
+        text += next;
+      }
+      assert.ok(text.length > 'In that regard, Japan has pledged approximately'.length);
+      assert.doesNotMatch(text, /[,.;:]\s*[,.;:]|\s{2}|\s[,.;:]/);
+    });
+
+    it('fitToSeam joins without doubling and ends where the text after can follow', () => {
+      assert.equal(fitToSeam(', which should be disbursed.', 'to the UNODC,', ''), ' which should be disbursed.');
+      assert.equal(fitToSeam(' which should', 'to the UNODC, ', ''), 'which should');
+      assert.equal(fitToSeam('. The next sentence.', 'to the UNODC,', ''), null);
+      assert.equal(fitToSeam(' for peace and security,', 'to work', ','), ' for peace and security');
+      assert.equal(fitToSeam(' for peace and security.', 'to work', ' and'), ' for peace and security');
+      assert.equal(fitToSeam(' for peace and security.', 'to work', ' And'), ' for peace and security.');
+      assert.equal(fitToSeam(' for peace', 'to work ', 'and'), 'for peace ');
+      assert.equal(fitToSeam(' for peace', 'to work', 'and'), null);
+      assert.equal(fitToSeam(' more', 'promote that agenda.', ''), null);
+      assert.equal(fitToSeam(' more', 'promote that agenda.”', ''), null);
+    });
   });
 
   it('learns acronyms with the expansion whose initials spell them', () => {
@@ -87,5 +152,23 @@ describe('completions, acronyms and citing passages', () => {
     const [first] = parseJson<Array<ReturnType<typeof continuationJson>>>(out);
     assert.deepEqual(Object.keys(first), ['text', 'file', 'line', 'title', 'date']);
     assert.equal(first.text, ' legal frameworks to combat trafficking in persons,');
+  });
+
+  it('precedent complete --after fits the continuation to the text after the cursor', async () => {
+    let out = '';
+    const sink = new Writable({ write: (chunk, _e, done) => ((out += chunk), done()) });
+    const args = [
+      'complete',
+      '--json',
+      '--no-cache',
+      '--corpus',
+      BUNDLED_CORPUS,
+      '--after',
+      ', and more',
+      'Japan therefore attaches great importance',
+    ];
+    assert.equal(await main(args, sink, sink), 0);
+    const [first] = parseJson<Array<ReturnType<typeof continuationJson>>>(out);
+    assert.equal(first.text, ' to the assistance provided by the UNODC and is stepping up its support to UNODC');
   });
 });

@@ -38,7 +38,7 @@ export const abbreviationUndefined: Check = {
       // The expansion is singular: "United Nations Office … (UNODC)", also where the draft wrote a plural.
       const spelled = `${expansion} (${singular})`;
       findings.push({
-        message: `${abbreviation} is not spelt out in this draft; spell it out at its first use: "${spelled}"`,
+        message: `${abbreviation} is not spelt out in this text; spell it out at its first use: "${spelled}"`,
         start: use.start,
         end: use.end,
         fixes: [{ title: `Spell out: ${spelled}`, start: use.start, end: use.end, replacement: spelled }],

@@ -6,15 +6,10 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
+import { isInside } from '../corpus/folders';
 import { DEFAULT_CONFIG, editIgnored, parseConfig, type CheckConfig, type IgnoredFinding } from './config';
 
 export const CONFIG_FILE = '.precedent.json';
-
-/** True when `file` is `folder` or lies below it. */
-function isInside(file: string, folder: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
 
 /** The folders searched for a draft, nearest first; only the draft's own folder when it lies outside the boundary. */
 function foldersUpTo(draft: string, boundary: string): string[] {

@@ -25,7 +25,7 @@ function whatItFlags(check: Check): string {
   return check.style === 'un' ? `UN style: ${check.summary}` : check.summary;
 }
 
-function sentenceCase(text: string): string {
+export function sentenceCase(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
@@ -35,6 +35,12 @@ function severityChoice(check: Check) {
     enumDescriptions: SEVERITY_CHOICES.map((choice) => SEVERITY_DESCRIPTIONS[choice]),
     default: check.defaultSeverity,
   };
+}
+
+/** The Settings editor renders Markdown: code spans where the JSON schema has plain text. */
+function settingSeverityChoice(check: Check) {
+  const { enumDescriptions, ...choice } = severityChoice(check);
+  return { ...choice, markdownEnumDescriptions: enumDescriptions };
 }
 
 export function configSchema() {
@@ -99,8 +105,8 @@ export function checkSettings(): Record<string, unknown> {
       `${CHECK_SETTING_PREFIX}${check.code}`,
       {
         type: 'string',
-        ...severityChoice(check),
-        description: `Severity of the \`${check.code}\` check (${whatItFlags(check)}), or off. Overrides .precedent.json.`,
+        ...settingSeverityChoice(check),
+        markdownDescription: `Severity of the \`${check.code}\` check — ${whatItFlags(check)} — or \`off\`. Overrides \`.precedent.json\`.`,
         order: FIRST_CHECK_ORDER + i,
       },
     ]),

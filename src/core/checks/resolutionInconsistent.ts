@@ -36,12 +36,12 @@ export const resolutionInconsistent: Check = {
             ? {
                 written: String(year),
                 right: String(earlierYear),
-                why: `resolution ${citation.label} is cited with the year ${earlierYear} earlier in this draft ("${earlierText}")`,
+                why: `resolution ${citation.label} is cited with the year ${earlierYear} earlier in this text ("${earlierText}")`,
               }
             : {
                 written: describe(citation),
                 right: describe(earlier),
-                why: `resolution ${citation.label} is cited as a ${describe(earlier)} resolution earlier in this draft ("${earlierText}")`,
+                why: `resolution ${citation.label} is cited as a ${describe(earlier)} resolution earlier in this text ("${earlierText}")`,
               },
         ),
         start: citation.start,

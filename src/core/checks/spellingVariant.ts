@@ -42,7 +42,7 @@ export const spellingVariant: Check = {
           message: findingMessage({
             written: word.written,
             right: replacement,
-            why: `this draft spells it "${chosen}" too, more often or first: use one spelling`,
+            why: `this text spells it "${chosen}" too, more often or first: use one spelling`,
           }),
           start: word.start,
           end,

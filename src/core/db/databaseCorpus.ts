@@ -18,11 +18,20 @@ import { factsAt, type FactsAt } from '../facts/factsAt';
 import { COMPLETION_CANDIDATES, completionQuery, type Continuation, rankContinuations } from '../search/complete';
 import { Lexicon, type QueryTerm } from '../search/lexicon';
 import { COMMON_SHARE } from '../search/passageIndex';
-import { type FoundPassage, rankPassages, type SearchOptions, WIDE_CANDIDATES } from '../search/search';
+import { type FoundPassage, rankPassages, readSearchQuery, type SearchOptions, WIDE_CANDIDATES } from '../search/search';
+import { canContinue } from '../search/seam';
 import { rankSimilar, SIMILAR_CANDIDATES, similarityTerms } from '../search/similar';
 import { normalizeForMatch } from '../text/normalize';
 import { tokenize } from '../text/tokenize';
-import { type AuditOptions, type Cancellable, type CheckedFile, type CheckOptions, type CorpusQueries, throwIfCancelled } from '../service';
+import {
+  type AuditOptions,
+  type Cancellable,
+  type CheckedFile,
+  type CheckOptions,
+  type CompleteOptions,
+  type CorpusQueries,
+  throwIfCancelled,
+} from '../service';
 import type { DocumentMeta, SearchMatch } from '../types';
 import type { IndexReport, PrecedentWorkspace } from '../workspace';
 import { describeServer, openPool, unavailable } from './connection';
@@ -131,10 +140,11 @@ export class DatabaseCorpus implements CorpusQueries {
   async search(query: string, options: SearchOptions & Cancellable = {}): Promise<SearchMatch[]> {
     const limit = options.limit ?? 10;
     const lexicon = await this.lexicon(options);
-    const terms = lexicon.analyze(query);
+    const reading = readSearchQuery(lexicon, query);
+    const { terms } = reading;
     const phrase = terms.length >= PHRASE_MIN_WORDS ? normalizeForMatch(query) : null;
-    const found = await this.candidates(lexicon, terms, Math.max(WIDE_CANDIDATES, limit), phrase, options);
-    const fromServer = found.length > 0 ? rankPassages(lexicon, terms, query, found, limit) : [];
+    const found = terms.length > 0 ? await this.candidates(lexicon, terms, Math.max(WIDE_CANDIDATES, limit), phrase, options) : [];
+    const fromServer = found.length > 0 ? rankPassages(lexicon, reading, found, limit) : [];
     const fromLocal = this.local?.search(query, { limit }) ?? [];
     return [...fromServer, ...fromLocal].sort((a, b) => b.score - a.score).slice(0, limit);
   }
@@ -152,10 +162,12 @@ export class DatabaseCorpus implements CorpusQueries {
     return this.closest(sentence, options);
   }
 
-  async complete(typed: string, limit: number, options: Cancellable = {}): Promise<Continuation[]> {
+  async complete(typed: string, limit: number, options: CompleteOptions = {}): Promise<Continuation[]> {
+    const after = options.after ?? '';
+    if (!canContinue(typed, after)) return [];
     const lexicon = await this.lexicon(options);
     const found = await this.candidates(lexicon, lexicon.analyze(completionQuery(typed)), COMPLETION_CANDIDATES, null, options);
-    const merged = [...(this.local?.complete(typed, limit) ?? []), ...rankContinuations(typed, found, limit)];
+    const merged = [...(this.local?.complete(typed, limit, after) ?? []), ...rankContinuations(typed, after, found, limit)];
     const seen = new Set<string>();
     return merged.filter((c) => !seen.has(normalizeForMatch(c.text).trim()) && seen.add(normalizeForMatch(c.text).trim())).slice(0, limit);
   }

@@ -112,9 +112,30 @@ function firstCapitalRun(words: string[]): number {
 }
 
 /** Every acronym the corpus defines, with its most common expansion. */
+/** An acronym table as plain data, to be stored with a snapshot: each acronym's expansions and their counts. */
+export interface StoredAcronyms {
+  expansions: Array<[string, Array<[string, number]>]>;
+  acronymOfExpansion: Array<[string, string]>;
+}
+
 export class AcronymTable {
   private readonly expansions = new Map<string, Map<string, number>>();
   private readonly acronymOfExpansion = new Map<string, string>();
+
+  /** The table as stored; `fromStored` makes it again, as it was. */
+  toStored(): StoredAcronyms {
+    return {
+      expansions: [...this.expansions].map(([acronym, counts]) => [acronym, [...counts]]),
+      acronymOfExpansion: [...this.acronymOfExpansion],
+    };
+  }
+
+  static fromStored(stored: StoredAcronyms): AcronymTable {
+    const table = new AcronymTable();
+    for (const [acronym, counts] of stored.expansions) table.expansions.set(acronym, new Map(counts));
+    for (const [name, acronym] of stored.acronymOfExpansion) table.acronymOfExpansion.set(name, acronym);
+    return table;
+  }
 
   add(text: string): void {
     for (const { acronym, expansion } of findAcronymDefinitions(text)) this.addDefinition(acronym, expansion, 1);
@@ -133,6 +154,18 @@ export class AcronymTable {
     return [...this.expansions]
       .flatMap(([acronym, counts]) => [...counts].map(([expansion, uses]) => ({ acronym, expansion, uses })))
       .sort((a, b) => a.acronym.localeCompare(b.acronym) || a.expansion.localeCompare(b.expansion));
+  }
+
+  /** Forgets the definitions a text gave (a file taken out of the corpus), as `add` counted them. */
+  remove(text: string): void {
+    for (const { acronym, expansion } of findAcronymDefinitions(text)) {
+      const counts = this.expansions.get(acronym);
+      const count = counts?.get(expansion);
+      if (!counts || count === undefined) continue;
+      if (count > 1) counts.set(expansion, count - 1);
+      else counts.delete(expansion);
+      if (counts.size === 0) this.expansions.delete(acronym);
+    }
   }
 
   /** The acronym the corpus gives a name ("UN Office on Drugs and Crime" → UNODC), or null. */

@@ -77,6 +77,28 @@ export class FactBase {
     return reader.finish();
   }
 
+  /**
+   * The facts of a corpus that changed, from its facts before: those of files kept (at `fileOf(file)`, their
+   * place now; null for a file taken out) and those read from the added documents. A fact stated first by a file
+   * taken out goes with it, though another file may state it too, until the facts are next read from every passage.
+   */
+  static withChanges(
+    previous: readonly Fact[],
+    fileOf: (file: string) => string | null,
+    added: readonly CorpusDocument[],
+    acronyms: AcronymTable,
+  ): FactBase {
+    const reader = new FactReader(acronyms);
+    for (const fact of previous) {
+      const file = fileOf(fact.file);
+      if (file === null) continue;
+      const alsoIn = fact.alsoIn.map(fileOf).filter((other): other is string => other !== null);
+      reader.keep({ ...fact, file, alsoIn });
+    }
+    for (const document of added) reader.read(document);
+    return reader.finish();
+  }
+
   /** The same, in slices of a few milliseconds, so that an editor's event loop never waits long for it. */
   static async buildInSlices(documents: readonly CorpusDocument[], acronyms: AcronymTable, sliceMs: number): Promise<FactBase> {
     const reader = new FactReader(acronyms);
@@ -133,6 +155,11 @@ class FactReader {
   private readonly byIdentity = new Map<string, Fact>();
 
   constructor(private readonly acronyms: AcronymTable) {}
+
+  /** A fact read before, as it was. */
+  keep(fact: Fact): void {
+    this.byIdentity.set(identityOf(fact), fact);
+  }
 
   read(document: CorpusDocument): void {
     for (const fact of documentFacts(document, this.acronyms, document.file)) this.add(fact);

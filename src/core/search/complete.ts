@@ -1,12 +1,13 @@
 /**
  * Continuations of the sentence being typed, taken from the corpus passages that hold its last words: the drafter
  * types "Japan therefore attaches great importance" and is offered "to the assistance provided by the UNODC".
- * Each continuation ends at a clause or sentence boundary.
+ * Each continuation ends at a clause or sentence boundary, and is fitted to the text around the cursor (seam.ts).
  */
 import type { CorpusDocument, SourceRange } from '../types';
 import { normalizeForMatch } from '../text/normalize';
 import { tokenize, type Token } from '../text/tokenize';
 import type { PassageIndex } from './passageIndex';
+import { canContinue, fitToSeam } from './seam';
 
 export interface Continuation {
   /** The text to insert after the cursor (the continuation only). */
@@ -25,12 +26,23 @@ export const COMPLETION_CANDIDATES = 30;
 const MIN_CLAUSE_WORDS = 3;
 const CLAUSE_END = /[,;:.!?]["'”’)]*(?=\s|$)/g;
 
-export function completeSentence(index: PassageIndex, documents: readonly CorpusDocument[], typed: string, limit: number): Continuation[] {
+/**
+ * `typed` is the sentence before the cursor; `after` the text after it on the same line ("" at the end of a line),
+ * which the continuation must be able to precede.
+ */
+export function completeSentence(
+  index: PassageIndex,
+  documents: readonly CorpusDocument[],
+  typed: string,
+  limit: number,
+  after = '',
+): Continuation[] {
+  if (!canContinue(typed, after)) return [];
   const found = index.candidates(index.analyze(completionQuery(typed)), COMPLETION_CANDIDATES).map(({ passage }) => {
     const { document, passage: p, text } = index.passageIn(documents, passage);
     return { text, file: document.file, range: p.range, title: document.meta.title, date: document.meta.date };
   });
-  return rankContinuations(typed, found, limit);
+  return rankContinuations(typed, after, found, limit);
 }
 
 /** What of the typed text selects candidates: its last words. */
@@ -38,12 +50,11 @@ export function completionQuery(typed: string): string {
   return typed.slice(-200);
 }
 
-/** Continuations from the candidates (best candidate first), by how many of the typed words each one holds. */
-export function rankContinuations(
-  typed: string,
-  candidates: Array<Omit<Continuation, 'text'> & { text: string }>,
-  limit: number,
-): Continuation[] {
+/**
+ * Continuations from the candidates (best candidate first), by how many of the typed words each one holds, each
+ * fitted between `typed` and `after`.
+ */
+export function rankContinuations(typed: string, after: string, candidates: Continuation[], limit: number): Continuation[] {
   const normalizedTyped = normalizeForMatch(typed);
   const typedTokens = tokenize(normalizedTyped).slice(-TAIL_WORDS);
   if (typedTokens.length < MIN_MATCHED_WORDS) return [];
@@ -54,8 +65,8 @@ export function rankContinuations(
     const tokens = tokenize(normalizeForMatch(text));
     const match = alignTail(tail, tokens, midWord);
     if (!match || match.matched < Math.min(MIN_MATCHED_WORDS + 1, tail.length)) return;
-    const continuation = untilBoundary(text, match.from);
-    if (continuation.trim().length === 0) return;
+    const continuation = fitToSeam(untilBoundary(text, match.from), typed, after);
+    if (continuation === null) return;
     scored.push({ continuation: { text: continuation, file, range, title, date }, matched: match.matched, rank });
   });
   scored.sort((a, b) => b.matched - a.matched || a.rank - b.rank);

@@ -67,7 +67,9 @@ export class Lexicon {
     tokens.forEach((token, index) => {
       if (seen.has(token.term)) return;
       seen.add(token.term);
-      const exact = this.termIds.get(token.term);
+      const known = this.termIds.get(token.term);
+      // A term whose passages were all taken out by an update is no longer in the corpus.
+      const exact = known !== undefined && this.documentFrequency[known] > 0 ? known : undefined;
       const identifier = isIdentifier(token.term);
       const variants: TermVariant[] = exact === undefined ? [] : [{ term: exact, weight: 1 }];
       // A word the corpus knows is taken as meant; only an unknown or barely used one may be a typo.

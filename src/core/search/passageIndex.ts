@@ -6,7 +6,7 @@ import type { CorpusDocument, Passage } from '../types';
 import { normalizeForMatch } from '../text/normalize';
 import { scanTokens } from '../text/tokenize';
 import { Lexicon, type QueryTerm } from './lexicon';
-import { Vocabulary } from './vocabulary';
+import { type TermVariant, Vocabulary } from './vocabulary';
 
 export type { QueryTerm } from './lexicon';
 
@@ -58,6 +58,81 @@ export class PassageIndex {
     return new PassageIndex(snapshot, built);
   }
 
+  /**
+   * An index with some of its documents taken out and others added, without reading the rest again: the index
+   * of `[...kept documents in their order, ...added]`, where `kept(i)` says whether document i stays. Passages are
+   * numbered afresh; a term no passage holds any more stays in the list with no passages. Unlike a fresh build,
+   * the added documents' OCR fragments are not repaired (a fragment is rare by the whole corpus's count).
+   */
+  static withChanges(old: IndexSnapshot, kept: readonly boolean[], added: readonly CorpusDocument[]): PassageIndex {
+    const documentIndex = new Int32Array(kept.length).fill(-1);
+    let keptDocuments = 0;
+    kept.forEach((stays, d) => stays && (documentIndex[d] = keptDocuments++));
+    // Old passage → new number, -1 when its document goes.
+    const passageIndex = new Int32Array(old.passageDocument.length).fill(-1);
+    const passageDocument = new GrowableInt32();
+    const passageLocal = new GrowableInt32();
+    for (let p = 0; p < old.passageDocument.length; p++) {
+      const document = documentIndex[old.passageDocument[p]];
+      if (document === -1) continue;
+      passageIndex[p] = passageDocument.length;
+      passageDocument.push(document);
+      passageLocal.push(old.passageLocal[p]);
+    }
+    const terms = [...old.terms];
+    const termIds = new Map(terms.map((term, id) => [term, id]));
+    const pairTerms = new GrowableInt32();
+    const pairPassages = new GrowableInt32();
+    added.forEach((document, a) =>
+      document.passages.forEach((p, local) => {
+        const passage = passageDocument.length;
+        const seen = new Set<number>();
+        const text = normalizeForMatch(document.paragraphs[p.paragraph].text.slice(p.start, p.end));
+        scanTokens(text, (_start, _end, term) => {
+          let id = termIds.get(term);
+          if (id === undefined) {
+            id = terms.length;
+            termIds.set(term, id);
+            terms.push(term);
+          }
+          if (seen.has(id)) return;
+          seen.add(id);
+          pairTerms.push(id);
+          pairPassages.push(passage);
+        });
+        passageDocument.push(keptDocuments + a);
+        passageLocal.push(local);
+      }),
+    );
+    const addedPostings = groupByTerm(pairTerms, pairPassages, terms.length);
+    const postingOffsets = new Int32Array(terms.length + 1);
+    const postings = new Int32Array(old.postings.length + addedPostings.values.length);
+    let write = 0;
+    for (let id = 0; id < terms.length; id++) {
+      postingOffsets[id] = write;
+      if (id < old.terms.length) {
+        for (let i = old.postingOffsets[id]; i < old.postingOffsets[id + 1]; i++) {
+          const passage = passageIndex[old.postings[i]];
+          if (passage !== -1) postings[write++] = passage;
+        }
+      }
+      // Added passages are numbered after every kept one: each list stays ascending.
+      for (let i = addedPostings.offsets[id]; i < addedPostings.offsets[id + 1]; i++) postings[write++] = addedPostings.values[i];
+    }
+    postingOffsets[terms.length] = write;
+    const documentFrequency = new Int32Array(terms.length);
+    for (let id = 0; id < terms.length; id++) documentFrequency[id] = postingOffsets[id + 1] - postingOffsets[id];
+    const snapshot: IndexSnapshot = {
+      terms,
+      documentFrequency,
+      postingOffsets,
+      postings: postings.slice(0, write),
+      passageDocument: passageDocument.toArray(),
+      passageLocal: passageLocal.toArray(),
+    };
+    return new PassageIndex(snapshot, { termIds, vocabulary: new Vocabulary(terms, documentFrequency) });
+  }
+
   /** How many passages hold a term (normalised), 0 when none does. */
   passagesWith(term: string): number {
     return this.lexicon.passagesWith(term);
@@ -94,6 +169,11 @@ export class PassageIndex {
   /**
    * Passages that match the query's words best, by IDF-weighted coverage. Identifiers (resolution numbers,
    * symbols, years) are required exactly.
+   *
+   * Rarer words are read first. Once no passage outside those already found could reach the best `limit` with
+   * every word still to read (each word adds at most its weight: max-score pruning), the remaining words only add
+   * to the passages found, looked up in their lists rather than read whole. The result is the same as reading
+   * every list; on a large corpus a phrase of common words reads a fraction of it.
    */
   candidates(terms: QueryTerm[], limit: number): Candidate[] {
     const identifiers = terms.filter((t) => t.identifier);
@@ -104,30 +184,57 @@ export class PassageIndex {
     const totalWeight = terms.reduce((sum, t) => sum + t.idf, 0);
     if (totalWeight === 0) return [];
     const touched: number[] = [];
-    const accumulate = (term: QueryTerm, group: number, common: boolean) => {
+    const isCommonVariant = (term: QueryTerm, variant: TermVariant) => !term.identifier && documentFrequency[variant.term] > commonDf;
+    const add = (passage: number, group: number, weight: number, identifier: boolean) => {
+      if (this.stamp[passage] !== group) {
+        if (this.score[passage] === 0) touched.push(passage);
+        this.stamp[passage] = group;
+        this.best[passage] = weight;
+        this.score[passage] += weight;
+        if (identifier) this.identifierHits[passage]++;
+      } else if (weight > this.best[passage]) {
+        this.score[passage] += weight - this.best[passage];
+        this.best[passage] = weight;
+      }
+    };
+    /** Adds a term's variants of one kind (common or not); `admit`: whether a passage not yet found may enter. */
+    const accumulate = (term: QueryTerm, group: number, common: boolean, admit: boolean) => {
       for (const variant of term.variants) {
-        const isCommon = !term.identifier && documentFrequency[variant.term] > commonDf;
-        if (anySelective && isCommon !== common) continue;
+        if (anySelective && isCommonVariant(term, variant) !== common) continue;
         const weight = variant.weight * term.idf;
-        for (let i = postingOffsets[variant.term]; i < postingOffsets[variant.term + 1]; i++) {
+        const from = postingOffsets[variant.term];
+        const to = postingOffsets[variant.term + 1];
+        if (!admit && touched.length * Math.log2(to - from + 1) < to - from) {
+          // Few passages found, a long list: look each up in it.
+          const found = touched.length;
+          for (let t = 0; t < found; t++) {
+            const passage = touched[t];
+            if (contains(postings, from, to, passage)) add(passage, group, weight, term.identifier);
+          }
+          continue;
+        }
+        for (let i = from; i < to; i++) {
           const passage = postings[i];
           // Common words never bring a passage in; they only tell apart the ones the rarer words brought.
-          if (common && this.score[passage] === 0) continue;
-          if (this.stamp[passage] !== group) {
-            if (this.score[passage] === 0) touched.push(passage);
-            this.stamp[passage] = group;
-            this.best[passage] = weight;
-            this.score[passage] += weight;
-            if (term.identifier) this.identifierHits[passage]++;
-          } else if (weight > this.best[passage]) {
-            this.score[passage] += weight - this.best[passage];
-            this.best[passage] = weight;
-          }
+          if (!admit && this.score[passage] === 0) continue;
+          add(passage, group, weight, term.identifier);
         }
       }
     };
-    terms.forEach((term, group) => accumulate(term, group, false));
-    if (anySelective) terms.forEach((term, group) => accumulate(term, terms.length + group, true));
+    const boundOf = (term: QueryTerm, common: boolean) =>
+      term.idf * Math.max(0, ...term.variants.filter((v) => !anySelective || isCommonVariant(term, v) === common).map((v) => v.weight));
+    // Rarest first; identifiers must all be met, so with any the lists are read whole (they are short).
+    const order = terms.map((term, group) => ({ term, group })).sort((a, b) => b.term.idf - a.term.idf);
+    let stillToAdd = order.reduce((sum, { term }) => sum + boundOf(term, false) + (anySelective ? boundOf(term, true) : 0), 0);
+    let admitting = true;
+    for (const { term, group } of order) {
+      accumulate(term, group, false, admitting);
+      stillToAdd -= boundOf(term, false);
+      if (admitting && identifiers.length === 0 && touched.length > limit) {
+        admitting = countAbove(touched, this.score, stillToAdd, limit) < limit;
+      }
+    }
+    if (anySelective) order.forEach(({ term, group }) => accumulate(term, terms.length + group, true, false));
     const best = new TopCandidates(limit);
     for (const passage of touched) {
       if (this.identifierHits[passage] === identifiers.length) best.offer(passage, this.score[passage] / totalWeight);
@@ -137,6 +244,25 @@ export class PassageIndex {
     }
     return best.sorted();
   }
+}
+
+/** Whether the ascending `list[from, to)` holds `value`. */
+function contains(list: Int32Array, from: number, to: number, value: number): boolean {
+  let low = from;
+  let high = to;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (list[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low < to && list[low] === value;
+}
+
+/** How many of the passages score above `bound`, counting no further than `enough`. */
+function countAbove(passages: readonly number[], score: Float64Array, bound: number, enough: number): number {
+  let above = 0;
+  for (let i = 0; i < passages.length && above < enough; i++) if (score[passages[i]] > bound) above++;
+  return above;
 }
 
 /** The best few of many scored passages, without sorting them all. */
@@ -176,8 +302,7 @@ function buildSnapshot(documents: CorpusDocument[]): { snapshot: IndexSnapshot; 
   documents.forEach((document, documentIndex) => {
     document.passages.forEach((p, local) => {
       const text = normalizeForMatch(document.paragraphs[p.paragraph].text.slice(p.start, p.end));
-      scanTokens(text, (start, end) => {
-        const term = text.slice(start, end);
+      scanTokens(text, (_start, _end, term) => {
         let id = termIds.get(term);
         if (id === undefined) {
           id = terms.length;

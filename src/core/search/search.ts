@@ -54,9 +54,9 @@ export function searchPassages(
   options: SearchOptions = {},
 ): SearchMatch[] {
   const limit = options.limit ?? 10;
-  const terms = index.analyze(query);
-  if (terms.length === 0) return [];
-  const found = index.candidates(terms, Math.max(WIDE_CANDIDATES, limit)).map(({ passage, coverage }): FoundPassage => {
+  const reading = readSearchQuery(index.lexicon, query);
+  if (reading.terms.length === 0) return [];
+  const found = index.candidates(reading.terms, Math.max(WIDE_CANDIDATES, limit)).map(({ passage, coverage }): FoundPassage => {
     const { document, passage: p, text } = index.passageIn(documents, passage);
     return {
       order: passage,
@@ -71,15 +71,34 @@ export function searchPassages(
       page: pageOf(document, p.range.startLine),
     };
   });
-  return rankPassages(index.lexicon, terms, query, found, limit);
+  return rankPassages(index.lexicon, reading, found, limit);
+}
+
+/** A search query as read against a corpus's words: the terms that choose and rank passages, and the numbers none holds. */
+export interface SearchReading {
+  query: string;
+  terms: QueryTerm[];
+  /** Numbers of the query that no passage holds (normalised), left out of `terms`. */
+  unmatched: string[];
+}
+
+/**
+ * Numbers match exactly; one that no passage holds would leave nothing, so the closest passages are shown without
+ * it, each saying which numbers it lacks.
+ */
+export function readSearchQuery(lexicon: Lexicon, query: string): SearchReading {
+  const typed = lexicon.analyze(query);
+  const unmatched = typed.filter((term) => term.identifier && term.variants.length === 0);
+  const terms = unmatched.length === 0 ? typed : typed.filter((term) => !unmatched.includes(term));
+  return { query, terms, unmatched: unmatched.map((term) => term.text) };
 }
 
 /**
  * Ranks the candidates the index chose: word order narrows them to those Fuse.js ranks (typo-tolerant, word by
  * word), which also gives the ranges to highlight.
  */
-export function rankPassages(lexicon: Lexicon, terms: QueryTerm[], query: string, found: FoundPassage[], limit: number): SearchMatch[] {
-  const termVariants = variantsByTerm(lexicon, terms);
+export function rankPassages(lexicon: Lexicon, reading: SearchReading, found: FoundPassage[], limit: number): SearchMatch[] {
+  const termVariants = variantsByTerm(lexicon, reading.terms);
   // Many passages may hold the query's words (copies, set phrases); word order picks those worth Fuse.js's time.
   const candidates = found
     .map((candidate) => {
@@ -94,7 +113,8 @@ export function rankPassages(lexicon: Lexicon, terms: QueryTerm[], query: string
     candidates.map((c) => c.normalized),
     FUSE_OPTIONS,
   );
-  const fuseResults = new Map(fuse.search(normalizeForMatch(query)).map((result) => [result.refIndex, result]));
+  const fuseQuery = withoutTerms(normalizeForMatch(reading.query), new Set(reading.unmatched));
+  const fuseResults = new Map(fuse.search(fuseQuery).map((result) => [result.refIndex, result]));
   const ranked = candidates.map((candidate, i) => {
     const fuseResult = fuseResults.get(i);
     const fuseSimilarity = fuseResult ? 1 - (fuseResult.score ?? 1) : 0;
@@ -107,8 +127,35 @@ export function rankPassages(lexicon: Lexicon, terms: QueryTerm[], query: string
   ranked.sort((a, b) => b.score - a.score || candidates[a.i].found.order - candidates[b.i].found.order);
   return ranked.slice(0, limit).map(({ i, score, matches }) => {
     const { text, context, file, range, title, date, speaker, page } = candidates[i].found;
-    return { text, context, matches, score: Math.round(score * 1000) / 1000, file, range, title, date, speaker, page };
+    return {
+      text,
+      context,
+      matches,
+      score: Math.round(score * 1000) / 1000,
+      file,
+      range,
+      title,
+      date,
+      speaker,
+      page,
+      ...(reading.unmatched.length > 0 && { unmatched: reading.unmatched }),
+    };
   });
+}
+
+/** What to tell a reader whose query held numbers no passage holds: the results are the closest without them. */
+export function describeUnmatched(numbers: readonly string[]): string {
+  const list = numbers.length === 1 ? numbers[0] : `${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
+  return `No passage holds ${list}; the closest passages without ${numbers.length === 1 ? 'it' : 'them'}`;
+}
+
+/** The normalised query without the tokens that stand for `terms`. */
+function withoutTerms(normalized: string, terms: ReadonlySet<string>): string {
+  if (terms.size === 0) return normalized;
+  return tokenize(normalized)
+    .filter((token) => !terms.has(token.term))
+    .map((token) => normalized.slice(token.start, token.end))
+    .join(' ');
 }
 
 /** For each query word, the corpus words that count as it. */

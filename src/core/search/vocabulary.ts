@@ -20,26 +20,29 @@ const FREQUENT_DF = 3;
 const MIN_JOINED_LENGTH = 5;
 const MAX_FRAGMENT_LENGTH = 6;
 
+/**
+ * Its lookup structures are built on first use, not when a corpus opens: most queries name words the corpus
+ * knows, and a corpus of a million passages has hundreds of thousands of terms to go through.
+ */
 export class Vocabulary {
-  private readonly trigramTerms = new Map<string, number[]>();
+  private trigramIndex: Map<string, number[]> | null = null;
   /** Term ids sorted by their text, for prefix lookup. */
-  private readonly sorted: Int32Array;
+  private sortedIds: Int32Array | null = null;
   /** Each short term and its single deletions, to the terms they come from. */
   private deletions: Map<string, number[]> | null = null;
 
   constructor(
     readonly terms: string[],
     readonly documentFrequency: Int32Array,
-  ) {
-    for (let id = 0; id < terms.length; id++) {
-      if (isIdentifier(terms[id])) continue;
-      for (const gram of trigrams(terms[id])) {
-        let list = this.trigramTerms.get(gram);
-        if (!list) this.trigramTerms.set(gram, (list = []));
-        if (list[list.length - 1] !== id) list.push(id);
-      }
-    }
-    this.sorted = Int32Array.from(terms.keys()).sort((a, b) => (terms[a] < terms[b] ? -1 : terms[a] > terms[b] ? 1 : 0));
+  ) {}
+
+  private get trigramTerms(): Map<string, number[]> {
+    return (this.trigramIndex ??= buildTrigramIndex(this.terms));
+  }
+
+  private get sorted(): Int32Array {
+    const { terms } = this;
+    return (this.sortedIds ??= Int32Array.from(terms.keys()).sort((a, b) => (terms[a] < terms[b] ? -1 : terms[a] > terms[b] ? 1 : 0)));
   }
 
   /** Terms within a small edit distance of `word`: one typo from four letters on, two from eight. */
@@ -49,7 +52,8 @@ export class Vocabulary {
     const candidates = limit === 1 ? this.oneDeletionNeighbours(word) : this.trigramNeighbours(word, limit);
     const variants: TermVariant[] = [];
     for (const id of candidates) {
-      if (id === exact) continue;
+      // A term with no passages left (after an update) is no word of the corpus any more.
+      if (id === exact || this.documentFrequency[id] === 0) continue;
       const distance = boundedEditDistance(word, this.terms[id], limit);
       if (distance <= limit) variants.push({ term: id, weight: TYPO_WEIGHT[distance] });
     }
@@ -85,7 +89,7 @@ export class Vocabulary {
     for (let i = this.lowerBound(prefix); i < this.sorted.length; i++) {
       const id = this.sorted[i];
       if (!this.terms[id].startsWith(prefix)) break;
-      if (id !== exact) found.push(id);
+      if (id !== exact && this.documentFrequency[id] > 0) found.push(id);
     }
     found.sort((a, b) => this.documentFrequency[b] - this.documentFrequency[a]);
     return found.slice(0, MAX_PREFIX_VARIANTS).map((term) => ({ term, weight: PREFIX_WEIGHT }));
@@ -171,6 +175,19 @@ function deletionsOf(word: string): string[] {
   const found: string[] = [];
   for (let i = 0; i < word.length; i++) found.push(word.slice(0, i) + word.slice(i + 1));
   return found;
+}
+
+function buildTrigramIndex(terms: readonly string[]): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  for (let id = 0; id < terms.length; id++) {
+    if (isIdentifier(terms[id])) continue;
+    for (const gram of trigrams(terms[id])) {
+      let list = index.get(gram);
+      if (!list) index.set(gram, (list = []));
+      if (list[list.length - 1] !== id) list.push(id);
+    }
+  }
+  return index;
 }
 
 function buildDeletionIndex(terms: string[]): Map<string, number[]> {

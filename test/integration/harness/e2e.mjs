@@ -4,10 +4,16 @@
 // of test/integration/fixtures/workspace, and Chromium typing and hovering in the workbench. First the status bar
 // must show "Precedent: N documents"; then three checks, each saved as a screenshot:
 //   problems.png     the Problems panel lists the resolution-year finding on the draft
-//   hover.png        the hover card on "2231" in the draft says "Adopted on 20 July 2015"
+//   hover.png        the hover card on "2231" in the draft says "adopted on 20 July 2015"
 //   ghost-text.png   after typing "In that regard, Japan has pledged approximately", ghost text offers "23 million"
 //   config-schema.png  a .precedent.json: "loud" is marked as no severity, and Ctrl+Space in "checks" lists the codes
 //                    with their descriptions (the schema the extension contributes)
+//   status.png       the mouse on the status bar item: the tooltip lists each corpus folder with its documents
+//   walkthrough.png  F1, "Welcome: Open Walkthrough", "Draft with Precedent": the walkthrough's steps
+//   example-draft.png  its step "Open an example draft", its button: the example opens unsaved, a finding underlined
+//   context-menu.png a right-click in the example draft, "Precedent": the submenu of Precedent's commands
+//   fact-hover.png   the mouse on "32 million" in the example draft: the card answers first with the corpus's 23 million
+//   extension-page.png  (--vsix only) the installed extension's page: its icon and the README a drafter reads first
 //
 //   npm run build && npm run test:e2e [-- --out DIR] [-- --keep]
 //   npm run test:vsix                   (the same run with --vsix)
@@ -20,7 +26,7 @@
 // --slow N       multiply every step's timeout by N (a slow machine)
 // Without --vsix it builds nothing: it loads dist/, from `npm run build`. With --vsix, packaging leaves the release
 // build in dist/. A step that fails saves failure-<step>.png.
-// Exits 0 only if the four checks passed; prints `N passed, M failed` last.
+// Exits 0 only if every check passed; prints `N passed, M failed` last.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -41,7 +47,18 @@ const { values: args } = parseArgs({
 const OUT = resolve(args.out ?? join(INTEGRATION_DIR, 'screenshots', args.vsix ? 'vsix' : ''));
 const SLOW = Number(args.slow) > 0 ? Number(args.slow) : 1;
 const DRAFT = 'trafficking-draft.md';
-const CHECKS = ['problems', 'hover', 'ghost-text', 'config-schema'];
+const CHECKS = [
+  'problems',
+  'hover',
+  'ghost-text',
+  'config-schema',
+  'status',
+  'walkthrough',
+  'example-draft',
+  'context-menu',
+  'fact-hover',
+  ...(args.vsix ? ['extension-page'] : []),
+];
 const CONFIG_TEXT = '{\n  "checks": {\n    "repeated-word": "loud"\n  }\n}\n';
 const EXPECTED_PROBLEM = '2016 → 2015: Security Council resolution 2231 was adopted on 20 July 2015; or did you mean resolution 2331';
 const TYPED = 'In that regard, Japan has pledged approximately';
@@ -305,7 +322,7 @@ async function main() {
   );
 
   await check('hover', () =>
-    step('hover', 'the mouse over "2231" in the draft: the hover card says "Adopted on 20 July 2015"', 30, async (deadline) => {
+    step('hover', 'the mouse over "2231" in the draft: the hover card says "adopted on 20 July 2015"', 30, async (deadline) => {
       let last = [];
       for (let attempt = 0; ; attempt++) {
         const box = await locateText(page, '2231', { offset: 1, length: 2 });
@@ -316,10 +333,10 @@ async function main() {
         const attemptEnd = Math.min(deadline, Date.now() + 6000);
         while (Date.now() < attemptEnd) {
           last = await hoverTexts(page);
-          if (last.some((text) => text.includes('Adopted on 20 July 2015'))) break;
+          if (last.some((text) => text.includes('adopted on 20 July 2015'))) break;
           await sleep(200);
         }
-        if (last.some((text) => text.includes('Adopted on 20 July 2015'))) break;
+        if (last.some((text) => text.includes('adopted on 20 July 2015'))) break;
         if (Date.now() >= deadline) {
           throw new StepError(
             last.length ? `the hover shows ${last.map((t) => JSON.stringify(t)).join(' | ')}` : 'no hover widget (.monaco-hover) appeared',
@@ -329,7 +346,7 @@ async function main() {
       }
       await sleep(500); // the card renders its markdown
       const file = await screenshot('hover');
-      log(`hover card text: ${JSON.stringify(last.find((text) => text.includes('Adopted on 20 July 2015')))}`);
+      log(`hover card text: ${JSON.stringify(last.find((text) => text.includes('adopted on 20 July 2015')))}`);
       await page.mouse.move(5, 450);
       await page.keyboard.press('Escape');
       return file;
@@ -419,6 +436,173 @@ async function main() {
       },
     ),
   );
+
+  await check('status', () =>
+    step('status', 'the mouse on the status bar item: the tooltip lists each corpus folder with its documents', 30, async (deadline) => {
+      await page.keyboard.press('Escape');
+      const item = page.locator('.part.statusbar .statusbar-item', { hasText: /Precedent: \d+ documents/ }).first();
+      await item.hover({ timeout: remaining(deadline) });
+      const tooltip = await until(
+        deadline,
+        () =>
+          page.evaluate(() => {
+            const hovers = [...document.querySelectorAll('.monaco-hover, .workbench-hover')].filter((el) => el.offsetParent !== null);
+            const text = hovers.map((el) => el.innerText).join(' | ');
+            return { ok: /bundled corpus: \d+ documents/.test(text), text };
+          }),
+        (last) => (last.text ? `the tooltip says ${JSON.stringify(last.text)}` : 'no tooltip on the status bar item'),
+      );
+      await sleep(300);
+      const file = await screenshot('status');
+      log(`status tooltip: ${JSON.stringify(tooltip.text)}`);
+      await page.mouse.move(600, 300);
+      return file;
+    }),
+  );
+
+  /** F1, a command's title, Enter. */
+  const runCommand = async (title, deadline) => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input.input');
+    await input.waitFor({ timeout: remaining(deadline) });
+    await input.pressSequentially(title, { delay: 20 });
+    await page
+      .locator(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`)
+      .first()
+      .waitFor({ timeout: remaining(deadline) });
+    await page.keyboard.press('Enter');
+  };
+
+  await check('walkthrough', () =>
+    step(
+      'walkthrough',
+      'F1, "Welcome: Open Walkthrough", "Draft with Precedent": the walkthrough lists its steps',
+      45,
+      async (deadline) => {
+        await runCommand('Open Walkthrough', deadline);
+        const input = page.locator('.quick-input-widget input.input');
+        await input.pressSequentially('Draft with Precedent', { delay: 20 });
+        await page
+          .locator('.quick-input-list .monaco-list-row', { hasText: 'Draft with Precedent' })
+          .first()
+          .waitFor({ timeout: remaining(deadline) });
+        await page.keyboard.press('Enter');
+        const steps = page.locator('.gettingStartedContainer .getting-started-step');
+        await page
+          .locator('.gettingStartedContainer', { hasText: 'Choose your corpus folder(s)' })
+          .first()
+          .waitFor({ timeout: remaining(deadline) });
+        await sleep(1000); // the step's Markdown media renders
+        const file = await screenshot('walkthrough');
+        log(`walkthrough steps: ${(await steps.allInnerTexts().catch(() => [])).map((t) => t.split('\n')[0]).join(' | ')}`);
+        return file;
+      },
+    ),
+  );
+
+  await check('example-draft', () =>
+    step(
+      'example-draft',
+      'the step "Open an example draft", its button: the example opens unsaved, its findings underlined',
+      45,
+      async (deadline) => {
+        await page
+          .locator('.getting-started-step', { hasText: 'Open an example draft' })
+          .first()
+          .click({ timeout: remaining(deadline) });
+        await page
+          .locator('.getting-started-step.expanded a, .getting-started-step.expanded button', { hasText: 'Open Example Draft' })
+          .first()
+          .click({ timeout: remaining(deadline) });
+        await page.locator('.tabs-container .tab.active[aria-label^="Untitled"]').waitFor({ timeout: remaining(deadline) });
+        const editor = page.locator('.part.editor .editor-group-container.active .monaco-editor');
+        await editor
+          .locator('.squiggly-warning')
+          .first()
+          .waitFor({ timeout: remaining(deadline) });
+        await sleep(500);
+        return screenshot('example-draft');
+      },
+    ),
+  );
+
+  await check('context-menu', () =>
+    step('context-menu', 'a right-click in the example draft, "Precedent": the submenu lists Find Past Phrasing', 30, async (deadline) => {
+      const box = await locateText(page, 'Mr. President,');
+      if (!box) throw new StepError('the line "Mr. President," is not in the editor\'s rendered lines');
+      await page.mouse.click(box.x + 20, box.y + box.height / 2, { button: 'right' });
+      const precedent = page.locator('.monaco-menu .action-item', { hasText: /^Precedent$/ }).first();
+      await precedent.waitFor({ timeout: remaining(deadline) });
+      await precedent.hover();
+      await page
+        .locator('.monaco-menu .action-item', { hasText: 'Find Past Phrasing' })
+        .first()
+        .waitFor({ timeout: remaining(deadline) });
+      await sleep(400);
+      const file = await screenshot('context-menu');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+      return file;
+    }),
+  );
+
+  await check('fact-hover', () =>
+    step(
+      'fact-hover',
+      'the mouse on "32 million" in the example draft: the card\'s first line is the corpus\'s 23 million',
+      30,
+      async (deadline) => {
+        let last = [];
+        for (;;) {
+          const box = await locateText(page, '32 million', { offset: 0, length: 2 });
+          if (!box) throw new StepError('the text "32 million" is not in the editor\'s rendered lines');
+          // A click in the text first: the editor takes the focus back from the closed context menu.
+          await page.mouse.click(box.x - 60, box.y + box.height / 2 + 40);
+          await page.mouse.move(box.x - 60, box.y + box.height / 2 + 40);
+          await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 8 });
+          const attemptEnd = Math.min(deadline, Date.now() + 6000);
+          while (Date.now() < attemptEnd) {
+            last = await hoverTexts(page);
+            if (last.some((text) => text.includes('23 million US dollars'))) break;
+            await sleep(200);
+          }
+          if (last.some((text) => text.includes('23 million US dollars'))) break;
+          if (Date.now() >= deadline) throw new StepError(`the hover shows ${last.map((t) => JSON.stringify(t)).join(' | ') || 'nothing'}`);
+        }
+        await sleep(500);
+        const file = await screenshot('fact-hover');
+        log(`fact card text: ${JSON.stringify(last.find((text) => text.includes('23 million US dollars')))}`);
+        await page.mouse.move(5, 450);
+        await page.keyboard.press('Escape');
+        return file;
+      },
+    ),
+  );
+
+  if (args.vsix) {
+    await check('extension-page', () =>
+      step('extension-page', 'F1, "Extensions: Show Installed Extensions", Precedent: its page shows the README', 45, async (deadline) => {
+        await runCommand('Show Installed Extensions', deadline);
+        await page
+          .locator('.extensions-viewlet .monaco-list-row', { hasText: 'Precedent' })
+          .first()
+          .click({ timeout: remaining(deadline) });
+        await page
+          .locator('.extension-editor .header .name', { hasText: 'Precedent' })
+          .first()
+          .waitFor({ timeout: remaining(deadline) });
+        await sleep(3000); // the README renders in its webview, with its pictures
+        const file = await screenshot('extension-page');
+        // Further down the README: its first pictures, which are packaged (docs/images/).
+        await page.mouse.move(700, 600);
+        await page.mouse.wheel(0, 900);
+        await sleep(1000);
+        await screenshot('extension-page-pictures');
+        return file;
+      }),
+    );
+  }
 }
 
 let exitCode = 1;

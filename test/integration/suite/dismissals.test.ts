@@ -5,6 +5,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { codeOf } from '../../../src/vscode/convert';
 import { api, until } from './helpers';
 
 const WRONG_YEAR = 'resolution 2231 (2016)';
@@ -23,11 +24,11 @@ function readJson(file: string): ConfigJson {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as ConfigJson;
 }
 
-const codesOf = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).map((d) => (typeof d.code === 'object' ? d.code.value : d.code));
+const codesOf = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).map((d) => codeOf(d));
 
 /** Dismisses a finding as a user does: the lightbulb's "Ignore this finding" on its diagnostic. */
-async function ignoreThroughLightbulb(uri: vscode.Uri, code: string): Promise<void> {
-  const diagnostic = await until(`the ${code} finding`, () => vscode.languages.getDiagnostics(uri).find((d) => d.code === code));
+async function ignoreThroughLightbulb(uri: vscode.Uri, code: string): Promise<string | null> {
+  const diagnostic = await until(`the ${code} finding`, () => vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === code));
   const action = await until('the Ignore this finding action', async () => {
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
       'vscode.executeCodeActionProvider',
@@ -38,7 +39,7 @@ async function ignoreThroughLightbulb(uri: vscode.Uri, code: string): Promise<vo
     return actions.find((a) => a.title === `Ignore this finding (${code})`);
   });
   assert.ok(action.command, 'the action runs a command');
-  await vscode.commands.executeCommand(action.command.command, ...((action.command.arguments ?? []) as unknown[]));
+  return vscode.commands.executeCommand<string | null>(action.command.command, ...((action.command.arguments ?? []) as unknown[]));
 }
 
 describe('Dismissals in a multi-root workspace', () => {
@@ -86,7 +87,8 @@ describe('Dismissals in a multi-root workspace', () => {
   });
 
   it('Ignore this finding writes to the nested .precedent.json the draft reads', async () => {
-    await ignoreThroughLightbulb(nestedDraft, 'resolution-year');
+    // It says where it wrote (the message names the file and offers Undo).
+    assert.strictEqual(await ignoreThroughLightbulb(nestedDraft, 'resolution-year'), path.join(firstFolder, 'nested', '.precedent.json'));
     await until('the finding dismissed', () => !codesOf(nestedDraft).includes('resolution-year'));
     assert.deepStrictEqual(readJson(path.join(firstFolder, 'nested', '.precedent.json')), {
       checks: { 'repeated-word': 'off' },

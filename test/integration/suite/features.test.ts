@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { codeOf } from '../../../src/vscode/convert';
 import { verbatimRecordPdf } from '../../unit/archiveFixtures';
 import { api, hoverText, until, workspaceFile } from './helpers';
 import { report } from './report';
@@ -19,7 +20,7 @@ describe('Precedent in the editor', () => {
 
   it("flags the bundled verbatim record's Resolution 2231 (2016) and fixes it in the lightbulb", async () => {
     const diagnostic = await until('the resolution-year diagnostic', () =>
-      vscode.languages.getDiagnostics(draft.uri).find((d) => d.code === 'resolution-year'),
+      vscode.languages.getDiagnostics(draft.uri).find((d) => codeOf(d) === 'resolution-year'),
     );
     assert.strictEqual(draft.getText(diagnostic.range), 'Resolution 2231 (2016)');
     assert.match(
@@ -56,8 +57,12 @@ describe('Precedent in the editor', () => {
     const text = draft.getText();
     const onCitation = draft.positionAt(text.indexOf('2231') + 1);
     const citation = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', draft.uri, onCitation));
-    assert.match(citation, /Security Council resolution 2231/);
-    assert.match(citation, /Adopted on 20 July 2015 — agenda item: Non\\-proliferation/);
+    // The answer first, on one line; then at most two passages.
+    assert.match(
+      citation.split('\n')[0],
+      /^\*\*Security Council resolution 2231.*\*\* — adopted on 20 July 2015 · agenda item: Non\\-proliferation/,
+    );
+    assert.ok((citation.match(/^> /gm) ?? []).length <= 2, citation);
     assert.match(citation, /Cited in the corpus/);
     assert.match(citation, /This passage gives 2016; resolution 2231 was adopted on 20 July 2015/);
     const onAcronym = draft.positionAt(text.indexOf('UNODC') + 2);
@@ -105,21 +110,25 @@ describe('Precedent in the editor', () => {
     fs.writeFileSync(scratch.fsPath, 'We recall that resolution 2231 (2016) matters.\n');
     const document = await vscode.workspace.openTextDocument(scratch);
     await vscode.window.showTextDocument(document);
-    await until('the finding to dismiss', () => vscode.languages.getDiagnostics(scratch).find((d) => d.code === 'resolution-year'));
+    await until('the finding to dismiss', () => vscode.languages.getDiagnostics(scratch).find((d) => codeOf(d) === 'resolution-year'));
     await vscode.commands.executeCommand('precedent.ignoreFinding', scratch, 'resolution-year', 'resolution 2231 (2016)');
-    await until('the finding dismissed', () => !vscode.languages.getDiagnostics(scratch).some((d) => d.code === 'resolution-year'));
+    await until('the finding dismissed', () => !vscode.languages.getDiagnostics(scratch).some((d) => codeOf(d) === 'resolution-year'));
     const config = JSON.parse(fs.readFileSync(workspaceFile('.precedent.json').fsPath, 'utf8')) as { ignore: unknown[] };
     assert.deepStrictEqual(config.ignore, [{ file: 'drafts/ignore-me.md', code: 'resolution-year', text: 'resolution 2231 (2016)' }]);
   });
 
   it('Audit Corpus publishes findings on the corpus files, apart from the drafts', async () => {
+    // The bundled corpus is audited only when the setting says so.
+    const settings = vscode.workspace.getConfiguration('precedent');
+    await settings.update('audit.includeBundled', true, vscode.ConfigurationTarget.Workspace);
     const count = await vscode.commands.executeCommand<number>('precedent.auditCorpus');
+    await settings.update('audit.includeBundled', undefined, vscode.ConfigurationTarget.Workspace);
     assert.ok(count >= 4, `${count} findings`);
     const verbatim = vscode.languages
       .getDiagnostics()
       .find(([uri]) => uri.fsPath.endsWith('2017-03-15-bessho-trafficking-verbatim-record.md'));
     assert.ok(verbatim, 'the verbatim record has findings');
-    const codes = verbatim[1].map((d) => (typeof d.code === 'string' ? d.code : ''));
+    const codes = verbatim[1].map((d) => codeOf(d) ?? '');
     assert.ok(codes.includes('resolution-year') && codes.includes('resolution-precedent'), codes.join(', '));
   });
 

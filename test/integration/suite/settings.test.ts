@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { isInside } from '../../../src/vscode/corpusService';
+import { codeOf } from '../../../src/vscode/convert';
+import { isInside } from '../../../src/core/corpus/folders';
 import { api, until, workspaceFile } from './helpers';
 
 /** More than the pause after typing before a draft is checked (400 ms) and the check itself. */
@@ -23,7 +24,7 @@ async function setSetting(key: string, value: unknown): Promise<void> {
 }
 
 function diagnostics(uri: vscode.Uri, code: string): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.code === code);
+  return vscode.languages.getDiagnostics(uri).filter((diagnostic) => codeOf(diagnostic) === code);
 }
 
 /** Types at the end of the draft in its editor, as a user does. */

@@ -1,0 +1,129 @@
+import { strict as assert } from 'assert';
+import { appendFileSync, cpSync, rmSync, writeFileSync } from 'fs';
+import { FactBase } from '../../src/core/facts/factBase';
+import { PassageIndex } from '../../src/core/search/passageIndex';
+import { PrecedentWorkspace } from '../../src/core/workspace';
+import { BUNDLED_CORPUS, ingestString, TempDir } from './helpers';
+
+const STATEMENTS = {
+  'a.md': 'Japan pledged support to the peacebuilding fund.\n\nWe welcome the adoption of the Paris Agreement.\n',
+  'b.md': 'The Council must act on the situation in the Sahel.\n\nFisheries subsidies harm small island States.\n',
+  'c.md': 'Our delegation thanks the President for convening this debate.\n\nWater management needs investment.\n',
+};
+const ADDED = 'Reform of the Security Council is overdue.\n\nThe peacebuilding fund deserves predictable financing.\n';
+
+/** Each term's passages, by term text, so two indexes can be compared whatever their term numbering. */
+function postingsByTerm(index: PassageIndex): Map<string, number[]> {
+  const { terms, postingOffsets, postings } = index.snapshot;
+  const byTerm = new Map<string, number[]>();
+  terms.forEach((term, id) => byTerm.set(term, Array.from(postings.subarray(postingOffsets[id], postingOffsets[id + 1]))));
+  return byTerm;
+}
+
+describe('updating the index', () => {
+  it('takes documents out and adds others as a fresh build of the result would hold them', () => {
+    const [a, b, c] = Object.entries(STATEMENTS).map(([name, text]) => ingestString(text, `/corpus/${name}`));
+    const d = ingestString(ADDED, '/corpus/d.md');
+    const patched = PassageIndex.withChanges(PassageIndex.build([a, b, c]).snapshot, [true, false, true], [d]);
+    const fresh = PassageIndex.build([a, c, d]);
+    assert.deepEqual(Array.from(patched.snapshot.passageDocument), Array.from(fresh.snapshot.passageDocument));
+    assert.deepEqual(Array.from(patched.snapshot.passageLocal), Array.from(fresh.snapshot.passageLocal));
+    const patchedPostings = postingsByTerm(patched);
+    for (const [term, passages] of postingsByTerm(fresh)) assert.deepEqual(patchedPostings.get(term), passages, term);
+    // A term only the removed document held is still listed, with no passages: no query finds it.
+    assert.deepEqual(patchedPostings.get('sahel'), []);
+    assert.equal(patched.passagesWith('sahel'), 0);
+    assert.deepEqual(
+      patched.analyze('sahel').map((t) => t.variants),
+      [[]],
+    );
+  });
+
+  describe('a workspace whose files change', () => {
+    let corpus: TempDir;
+    let cache: TempDir;
+    beforeEach(() => {
+      corpus = new TempDir();
+      cache = new TempDir();
+      for (const [name, text] of Object.entries(STATEMENTS)) writeFileSync(corpus.file(name), text);
+    });
+    afterEach(() => {
+      corpus.remove();
+      cache.remove();
+    });
+    const load = () => PrecedentWorkspace.load({ roots: [corpus.path], cacheDir: cache.path });
+    const top = (workspace: PrecedentWorkspace, query: string) =>
+      workspace.search(query, { limit: 3 }).map((m) => [m.file, m.text, m.range.startLine]);
+
+    it('reads only the changed and added files, forgets the removed one, and answers as a fresh build does', async () => {
+      await (
+        await load()
+      ).saved;
+      writeFileSync(corpus.file('a.md'), `${STATEMENTS['a.md']}\nSmall island States face rising seas.\n`);
+      writeFileSync(corpus.file('d.md'), ADDED);
+      rmSync(corpus.file('b.md'));
+      const updated = await load();
+      assert.equal(updated.report.ingested, 2);
+      assert.equal(updated.report.fromSnapshot, false);
+      assert.deepEqual(updated.documents.map((d) => d.file.split('/').pop()).sort(), ['a.md', 'c.md', 'd.md']);
+      const fresh = await PrecedentWorkspace.load({ roots: [corpus.path], cacheDir: null });
+      for (const query of ['small island states rising seas', 'peacebuilding fund', 'water managment', 'fisheries subsidies', 'sahel']) {
+        assert.deepEqual(top(updated, query), top(fresh, query), query);
+      }
+      assert.deepEqual(top(updated, 'sahel'), []);
+      await updated.saved;
+      // The update's snapshot opens the unchanged corpus next time.
+      const reopened = await load();
+      assert.equal(reopened.report.fromSnapshot, true);
+      assert.deepEqual(top(reopened, 'rising seas'), top(fresh, 'rising seas'));
+    });
+
+    it('follows a file that moved without reading it again', async () => {
+      await (
+        await load()
+      ).saved;
+      rmSync(corpus.file('c.md'));
+      writeFileSync(corpus.file('e.md'), STATEMENTS['c.md']);
+      const updated = await load();
+      assert.equal(updated.report.ingested, 0);
+      assert.equal(updated.search('water management', { limit: 1 })[0].file, corpus.file('e.md'));
+    });
+  });
+
+  it('keeps the facts and acronyms of unchanged files, reads the added ones, and forgets the removed ones', async () => {
+    const corpus = new TempDir();
+    const cache = new TempDir();
+    const originals = Object.getOwnPropertyDescriptors(FactBase);
+    try {
+      cpSync(BUNDLED_CORPUS, corpus.path, { recursive: true });
+      const load = () => PrecedentWorkspace.load({ roots: [corpus.path], cacheDir: cache.path });
+      await (
+        await load()
+      ).saved;
+      rmSync(corpus.file('2006-09-japan-migration-and-development.md'));
+      appendFileSync(
+        corpus.file('2023-12-07-ishikane-transnational-organized-crime.md'),
+        '\nThe Quillmarsh Basin Authority (QBA) pledged 4 million US dollars to the Peacebuilding Fund in 2024.\n',
+      );
+      const fresh = await PrecedentWorkspace.load({ roots: [corpus.path], cacheDir: null });
+      const freshFacts = (await fresh.prepareFacts()).facts;
+      // Reading the facts from every passage again would fail the test.
+      FactBase.build = () => assert.fail('facts read again from every passage');
+      FactBase.buildInSlices = () => assert.fail('facts read again from every passage');
+      const updated = await load();
+      assert.equal(updated.report.ingested, 1);
+      // Each fact as JSON with its keys in order, so that only what it says is compared.
+      const sortedKeys = (_key: string, value: unknown): unknown =>
+        value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort()) : value;
+      const described = (facts: readonly unknown[]) => facts.map((fact) => JSON.stringify(fact, sortedKeys)).sort();
+      assert.deepEqual(described((await updated.prepareFacts()).facts), described(freshFacts));
+      assert.ok(updated.lookUpFacts('quillmarsh pledged', 1).length === 1);
+      for (const acronym of ['QBA', 'UNODC', 'IOM']) assert.deepEqual(updated.acronym(acronym), fresh.acronym(acronym), acronym);
+      await updated.saved;
+    } finally {
+      Object.defineProperties(FactBase, { build: originals.build, buildInSlices: originals.buildInSlices });
+      corpus.remove();
+      cache.remove();
+    }
+  });
+});
