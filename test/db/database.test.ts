@@ -6,7 +6,7 @@
 import { strict as assert } from 'assert';
 import * as path from 'path';
 import { Client } from 'pg';
-import { Writable } from 'stream';
+import { Readable, Writable } from 'stream';
 import { readFileSync, writeFileSync } from 'fs';
 import { main } from '../../src/cli/main';
 import { DEFAULT_CONFIG } from '../../src/core/checks/config';
@@ -18,6 +18,7 @@ import { publishCorpus, PublishError } from '../../src/core/db/publish';
 import { parseDocumentReference } from '../../src/core/db/reference';
 import { LocalCorpus } from '../../src/core/service';
 import { PrecedentWorkspace } from '../../src/core/workspace';
+import type { SearchMatch } from '../../src/core/types';
 import { BUNDLED_CORPUS, REPO_ROOT, TempDir } from '../unit/helpers';
 import { startServer, type TestServer } from './server';
 
@@ -37,8 +38,17 @@ const SEARCHES = [
   'root causes of trafficking in persons',
   "reaffirm japan's commitment to combatting trafficking",
   'grassroots nation-building efforts',
+  // A number no passage holds: the closest passages without it, each naming it.
+  'resolution 9876 trafficking in persons',
 ];
-const COMPLETIONS = ['The Convention and the Protocol are universal', 'Japan therefore attaches great importance'];
+/** What is typed before the cursor, and the rest of its line after it. */
+const COMPLETIONS: Array<[string, string]> = [
+  ['The Convention and the Protocol are universal', ''],
+  ['Japan therefore attaches great importance', ''],
+  ['Japan therefore attaches great importance', ', and Japan will continue'],
+  ['Japan therefore attaches great importance ', 'and more'],
+  ['In that regard, Japan has pledged approximately 23 million US dollars to the UNODC,', ''],
+];
 const FACT_QUERIES = ['unodc pledge', 'japan contribution'];
 const DRAFTS = [
   path.join(REPO_ROOT, 'examples', 'draft-statement.md'),
@@ -85,9 +95,13 @@ class Capture extends Writable {
 }
 
 async function runCli(...args: string[]) {
+  return runCliWithInput([], ...args);
+}
+
+async function runCliWithInput(lines: string[], ...args: string[]) {
   const out = new Capture();
   const err = new Capture();
-  const code = await main(args, out, err);
+  const code = await main(args, out, err, Readable.from(lines.map((line) => `${line}\n`)));
   return { code, out: out.text, err: err.text };
 }
 
@@ -148,17 +162,31 @@ describe('a corpus on PostgreSQL', function () {
         const [mine] = await local.search(query, { limit: 5 });
         const [theirs] = await drafter.search(query, { limit: 5 });
         assert.ok(mine, 'the local index finds it');
-        assert.deepEqual(
-          { file: fileName(theirs.file), range: theirs.range, text: theirs.text, context: theirs.context, matches: theirs.matches },
-          { file: fileName(mine.file), range: mine.range, text: mine.text, context: mine.context, matches: mine.matches },
-        );
+        const compared = ({ file, range, text, context, matches, unmatched }: SearchMatch) => ({
+          file: fileName(file),
+          range,
+          text,
+          context,
+          matches,
+          unmatched,
+        });
+        assert.deepEqual(compared(theirs), compared(mine));
         assert.match(theirs.file, /^precedent-db:main\//);
       });
     }
-    for (const typed of COMPLETIONS) {
-      it(`complete "${typed}"`, async () => {
-        const mine = await local.complete(typed, 3);
-        const theirs = await drafter.complete(typed, 3);
+    it('complete: nothing inside a word or after a finished sentence, without asking the server', async () => {
+      assert.deepEqual(await drafter.complete('Japan therefore attaches great impor', 3, { after: 'tance' }), []);
+      assert.deepEqual(await drafter.complete('and is stepping up its support to UNODC.', 3), []);
+    });
+    it('search: a number no passage holds is named on every result', async () => {
+      const results = await drafter.search('resolution 9876 trafficking in persons', { limit: 5 });
+      assert.ok(results.length > 0 && results.every((match) => match.unmatched?.join() === '9876'));
+      assert.equal((await drafter.search('resolution 2331', { limit: 1 }))[0].unmatched, undefined);
+    });
+    for (const [typed, after] of COMPLETIONS) {
+      it(`complete "${typed}"${after ? ` before "${after}"` : ''}`, async () => {
+        const mine = await local.complete(typed, 3, { after });
+        const theirs = await drafter.complete(typed, 3, { after });
         assert.ok(mine.length > 0);
         assert.deepEqual(
           theirs.map((c) => c.text),
@@ -261,6 +289,17 @@ describe('a corpus on PostgreSQL', function () {
       assert.equal(code, 0);
       const results = JSON.parse(out) as Array<{ file: string; line: number }>;
       assert.ok(results.length > 0 && results.every((r) => r.file.startsWith('precedent-db:main/') && r.line >= 1));
+    });
+
+    it('serve --db answers each request line from the server, as search --db does', async () => {
+      const request = { id: 1, command: 'search', query: 'resolution 2331', limit: 3 };
+      const served = await runCliWithInput([JSON.stringify(request)], 'serve', '--db', server.url('drafter'));
+      assert.equal(served.code, 0);
+      const oneShot = await runCli('search', '--db', server.url('drafter'), '--json', '--limit', '3', 'resolution 2331');
+      const answer = JSON.parse(served.out) as { id: number; result: Array<{ file: string }> };
+      assert.equal(answer.id, 1);
+      assert.ok(answer.result.length > 0 && answer.result.every((r) => r.file.startsWith('precedent-db:main/')));
+      assert.deepEqual(answer.result, JSON.parse(oneShot.out));
     });
 
     it('text prints a published document, and nothing of a collection the role may not read', async () => {
