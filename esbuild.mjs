@@ -14,6 +14,8 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'info',
+  // pg's optional native binding: Precedent uses the pure JavaScript client.
+  external: ['pg-native'],
 };
 
 /**

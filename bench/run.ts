@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only bundled|ungd|ungd-all|x8|x10|x100 ... --skip-peers --budget-minutes N]`: Precedent
+ * `npm run bench [-- --only bundled|ungd|ungd-all|x8|x10|x100|postgres ... --skip-peers --budget-minutes N]`: Precedent
  * against plain Fuse.js, MiniSearch and uFuzzy on the bundled corpus, the UN General Debate sample, ×10 and ×100
  * copies of it, and the archive pair (the sample with the further speeches, and ×8 of that). The run stops what is
  * left once its time budget (45 minutes unless told) is spent. Tables go to stdout, progress to stderr, the figures
@@ -29,6 +29,7 @@ import { privateCopyOfScript, type QueryJob, runInWorker, WORKER_FLAG } from './
 import { runWorker } from './worker';
 import { formatArchiveFigures, measureArchives } from './archives';
 import { ARCHIVE_PASSAGES, measureEditor } from './editor';
+import { benchPostgres } from './postgres';
 import type { ArchiveFigures } from './reportTypes';
 
 class UsageError extends Error {}
@@ -36,6 +37,8 @@ class UsageError extends Error {}
 interface Options {
   only: Set<CorpusName>;
   skipPeers: boolean;
+  /** The PostgreSQL section: with --only postgres, it alone runs. */
+  postgres: boolean;
   budgetMinutes: number;
 }
 
@@ -54,7 +57,7 @@ const EDITOR_MAX_SCALE = 10;
 const PEER_QUERIES_WHEN_LARGE = 10;
 const PEER_ALL_QUERIES_MAX_PASSAGES = 50_000;
 
-const USAGE = `usage: npm run bench -- [--only ${CORPUS_NAMES.join('|')}]... [--skip-peers] [--budget-minutes N]`;
+const USAGE = `usage: npm run bench -- [--only ${CORPUS_NAMES.join('|')}|postgres]... [--skip-peers] [--budget-minutes N]`;
 
 function log(line: string): void {
   process.stderr.write(`[bench] ${line}\n`);
@@ -63,14 +66,17 @@ function log(line: string): void {
 function parseOptions(argv: string[]): Options {
   const only = new Set<CorpusName>();
   let skipPeers = false;
+  let postgres = false;
   let budgetMinutes = DEFAULT_BUDGET_MINUTES;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--skip-peers') skipPeers = true;
     else if (argv[i] === '--budget-minutes' && Number(argv[i + 1]) > 0) budgetMinutes = Number(argv[++i]);
+    else if (argv[i] === '--only' && argv[i + 1] === 'postgres') postgres = Boolean(++i);
     else if (argv[i] === '--only' && CORPUS_NAMES.includes(argv[i + 1] as CorpusName)) only.add(argv[++i] as CorpusName);
     else throw new UsageError(`unexpected argument ${argv[i]}${argv[i] === '--only' ? ` ${argv[i + 1] ?? ''}` : ''}\n${USAGE}`);
   }
-  return { only: only.size > 0 ? only : new Set(CORPUS_NAMES), skipPeers, budgetMinutes };
+  const all = only.size === 0 && !postgres;
+  return { only: all ? new Set(CORPUS_NAMES) : only, skipPeers, postgres: all || postgres, budgetMinutes };
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -108,8 +114,11 @@ async function main(argv: string[]): Promise<void> {
       // Written after every corpus, so a long run that stops part-way keeps what it measured.
       await writeResults(REPO_ROOT, reports);
     }
-    log('Word and PDF extraction');
-    process.stdout.write(`${formatArchiveFigures(await measureArchives())}\n`);
+    if (names.length > 0) {
+      log('Word and PDF extraction');
+      process.stdout.write(`${formatArchiveFigures(await measureArchives())}\n`);
+    }
+    if (options.postgres) await benchPostgres(ungdPresent, log, (text) => process.stdout.write(`${text}\n`));
   } finally {
     await fs.rm(workRoot, { recursive: true, force: true });
   }

@@ -3,6 +3,7 @@ import { describeFact, type Fact, factWhen } from '../core/facts/factBase';
 import type { Continuation } from '../core/search/complete';
 import { describeUnmatched } from '../core/search/search';
 import type { SearchMatch } from '../core/types';
+import type { PublishReport } from '../core/db/publish';
 import type { IndexReport } from '../core/workspace';
 
 /** 1-based lines and columns (UTF-16, end exclusive), as editors show them. */
@@ -104,6 +105,18 @@ export function formatFacts(facts: Fact[]): string {
     lines.push(`    "${fact.text}"`);
     lines.push(`    ${[fact.title, fact.date].filter(Boolean).join(' · ')} (${fact.file}:${fact.range.startLine + 1})`);
     for (const file of fact.alsoIn) lines.push(`    also in ${file}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatPublishReport(report: PublishReport): string {
+  const lines = [
+    `Published ${report.documents} documents, ${report.passages} passages to collection ${report.collection} in ${report.ms} ms: ` +
+      `${report.added} added, ${report.updated} updated, ${report.removed} removed, ${report.unchanged} unchanged`,
+  ];
+  if (report.skipped.length > 0) {
+    lines.push(`${report.skipped.length} skipped:`);
+    for (const { file, reason } of report.skipped) lines.push(`  ${file}: ${reason}`);
   }
   return `${lines.join('\n')}\n`;
 }

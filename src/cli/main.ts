@@ -3,11 +3,13 @@ import * as os from 'os';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { CorpusFolderError } from '../core/corpus/discover';
-import { LocalCorpus } from '../core/service';
+import { type CorpusQueries, LocalCorpus } from '../core/service';
 import { DEFAULT_MAX_FILE_BYTES, PrecedentWorkspace } from '../core/workspace';
-
-const DEFAULT_MAX_FILE_MB = DEFAULT_MAX_FILE_BYTES / (1024 * 1024);
-import { RegistryFileError } from '../core/citations/registry';
+import { RegistryFileError, type ResolutionRegistry } from '../core/citations/registry';
+import { checkDatabaseUrl, DatabaseUnavailableError, DatabaseUrlError } from '../core/db/connection';
+import { DatabaseCorpus, DatabaseUnknownError } from '../core/db/databaseCorpus';
+import { publishCorpus, PublishError } from '../core/db/publish';
+import { isDocumentReference } from '../core/db/reference';
 import { serve } from './serve';
 import { type CheckRun, checkFiles, checkJson, configWithWarnings, exitCodeFor, formatFindings, loadRegistry } from './checkCommand';
 import {
@@ -16,9 +18,12 @@ import {
   formatContinuations,
   formatFacts,
   formatIndexReport,
+  formatPublishReport,
   formatSearchResults,
   searchResultJson,
 } from './format';
+
+const DEFAULT_MAX_FILE_MB = DEFAULT_MAX_FILE_BYTES / (1024 * 1024);
 
 const USAGE = `Usage:
   precedent index  [--corpus DIR]... [--bundled] [--json]
@@ -27,7 +32,13 @@ const USAGE = `Usage:
   precedent facts  [--corpus DIR]... [--bundled] [--limit N] [--json] QUERY
   precedent check  [--corpus DIR]... [--bundled] [--registry FILE] [--json] FILE...
   precedent audit  [--corpus DIR]... [--bundled] [--registry FILE] [--json]
+  precedent publish --db URL [--collection NAME] [--readers ROLE] [--json] DIR...
+  precedent text --db URL precedent-db:COLLECTION/PATH
   precedent serve  [--corpus DIR]... [--bundled] [--registry FILE]
+
+search, complete, facts, check, audit and serve take --db URL to answer from a corpus published to a PostgreSQL
+server (alone, or with --corpus folders: then both answer). The password comes from PGPASSWORD or ~/.pgpass.
+text prints a published document's text, as the lines and columns of its results count it.
 
 facts finds who pledged, contributed, dispatched or adopted what, and when ("unodc pledge"): the best
 matching subject first, newest first within it; it exits with 0 also when nothing is found.
@@ -49,9 +60,13 @@ Options:
   --cache-dir DIR  where the index is kept (default: $PRECEDENT_CACHE_DIR or ~/.cache/precedent)
   --no-cache       neither read nor write the cache
   --max-file-mb N  skip files larger than N MB (default ${DEFAULT_MAX_FILE_MB})
+  --db URL         a PostgreSQL server: postgresql://ROLE@HOST[:PORT]/DATABASE (no password in it)
+  --collection N   the collection publish writes (default: main)
+  --readers ROLE   the role whose members may read the collection (default: precedent_reader)
 `;
 
-const COMMANDS = ['index', 'search', 'complete', 'facts', 'check', 'audit', 'serve'];
+const COMMANDS = ['index', 'search', 'complete', 'facts', 'check', 'audit', 'serve', 'publish', 'text'];
+const DEFAULT_COLLECTION = 'main';
 
 class UsageError extends Error {}
 
@@ -64,11 +79,15 @@ export async function main(
   try {
     return await run(argv, out, err, input);
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof DatabaseUrlError) {
       err.write(`precedent: ${error.message}\n\n${USAGE}`);
       return 2;
     }
     if (error instanceof RegistryFileError) {
+      err.write(`precedent: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof DatabaseUnavailableError || error instanceof DatabaseUnknownError || error instanceof PublishError) {
       err.write(`precedent: ${error.message}\n`);
       return 2;
     }
@@ -96,6 +115,9 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
         'cache-dir': { type: 'string' },
         'no-cache': { type: 'boolean' },
         'max-file-mb': { type: 'string' },
+        db: { type: 'string' },
+        collection: { type: 'string' },
+        readers: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -118,11 +140,53 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
     throw new UsageError(`${command} takes no arguments (got "${rest.join(' ')}")`);
   }
   if (command === 'check' && rest.length === 0) throw new UsageError('check needs at least one FILE');
+  const db = values.db === undefined ? null : checkDatabaseUrl(values.db);
+  if (command === 'publish') {
+    if (!db) throw new UsageError('publish needs --db URL');
+    if (rest.length === 0) throw new UsageError('publish needs at least one DIR');
+    const report = await publishCorpus({
+      url: db,
+      collection: values.collection ?? DEFAULT_COLLECTION,
+      readers: values.readers,
+      roots: rest.map((dir) => path.resolve(dir)),
+      cacheDir: values['no-cache'] ? null : (values['cache-dir'] ?? defaultCacheDir()),
+      maxFileBytes: maxFileMb * 1024 * 1024,
+      log: (line) => err.write(`${line}\n`),
+    });
+    out.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatPublishReport(report));
+    return 0;
+  }
+  if (command === 'text') {
+    if (!db) throw new UsageError('text needs --db URL');
+    if (rest.length !== 1 || !isDocumentReference(rest[0])) throw new UsageError('text needs one precedent-db:COLLECTION/PATH reference');
+    const corpus = await DatabaseCorpus.open(db);
+    try {
+      const text = await corpus.documentText(rest[0]);
+      if (text === null) {
+        err.write(`precedent: ${rest[0]}: no such document, or not one this role may read\n`);
+        return 2;
+      }
+      out.write(text);
+      return 0;
+    } finally {
+      await corpus.close();
+    }
+  }
+  if (db && command === 'index') throw new UsageError('index reads local folders; to write a corpus to a server, use publish');
   const warn = (line: string) => err.write(`${line}\n`);
   const registry = command === 'check' || command === 'audit' || command === 'serve' ? await loadRegistry(values.registry, warn) : null;
 
+  const question: Question = { command, rest, query, limit, after: values.after ?? '', registry, json: values.json === true, input };
   const roots = values.corpus ?? [];
-  if (roots.length === 0 || values.bundled) roots.push(bundledCorpusDir());
+  if ((roots.length === 0 && !db) || values.bundled) roots.push(bundledCorpusDir());
+  if (roots.length === 0 && db) {
+    const corpus = await DatabaseCorpus.open(db);
+    try {
+      return await answer(corpus, question, out, warn);
+    } finally {
+      await corpus.close();
+    }
+  }
   const workspace = await PrecedentWorkspace.load({
     roots,
     cacheDir: values['no-cache'] ? null : (values['cache-dir'] ?? defaultCacheDir()),
@@ -138,9 +202,39 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
     return 0;
   }
   if (!values.json) for (const warning of [...report.skipped, ...report.warnings]) warn(`${warning.file}: ${warning.reason}`);
-  const corpus = new LocalCorpus(workspace);
+  if (!db) return answer(new LocalCorpus(workspace), question, out, warn);
+  const corpus = await DatabaseCorpus.open(db, { local: workspace });
+  try {
+    return await answer(corpus, question, out, warn);
+  } finally {
+    await corpus.close();
+  }
+}
+
+/** What the command line asks: the command, its arguments, and how the answer is printed. */
+interface Question {
+  command: string;
+  rest: string[];
+  query: string;
+  limit: number;
+  /** complete: the text after the cursor. */
+  after: string;
+  registry: ResolutionRegistry | null;
+  json: boolean;
+  /** serve: where the requests come from. */
+  input: NodeJS.ReadableStream;
+}
+
+/** The question asked of a corpus, local or on a server, and its answer printed. */
+async function answer(
+  corpus: CorpusQueries,
+  question: Question,
+  out: NodeJS.WritableStream,
+  warn: (line: string) => void,
+): Promise<number> {
+  const { command, rest, query, limit, after, registry, json } = question;
   if (command === 'serve') {
-    await serve(corpus, registry!, input, out);
+    await serve(corpus, registry!, question.input, out);
     return 0;
   }
   if (registry) {
@@ -155,27 +249,28 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
         : {
             checked: await corpus.audit({
               registry,
-              configFor: (file) => configWithWarnings(file, warn),
+              // A server's document has no folder of its own: the current folder's configuration applies to it.
+              configFor: (file) => configWithWarnings(isDocumentReference(file) ? path.resolve('published-document') : file, warn),
               onUnreadable: (file, reason) => warn(`${file}: ${reason}; not checked`),
             }),
             unchecked: [],
           };
-    out.write(values.json ? `${JSON.stringify(checkJson(run.checked), null, 2)}\n` : formatFindings(run));
+    out.write(json ? `${JSON.stringify(checkJson(run.checked), null, 2)}\n` : formatFindings(run));
     return exitCodeFor(run);
   }
   if (command === 'complete') {
     // The prefix as typed: a trailing space means the last word is finished.
-    const continuations = await corpus.complete(rest.join(' '), limit, { after: values.after ?? '' });
-    out.write(values.json ? `${JSON.stringify(continuations.map(continuationJson), null, 2)}\n` : formatContinuations(continuations));
+    const continuations = await corpus.complete(rest.join(' '), limit, { after });
+    out.write(json ? `${JSON.stringify(continuations.map(continuationJson), null, 2)}\n` : formatContinuations(continuations));
     return 0;
   }
   if (command === 'facts') {
     const facts = await corpus.lookUpFacts(query, limit);
-    out.write(values.json ? `${JSON.stringify(facts.map(factJson), null, 2)}\n` : formatFacts(facts));
+    out.write(json ? `${JSON.stringify(facts.map(factJson), null, 2)}\n` : formatFacts(facts));
     return 0;
   }
   const results = await corpus.search(query, { limit });
-  out.write(values.json ? `${JSON.stringify(results.map(searchResultJson), null, 2)}\n` : formatSearchResults(results));
+  out.write(json ? `${JSON.stringify(results.map(searchResultJson), null, 2)}\n` : formatSearchResults(results));
   return 0;
 }
 

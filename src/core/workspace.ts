@@ -7,8 +7,8 @@ import { readFile as readFileCallback } from 'fs';
 import { promisify } from 'util';
 import { IndexCache, type ManifestEntry } from './cache';
 import type { CheckConfig } from './checks/config';
-import { runChecks } from './checks/runChecks';
-import type { CheckInput, Finding, Precedent } from './checks/types';
+import { checkDraft, type CorpusEvidence } from './checks/checkDraft';
+import type { Finding, Precedent } from './checks/types';
 import { extractCitations } from './citations/extract';
 import type { ResolutionRegistry } from './citations/registry';
 import { ResolutionSubjects } from './citations/subjects';
@@ -68,7 +68,7 @@ export interface IndexReport {
   ms: number;
 }
 
-export class PrecedentWorkspace {
+export class PrecedentWorkspace implements CorpusEvidence {
   private readonly precedents = new Map<string, Precedent | null>();
   private readonly sentenceFacts = new Map<string, SentenceFact[]>();
   private acronyms: AcronymTable | null = null;
@@ -226,7 +226,7 @@ export class PrecedentWorkspace {
   }
 
   /** The facts a draft's sentence states; remembered, as precedents are, so a re-check reads only what changed. */
-  private factsOfSentence(sentence: string, meta: DocumentMeta): SentenceFact[] {
+  factsOfSentence(sentence: string, meta: DocumentMeta): SentenceFact[] {
     const key = `${meta.date}\u0000${meta.country}\u0000${meta.venue}\u0000${sentence}`;
     let facts = this.sentenceFacts.get(key);
     if (!facts) {
@@ -258,14 +258,14 @@ export class PrecedentWorkspace {
   /** What each resolution is about, by the words the corpus writes around its citations (read as asked, then kept). */
   get subjects(): ResolutionSubjects {
     return (this.resolutionSubjects ??= new ResolutionSubjects({
-      sentencesWith: (number) => this.passageTextsHolding(String(number)),
+      sentencesWith: (number) => this.sentencesWith(number),
       idf: (term) => this.index.idfOfTerm(term),
     }));
   }
 
-  /** The texts of the passages that hold a term, one at a time: a caller may stop early. */
-  private *passageTextsHolding(term: string): Generator<string> {
-    for (const passage of this.index.passagesHolding(term)) yield this.index.passageIn(this.documents, passage).text;
+  /** The texts of the passages that hold a number as a word, one at a time: a caller may stop early. */
+  *sentencesWith(number: number): Generator<string> {
+    for (const passage of this.index.passagesHolding(String(number))) yield this.index.passageIn(this.documents, passage).text;
   }
 
   private storedFacts(): FactBase | null {
@@ -274,7 +274,7 @@ export class PrecedentWorkspace {
   }
 
   /** The corpus's acronyms: from the snapshot, else read from every paragraph on first use; then kept. */
-  private acronymTable(): AcronymTable {
+  acronymTable(): AcronymTable {
     const stored = this.acronyms ? null : this.storedReadings();
     if (stored) this.acronyms = AcronymTable.fromStored(stored.acronyms);
     if (!this.acronyms) {
@@ -304,31 +304,18 @@ export class PrecedentWorkspace {
 
   /** Findings on a draft (or a corpus file, for the audit): citations against the registry and the corpus. */
   check(text: string, file: string, options: { registry: ResolutionRegistry; config: CheckConfig }): Finding[] {
-    const draft = this.draft(text, file);
-    const input: CheckInput = {
-      draft,
-      text: draft.prose,
-      file,
-      bodyStart: draft.bodyStart,
-      style: options.config.style,
-      documentDate: draft.meta.date,
-      documentStatus: draft.meta.status,
-      citations: draft.citations,
-      sentences: draft.sentences,
-      registry: options.registry,
-      subjects: this.subjects,
-      rangeOf: (start, end) => draft.lines.range(start, end),
-      precedentOf: (sentence, citing) => this.closestPassage(sentence.text, file, citing),
-      factsIn: (sentence) => this.factsOfSentence(draft.prose.slice(sentence.start, sentence.end), draft.meta),
-      recordedFacts: (fact) => this.facts.sameSubject(fact).filter((f) => f.file !== file),
-      corpusExpansion: (abbreviation) => this.acronymTable().expansion(abbreviation),
-    };
-    return runChecks(input, options.config);
+    return checkDraft(this.draft(text, file), options, this);
+  }
+
+  /** Facts on the same subject as a draft's fact, newest first. */
+  sameSubject(fact: SentenceFact): Fact[] {
+    return this.facts.sameSubject(fact);
   }
 
   /** The corpus passages a sentence follows most closely, best first, from files other than `excludeFile`. */
-  closestPassages(sentence: string, options: { limit: number; excludeFile?: string }): Precedent[] {
-    return similarPassages(this.index, this.documents, sentence, { limit: options.limit, excludeFile: options.excludeFile });
+  closestPassages(sentence: string, options: { limit: number; excludeFile?: string; candidates?: number }): Precedent[] {
+    const { limit, excludeFile, candidates } = options;
+    return similarPassages(this.index, this.documents, sentence, { limit, excludeFile, candidates });
   }
 
   /** The passages a draft sentence follows, whole, with the words they share with it and the difference from it. */

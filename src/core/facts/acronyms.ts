@@ -138,12 +138,22 @@ export class AcronymTable {
   }
 
   add(text: string): void {
-    for (const { acronym, expansion } of findAcronymDefinitions(text)) {
-      let counts = this.expansions.get(acronym);
-      if (!counts) this.expansions.set(acronym, (counts = new Map<string, number>()));
-      counts.set(expansion, (counts.get(expansion) ?? 0) + 1);
-      this.acronymOfExpansion.set(comparableName(expansion), acronym);
-    }
+    for (const { acronym, expansion } of findAcronymDefinitions(text)) this.addDefinition(acronym, expansion, 1);
+  }
+
+  /** A definition seen `uses` times (as a database keeps the table). */
+  addDefinition(acronym: string, expansion: string, uses: number): void {
+    let counts = this.expansions.get(acronym);
+    if (!counts) this.expansions.set(acronym, (counts = new Map<string, number>()));
+    counts.set(expansion, (counts.get(expansion) ?? 0) + uses);
+    this.acronymOfExpansion.set(comparableName(expansion), acronym);
+  }
+
+  /** Every definition with how often the corpus gives it, sorted, so two tables compare as their lists. */
+  definitions(): Array<{ acronym: string; expansion: string; uses: number }> {
+    return [...this.expansions]
+      .flatMap(([acronym, counts]) => [...counts].map(([expansion, uses]) => ({ acronym, expansion, uses })))
+      .sort((a, b) => a.acronym.localeCompare(b.acronym) || a.expansion.localeCompare(b.expansion));
   }
 
   /** Forgets the definitions a text gave (a file taken out of the corpus), as `add` counted them. */

@@ -7,7 +7,7 @@
  */
 import Fuse from 'fuse.js';
 import type { CorpusDocument, SourceRange } from '../types';
-import type { AcronymTable } from './acronyms';
+import { AcronymTable } from './acronyms';
 import { extractFacts, type SentenceFact } from './extract';
 import { type FactField, FactTermIndex } from './factTerms';
 import { relationOfVerb } from './relations';
@@ -57,9 +57,13 @@ export class FactBase {
   /** Facts by actor, relation and subject, newest first: what a draft's figure is compared with, at every check. */
   private readonly bySubject = new Map<string, Fact[]>();
 
-  constructor(readonly facts: Fact[]) {
+  /** `factCount`: how many facts the corpus has, when these are only some of them (a server's candidates). */
+  constructor(
+    readonly facts: Fact[],
+    factCount = facts.length,
+  ) {
     this.searchable = facts.map(searchable);
-    this.terms = new FactTermIndex(this.searchable);
+    this.terms = new FactTermIndex(this.searchable, factCount);
     for (const fact of facts) {
       const key = subjectKeyOf(fact);
       const same = this.bySubject.get(key);
@@ -160,33 +164,57 @@ class FactReader {
   }
 
   read(document: CorpusDocument): void {
-    const { meta } = document;
-    const context = { documentDate: meta.date, country: meta.country, venue: meta.venue, acronyms: this.acronyms };
-    for (const passage of document.passages) {
-      const text = document.paragraphs[passage.paragraph].text.slice(passage.start, passage.end);
-      for (const found of extractFacts(text, context)) {
-        const fact: Fact = {
-          ...found,
-          text,
-          file: document.file,
-          range: passage.range,
-          title: meta.title,
-          speaker: meta.speaker,
-          date: meta.date,
-          asOf: found.time ? timeEnd(found.time) : (meta.period ?? meta.date),
-          alsoIn: [],
-        };
-        const identity = identityOf(fact);
-        const same = this.byIdentity.get(identity);
-        if (same) same.alsoIn.push(fact.file);
-        else this.byIdentity.set(identity, fact);
-      }
-    }
+    for (const fact of documentFacts(document, this.acronyms, document.file)) this.add(fact);
   }
 
-  finish(): FactBase {
-    return new FactBase([...this.byIdentity.values()]);
+  /** A fact stated again by another document is kept once, the other source beside it. */
+  add(fact: Fact): void {
+    const identity = identityOf(fact);
+    const same = this.byIdentity.get(identity);
+    if (same) same.alsoIn.push(fact.file, ...fact.alsoIn);
+    else this.byIdentity.set(identity, { ...fact, alsoIn: [...fact.alsoIn] });
   }
+
+  finish(factCount?: number): FactBase {
+    const facts = [...this.byIdentity.values()];
+    return new FactBase(facts, factCount ?? facts.length);
+  }
+}
+
+/** Facts as documents state them (or as fact bases kept them), each kept once, the other sources beside it. */
+export function factBaseOf(stated: Iterable<Fact>, factCount?: number): FactBase {
+  const reader = new FactReader(new AcronymTable());
+  for (const fact of stated) reader.add(fact);
+  return reader.finish(factCount);
+}
+
+/** Every fact a document states, in its order, named by `file` (its path, or a reference to it on a server). */
+export function documentFacts(document: CorpusDocument, acronyms: AcronymTable, file: string): Fact[] {
+  const { meta } = document;
+  const context = { documentDate: meta.date, country: meta.country, venue: meta.venue, acronyms };
+  const facts: Fact[] = [];
+  for (const passage of document.passages) {
+    const text = document.paragraphs[passage.paragraph].text.slice(passage.start, passage.end);
+    for (const found of extractFacts(text, context)) {
+      facts.push({
+        ...found,
+        text,
+        file,
+        range: passage.range,
+        title: meta.title,
+        speaker: meta.speaker,
+        date: meta.date,
+        asOf: found.time ? timeEnd(found.time) : (meta.period ?? meta.date),
+        alsoIn: [],
+      });
+    }
+  }
+  return facts;
+}
+
+/** The words a fact is found by, as FactBase.lookup weighs them. */
+export function searchableFact(fact: Fact): Record<FactField, string> {
+  return searchable(fact);
 }
 
 function searchable(fact: Fact): SearchableFact {
@@ -200,17 +228,17 @@ function searchable(fact: Fact): SearchableFact {
   };
 }
 
-function subjectKeyOf(fact: SentenceFact): string {
+export function subjectKeyOf(fact: SentenceFact): string {
   return [fact.actor.key, fact.relation, fact.subject.key].join('|');
 }
 
 /** Two documents state the same fact when its parts and figures agree ("$23 million" = "23 million US dollars"). */
-function identityOf(fact: Fact): string {
+export function identityOf(fact: Fact): string {
   const figures = fact.quantities.map((q) => `${q.value} ${q.unit} ${q.noun ?? ''}`).join(';');
   return [subjectKeyOf(fact), figures, fact.time ?? fact.date ?? ''].join('|');
 }
 
-function newestFirst(a: Fact, b: Fact): number {
+export function newestFirst(a: Fact, b: Fact): number {
   return (b.asOf ?? '').localeCompare(a.asOf ?? '') || a.file.localeCompare(b.file);
 }
 

@@ -24,8 +24,9 @@ export class FactTermIndex {
   private readonly postings = new Map<string, Map<number, number>>();
   private readonly factCount: number;
 
-  constructor(fields: Array<Record<FactField, string>>) {
-    this.factCount = fields.length;
+  /** `factCount`: how many facts the corpus has, when these are only some of them (a server's candidates). */
+  constructor(fields: Array<Record<FactField, string>>, factCount = fields.length) {
+    this.factCount = factCount;
     fields.forEach((record, fact) => {
       for (const field of Object.keys(FIELD_WEIGHTS) as FactField[]) {
         for (const word of termsOf(record[field])) {

@@ -25,7 +25,7 @@ const NAME = /\p{Lu}[\p{L}’'-]*(?:\s+(?:(?:of|on|and|for|the)\s+)*\p{Lu}[\p{L}
  * `factsOf` reads the sentence's own facts as the draft's checks do.
  */
 export function factsAt(
-  base: FactBase,
+  base: Pick<FactBase, 'sameSubject' | 'about'>,
   acronyms: AcronymTable,
   sentence: string,
   sentenceStart: number,

@@ -11,7 +11,7 @@ import { countShared, selectingTerms, wordSet } from './similar';
 import { mergeTwins } from './twins';
 
 /** Passages weighed; a paragraph is found through any of its sentences. */
-const CANDIDATES = 60;
+export const PARAGRAPH_CANDIDATES = 60;
 
 export interface ParagraphMatch {
   /** The paragraph as a reader reads it. */
@@ -33,28 +33,34 @@ export function closestParagraphs(
   paragraph: string,
   limit: number,
 ): ParagraphMatch[] {
-  const words = wordSet(paragraph);
-  if (words.size === 0) return [];
+  if (wordSet(paragraph).size === 0) return [];
   const seen = new Set<string>();
-  const found: ParagraphMatch[] = [];
-  for (const { passage } of index.candidates(selectingTerms(index, paragraph), CANDIDATES)) {
+  const found: ParagraphCandidate[] = [];
+  for (const { passage } of index.candidates(selectingTerms(index.lexicon, paragraph), PARAGRAPH_CANDIDATES)) {
     const { document, passage: p } = index.passageIn(documents, passage);
     const key = `${document.file}\u0000${p.paragraph}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const { text, range } = document.paragraphs[p.paragraph];
-    const theirs = wordSet(text);
-    found.push({
-      text: withoutSpeakerTag(text),
-      file: document.file,
-      range,
-      title: document.meta.title,
-      speaker: document.meta.speaker,
-      date: document.meta.date,
-      similarity: closeness(words, theirs),
-      alsoIn: [],
-    });
+    const { title, speaker, date } = document.meta;
+    found.push({ text, file: document.file, range, title, speaker, date });
   }
+  return rankParagraphs(paragraph, found, limit);
+}
+
+/** A corpus paragraph that may be close to a draft's, as found. */
+export type ParagraphCandidate = Omit<ParagraphMatch, 'similarity' | 'alsoIn'>;
+
+/** Candidate paragraphs (wherever they were found) by closeness to the draft's, twins once, speaker tags left out. */
+export function rankParagraphs(paragraph: string, candidates: ParagraphCandidate[], limit: number): ParagraphMatch[] {
+  const words = wordSet(paragraph);
+  if (words.size === 0) return [];
+  const found = candidates.map((candidate) => ({
+    ...candidate,
+    text: withoutSpeakerTag(candidate.text),
+    similarity: closeness(words, wordSet(candidate.text)),
+    alsoIn: [],
+  }));
   found.sort((a, b) => b.similarity - a.similarity);
   return mergeTwins(found)
     .slice(0, limit)

@@ -21,7 +21,7 @@ export interface Continuation {
 /** How many of the typed words are matched against the corpus. */
 const TAIL_WORDS = 8;
 const MIN_MATCHED_WORDS = 2;
-const CANDIDATES = 30;
+export const COMPLETION_CANDIDATES = 30;
 /** A clause shorter than this runs on to the next boundary. */
 const MIN_CLAUSE_WORDS = 3;
 const CLAUSE_END = /[,;:.!?]["'”’)]*(?=\s|$)/g;
@@ -38,24 +38,36 @@ export function completeSentence(
   after = '',
 ): Continuation[] {
   if (!canContinue(typed, after)) return [];
+  const found = index.candidates(index.analyze(completionQuery(typed)), COMPLETION_CANDIDATES).map(({ passage }) => {
+    const { document, passage: p, text } = index.passageIn(documents, passage);
+    return { text, file: document.file, range: p.range, title: document.meta.title, date: document.meta.date };
+  });
+  return rankContinuations(typed, after, found, limit);
+}
+
+/** What of the typed text selects candidates: its last words. */
+export function completionQuery(typed: string): string {
+  return typed.slice(-200);
+}
+
+/**
+ * Continuations from the candidates (best candidate first), by how many of the typed words each one holds, each
+ * fitted between `typed` and `after`.
+ */
+export function rankContinuations(typed: string, after: string, candidates: Continuation[], limit: number): Continuation[] {
   const normalizedTyped = normalizeForMatch(typed);
   const typedTokens = tokenize(normalizedTyped).slice(-TAIL_WORDS);
   if (typedTokens.length < MIN_MATCHED_WORDS) return [];
   const midWord = typedTokens[typedTokens.length - 1].end === normalizedTyped.length;
   const tail = typedTokens.map((t) => t.term);
   const scored: Array<{ continuation: Continuation; matched: number; rank: number }> = [];
-  index.candidates(index.analyze(typed.slice(-200)), CANDIDATES).forEach(({ passage }, rank) => {
-    const { document, passage: p, text } = index.passageIn(documents, passage);
+  candidates.forEach(({ text, file, range, title, date }, rank) => {
     const tokens = tokenize(normalizeForMatch(text));
     const match = alignTail(tail, tokens, midWord);
     if (!match || match.matched < Math.min(MIN_MATCHED_WORDS + 1, tail.length)) return;
     const continuation = fitToSeam(untilBoundary(text, match.from), typed, after);
     if (continuation === null) return;
-    scored.push({
-      continuation: { text: continuation, file: document.file, range: p.range, title: document.meta.title, date: document.meta.date },
-      matched: match.matched,
-      rank,
-    });
+    scored.push({ continuation: { text: continuation, file, range, title, date }, matched: match.matched, rank });
   });
   scored.sort((a, b) => b.matched - a.matched || a.rank - b.rank);
   const seen = new Set<string>();

@@ -4,8 +4,11 @@
  */
 import type { CorpusDocument, Passage } from '../types';
 import { normalizeForMatch } from '../text/normalize';
-import { isIdentifier, scanTokens, tokenize } from '../text/tokenize';
+import { scanTokens } from '../text/tokenize';
+import { Lexicon, type QueryTerm } from './lexicon';
 import { type TermVariant, Vocabulary } from './vocabulary';
+
+export type { QueryTerm } from './lexicon';
 
 /** Everything needed to rebuild the index without re-reading the corpus; plain arrays, cheap to store. */
 export interface IndexSnapshot {
@@ -23,22 +26,11 @@ export interface Candidate {
   coverage: number;
 }
 
-export interface QueryTerm {
-  /** The word as typed (normalised). */
-  text: string;
-  identifier: boolean;
-  variants: TermVariant[];
-  idf: number;
-}
-
 /** Words in more than this share of passages select nothing on their own ("the", "of"); they only rank. */
-const COMMON_SHARE = 0.2;
-/** A word used at most this often may itself be a typo in the corpus, so its neighbours are searched too. */
-const TYPO_MAX_DF = 2;
+export const COMMON_SHARE = 0.2;
 
 export class PassageIndex {
-  readonly vocabulary: Vocabulary;
-  private readonly termIds: Map<string, number> = new Map();
+  readonly lexicon: Lexicon;
   private readonly score: Float64Array;
   private readonly best: Float64Array;
   private readonly stamp: Int32Array;
@@ -48,11 +40,9 @@ export class PassageIndex {
     readonly snapshot: IndexSnapshot,
     built?: { termIds: Map<string, number>; vocabulary: Vocabulary },
   ) {
-    if (built) this.termIds = built.termIds;
-    else snapshot.terms.forEach((term, id) => this.termIds.set(term, id));
-    // A fresh build made its vocabulary already (for OCR repairs), over the same arrays.
-    this.vocabulary = built?.vocabulary ?? new Vocabulary(snapshot.terms, snapshot.documentFrequency);
     const count = snapshot.passageDocument.length;
+    // A fresh build made its vocabulary already (for OCR repairs), over the same arrays.
+    this.lexicon = new Lexicon(snapshot.terms, snapshot.documentFrequency, count, built);
     this.score = new Float64Array(count);
     this.best = new Float64Array(count);
     this.stamp = new Int32Array(count).fill(-1);
@@ -145,21 +135,19 @@ export class PassageIndex {
 
   /** How many passages hold a term (normalised), 0 when none does. */
   passagesWith(term: string): number {
-    const id = this.termIds.get(term);
-    return id === undefined ? 0 : this.snapshot.documentFrequency[id];
+    return this.lexicon.passagesWith(term);
   }
 
   /** The passages that hold a term (normalised), by index number. */
   passagesHolding(term: string): Int32Array {
-    const id = this.termIds.get(term);
+    const id = this.lexicon.idOf(term);
     const { postings, postingOffsets } = this.snapshot;
     return id === undefined ? new Int32Array(0) : postings.subarray(postingOffsets[id], postingOffsets[id + 1]);
   }
 
   /** How telling a term (normalised) is: its IDF; a term the corpus lacks weighs as one used once. */
   idfOfTerm(term: string): number {
-    const id = this.termIds.get(term);
-    return this.idfOfFrequency(id === undefined ? 1 : this.snapshot.documentFrequency[id]);
+    return this.lexicon.idfOfTerm(term);
   }
 
   /** A passage by its index number: its document, its place there, and its text. */
@@ -173,47 +161,9 @@ export class PassageIndex {
     return this.snapshot.passageDocument.length;
   }
 
-  idf(term: number): number {
-    return this.idfOfFrequency(this.snapshot.documentFrequency[term]);
-  }
-
-  private idfOfFrequency(df: number): number {
-    return Math.log(1 + (this.passageCount - df + 0.5) / (df + 0.5));
-  }
-
   /** The query's words with the corpus terms each may stand for. */
   analyze(query: string): QueryTerm[] {
-    const normalized = normalizeForMatch(query);
-    const tokens = tokenize(normalized);
-    const stillTyping = tokens.length > 0 && tokens[tokens.length - 1].end === normalized.length;
-    const seen = new Set<string>();
-    const terms: QueryTerm[] = [];
-    tokens.forEach((token, index) => {
-      if (seen.has(token.term)) return;
-      seen.add(token.term);
-      const known = this.termIds.get(token.term);
-      // A term whose passages were all taken out by an update is no longer in the corpus.
-      const exact = known !== undefined && this.snapshot.documentFrequency[known] > 0 ? known : undefined;
-      const identifier = isIdentifier(token.term);
-      const variants: TermVariant[] = exact === undefined ? [] : [{ term: exact, weight: 1 }];
-      // A word the corpus knows is taken as meant; only an unknown or barely used one may be a typo.
-      const maybeTypo = exact === undefined || this.snapshot.documentFrequency[exact] <= TYPO_MAX_DF;
-      if (!identifier && maybeTypo) variants.push(...this.vocabulary.typoVariants(token.term, exact));
-      // A word typed short of its end ("eas" for "east"), or the word still being typed, stands for its completions.
-      const truncated = exact === undefined && token.term.length === 3;
-      if (!identifier && (truncated || (stillTyping && index === tokens.length - 1))) {
-        variants.push(...this.vocabulary.prefixVariants(token.term, exact));
-      }
-      // A misspelt word weighs as the words it may stand for; one the corpus lacks entirely, as a rare word.
-      const idf =
-        exact !== undefined
-          ? this.idf(exact)
-          : variants.length > 0
-            ? Math.max(...variants.map((v) => this.idf(v.term)))
-            : this.idfOfFrequency(1);
-      terms.push({ text: token.term, identifier, variants, idf });
-    });
-    return terms;
+    return this.lexicon.analyze(query);
   }
 
   /**

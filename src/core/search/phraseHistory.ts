@@ -17,7 +17,7 @@ export const HISTORY_LIMIT = 50;
 /** A passage that holds this share of the phrase's words (numbers aside) is a version, however long it is. */
 export const CONTAINED = 0.8;
 /** Passages weighed to find them. */
-const CANDIDATES = 400;
+export const HISTORY_CANDIDATES = 400;
 
 /** One place a version was used. */
 export interface Use {
@@ -55,18 +55,26 @@ export function phraseHistory(
   phrase: string,
   options: { minSimilarity?: number; limit?: number; excludeFile?: string } = {},
 ): PhraseHistory {
+  const similar = similarPassages(index, documents, phrase, {
+    limit: HISTORY_CANDIDATES,
+    candidates: HISTORY_CANDIDATES,
+    excludeFile: options.excludeFile,
+  });
+  return historyOf(phrase, similar, options);
+}
+
+/** The history of a phrase from the passages similar to it (wherever they were found). */
+export function historyOf(
+  phrase: string,
+  similar: SimilarPassage[],
+  options: { minSimilarity?: number; limit?: number } = {},
+): PhraseHistory {
   const minSimilarity = options.minSimilarity ?? HISTORY_SIMILARITY;
   const limit = options.limit ?? HISTORY_LIMIT;
   const phraseWords = wordSet(phrase).size;
   // A selection is shorter than the sentences that use it: one that holds nearly all its words is a version too.
   const closeness = (passage: SimilarPassage) => Math.max(passage.similarity, passage.sharedWords / phraseWords >= CONTAINED ? 1 : 0);
-  const close = similarPassages(index, documents, phrase, {
-    limit: CANDIDATES,
-    candidates: CANDIDATES,
-    excludeFile: options.excludeFile,
-  })
-    .filter((passage) => closeness(passage) >= minSimilarity)
-    .sort((a, b) => closeness(b) - closeness(a));
+  const close = similar.filter((passage) => closeness(passage) >= minSimilarity).sort((a, b) => closeness(b) - closeness(a));
   const versions = mergeTwins(close)
     .slice(0, limit)
     .sort((a, b) => compareDates(a.match.date, b.match.date) || a.match.file.localeCompare(b.match.file));

@@ -4,17 +4,18 @@
  */
 import Fuse from 'fuse.js';
 import { pageOf } from '../corpus/pages';
-import type { CorpusDocument, SearchMatch } from '../types';
+import type { CorpusDocument, SearchMatch, SourceRange } from '../types';
 import { normalizeForMatch } from '../text/normalize';
 import { tokenize } from '../text/tokenize';
-import type { PassageIndex, QueryTerm } from './passageIndex';
+import type { Lexicon, QueryTerm } from './lexicon';
+import type { PassageIndex } from './passageIndex';
 
 export interface SearchOptions {
   limit?: number;
 }
 
 /** Passages chosen by the index, then narrowed by word order to those Fuse.js ranks. */
-const WIDE_CANDIDATES = 100;
+export const WIDE_CANDIDATES = 100;
 const RANKED_CANDIDATES = 30;
 const WEIGHT_COVERAGE = 0.5;
 const WEIGHT_FUSE = 0.3;
@@ -29,6 +30,23 @@ const FUSE_OPTIONS = {
   minMatchCharLength: 2,
 };
 
+/** A candidate passage, wherever it is kept (the local index, a database server), as ranking needs it. */
+export interface FoundPassage {
+  /** Its place in the corpus: between equal scores, the earlier passage comes first. */
+  order: number;
+  /** Share of the query's weight the passage matched, 0 to 1 (see PassageIndex.candidates). */
+  coverage: number;
+  text: string;
+  /** The paragraph it belongs to. */
+  context: string;
+  file: string;
+  range: SourceRange;
+  title: string | null;
+  date: string | null;
+  speaker: string | null;
+  page: number | null;
+}
+
 export function searchPassages(
   index: PassageIndex,
   documents: readonly CorpusDocument[],
@@ -36,30 +54,66 @@ export function searchPassages(
   options: SearchOptions = {},
 ): SearchMatch[] {
   const limit = options.limit ?? 10;
-  const typed = index.analyze(query);
-  // Numbers match exactly; one that no passage holds would leave nothing, so the closest passages are shown
-  // without it, each saying which numbers it lacks.
+  const reading = readSearchQuery(index.lexicon, query);
+  if (reading.terms.length === 0) return [];
+  const found = index.candidates(reading.terms, Math.max(WIDE_CANDIDATES, limit)).map(({ passage, coverage }): FoundPassage => {
+    const { document, passage: p, text } = index.passageIn(documents, passage);
+    return {
+      order: passage,
+      coverage,
+      text,
+      context: document.paragraphs[p.paragraph].text,
+      file: document.file,
+      range: p.range,
+      title: document.meta.title,
+      date: document.meta.date,
+      speaker: document.meta.speaker,
+      page: pageOf(document, p.range.startLine),
+    };
+  });
+  return rankPassages(index.lexicon, reading, found, limit);
+}
+
+/** A search query as read against a corpus's words: the terms that choose and rank passages, and the numbers none holds. */
+export interface SearchReading {
+  query: string;
+  terms: QueryTerm[];
+  /** Numbers of the query that no passage holds (normalised), left out of `terms`. */
+  unmatched: string[];
+}
+
+/**
+ * Numbers match exactly; one that no passage holds would leave nothing, so the closest passages are shown without
+ * it, each saying which numbers it lacks.
+ */
+export function readSearchQuery(lexicon: Lexicon, query: string): SearchReading {
+  const typed = lexicon.analyze(query);
   const unmatched = typed.filter((term) => term.identifier && term.variants.length === 0);
   const terms = unmatched.length === 0 ? typed : typed.filter((term) => !unmatched.includes(term));
-  if (terms.length === 0) return [];
-  const termVariants = variantsByTerm(index, terms);
+  return { query, terms, unmatched: unmatched.map((term) => term.text) };
+}
+
+/**
+ * Ranks the candidates the index chose: word order narrows them to those Fuse.js ranks (typo-tolerant, word by
+ * word), which also gives the ranges to highlight.
+ */
+export function rankPassages(lexicon: Lexicon, reading: SearchReading, found: FoundPassage[], limit: number): SearchMatch[] {
+  const termVariants = variantsByTerm(lexicon, reading.terms);
   // Many passages may hold the query's words (copies, set phrases); word order picks those worth Fuse.js's time.
-  const candidates = index
-    .candidates(terms, Math.max(WIDE_CANDIDATES, limit))
+  const candidates = found
     .map((candidate) => {
-      const found = index.passageIn(documents, candidate.passage);
-      const normalized = normalizeForMatch(found.text);
+      const normalized = normalizeForMatch(candidate.text);
       const prescore = WEIGHT_COVERAGE * Math.min(1, candidate.coverage) + WEIGHT_ORDER * orderAgreement(normalized, termVariants);
-      return { ...candidate, found, normalized, prescore };
+      return { found: candidate, normalized, prescore };
     })
-    .sort((a, b) => b.prescore - a.prescore || a.passage - b.passage)
+    .sort((a, b) => b.prescore - a.prescore || a.found.order - b.found.order)
     .slice(0, Math.max(RANKED_CANDIDATES, limit));
   if (candidates.length === 0) return [];
   const fuse = new Fuse(
     candidates.map((c) => c.normalized),
     FUSE_OPTIONS,
   );
-  const fuseQuery = withoutTerms(normalizeForMatch(query), new Set(unmatched.map((term) => term.text)));
+  const fuseQuery = withoutTerms(normalizeForMatch(reading.query), new Set(reading.unmatched));
   const fuseResults = new Map(fuse.search(fuseQuery).map((result) => [result.refIndex, result]));
   const ranked = candidates.map((candidate, i) => {
     const fuseResult = fuseResults.get(i);
@@ -70,21 +124,21 @@ export function searchPassages(
       .sort((a, b) => a[0] - b[0]);
     return { i, score, matches };
   });
-  ranked.sort((a, b) => b.score - a.score || candidates[a.i].passage - candidates[b.i].passage);
+  ranked.sort((a, b) => b.score - a.score || candidates[a.i].found.order - candidates[b.i].found.order);
   return ranked.slice(0, limit).map(({ i, score, matches }) => {
-    const { document, passage: p, text } = candidates[i].found;
+    const { text, context, file, range, title, date, speaker, page } = candidates[i].found;
     return {
       text,
-      context: document.paragraphs[p.paragraph].text,
+      context,
       matches,
       score: Math.round(score * 1000) / 1000,
-      file: document.file,
-      range: p.range,
-      title: document.meta.title,
-      date: document.meta.date,
-      speaker: document.meta.speaker,
-      page: pageOf(document, p.range.startLine),
-      ...(unmatched.length > 0 && { unmatched: unmatched.map((term) => term.text) }),
+      file,
+      range,
+      title,
+      date,
+      speaker,
+      page,
+      ...(reading.unmatched.length > 0 && { unmatched: reading.unmatched }),
     };
   });
 }
@@ -105,8 +159,8 @@ function withoutTerms(normalized: string, terms: ReadonlySet<string>): string {
 }
 
 /** For each query word, the corpus words that count as it. */
-function variantsByTerm(index: PassageIndex, terms: QueryTerm[]): Array<Set<string>> {
-  return terms.map((term) => new Set([term.text, ...term.variants.map((v) => index.snapshot.terms[v.term])]));
+function variantsByTerm(lexicon: Lexicon, terms: QueryTerm[]): Array<Set<string>> {
+  return terms.map((term) => new Set([term.text, ...term.variants.map((v) => lexicon.terms[v.term])]));
 }
 
 /**

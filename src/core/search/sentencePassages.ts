@@ -16,6 +16,11 @@ export const CLOSE_SIMILARITY = 0.5;
 /** Passages weighed for each one shown: twins and copies take places among the candidates. */
 const CANDIDATES_PER_RESULT = 4;
 
+/** How many similar passages to weigh for `limit` shown, and how many candidates the index gives for them. */
+export function sentenceCandidates(limit: number): { limit: number; candidates: number } {
+  return { limit: limit * CANDIDATES_PER_RESULT, candidates: Math.max(20, limit * CANDIDATES_PER_RESULT) };
+}
+
 /** Where else the same passage stands (the other text of the same speech). */
 export interface TwinPlace {
   file: string;
@@ -37,14 +42,16 @@ export function sentencePassages(
   sentence: string,
   options: { limit: number; excludeFile?: string },
 ): SentencePassage[] {
-  const found = similarPassages(index, documents, sentence, {
-    limit: options.limit * CANDIDATES_PER_RESULT,
-    candidates: Math.max(20, options.limit * CANDIDATES_PER_RESULT),
-    excludeFile: options.excludeFile,
-  }).filter((passage) => passage.similarity >= CLOSE_SIMILARITY);
+  const found = similarPassages(index, documents, sentence, { ...sentenceCandidates(options.limit), excludeFile: options.excludeFile });
+  return closeSentencePassages(sentence, found, options.limit);
+}
+
+/** The similar passages close enough to show beside a sentence, as the panel shows them (wherever they were found). */
+export function closeSentencePassages(sentence: string, similar: SimilarPassage[], limit: number): SentencePassage[] {
+  const found = similar.filter((passage) => passage.similarity >= CLOSE_SIMILARITY);
   const terms = new Set(tokenize(normalizeForMatch(sentence)).map((t) => t.term));
   return mergeTwins(found)
-    .slice(0, options.limit)
+    .slice(0, limit)
     .map(({ match, twins }) => ({
       ...match,
       shared: sharedSpans(match.text, terms),

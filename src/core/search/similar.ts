@@ -6,7 +6,8 @@ import { pageOf } from '../corpus/pages';
 import type { CorpusDocument, SourceRange } from '../types';
 import { normalizeForMatch } from '../text/normalize';
 import { isIdentifier, tokenize } from '../text/tokenize';
-import type { PassageIndex, QueryTerm } from './passageIndex';
+import type { Lexicon, QueryTerm } from './lexicon';
+import type { PassageIndex } from './passageIndex';
 
 export interface SimilarPassage {
   text: string;
@@ -22,7 +23,6 @@ export interface SimilarPassage {
   sharedWords: number;
 }
 
-const CANDIDATES = 8;
 const SELECTING_WORDS = 8;
 
 export function similarPassages(
@@ -31,27 +31,41 @@ export function similarPassages(
   sentence: string,
   options: { limit: number; excludeFile?: string; citing?: number; candidates?: number },
 ): SimilarPassage[] {
-  const words = wordSet(sentence);
-  if (words.size < 4) return [];
-  const terms = selectingTerms(index, sentence, options.citing);
-  const found: SimilarPassage[] = [];
-  for (const { passage } of index.candidates(terms, options.candidates ?? CANDIDATES)) {
+  const terms = similarityTerms(index.lexicon, sentence, options.citing);
+  if (!terms) return [];
+  const found = index.candidates(terms, options.candidates ?? SIMILAR_CANDIDATES).map(({ passage }) => {
     const { document, passage: p, text } = index.passageIn(documents, passage);
-    if (document.file === options.excludeFile) continue;
-    const theirs = wordSet(text);
+    const { title, date, speaker } = document.meta;
+    return { text, file: document.file, range: p.range, title, date, speaker, page: pageOf(document, p.range.startLine) };
+  });
+  return rankSimilar(sentence, found, options);
+}
+
+/** How many candidates the index gives for a sentence's precedent. */
+export const SIMILAR_CANDIDATES = 8;
+
+/**
+ * The words that select a sentence's candidate precedents, or null when it is too short to have one. Numbers are
+ * what the checks compare, so they do not select passages — unless one is asked for. A close precedent shares the
+ * sentence's rarest words; they alone select candidates, which keeps long sentences fast.
+ */
+export function similarityTerms(lexicon: Lexicon, sentence: string, citing?: number): QueryTerm[] | null {
+  return wordSet(sentence).size < 4 ? null : selectingTerms(lexicon, sentence, citing);
+}
+
+/** The candidates by the share of the sentence's words each one shares, best first. */
+export function rankSimilar(
+  sentence: string,
+  candidates: Array<Omit<SimilarPassage, 'similarity' | 'sharedWords'>>,
+  options: { limit: number; excludeFile?: string },
+): SimilarPassage[] {
+  const words = wordSet(sentence);
+  const found: SimilarPassage[] = [];
+  for (const candidate of candidates) {
+    if (candidate.file === options.excludeFile) continue;
+    const theirs = wordSet(candidate.text);
     const sharedWords = countShared(words, theirs);
-    const similarity = (2 * sharedWords) / (words.size + theirs.size);
-    found.push({
-      text,
-      file: document.file,
-      range: p.range,
-      title: document.meta.title,
-      date: document.meta.date,
-      speaker: document.meta.speaker,
-      page: pageOf(document, p.range.startLine),
-      similarity,
-      sharedWords,
-    });
+    found.push({ ...candidate, similarity: (2 * sharedWords) / (words.size + theirs.size), sharedWords });
   }
   return found.sort((a, b) => b.similarity - a.similarity).slice(0, options.limit);
 }
@@ -61,8 +75,8 @@ export function similarPassages(
  * passages — unless one is asked for. A close precedent shares the text's rarest words; they alone select
  * candidates, which keeps long texts fast.
  */
-export function selectingTerms(index: PassageIndex, text: string, citing?: number): QueryTerm[] {
-  return index
+export function selectingTerms(lexicon: Lexicon, text: string, citing?: number): QueryTerm[] {
+  return lexicon
     .analyze(text)
     .filter((t) => !t.identifier || t.text === String(citing))
     .sort((a, b) => Number(b.identifier) - Number(a.identifier) || b.idf - a.idf)

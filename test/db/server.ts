@@ -1,0 +1,125 @@
+/**
+ * A throwaway PostgreSQL server for the tests: Debian's `postgresql` (installed when missing and the run is root, as
+ * the integration tests install Chromium), `initdb` into a temporary folder owned by the user that runs it
+ * (`postgres` via `runuser` when root), a free port on 127.0.0.1, a socket in that folder — never the machine's
+ * own cluster — and stopped at the end, also when a test fails or the process exits.
+ */
+import { spawnSync } from 'child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
+import { createServer } from 'net';
+import * as os from 'os';
+import * as path from 'path';
+
+export interface TestServer {
+  port: number;
+  /** A URL for a role (no password: the test cluster trusts local connections). */
+  url(role: string): string;
+  stop(): void;
+}
+
+const POSTGRESQL_ROOT = '/usr/lib/postgresql';
+const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+function binDir(): string | null {
+  if (!existsSync(POSTGRESQL_ROOT)) return null;
+  const versions = readdirSync(POSTGRESQL_ROOT)
+    .filter((version) => existsSync(path.join(POSTGRESQL_ROOT, version, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
+  return versions.length > 0 ? path.join(POSTGRESQL_ROOT, versions[0], 'bin') : null;
+}
+
+/** The server's binaries, installing Debian's package when they are missing (see systemPackages.mjs). */
+async function ensurePostgresql(): Promise<string> {
+  const found = binDir();
+  if (found) return found;
+  const { ensureDebianPackages } = (await import('../integration/harness/systemPackages.mjs')) as {
+    ensureDebianPackages: (packages: Array<{ name: string; why: string; present: () => boolean }>, reason: string) => void;
+  };
+  ensureDebianPackages(
+    [{ name: 'postgresql', why: 'a PostgreSQL server with pg_trgm', present: () => binDir() !== null }],
+    'the database tests',
+  );
+  return binDir()!;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export async function startServer(): Promise<TestServer> {
+  const bin = await ensurePostgresql();
+  const root = process.getuid?.() === 0;
+  // /tmp, not under /root: the postgres user must reach it.
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'precedent-pg-'));
+  const runAs = (command: string, args: string[]) => {
+    const [program, argv] = root
+      ? ['runuser', ['-u', 'postgres', '--', path.join(bin, command), ...args]]
+      : [path.join(bin, command), args];
+    const result = spawnSync(program, argv, { encoding: 'utf8', cwd: dir });
+    if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr || result.stdout || result.error?.message}`);
+  };
+  if (root) {
+    const { uid, gid } = userIds('postgres');
+    chownSync(dir, uid, gid);
+  }
+  const data = path.join(dir, 'data');
+  const port = await freePort();
+  let running = false;
+  const stop = () => {
+    if (running) {
+      running = false;
+      spawnSync(
+        root ? 'runuser' : path.join(bin, 'pg_ctl'),
+        [...(root ? ['-u', 'postgres', '--', path.join(bin, 'pg_ctl')] : []), '-D', data, '-m', 'fast', '-w', 'stop'],
+        {
+          stdio: 'ignore',
+        },
+      );
+    }
+    process.removeListener('exit', stop);
+    for (const signal of SIGNALS) process.removeListener(signal, stopAndExit);
+    rmSync(dir, { recursive: true, force: true });
+  };
+  // Interrupted (Ctrl+C, a timeout's SIGTERM), the server is stopped before the process ends.
+  const stopAndExit = (signal: NodeJS.Signals) => {
+    stop();
+    process.kill(process.pid, signal);
+  };
+  process.on('exit', stop);
+  for (const signal of SIGNALS) process.once(signal, stopAndExit);
+  try {
+    runAs('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale', 'C']);
+    running = true;
+    runAs('pg_ctl', [
+      '-D',
+      data,
+      '-l',
+      path.join(dir, 'server.log'),
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+      '-w',
+      'start',
+    ]);
+  } catch (error) {
+    const log = existsSync(path.join(dir, 'server.log')) ? readFileSync(path.join(dir, 'server.log'), 'utf8') : '';
+    stop();
+    throw new Error(`${(error as Error).message}\n${log}`, { cause: error });
+  }
+  return { port, url: (role) => `postgresql://${role}@127.0.0.1:${port}/postgres`, stop };
+}
+
+function userIds(name: string): { uid: number; gid: number } {
+  const line = readFileSync('/etc/passwd', 'utf8')
+    .split('\n')
+    .find((entry) => entry.startsWith(`${name}:`));
+  if (!line) throw new Error(`no user ${name} (Debian's postgresql package creates it)`);
+  const [, , uid, gid] = line.split(':');
+  return { uid: Number(uid), gid: Number(gid) };
+}
