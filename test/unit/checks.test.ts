@@ -31,7 +31,7 @@ describe('checks on a draft', () => {
       assert.equal(finding.severity, 'warning');
       assert.match(
         finding.message,
-        /^2016 → 2015: Security Council resolution 2231 was adopted on 20 July 2015; or did you mean resolution 2331 \(2016\)/,
+        /^2016 → 2015: Security Council resolution 2231 was adopted on 20 July 2015. Did you mean resolution 2331 \(2016\)/,
       );
       assert.equal(flagged(seed, finding), 'Resolution 2231 (2016)');
       assert.deepEqual(

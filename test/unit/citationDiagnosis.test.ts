@@ -100,7 +100,7 @@ describe('citations: the right diagnosis, the right fix, the reason', () => {
       assert.equal(finding.code, 'resolution-year');
       assert.equal(
         finding.message,
-        '2000 → 2001: Security Council resolution 1352 was adopted on 1 June 2001; or did you mean resolution 1325 (2000), ' +
+        '2000 → 2001: Security Council resolution 1352 was adopted on 1 June 2001. Did you mean resolution 1325 (2000), ' +
           'the resolution on women and peace and security, which this sentence is about?',
       );
       assert.deepEqual(fixes(finding), [

@@ -47,12 +47,13 @@ function yearFinding(input: CheckInput, problem: CitationProblem): Omit<Finding,
   if (alternatives.some((a) => a.bySubject)) for (const fix of fixes) fix.choice = true;
   const [best, ...others] = alternatives;
   const didYouMean = best
-    ? `; or did you mean resolution ${best.number} (${best.year}), ${best.reason}${others.map((o) => ` (or ${o.number})`).join('')}?`
+    ? `. Did you mean resolution ${best.number} (${best.year}), ${best.reason}${others.map((o) => ` (or ${o.number})`).join('')}?`
     : '';
   const related: RelatedPlace[] = [];
   const repeating = precedentRepeating(input, problem);
   // Named short: the related place links to it.
-  const repeated = repeating ? `; the corpus's ${path.basename(repeating.file)}:${repeating.range.startLine + 1} makes the same error` : '';
+  const corpusText = repeating ? `${path.basename(repeating.file)}:${repeating.range.startLine + 1}` : '';
+  const repeated = repeating ? `${didYouMean ? ' ' : '. '}The corpus text ${corpusText} makes the same error` : '';
   if (repeating) related.push({ file: repeating.file, range: repeating.range, text: repeating.text });
   const rightly = rightCitationOf(input, citation, problem.year);
   if (rightly)

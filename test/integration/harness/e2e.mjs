@@ -73,7 +73,7 @@ const CHECKS = [
 const PANEL_DRAFT = 'panel-draft.md';
 const PANEL_SENTENCE = 'Japan attaches great importance to the assistance';
 const CONFIG_TEXT = '{\n  "checks": {\n    "repeated-word": "loud"\n  }\n}\n';
-const EXPECTED_PROBLEM = '2016 → 2015: Security Council resolution 2231 was adopted on 20 July 2015; or did you mean resolution 2331';
+const EXPECTED_PROBLEM = '2016 → 2015: Security Council resolution 2231 was adopted on 20 July 2015. Did you mean resolution 2331';
 const TYPED = 'In that regard, Japan has pledged approximately';
 
 const log = createLog('e2e');

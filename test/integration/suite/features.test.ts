@@ -25,7 +25,7 @@ describe('Precedent in the editor', () => {
     assert.strictEqual(draft.getText(diagnostic.range), 'Resolution 2231 (2016)');
     assert.match(
       diagnostic.message,
-      /^2016 → 2015: Security Council resolution 2231 was adopted on 20 July 2015; or did you mean resolution 2331 \(2016\)/,
+      /^2016 → 2015: Security Council resolution 2231 was adopted on 20 July 2015. Did you mean resolution 2331 \(2016\)/,
     );
     // What the lightbulb asks for: the quick fixes at the diagnostic (once the workbench has the diagnostic too).
     const actions = await until('the quick fixes', async () => {
