@@ -1,5 +1,5 @@
 // Generates the resolution tables the product ships, from the reference data kept outside the repository:
-//   node scripts/generate-registry.mjs [DATA_DIR]      (DATA_DIR defaults to ../shared/data)
+//   npx tsx scripts/generate-registry.mjs [DATA_DIR]      (DATA_DIR defaults to ../shared/data)
 // writes src/core/citations/generated/{securityCouncilYears,securityCouncilResolutions,generalAssemblySessions}.ts.
 // Only facts are shipped (a resolution's number, adoption date and agenda item; a session's numbers and years); the
 // CSV files stay where they are. Their provenance is written into each generated file.
@@ -7,43 +7,20 @@ import { readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
 import * as prettier from 'prettier';
+// The product's own CSV reader (tsx runs this script, so it can import the TypeScript source).
+import { csvRows } from '../src/core/text/csv.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.resolve(process.argv[2] ?? path.join(repo, '..', 'shared', 'data'));
 const outDir = path.join(repo, 'src', 'core', 'citations', 'generated');
 
-/** RFC 4180 rows: quoted fields may hold commas and doubled quotes. */
+/** A CSV file's rows as records by its header's names, fields trimmed. */
 function readCsv(file) {
-  const text = readFileSync(file, 'utf8').replace(/^\ufeff/, '');
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      if (row.some((f) => f !== '')) rows.push(row);
-      row = [];
-      field = '';
-    } else field += char;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  const [header, ...body] = rows;
-  return body.map((cells, index) => {
-    if (cells.length !== header.length) throw new Error(`${file}:${index + 2}: ${cells.length} fields, expected ${header.length}`);
-    return Object.fromEntries(header.map((name, i) => [name, cells[i].trim()]));
+  const [header, ...body] = csvRows(readFileSync(file, 'utf8'));
+  return body.map(({ fields, line }) => {
+    if (fields.length !== header.fields.length)
+      throw new Error(`${file}:${line}: ${fields.length} fields, expected ${header.fields.length}`);
+    return Object.fromEntries(header.fields.map((name, i) => [name.trim(), fields[i].trim()]));
   });
 }
 

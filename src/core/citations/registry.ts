@@ -10,6 +10,7 @@ import { lastAtOrBelow } from '../text/sorted';
 import { GENERAL_ASSEMBLY_SESSIONS } from './generated/generalAssemblySessions';
 import { AGENDA_ITEMS, RESOLUTION_ROWS } from './generated/securityCouncilResolutions';
 import { FIRST_RESOLUTION_OF_YEAR, LAST_KNOWN_RESOLUTION } from './generated/securityCouncilYears';
+import { csvRows } from '../text/csv';
 
 const FIRST_NUMBERS = FIRST_RESOLUTION_OF_YEAR.map(([, first]) => first);
 const SESSION_FIRST_NUMBERS = GENERAL_ASSEMBLY_SESSIONS.map(([, first]) => first);
@@ -74,44 +75,19 @@ export class ResolutionRegistry {
 export function parseRegistryCsv(text: string): { entries: Map<number, RegistryEntry>; problems: RegistryProblem[] } {
   const entries = new Map<number, RegistryEntry>();
   const problems: RegistryProblem[] = [];
-  text
-    .replace(/^\ufeff/, '')
-    .split(/\r\n|\r|\n/)
-    .forEach((line, index) => {
-      if (line.trim() === '' || (index === 0 && /^\s*number\s*,/i.test(line))) return;
-      const [numberText, date, ...rest] = splitCsvLine(line);
-      const number = Number(numberText);
-      if (!Number.isInteger(number) || number < 1) {
-        problems.push({ line: index + 1, message: `"${numberText}" is not a resolution number` });
-      } else if (!/^\d{4}-\d{2}-\d{2}$/.test(date ?? '')) {
-        problems.push({ line: index + 1, message: `"${date ?? ''}" is not an ISO date (YYYY-MM-DD)` });
-      } else {
-        entries.set(number, { number, date, title: rest.join(',').trim(), titleKind: 'title' });
-      }
-    });
+  csvRows(text).forEach(({ fields, line }, index) => {
+    const [numberText = '', date = '', ...rest] = fields.map((field) => field.trim());
+    if (index === 0 && /^number$/i.test(numberText)) return;
+    const number = Number(numberText);
+    if (!Number.isInteger(number) || number < 1) {
+      problems.push({ line, message: `"${numberText}" is not a resolution number` });
+    } else if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+      problems.push({ line, message: `"${date}" is not an ISO date (YYYY-MM-DD)` });
+    } else {
+      entries.set(number, { number, date, title: rest.join(',').trim(), titleKind: 'title' });
+    }
+  });
   return { entries, problems };
-}
-
-function splitCsvLine(line: string): string[] {
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const char = line[i];
-    if (quoted) {
-      if (char === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      fields.push(field.trim());
-      field = '';
-    } else field += char;
-  }
-  fields.push(field.trim());
-  return fields;
 }
 
 export class RegistryFileError extends Error {}
