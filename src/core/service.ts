@@ -105,6 +105,28 @@ export function throwIfCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new CancelledError();
 }
 
+/** The audit of corpus files, whoever checks them: each file read, configured and checked in turn. */
+export async function auditFiles(
+  files: string[],
+  options: AuditOptions,
+  check: (text: string, file: string, config: CheckConfig) => Promise<Finding[]>,
+): Promise<CheckedFile[]> {
+  const checked: CheckedFile[] = [];
+  for (const file of files) {
+    throwIfCancelled(options.signal);
+    if (options.include && !options.include(file)) continue;
+    let text: string;
+    try {
+      text = await readSourceText(file);
+    } catch (error) {
+      options.onUnreadable?.(file, describeFsError(error));
+      continue;
+    }
+    checked.push({ file, text, findings: await check(text, file, await options.configFor(file)) });
+  }
+  return checked;
+}
+
 /** Answers in this process from a loaded workspace. */
 export class LocalCorpus implements CorpusQueries {
   constructor(readonly workspace: PrecedentWorkspace) {}
@@ -174,21 +196,10 @@ export class LocalCorpus implements CorpusQueries {
 
   async audit(options: AuditOptions): Promise<CheckedFile[]> {
     await this.factsRead(options);
-    const checked: CheckedFile[] = [];
-    for (const { file } of this.workspace.documents) {
-      throwIfCancelled(options.signal);
-      if (options.include && !options.include(file)) continue;
-      let text: string;
-      try {
-        text = await readSourceText(file);
-      } catch (error) {
-        options.onUnreadable?.(file, describeFsError(error));
-        continue;
-      }
-      const config = await options.configFor(file);
-      checked.push({ file, text, findings: this.workspace.check(text, file, { registry: options.registry, config }) });
-    }
-    return checked;
+    const files = this.workspace.documents.map((document) => document.file);
+    return auditFiles(files, options, (text, file, config) =>
+      Promise.resolve(this.workspace.check(text, file, { registry: options.registry, config })),
+    );
   }
 
   private async factsRead(options: Cancellable): Promise<void> {

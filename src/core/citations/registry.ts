@@ -43,6 +43,11 @@ export const LAST_OLD_STYLE_GA_NUMBER = 3541;
 export class ResolutionRegistry {
   constructor(private readonly entries: ReadonlyMap<number, RegistryEntry> = new Map()) {}
 
+  /** The user's own entries (from a registry file), as a worker thread rebuilds the registry from them. */
+  ownEntries(): ReadonlyMap<number, RegistryEntry> {
+    return this.entries;
+  }
+
   /** The year a Security Council resolution was adopted, or null when the number is beyond what is known. */
   securityCouncilYear(number: number): number | null {
     const entry = this.entry(number);
