@@ -141,7 +141,7 @@ export class WorkerCorpus implements CorpusQueries {
 
   /** Files are read and configured here (the options hold functions, which cannot cross); the thread checks each. */
   async audit(options: AuditOptions): Promise<CheckedFile[]> {
-    return auditFiles(await this.documentFiles(options), options, (text, file, config) =>
+    return auditFiles(await this.documentFiles({ signal: options.signal }), options, (text, file, config) =>
       this.check(text, file, { registry: options.registry, config, signal: options.signal }),
     );
   }
@@ -178,8 +178,14 @@ export class WorkerCorpus implements CorpusQueries {
           this.pending.delete(id);
           then(value);
         };
-      this.pending.set(id, { resolve: settle((result) => resolve(result as T)), reject: settle(reject) });
-      this.post(worker, { type: 'ask', id, method, args: [...args, options] });
+      const pending = { resolve: settle((result) => resolve(result as T)), reject: settle(reject) };
+      this.pending.set(id, pending);
+      try {
+        this.post(worker, { type: 'ask', id, method, args: [...args, options] });
+      } catch (error) {
+        // An argument that cannot cross (a function, a class instance's methods) is the caller's error, named here.
+        pending.reject(new Error(`${method}: ${(error as Error).message}`));
+      }
     });
   }
 
