@@ -55,7 +55,7 @@ const entry = {
 const builds = [
   entry,
   { ...common, entryPoints: ['src/vscode/core.ts'], outfile: 'dist/core.js' },
-  { ...common, entryPoints: ['src/vscode/cacheWorker.ts'], outfile: 'dist/cacheWorker.js' },
+  { ...common, entryPoints: ['src/core/worker/corpusWorker.ts'], outfile: 'dist/corpusWorker.js' },
   { ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js' },
   extractor('pdf'),
   extractor('docx'),

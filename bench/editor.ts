@@ -8,10 +8,10 @@ import { ResolutionRegistry } from '../src/core/citations/registry';
 import * as path from 'path';
 import { markdownNonProse } from '../src/core/draft/markdownProse';
 import { LocalCorpus } from '../src/core/service';
+import { WorkerCorpus } from '../src/core/worker/workerCorpus';
 import MarkdownIt from 'markdown-it';
 import { parse, postprocess, preprocess } from 'micromark';
 import { PrecedentWorkspace } from '../src/core/workspace';
-import { buildCacheInWorker } from '../src/vscode/buildCacheInWorker';
 import { REPO_ROOT } from './corpora';
 import { DRAFT_WORDS, draftParagraphs, makeDraft } from './drafts';
 import { type FactFigures, formatFactFigures, measureFacts } from './facts';
@@ -40,8 +40,8 @@ interface Timing {
 
 export interface EditorFigures {
   /**
-   * Longest event-loop stall while the corpus loads, in ms: cold (empty cache; built on a worker thread, then
-   * opened from the cache, as the extension does) and warm (from the cache).
+   * Longest event-loop stall while the corpus loads, in ms: cold (empty cache; read on the index's worker
+   * thread, as the extension does) and warm (from the cache).
    */
   coldLoadMaxStallMs: number;
   warmLoadMaxStallMs: number;
@@ -62,10 +62,17 @@ export interface EditorFigures {
 
 export async function measureEditor(corpusDir: string, cacheDir: string, passages: number): Promise<EditorFigures> {
   const archiveSized = passages > ARCHIVE_PASSAGES;
-  // As the extension opens a changed corpus: a worker thread builds the cache, then this thread opens it.
+  // As the extension opens a changed corpus: its index's worker thread reads it and writes the cache.
   const coldLoadMaxStallMs = await maxStallWhile(async () => {
-    await buildCacheInWorker(path.join(REPO_ROOT, 'dist', 'cacheWorker.js'), { roots: [corpusDir], cacheDir });
-    await PrecedentWorkspace.load({ roots: [corpusDir], cacheDir });
+    let written: () => void = () => undefined;
+    const saved = new Promise<void>((resolve) => (written = resolve));
+    const corpus = await WorkerCorpus.start(
+      path.join(REPO_ROOT, 'dist', 'corpusWorker.js'),
+      { roots: [corpusDir], cacheDir },
+      { onSaved: written },
+    );
+    await saved;
+    await corpus.dispose();
   });
   let workspace: PrecedentWorkspace | null = null;
   const warmLoadMaxStallMs = await maxStallWhile(async () => {

@@ -35,3 +35,4 @@ export { mergeTwins } from '../core/search/twins';
 export { LocalCorpus } from '../core/service';
 export { parseTemplates } from '../core/snippets';
 export { PrecedentWorkspace } from '../core/workspace';
+export { WorkerCorpus } from '../core/worker/workerCorpus';

@@ -5,9 +5,9 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CorpusQueries } from '../core/service';
-import type { IndexReport, PrecedentWorkspace } from '../core/workspace';
+import type { WorkerCorpus } from '../core/worker/workerCorpus';
+import type { IndexReport } from '../core/workspace';
 import { ADD_CORPUS_FOLDER_COMMAND, CHOOSE_FOLDER } from './addCorpusFolder';
-import { buildCacheInWorker } from './buildCacheInWorker';
 import { core } from './loadCore';
 import type { CorpusStatusBar, LabelledFolder } from './statusBar';
 import { readSettings, resolveInWorkspace } from './settings';
@@ -15,7 +15,7 @@ import { readSettings, resolveInWorkspace } from './settings';
 const RELOAD_DELAY_MS = 500;
 
 export class CorpusService implements vscode.Disposable {
-  private corpus: CorpusQueries | null = null;
+  private corpus: WorkerCorpus | null = null;
   private generation = 0;
   private watchers: vscode.FileSystemWatcher[] = [];
   private reloadTimer: NodeJS.Timeout | undefined;
@@ -54,6 +54,10 @@ export class CorpusService implements vscode.Disposable {
     return uri.scheme === 'file' && this.roots.some((root) => core().isInside(uri.fsPath, root));
   }
 
+  private get workerScript(): string {
+    return path.join(this.context.extensionPath, 'dist', 'corpusWorker.js');
+  }
+
   get cacheDir(): string {
     return path.join(this.context.globalStorageUri.fsPath, 'index-cache');
   }
@@ -75,27 +79,30 @@ export class CorpusService implements vscode.Disposable {
         { location: vscode.ProgressLocation.Notification, title: 'Precedent: indexing the corpus', cancellable: true },
         async (_progress, token) => {
           try {
-            const { PrecedentWorkspace } = core();
             const missing = await missingRoots(this.roots);
             const options = { roots: this.roots.filter((root) => !missing.includes(root)), cacheDir: this.cacheDir };
-            let loaded = await PrecedentWorkspace.load({ ...options, snapshotOnly: true });
-            let built: IndexReport | null = null;
-            if (!loaded) {
-              // Something changed: a worker reads what changed and rebuilds the cache, off this thread.
-              built = await buildCacheInWorker(path.join(this.context.extensionPath, 'dist', 'cacheWorker.js'), options).catch(
-                (error: Error) => {
-                  this.log.warn(`Indexing on a worker thread failed (${error.message}); indexing here instead`);
-                  return null;
-                },
-              );
-              loaded = await PrecedentWorkspace.load(options);
-            }
+            // The index lives on a worker thread, which opens the cache (or reads what changed and rewrites it).
+            const loaded = await core().WorkerCorpus.start(this.workerScript, options, {
+              onSaved: (error) => error && this.log.warn(`The index cache could not be written: ${error}`),
+              onRestart: (reason) => {
+                this.log.error(`The index worker stopped (${reason}); restarting it`);
+                this.status.restarting(reason);
+              },
+              onRestarted: () => {
+                this.log.info('The index worker restarted');
+                if (this.corpus === loaded) void this.showStatus(loaded, missing);
+              },
+              onError: (reason) => {
+                this.log.error(`The index worker stopped (${reason}) and could not be restarted; run "Precedent: Rebuild Index"`);
+                this.status.failed(`The index stopped: ${reason}`);
+              },
+            });
             if (token.isCancellationRequested || generation !== this.generation) {
               this.log.info('Indexing cancelled or superseded; keeping the previous index');
+              void loaded.dispose();
               return;
             }
-            this.accept(loaded, { missing, built, ms: performance.now() - started });
-            loaded.saved.catch((error: Error) => this.log.warn(`The index cache could not be written: ${error.message}`));
+            await this.accept(loaded, { missing, ms: performance.now() - started });
           } catch (error) {
             const message = (error as Error).message;
             this.log.error(`Indexing failed: ${message}`);
@@ -114,26 +121,32 @@ export class CorpusService implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.reloadTimer);
+    void this.corpus?.dispose();
     for (const watcher of this.watchers) watcher.dispose();
     this.changed.dispose();
   }
 
-  private accept(loaded: PrecedentWorkspace, how: { missing: string[]; built: IndexReport | null; ms: number }): void {
+  private async accept(loaded: WorkerCorpus, how: { missing: string[]; ms: number }): Promise<void> {
     const { report } = loaded;
-    this.corpus = new (core().LocalCorpus)(loaded);
-    this.log.info(`${report.documents} documents, ${report.passages} passages in ${Math.round(how.ms)} ms (${howRead(report, how.built)})`);
+    const previous = this.corpus;
+    this.corpus = loaded;
+    // Questions still asked of the previous index are cancelled: their answers would be of the corpus as it was.
+    void previous?.dispose();
+    this.log.info(`${report.documents} documents, ${report.passages} passages in ${Math.round(how.ms)} ms (${howRead(report)})`);
     for (const root of how.missing) this.log.warn(`Corpus folder ${root} does not exist; check the setting precedent.corpus.paths`);
     for (const skipped of report.skipped) this.log.warn(`Skipped ${skipped.file}: ${skipped.reason}`);
     for (const warning of report.warnings) this.log.warn(`${warning.file}: ${warning.reason}`);
     if (report.documents === 0)
       this.log.warn(`No documents to index in ${this.roots.join(', ')} (Precedent reads .txt, .md, Word and PDF files)`);
+    await this.showStatus(loaded, how.missing);
+    this.changed.fire(loaded);
+  }
+
+  /** The status bar's count and folders, and a notice for each folder the user named that gave nothing. */
+  private async showStatus(loaded: WorkerCorpus, missing: string[]): Promise<void> {
+    const { report } = loaded;
     const folders = core()
-      .summarizeFolders(
-        this.roots,
-        how.missing,
-        loaded.documents.map((document) => document.file),
-        report.skipped,
-      )
+      .summarizeFolders(this.roots, missing, await loaded.documentFiles(), report.skipped)
       .map((folder) => ({ ...folder, label: this.folderLabel(folder.folder) }));
     const problems = this.namedFolderProblems(folders);
     this.status.ready(
@@ -143,7 +156,6 @@ export class CorpusService implements vscode.Disposable {
       problems.map(({ message }) => message),
     );
     for (const problem of problems) this.notify(problem);
-    this.changed.fire(this.corpus);
   }
 
   /**
@@ -212,11 +224,9 @@ async function missingRoots(roots: string[]): Promise<string[]> {
   return missing;
 }
 
-/** How the corpus came to be loaded, with the time each part took. */
-function howRead(report: IndexReport, built: IndexReport | null): string {
+/** How the index's worker thread came to have the corpus, with the time it took. */
+function howRead(report: IndexReport): string {
   const files = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
-  if (built) {
-    return `${files(built.ingested)} read and indexed on a worker thread in ${built.ms} ms, then opened from its cache in ${report.ms} ms`;
-  }
-  return report.fromSnapshot ? `opened from the cache in ${report.ms} ms` : `${files(report.ingested)} read in ${report.ms} ms`;
+  const how = report.fromSnapshot ? `opened from the cache in ${report.ms} ms` : `${files(report.ingested)} read in ${report.ms} ms`;
+  return `${how} on a worker thread`;
 }

@@ -51,6 +51,13 @@ export class CorpusStatusBar implements vscode.Disposable {
     this.item.backgroundColor = problems.length > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
   }
 
+  /** The index's worker stopped (why) and is being restarted: questions wait for it. */
+  restarting(reason: string): void {
+    this.item.text = '$(sync~spin) Precedent: restarting the index…';
+    this.item.tooltip = `The index stopped (${reason}) and is restarting`;
+    this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+  }
+
   failed(message: string): void {
     this.item.text = '$(error) Precedent: corpus not loaded';
     this.item.tooltip = message;

@@ -45,6 +45,7 @@ async function serve(options: WorkspaceOptions): Promise<void> {
   }
   const corpus = new LocalCorpus(workspace);
   port.on('message', (message: ToWorker) => {
+    if (message.type === 'crash') process.exit(1);
     if (message.type === 'cancel') return asked.get(message.id)?.abort();
     const controller = new AbortController();
     asked.set(message.id, controller);

@@ -20,7 +20,11 @@ export const WORKER_METHODS = [
 
 export type WorkerMethod = (typeof WORKER_METHODS)[number];
 
-export type ToWorker = { type: 'ask'; id: number; method: WorkerMethod; args: unknown[] } | { type: 'cancel'; id: number };
+export type ToWorker =
+  | { type: 'ask'; id: number; method: WorkerMethod; args: unknown[] }
+  | { type: 'cancel'; id: number }
+  /** Exit at once, as a crash would (tests of the recovery). */
+  | { type: 'crash' };
 
 export type FromWorker =
   | { type: 'loaded'; report: IndexReport }

@@ -37,6 +37,8 @@ export const MAX_RESTARTS = 3;
 export interface WorkerCorpusEvents {
   /** The thread stopped (why) and a new one is loading the corpus. */
   onRestart?(reason: string): void;
+  /** The new thread has loaded the corpus and answers again. */
+  onRestarted?(report: IndexReport): void;
   /** The thread stopped and will not be restarted: every question now rejects. */
   onError?(reason: string): void;
   /** The thread has written the cache (error null) or could not (its reason). */
@@ -153,9 +155,15 @@ export class WorkerCorpus implements CorpusQueries {
     await this.thread.then(({ worker }) => worker.terminate()).catch(() => undefined);
   }
 
-  /** Stops the thread as a crash would, without disposing: the restart follows. For tests of the recovery. */
+  /**
+   * For tests of the recovery: the thread exits as a crash would, before answering any question asked after this
+   * call; resolves once it has stopped (and its restart has begun).
+   */
   async crashForTest(): Promise<void> {
-    await (await this.thread).worker.terminate();
+    const { worker } = await this.thread;
+    const exited = new Promise((resolve) => worker.once('exit', resolve));
+    this.post(worker, { type: 'crash' });
+    await exited;
   }
 
   /** The last argument of every question is its options, without the signal (which cannot cross; the cancel message does). */
@@ -241,7 +249,7 @@ export class WorkerCorpus implements CorpusQueries {
     this.events.onRestart?.(reason);
     this.thread = this.spawn();
     this.thread.then(
-      () => undefined,
+      ({ report }) => this.events.onRestarted?.(report),
       (error: Error) => this.events.onError?.(error.message),
     );
   }
