@@ -130,8 +130,8 @@ export class CorpusService implements vscode.Disposable {
     const { report } = loaded;
     const previous = this.corpus;
     this.corpus = loaded;
-    // Questions still asked of the previous index are cancelled: their answers would be of the corpus as it was.
-    void previous?.dispose();
+    // A feature still asking the previous index (an audit under way) finishes on it; then it stops.
+    previous?.retire();
     this.log.info(`${report.documents} documents, ${report.passages} passages in ${Math.round(how.ms)} ms (${howRead(report)})`);
     for (const root of how.missing) this.log.warn(`Corpus folder ${root} does not exist; check the setting precedent.corpus.paths`);
     for (const skipped of report.skipped) this.log.warn(`Skipped ${skipped.file}: ${skipped.reason}`);

@@ -123,6 +123,22 @@ describe('the index on a worker thread (WorkerCorpus)', function () {
     await fragile.dispose();
   });
 
+  it('a retired index answers while it is asked, then stops; a disposed one rejects every question as cancelled', async () => {
+    const replaced = await WorkerCorpus.start(script, OPTIONS);
+    replaced.retire(200);
+    for (let question = 0; question < 3; question++) {
+      assert.deepStrictEqual(await replaced.acronym('UNODC'), await local.acronym('UNODC'));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await assert.rejects(replaced.acronym('UNODC'), (error) => isCancelled(error));
+    const disposed = await WorkerCorpus.start(script, OPTIONS);
+    const pending = assert.rejects(disposed.search('unodc'), (error) => isCancelled(error));
+    await disposed.dispose();
+    await pending;
+    await assert.rejects(disposed.search('unodc'), (error) => isCancelled(error));
+  });
+
   it('rejects the start, with the reason, when the worker cannot run', async () => {
     await assert.rejects(WorkerCorpus.start(path.join(dir, 'missing.js'), OPTIONS), /stopped while loading the corpus: Cannot find module/);
   });

@@ -33,6 +33,8 @@ import type { FromWorker, ToWorker, WorkerMethod } from './protocol';
 
 /** How many times a crashed thread is restarted before the index gives up. */
 export const MAX_RESTARTS = 3;
+/** How long a replaced index stays up once no question is asked of it. */
+const RETIRE_IDLE_MS = 5000;
 
 export interface WorkerCorpusEvents {
   /** The thread stopped (why) and a new one is loading the corpus. */
@@ -63,6 +65,8 @@ export class WorkerCorpus implements CorpusQueries {
   private restarts = 0;
   private disposed = false;
   private loadedReport: IndexReport | null = null;
+  private retireAfterMs: number | null = null;
+  private retiring: NodeJS.Timeout | undefined;
 
   private constructor(
     private readonly script: string,
@@ -148,11 +152,27 @@ export class WorkerCorpus implements CorpusQueries {
     );
   }
 
-  /** Stops the thread; questions still pending reject as cancelled (nobody needs their answers now). */
+  /** Stops the thread; questions pending or asked later reject as cancelled (nobody needs their answers now). */
   async dispose(): Promise<void> {
     this.disposed = true;
+    clearTimeout(this.retiring);
     this.rejectPending(() => new CancelledError());
     await this.thread.then(({ worker }) => worker.terminate()).catch(() => undefined);
+  }
+
+  /**
+   * Stops the thread once no question has been asked of it for `idleMs`: a newer index has replaced it, but a caller
+   * still working through a series of questions (an audit, file by file) finishes on the index it began with.
+   */
+  retire(idleMs = RETIRE_IDLE_MS): void {
+    this.retireAfterMs = idleMs;
+    this.keepUntilIdle();
+  }
+
+  private keepUntilIdle(): void {
+    if (this.retireAfterMs === null || this.disposed) return;
+    clearTimeout(this.retiring);
+    this.retiring = setTimeout(() => (this.pending.size > 0 ? this.keepUntilIdle() : void this.dispose()), this.retireAfterMs);
   }
 
   /**
@@ -171,6 +191,8 @@ export class WorkerCorpus implements CorpusQueries {
     throwIfCancelled(signal);
     const { worker } = await this.thread;
     throwIfCancelled(signal);
+    if (this.disposed) throw new CancelledError();
+    this.keepUntilIdle();
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       const onAbort = () => {
