@@ -81,30 +81,15 @@ export class PassageIndex {
     }
     const terms = [...old.terms];
     const termIds = new Map(terms.map((term, id) => [term, id]));
-    const pairTerms = new GrowableInt32();
-    const pairPassages = new GrowableInt32();
+    const pairs = new PassageTerms(terms, termIds);
     added.forEach((document, a) =>
       document.passages.forEach((p, local) => {
-        const passage = passageDocument.length;
-        const seen = new Set<number>();
-        const text = normalizeForMatch(document.paragraphs[p.paragraph].text.slice(p.start, p.end));
-        scanTokens(text, (_start, _end, term) => {
-          let id = termIds.get(term);
-          if (id === undefined) {
-            id = terms.length;
-            termIds.set(term, id);
-            terms.push(term);
-          }
-          if (seen.has(id)) return;
-          seen.add(id);
-          pairTerms.push(id);
-          pairPassages.push(passage);
-        });
+        pairs.add(document.paragraphs[p.paragraph].text.slice(p.start, p.end), passageDocument.length);
         passageDocument.push(keptDocuments + a);
         passageLocal.push(local);
       }),
     );
-    const addedPostings = groupByTerm(pairTerms, pairPassages, terms.length);
+    const addedPostings = groupByTerm(pairs.pairTerms, pairs.pairPassages, terms.length);
     const postingOffsets = new Int32Array(terms.length + 1);
     const postings = new Int32Array(old.postings.length + addedPostings.values.length);
     let write = 0;
@@ -292,36 +277,15 @@ function isBetter(coverage: number, passage: number, than: Candidate): boolean {
 function buildSnapshot(documents: CorpusDocument[]): { snapshot: IndexSnapshot; termIds: Map<string, number>; vocabulary: Vocabulary } {
   const termIds = new Map<string, number>();
   const terms: string[] = [];
-  const pairTerms = new GrowableInt32();
-  const pairPassages = new GrowableInt32();
+  const pairs = new PassageTerms(terms, termIds);
+  const { pairTerms, pairPassages } = pairs;
   const passageDocument = new GrowableInt32();
   const passageLocal = new GrowableInt32();
-  // The passage each term was last seen in, so a term counts once per passage.
-  let lastPassageOfTerm = new Int32Array(1 << 16).fill(-1);
-  let passage = 0;
   documents.forEach((document, documentIndex) => {
     document.passages.forEach((p, local) => {
-      const text = normalizeForMatch(document.paragraphs[p.paragraph].text.slice(p.start, p.end));
-      scanTokens(text, (_start, _end, term) => {
-        let id = termIds.get(term);
-        if (id === undefined) {
-          id = terms.length;
-          termIds.set(term, id);
-          terms.push(term);
-          if (id === lastPassageOfTerm.length) {
-            const bigger = new Int32Array(id * 2).fill(-1);
-            bigger.set(lastPassageOfTerm);
-            lastPassageOfTerm = bigger;
-          }
-        }
-        if (lastPassageOfTerm[id] === passage) return;
-        lastPassageOfTerm[id] = passage;
-        pairTerms.push(id);
-        pairPassages.push(passage);
-      });
+      pairs.add(document.paragraphs[p.paragraph].text.slice(p.start, p.end), passageDocument.length);
       passageDocument.push(documentIndex);
       passageLocal.push(local);
-      passage++;
     });
   });
   const documentFrequency = new Int32Array(terms.length);
@@ -353,6 +317,44 @@ function buildSnapshot(documents: CorpusDocument[]): { snapshot: IndexSnapshot; 
 }
 
 /** Counting sort of (term, passage) pairs into one postings array; passages ascending and unique per term. */
+/**
+ * The (term, passage) pairs of passages' words, each term once a passage; a word not met before gets the next term
+ * number. Passages are added in ascending order.
+ */
+class PassageTerms {
+  readonly pairTerms = new GrowableInt32();
+  readonly pairPassages = new GrowableInt32();
+  /** The passage each term was last seen in, so a term counts once per passage. */
+  private lastPassageOfTerm: Int32Array;
+
+  constructor(
+    private readonly terms: string[],
+    private readonly termIds: Map<string, number>,
+  ) {
+    this.lastPassageOfTerm = new Int32Array(Math.max(1 << 16, terms.length * 2)).fill(-1);
+  }
+
+  add(text: string, passage: number): void {
+    scanTokens(normalizeForMatch(text), (_start, _end, term) => {
+      let id = this.termIds.get(term);
+      if (id === undefined) {
+        id = this.terms.length;
+        this.termIds.set(term, id);
+        this.terms.push(term);
+        if (id === this.lastPassageOfTerm.length) {
+          const bigger = new Int32Array(id * 2).fill(-1);
+          bigger.set(this.lastPassageOfTerm);
+          this.lastPassageOfTerm = bigger;
+        }
+      }
+      if (this.lastPassageOfTerm[id] === passage) return;
+      this.lastPassageOfTerm[id] = passage;
+      this.pairTerms.push(id);
+      this.pairPassages.push(passage);
+    });
+  }
+}
+
 function groupByTerm(pairTerms: GrowableInt32, pairPassages: GrowableInt32, termCount: number) {
   const counts = new Int32Array(termCount + 1);
   for (let i = 0; i < pairTerms.length; i++) counts[pairTerms.at(i) + 1]++;
