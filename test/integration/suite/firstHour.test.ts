@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { WorkerCorpus } from '../../../src/core/worker/workerCorpus';
 import { codeOf } from '../../../src/vscode/convert';
 import { api, EXTENSION_ID, until, workspaceFile } from './helpers';
 
@@ -192,5 +193,19 @@ describe("A drafter's first hour", () => {
       fs.rmSync(auditFile.fsPath, { force: true });
       await corpus.reload('test: a corpus file removed');
     }
+  });
+
+  it('the index recovers from a crash of its worker thread: the status says so, then the same questions are answered', async function () {
+    this.timeout(60_000);
+    const { corpus, status } = await api();
+    const index = corpus.current as WorkerCorpus;
+    const before = await index.search('UNODC');
+    assert.ok(before.length > 0);
+    await index.crashForTest();
+    assert.match(status.text, /restarting the index/);
+    assert.match(status.tooltip, /The index stopped \(it exited with code 1\) and is restarting/);
+    await until('the status back to its documents', () => /^\$\(book\) Precedent: \d+ documents$/.test(status.text));
+    assert.strictEqual(corpus.current, index, 'the same index, answering from its new thread');
+    assert.deepStrictEqual(await index.search('UNODC'), before);
   });
 });
