@@ -182,7 +182,7 @@ export function formatEditorFigures(figures: EditorFigures): string {
   const { check, completion } = figures;
   return [
     'Editor (Precedent only):',
-    `  longest event-loop stall while indexing: cold (built on a worker thread) ${ms(figures.coldLoadMaxStallMs)}, ` +
+    `  longest event-loop stall while indexing: cold (on the index's worker thread) ${ms(figures.coldLoadMaxStallMs)}, ` +
       `warm from cache ${ms(figures.warmLoadMaxStallMs)}  (target ≤ 50 ms at ×10)`,
     `  check a ${DRAFT_WORDS}-word draft (${check.sentences} sentences, ${check.drafts} drafts): ` +
       `${percentiles(check)}  (target p95 ≤ 250 ms)`,
