@@ -30,7 +30,7 @@ function ask(corpus: LocalCorpus, method: WorkerMethod, args: unknown[], signal:
     const [text, file, options] = args as [string, string, PlainCheckOptions];
     return corpus.check(text, file, { registry: new ResolutionRegistry(options.registryEntries), config: options.config, signal });
   }
-  // Every other question's last argument is its options (or absent), to which the thread's own signal is added.
+  // Every other question's last argument is its options (WorkerCorpus always sends them), given the thread's own signal.
   const withSignal = [...args.slice(0, last), { ...(args[last] as object | undefined), signal }];
   return (corpus[method] as (...parameters: unknown[]) => Promise<unknown>).apply(corpus, withSignal);
 }
