@@ -61,7 +61,17 @@ export interface SkippedFile {
   reason: string;
 }
 
-export interface SearchMatch {
+/** A text of the corpus where it stands: enough to show it, open its source and cite it. */
+export interface CorpusPlace {
+  text: string;
+  file: string;
+  range: SourceRange;
+  title: string | null;
+  speaker: string | null;
+  date: string | null;
+}
+
+export interface SearchMatch extends CorpusPlace {
   /** The passage as a reader sees it. */
   text: string;
   /** The paragraph the passage belongs to. */
@@ -70,11 +80,6 @@ export interface SearchMatch {
   matches: Array<[number, number]>;
   /** 0 to 1, higher is better. */
   score: number;
-  file: string;
-  range: SourceRange;
-  title: string | null;
-  date: string | null;
-  speaker: string | null;
   /** The page the passage starts on, in a PDF; null in files without pages. */
   page: number | null;
   /**

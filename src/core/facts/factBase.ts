@@ -6,23 +6,15 @@
  * other source beside it.
  */
 import Fuse from 'fuse.js';
-import type { CorpusDocument, SourceRange } from '../types';
+import type { CorpusDocument, CorpusPlace } from '../types';
 import { AcronymTable } from './acronyms';
 import { extractFacts, type SentenceFact } from './extract';
 import { type FactField, FactTermIndex } from './factTerms';
 import { relationOfVerb } from './relations';
 import { timeEnd } from './times';
 
-export interface Fact extends SentenceFact {
-  /** The sentence that states it. */
-  text: string;
-  file: string;
-  range: SourceRange;
-  title: string | null;
-  /** Who gave the statement, as its document says. */
-  speaker: string | null;
-  /** The document's date. */
-  date: string | null;
+/** A fact with the sentence that states it, where it stands, and its document's title, speaker and date. */
+export interface Fact extends SentenceFact, CorpusPlace {
   /** When it holds, for ordering: its time, else the period the document reports on, else the document's date. */
   asOf: string | null;
   /** Other documents stating the same fact in the same words or figures. */

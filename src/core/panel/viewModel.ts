@@ -11,7 +11,7 @@ import { mergeTwins } from '../search/twins';
 import { normalizeForMatch } from '../text/normalize';
 import { tokenize } from '../text/tokenize';
 import type { DiffPart } from '../text/wordDiff';
-import type { SearchMatch, SourceRange } from '../types';
+import type { SearchMatch, CorpusPlace, SourceRange } from '../types';
 
 /** A stretch of text as the panel marks it: shared with the draft (or matching the query), added, removed, or plain. */
 export interface Run {
@@ -20,14 +20,7 @@ export interface Run {
 }
 
 /** What a card is about: enough to insert it, open its source and cite it. */
-export interface CardSource {
-  text: string;
-  file: string;
-  range: SourceRange;
-  title: string | null;
-  speaker: string | null;
-  date: string | null;
-}
+export type CardSource = CorpusPlace;
 
 export interface PassageCard {
   id: string;

@@ -5,7 +5,7 @@
  * since it is no part of the wording. Page furniture was left out when the corpus was read.
  */
 import { withoutSpeakerTag } from '../corpus/inferMeta';
-import type { CorpusDocument, SourceRange } from '../types';
+import type { CorpusDocument, CorpusPlace } from '../types';
 import type { PassageIndex } from './passageIndex';
 import { countShared, selectingTerms, wordSet } from './similar';
 import { mergeTwins } from './twins';
@@ -13,14 +13,8 @@ import { mergeTwins } from './twins';
 /** Passages weighed; a paragraph is found through any of its sentences. */
 export const PARAGRAPH_CANDIDATES = 60;
 
-export interface ParagraphMatch {
-  /** The paragraph as a reader reads it. */
-  text: string;
-  file: string;
-  range: SourceRange;
-  title: string | null;
-  speaker: string | null;
-  date: string | null;
+/** A corpus paragraph, as a reader reads it, and how close it is. */
+export interface ParagraphMatch extends CorpusPlace {
   /** How closely it follows the draft's paragraph, 0 to 1 (see `closeness`). */
   similarity: number;
   /** The titles (or files) of its twins. */

@@ -4,7 +4,7 @@
  */
 import Fuse from 'fuse.js';
 import { pageOf } from '../corpus/pages';
-import type { CorpusDocument, SearchMatch, SourceRange } from '../types';
+import type { CorpusDocument, SearchMatch, CorpusPlace } from '../types';
 import { normalizeForMatch } from '../text/normalize';
 import { tokenize } from '../text/tokenize';
 import type { Lexicon, QueryTerm } from './lexicon';
@@ -31,19 +31,13 @@ const FUSE_OPTIONS = {
 };
 
 /** A candidate passage, wherever it is kept (the local index, a database server), as ranking needs it. */
-export interface FoundPassage {
+export interface FoundPassage extends CorpusPlace {
   /** Its place in the corpus: between equal scores, the earlier passage comes first. */
   order: number;
   /** Share of the query's weight the passage matched, 0 to 1 (see PassageIndex.candidates). */
   coverage: number;
-  text: string;
   /** The paragraph it belongs to. */
   context: string;
-  file: string;
-  range: SourceRange;
-  title: string | null;
-  date: string | null;
-  speaker: string | null;
   page: number | null;
 }
 

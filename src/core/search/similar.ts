@@ -3,19 +3,13 @@
  * each one shares (Dice over word sets, numbers left out, since the point is to compare them afterwards).
  */
 import { pageOf } from '../corpus/pages';
-import type { CorpusDocument, SourceRange } from '../types';
+import type { CorpusDocument, CorpusPlace } from '../types';
 import { normalizeForMatch } from '../text/normalize';
 import { isIdentifier, tokenize } from '../text/tokenize';
 import type { Lexicon, QueryTerm } from './lexicon';
 import type { PassageIndex } from './passageIndex';
 
-export interface SimilarPassage {
-  text: string;
-  file: string;
-  range: SourceRange;
-  title: string | null;
-  date: string | null;
-  speaker: string | null;
+export interface SimilarPassage extends CorpusPlace {
   /** The page the passage starts on, in a PDF; null elsewhere. */
   page: number | null;
   similarity: number;
