@@ -5,6 +5,7 @@
  * the webview as JSON.
  */
 import * as path from 'path';
+import { serverCollectionOf } from '../db/reference';
 import type { PhraseHistory } from '../search/phraseHistory';
 import type { SentencePassage } from '../search/sentencePassages';
 import { mergeTwins } from '../search/twins';
@@ -100,9 +101,14 @@ export function emptyViewModel(ready: boolean): PanelViewModel {
   };
 }
 
-/** Title · speaker · date, or the file's name when the document says nothing of itself. */
+/**
+ * Title · speaker · date, or the file's name when the document says nothing of itself; a team server's passage
+ * also names its collection ("· server: team").
+ */
 export function sourceLine(source: Pick<CardSource, 'title' | 'speaker' | 'date' | 'file'>): string {
-  return [source.title, source.speaker, source.date].filter(Boolean).join(' · ') || path.basename(source.file);
+  const collection = serverCollectionOf(source.file);
+  const line = [source.title, source.speaker, source.date].filter(Boolean).join(' · ') || path.basename(source.file);
+  return collection === null ? line : `${line} · server: ${collection}`;
 }
 
 /** The passage, then where it comes from: title, speaker, date. */
