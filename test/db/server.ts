@@ -59,8 +59,9 @@ function freePort(): Promise<number> {
 export async function startServer(): Promise<TestServer> {
   const bin = await ensurePostgresql();
   const root = process.getuid?.() === 0;
-  // /tmp, not under /root: the postgres user must reach it.
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'precedent-pg-'));
+  // Run as root, the server is the postgres user's, who must reach its folder: /tmp itself, not under /root nor a
+  // TMPDIR inside another private temp folder (the integration harness points TMPDIR into its own).
+  const dir = mkdtempSync(path.join(root ? '/tmp' : os.tmpdir(), 'precedent-pg-'));
   const runAs = (command: string, args: string[]) => {
     const [program, argv] = root
       ? ['runuser', ['-u', 'postgres', '--', path.join(bin, command), ...args]]
