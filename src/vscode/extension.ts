@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { ResolutionRegistry } from '../core/citations/registry';
+import type { SourceRange } from '../core/types';
 import { addCorpusFolder, ADD_CORPUS_FOLDER_COMMAND, type AddCorpusFolderOptions } from './addCorpusFolder';
 import { CorpusAudit } from './auditCorpus';
 import { ignoreFinding, IGNORE_FINDING_COMMAND, PrecedentCodeActions } from './codeActions';
@@ -21,7 +22,7 @@ import { insertStatementTemplate, openExampleDraft } from './insertTemplate';
 import { core } from './loadCore';
 import { PANEL_VIEW, PrecedentPanel } from './precedentPanel';
 import { affectsPrecedent, readSettings } from './settings';
-import { ExtractedTextDocuments, ServerDocuments } from './sourceDocuments';
+import { ExtractedTextDocuments, OPEN_SOURCE_COMMAND, ServerDocuments, showSource } from './sourceDocuments';
 import { CorpusStatusBar } from './statusBar';
 import { TeamServer } from './teamServer';
 
@@ -74,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): PrecedentApi {
     server.onDidChangeState((state) => {
       if (state.kind !== 'connecting') diagnostics.checkAll();
     }),
+    vscode.commands.registerCommand(OPEN_SOURCE_COMMAND, (file: string, range: SourceRange) => showSource(file, range)),
     vscode.commands.registerCommand('precedent.setServerPassword', () => server.setPassword()),
     vscode.commands.registerCommand('precedent.clearServerPassword', () => server.clearPassword()),
     vscode.commands.registerCommand('precedent.reconnectServer', () => server.reconnect()),

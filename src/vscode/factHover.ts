@@ -9,6 +9,7 @@ import type { Fact } from '../core/facts/factBase';
 import { asSignal, unlessCancelled } from './cancellation';
 import type { CorpusService } from './corpusService';
 import { core } from './loadCore';
+import { OPEN_SOURCE_COMMAND } from './sourceDocuments';
 import { escapeMarkdown, shortfallLine, sourceLink } from './markdown';
 
 /** Older entries under the answer: enough to see the timeline, few enough to keep the card above the fold. */
@@ -29,7 +30,7 @@ export class FactHover implements vscode.HoverProvider {
     const [newest] = found.facts;
     if (!newest) return null;
     const card = new vscode.MarkdownString();
-    card.isTrusted = { enabledCommands: ['precedent.lookUpFacts', 'vscode.open'] };
+    card.isTrusted = { enabledCommands: ['precedent.lookUpFacts', 'vscode.open', OPEN_SOURCE_COMMAND] };
     card.supportThemeIcons = true;
     // The answer, then where it was said; then the older entries of the timeline.
     card.appendMarkdown(`**${escapeMarkdown(core().describeFact(newest))}** · ${escapeMarkdown(core().factWhen(newest))}`);

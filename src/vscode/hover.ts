@@ -12,6 +12,7 @@ import { asSignal, unlessCancelled } from './cancellation';
 import { draftFileOf } from './convert';
 import type { CorpusService } from './corpusService';
 import { core } from './loadCore';
+import { OPEN_SOURCE_COMMAND } from './sourceDocuments';
 import { escapeMarkdown as escape, shortfallLine, sourceLink } from './markdown';
 
 const ACRONYM = /\b\p{Lu}[\p{Lu}\d&]{1,10}\b/u;
@@ -74,7 +75,7 @@ async function citationCard(
   token: vscode.CancellationToken,
 ): Promise<vscode.MarkdownString> {
   const card = new vscode.MarkdownString();
-  card.isTrusted = { enabledCommands: ['vscode.open'] };
+  card.isTrusted = { enabledCommands: ['vscode.open', OPEN_SOURCE_COMMAND] };
   const body =
     citation.body === 'general-assembly' ? 'General Assembly' : citation.body === 'security-council' ? 'Security Council' : 'Resolution';
   // The answer on the first line: "Security Council resolution 1325 — adopted on 31 October 2000 · women and peace and security".

@@ -2,6 +2,7 @@
 import * as path from 'path';
 import type { SourceRange } from '../core/types';
 import { sourceUri } from './convert';
+import { OPEN_SOURCE_COMMAND } from './sourceDocuments';
 import { core } from './loadCore';
 
 /** Text shown inside a Markdown hover card, with Markdown's own characters escaped. */
@@ -14,10 +15,15 @@ export function escapeMarkdown(text: string): string {
  * comes from, opening it at its line.
  */
 export function sourceLink(source: { file: string; range: SourceRange; title: string | null; date: string | null }): string {
-  const link = sourceUri(source.file).with({ fragment: `L${source.range.startLine + 1}` });
+  const uri = sourceUri(source.file);
+  // A hover renders links of the file scheme only: another (a server's document, a PDF's text) opens by command.
+  const link =
+    uri.scheme === 'file'
+      ? uri.with({ fragment: `L${source.range.startLine + 1}` }).toString()
+      : `command:${OPEN_SOURCE_COMMAND}?${encodeURIComponent(JSON.stringify([source.file, source.range]))}`;
   const collection = core().serverCollectionOf(source.file);
   return (
-    `[${escapeMarkdown(source.title ?? path.basename(source.file))}](${link.toString()})` +
+    `[${escapeMarkdown(source.title ?? path.basename(source.file))}](${link})` +
     (source.date ? ` · ${source.date}` : '') +
     (collection ? ` · $(database) server: ${escapeMarkdown(collection)}` : '')
   );

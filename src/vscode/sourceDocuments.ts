@@ -15,6 +15,9 @@ export class ExtractedTextDocuments implements vscode.TextDocumentContentProvide
   }
 }
 
+/** Opens a corpus passage's source (file, range): what hover links to a source other than a file run. */
+export const OPEN_SOURCE_COMMAND = 'precedent.openSource';
+
 export class ServerDocuments implements vscode.TextDocumentContentProvider {
   constructor(private readonly corpus: CorpusService) {}
 

@@ -103,8 +103,10 @@ export class CorpusStatusBar implements vscode.Disposable {
     this.item.text = `${text} · ${serverText(state)}`;
     const combined = new vscode.MarkdownString();
     combined.supportThemeIcons = true;
-    combined.appendMarkdown(typeof tooltip === 'string' ? escape(tooltip) : tooltip.value);
-    combined.appendMarkdown(`\n\n---\n\n**Team server** — ${escape(server.server)}\n\n${serverLine(state)}`);
+    const local = typeof tooltip === 'string' ? escape(tooltip) : tooltip.value;
+    const remote = `**Team server** — ${escape(server.server)}\n\n${serverLine(state)}`;
+    // The point first: a server that is away leads the tooltip.
+    combined.appendMarkdown(state.kind === 'unavailable' ? `${remote}\n\n---\n\n${local}` : `${local}\n\n---\n\n${remote}`);
     this.item.tooltip = appendClickHint(combined);
     this.item.backgroundColor =
       background ?? (state.kind === 'unavailable' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined);
@@ -139,12 +141,12 @@ function serverLine(state: ServerState): string {
       return 'Connecting…';
     case 'connected':
       return (
-        `$(database) ${state.documents} documents, ${state.passages} passages in ` +
+        `$(database) ${state.documents} document${state.documents === 1 ? '' : 's'}, ${state.passages} passages in ` +
         (state.collections.length > 0 ? state.collections.map((name) => `\`${name}\``).join(', ') : 'no collection this role may read')
       );
     case 'unavailable':
       return (
-        `$(debug-disconnect) Unavailable: ${escape(state.reason)}\n\n` +
+        `$(debug-disconnect) **Unavailable:** ${escape(state.why)}\n\n` +
         `Searches, hovers and checks use the local folders only. Trying again in ${Math.round(state.retryInMs / 1000)} s ` +
         '(or run **Precedent: Reconnect to Server**).'
       );

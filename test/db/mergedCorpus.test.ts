@@ -211,6 +211,7 @@ describe('local folders and a server corpus together', function () {
     await link.start();
     assert.equal(link.state.kind, 'unavailable');
     assert.match(link.shortfall ?? '', /cannot use the PostgreSQL server at 127\.0\.0\.1:1 .*ECONNREFUSED/);
+    assert.ok(link.state.kind === 'unavailable' && /^connect ECONNREFUSED/.test(link.state.why), 'why, without the server');
     const merged = new MergedCorpus(local, link);
     assert.deepEqual(
       (await merged.search('Quillfeather Compact')).map((m) => serverCollectionOf(m.file) ?? 'local'),

@@ -8,8 +8,15 @@ import { COLLECTION_NAME } from './reference';
 
 export class DatabaseUrlError extends Error {}
 
-/** Thrown when the server cannot be reached or refuses the role: names the server, and why. */
-export class DatabaseUnavailableError extends Error {}
+/** Thrown when the server cannot be reached or refuses the role: names the server, and why (`reason`, alone). */
+export class DatabaseUnavailableError extends Error {
+  constructor(
+    message: string,
+    readonly reason: string = message,
+  ) {
+    super(message);
+  }
+}
 
 /** The URL, checked: a postgres:// or postgresql:// URL without a password in it. `named` is where it was given. */
 export function checkDatabaseUrl(url: string, named = '--db'): string {
@@ -93,7 +100,7 @@ function collectionsSetting(collections: readonly string[]): string {
 /** Why a connection failed, naming the server. */
 export function unavailable(url: string, error: unknown): DatabaseUnavailableError {
   const reason = error instanceof Error ? error.message || (error as NodeJS.ErrnoException).code || error.name : String(error);
-  return new DatabaseUnavailableError(`cannot use ${describeServer(url)}: ${reason}`);
+  return new DatabaseUnavailableError(`cannot use ${describeServer(url)}: ${reason}`, reason);
 }
 
 /** A pool of connections for queries; the first connection is made here, so an unreachable server fails at once. */

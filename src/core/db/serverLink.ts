@@ -12,8 +12,8 @@ import type { DatabaseCorpus } from './databaseCorpus';
 export type ServerState =
   | { kind: 'connecting' }
   | { kind: 'connected'; documents: number; passages: number; collections: string[] }
-  /** `retryInMs`: when the next attempt is made. */
-  | { kind: 'unavailable'; reason: string; retryInMs: number };
+  /** `reason` names the server, `why` does not (where the server is named beside it); `retryInMs`: the next attempt. */
+  | { kind: 'unavailable'; reason: string; why: string; retryInMs: number };
 
 /** What a question to the server gave: its answer, or why there is none (the caller answers from local folders). */
 export type ServerAnswer<T> = { answered: true; value: T } | { answered: false; reason: string };
@@ -92,7 +92,7 @@ export class ServerLink {
       if (isCancelled(error)) throw error;
       const failure = error instanceof Error ? error : new Error(String(error));
       if (failure instanceof ServerTimeoutError || failure instanceof DatabaseUnavailableError) {
-        if (this.corpus === corpus) this.fail(failure.message);
+        if (this.corpus === corpus) this.fail(failure);
       } else {
         this.options.onError?.(what, failure);
       }
@@ -125,7 +125,7 @@ export class ServerLink {
     try {
       opened = await this.options.open();
     } catch (error) {
-      if (attempt === this.attempt && !this.disposed) this.fail(error instanceof Error ? error.message : String(error));
+      if (attempt === this.attempt && !this.disposed) this.fail(error instanceof Error ? error : new Error(String(error)));
       return;
     }
     if (attempt !== this.attempt || this.disposed) {
@@ -149,7 +149,9 @@ export class ServerLink {
     this.heartbeat.unref();
   }
 
-  private fail(reason: string): void {
+  private fail(error: Error): void {
+    const reason = error.message;
+    const why = error instanceof DatabaseUnavailableError ? error.reason : reason;
     clearInterval(this.heartbeat);
     const closing = this.corpus;
     this.corpus = null;
@@ -157,7 +159,7 @@ export class ServerLink {
     const pauses = this.options.retryPausesMs ?? RETRY_PAUSES_MS;
     const retryInMs = pauses[Math.min(this.failures, pauses.length - 1)];
     this.failures++;
-    this.setState({ kind: 'unavailable', reason, retryInMs });
+    this.setState({ kind: 'unavailable', reason, why, retryInMs });
     this.retryTimer = setTimeout(() => void this.connect(), retryInMs);
     this.retryTimer.unref();
   }

@@ -266,8 +266,7 @@ async function main() {
   }
 
   // No secondary side bar (empty here, with chat disabled): the editor gets the width.
-  const settings = { ...USER_SETTINGS, 'workbench.secondarySideBar.defaultVisibility': 'hidden' };
-  workbench.prepare({ settings });
+  workbench.prepare({ settings: { ...USER_SETTINGS, 'workbench.secondarySideBar.defaultVisibility': 'hidden' } });
   // The team server's draft: it cites what only the server's collection holds.
   writeFileSync(
     join(workbench.workspace, 'drafts', TEAM_DRAFT),
@@ -621,7 +620,7 @@ async function main() {
     ),
   );
 
-  await serverChecks(page, check, settings);
+  await serverChecks(page, check);
 
   if (args.vsix) {
     await check('extension-page', () =>
@@ -703,10 +702,10 @@ async function hoverOver(page, text, expected, deadline) {
 }
 
 /**
- * A team corpus on a PostgreSQL server: set in the user settings once the rest is done, so that the checks above see
- * the local corpus alone. The server is stopped and started again under the editor.
+ * A team corpus on a PostgreSQL server: set in the workspace settings once the rest is done, so that the checks above
+ * see the local corpus alone. The server is stopped and started again under the editor.
  */
-async function serverChecks(page, check, settings) {
+async function serverChecks(page, check) {
   let server;
   try {
     server = await startTeamServer(log);
@@ -717,9 +716,11 @@ async function serverChecks(page, check, settings) {
   try {
     await check('server-status', () =>
       step('server-status', 'precedent.server.url set: the status bar names the server and its collection', 60, async (deadline) => {
+        // The workspace's settings, as a team would commit them (the file is watched; the user settings are not).
+        mkdirSync(join(workbench.workspace, '.vscode'), { recursive: true });
         writeFileSync(
-          join(workbench.dirs['user-data'], 'User', 'settings.json'),
-          JSON.stringify({ ...settings, 'precedent.server.url': server.url }, null, 2),
+          join(workbench.workspace, '.vscode', 'settings.json'),
+          JSON.stringify({ 'precedent.server.url': server.url }, null, 2),
         );
         log(`status bar: ${await statusText(page, /server: 1 document/, deadline)}`);
         const tooltip = await statusTooltip(page, /Team server[\s\S]*team/, deadline);

@@ -95,14 +95,17 @@ describe('A team corpus on a PostgreSQL server', function () {
     assert.match(acronym, /\*\*QFC\*\* — Quillfeather Compact/);
     const citation = await hoverAt(draft, '2917');
     assert.match(citation, /Japan recalls resolution 2917 \\\(2025\\\)/);
-    assert.match(citation, /\(precedent-db:\/team\/quillfeather\.md#L8\).*server: team/);
+    assert.match(citation, /\(command:precedent\.openSource\?[^)]*quillfeather[^)]*\).*server: team/);
   });
 
   it('opens a server passage as a read-only precedent-db: document, at the passage', async () => {
     const draft = await vscode.workspace.openTextDocument({ language: 'markdown', content: DRAFT });
-    const link = /\((precedent-db:[^)\s]+)\)/.exec(await hoverAt(draft, '2917'))?.[1];
+    // The card's link to the server's passage, run as a click runs it.
+    const link = /\(command:precedent\.openSource\?([^)\s]+)\)/.exec(await hoverAt(draft, '2917'))?.[1];
     assert.ok(link, 'the hover links the server passage');
-    await vscode.commands.executeCommand('vscode.open', vscode.Uri.parse(link));
+    const [file, range] = JSON.parse(decodeURIComponent(link)) as [string, unknown];
+    assert.strictEqual(file, 'precedent-db:team/quillfeather.md');
+    await vscode.commands.executeCommand('precedent.openSource', file, range);
     const editor = await until('the server document in an editor', () => {
       const active = vscode.window.activeTextEditor;
       return active?.document.uri.scheme === 'precedent-db' && active;
@@ -131,10 +134,14 @@ describe('A team corpus on a PostgreSQL server', function () {
       assert.ok(local.length > 0, 'the local folders still answer');
       assert.ok(local.every((match) => !match.file.startsWith('precedent-db:')));
       await until('the status bar saying the server is unreachable', () => status.text.includes('server unreachable'));
-      assert.match(status.tooltip, /Unavailable: cannot use the PostgreSQL server at 127/);
+      // The server first, then why it is away.
+      assert.match(
+        status.tooltip,
+        /^\*\*Team server\*\* — the PostgreSQL server at 127[^\n]*\n\n\$\(debug-disconnect\) \*\*Unavailable:\*\* \w/,
+      );
       const citation = await hoverAt(draft, '2917');
       assert.match(citation, /Server unavailable: local corpus only/);
-      assert.doesNotMatch(citation, /precedent-db:/);
+      assert.doesNotMatch(citation, /server: team/);
       const marked = await until('the draft marked as checked without the server', () =>
         vscode.languages.getDiagnostics(draft.uri).find((d) => codeOf(d) === 'server-unavailable'),
       );
