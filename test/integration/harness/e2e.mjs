@@ -25,6 +25,7 @@
 //                    server-picker (Find Past Phrasing: an item from the server, "server: team" on its second line),
 //                    server-document (its "open the source" button: the read-only precedent-db: document at the
 //                    passage), server-hover (a citation's card quotes the server's passage and links it),
+//                    server-down-hover (the server stopped: the card says "Server unavailable: local corpus only"),
 //                    server-down / server-down-dark (the server stopped: "server unreachable" and why, in the light
 //                    and dark themes), server-back (started again: the status bar names it again, reconnected)
 //   extension-page.png  (--vsix only) the installed extension's page: its icon and the README a drafter reads first
@@ -67,6 +68,7 @@ const SERVER_CHECKS = [
   'server-picker',
   'server-document',
   'server-hover',
+  'server-down-hover',
   'server-down',
   'server-down-dark',
   'server-back',
@@ -781,12 +783,25 @@ async function serverChecks(page, check) {
         return file;
       }),
     );
+    await check('server-down-hover', () =>
+      step(
+        'server-down-hover',
+        'the server stopped, the mouse over "2917": the card says it is the local corpus only',
+        45,
+        async (deadline) => {
+          server.halt();
+          // The next question finds it gone (else the heartbeat would, within 15 s).
+          const card = await hoverOver(page, '2917', /Server unavailable/, deadline);
+          log(`hover without the server: ${JSON.stringify(card)}`);
+          await sleep(500);
+          const file = await screenshot('server-down-hover');
+          await page.mouse.move(5, 450);
+          return file;
+        },
+      ),
+    );
     await check('server-down', () =>
       step('server-down', 'the server stopped: the status bar says "server unreachable", the tooltip why', 60, async (deadline) => {
-        server.halt();
-        // The next question finds it gone (else the heartbeat would, within 15 s).
-        await hoverOver(page, '2917', /Server unavailable/, deadline);
-        await page.mouse.move(5, 450);
         log(`status bar: ${await statusText(page, /server unreachable/, deadline)}`);
         const tooltip = await statusTooltip(page, /Unavailable:/, deadline);
         log(`status tooltip: ${JSON.stringify(tooltip)}`);
