@@ -105,11 +105,11 @@ export class CorpusStatusBar implements vscode.Disposable {
     combined.supportThemeIcons = true;
     const local = typeof tooltip === 'string' ? escape(tooltip) : tooltip.value;
     const remote = `**Team server** — ${escape(server.server)}\n\n${serverLine(state)}`;
-    // The point first: a server that is away leads the tooltip.
-    combined.appendMarkdown(state.kind === 'unavailable' ? `${remote}\n\n---\n\n${local}` : `${local}\n\n---\n\n${remote}`);
+    // The point first: a server that is away or slow leads the tooltip.
+    const troubled = state.kind === 'unavailable' || (state.kind === 'connected' && state.slow !== null);
+    combined.appendMarkdown(troubled ? `${remote}\n\n---\n\n${local}` : `${local}\n\n---\n\n${remote}`);
     this.item.tooltip = appendClickHint(combined);
-    this.item.backgroundColor =
-      background ?? (state.kind === 'unavailable' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined);
+    this.item.backgroundColor = background ?? (troubled ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined);
   }
 
   dispose(): void {
@@ -129,7 +129,7 @@ function serverText(state: ServerState): string {
     case 'connecting':
       return '$(sync~spin) server connecting…';
     case 'connected':
-      return `$(database) server: ${state.documents} document${state.documents === 1 ? '' : 's'}`;
+      return state.slow ? '$(watch) server slow' : `$(database) server: ${state.documents} document${state.documents === 1 ? '' : 's'}`;
     case 'unavailable':
       return '$(debug-disconnect) server unreachable';
   }
@@ -141,6 +141,9 @@ function serverLine(state: ServerState): string {
       return 'Connecting…';
     case 'connected':
       return (
+        (state.slow
+          ? `$(watch) **Slow:** ${escape(state.slow)}. Until it answers in time again, results are the local folders' only.\n\n`
+          : '') +
         `$(database) ${state.documents} document${state.documents === 1 ? '' : 's'}, ${state.passages} passages in ` +
         (state.collections.length > 0 ? state.collections.map((name) => `\`${name}\``).join(', ') : 'no collection this role may read')
       );

@@ -186,6 +186,7 @@ export class TeamServer implements vscode.Disposable {
       case 'connecting':
         return this.log.info(`Connecting to ${server}…`);
       case 'connected':
+        if (state.slow) return this.log.warn(`The server is slow: ${state.slow}; that answer came from the local folders only`);
         return this.log.info(
           `Connected to ${server}: ${state.documents} documents, ${state.passages} passages in ` +
             (state.collections.join(', ') || 'no collection this role may read'),

@@ -2,8 +2,9 @@
  * The editor's link to a team corpus on a database server, which may go away at any time. It connects in the
  * background, bounds every question by a timeout, and never makes a caller wait for a server that is not there: a
  * question asked while the server is unavailable is left unanswered at once. When the server fails (unreachable, a
- * refused login, a question that times out), the link says why and tries again after a growing pause (1 s, 2 s,
- * 5 s, 10 s, then every 30 s); a heartbeat notices a server that went away while nobody asked.
+ * refused login), the link says why and tries again after a growing pause (1 s, 2 s, 5 s, 10 s, then every 30 s); a
+ * question that times out makes it slow while it still answers a ping in time (until a question is answered in time
+ * again), unavailable when it does not; a heartbeat notices a server that went away while nobody asked.
  */
 import { CancelledError, isCancelled } from '../service';
 import { DatabaseUnavailableError } from './connection';
@@ -11,7 +12,8 @@ import type { DatabaseCorpus } from './databaseCorpus';
 
 export type ServerState =
   | { kind: 'connecting' }
-  | { kind: 'connected'; documents: number; passages: number; collections: string[] }
+  /** `slow`: why the latest question went unanswered though the server still answers (it timed out), or null. */
+  | { kind: 'connected'; documents: number; passages: number; collections: string[]; slow: string | null }
   /** `reason` names the server, `why` does not (where the server is named beside it); `retryInMs`: the next attempt. */
   | { kind: 'unavailable'; reason: string; why: string; retryInMs: number };
 
@@ -66,7 +68,8 @@ export class ServerLink {
 
   /**
    * Asks the server, within the timeout. Unanswered at once while the server is unavailable; a failure of the server
-   * makes it unavailable (and schedules the next attempt). A cancelled question rejects as cancelled.
+   * makes it unavailable (and schedules the next attempt), a timeout makes it slow or unavailable. A cancelled
+   * question rejects as cancelled.
    */
   async ask<T>(
     what: string,
@@ -75,31 +78,21 @@ export class ServerLink {
   ): Promise<ServerAnswer<T>> {
     const corpus = this.corpus;
     if (!corpus || this.stateNow.kind !== 'connected') return { answered: false, reason: this.shortfall ?? 'the server is away' };
-    const controller = new AbortController();
-    const abort = () => controller.abort();
-    signal?.addEventListener('abort', abort, { once: true });
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        controller.abort();
-        reject(new ServerTimeoutError(`the server did not answer ${what} within ${formatSeconds(this.timeoutMs)}`));
-      }, this.timeoutMs);
-    });
     try {
-      return { answered: true, value: await Promise.race([question(corpus, controller.signal), timedOut]) };
+      const value = await this.bounded(what, (bound) => question(corpus, bound), signal);
+      if (this.corpus === corpus && this.stateNow.kind === 'connected' && this.stateNow.slow)
+        this.setState({ ...this.stateNow, slow: null });
+      return { answered: true, value };
     } catch (error) {
       if (signal?.aborted) throw new CancelledError();
       if (isCancelled(error)) throw error;
       const failure = error instanceof Error ? error : new Error(String(error));
-      if (failure instanceof ServerTimeoutError || failure instanceof DatabaseUnavailableError) {
-        if (this.corpus === corpus) this.fail(failure);
-      } else {
-        this.options.onError?.(what, failure);
+      if (this.corpus === corpus) {
+        if (failure instanceof ServerTimeoutError) this.slowOrGone(corpus, failure);
+        else if (failure instanceof DatabaseUnavailableError) this.fail(failure);
+        else this.options.onError?.(what, failure);
       }
       return { answered: false, reason: failure.message };
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', abort);
     }
   }
 
@@ -114,7 +107,38 @@ export class ServerLink {
   /** Why the server does not answer now (away, or still connecting), or null when it does. */
   get shortfall(): string | null {
     const state = this.stateNow;
-    return state.kind === 'connected' ? null : state.kind === 'connecting' ? 'the server is still connecting' : state.reason;
+    return state.kind === 'connected' ? state.slow : state.kind === 'connecting' ? 'the server is still connecting' : state.reason;
+  }
+
+  /** The question, abandoned (its signal aborted) when it takes longer than the timeout or its asker cancels. */
+  private async bounded<T>(what: string, question: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    const controller = new AbortController();
+    const abort = () => controller.abort();
+    signal?.addEventListener('abort', abort, { once: true });
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(new ServerTimeoutError(`the server did not answer ${what} within ${formatSeconds(this.timeoutMs)}`));
+      }, this.timeoutMs);
+    });
+    try {
+      return await Promise.race([question(controller.signal), timedOut]);
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', abort);
+    }
+  }
+
+  /**
+   * A question timed out: the server is slow while it still answers a ping in time (said once, until a question is
+   * answered in time again), unavailable when it does not.
+   */
+  private slowOrGone(corpus: DatabaseCorpus, timeout: ServerTimeoutError): void {
+    if (this.stateNow.kind === 'connected' && !this.stateNow.slow) this.setState({ ...this.stateNow, slow: timeout.message });
+    void this.bounded('a ping', (signal) => corpus.ping({ signal })).catch((error: unknown) => {
+      if (this.corpus === corpus) this.fail(error instanceof Error ? error : new Error(String(error)));
+    });
   }
 
   private async connect(): Promise<void> {
@@ -135,7 +159,7 @@ export class ServerLink {
     this.corpus = opened;
     this.failures = 0;
     const { report, collections } = opened;
-    this.setState({ kind: 'connected', documents: report.documents, passages: report.passages, collections });
+    this.setState({ kind: 'connected', documents: report.documents, passages: report.passages, collections, slow: null });
     this.beat(opened);
   }
 
