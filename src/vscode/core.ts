@@ -27,6 +27,7 @@ export {
   historyRule,
   matchWindow,
   PANEL_MESSAGES,
+  panelMessage,
   passageCard,
   querySpans,
   searchCards,

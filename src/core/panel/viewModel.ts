@@ -89,7 +89,14 @@ export const PANEL_MESSAGES = {
   noResults: 'No passage matches.',
   noHistoryPhrase: 'Select a phrase, or put the cursor in a sentence, and ask for its history.',
   noHistory: 'No close variant of this phrase in the corpus.',
+  serverUnavailable: 'Server unavailable: the local corpus only.',
 } as const;
+
+/** A section's message, and that its results lack the team server's part when they do (`shortfall` is why). */
+export function panelMessage(message: string | null, shortfall: string | null): string | null {
+  if (!shortfall) return message;
+  return [message, `${PANEL_MESSAGES.serverUnavailable} (${shortfall})`].filter(Boolean).join(' ');
+}
 
 export function emptyViewModel(ready: boolean): PanelViewModel {
   return {

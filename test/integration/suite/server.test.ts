@@ -126,7 +126,7 @@ describe('A team corpus on a PostgreSQL server', function () {
   });
 
   it('keeps the local folders working while the server is down, says so, and reconnects when it returns', async () => {
-    const { corpus, status } = await api();
+    const { corpus, status, panel } = await api();
     const draft = await vscode.workspace.openTextDocument({ language: 'markdown', content: DRAFT });
     server.halt();
     try {
@@ -146,6 +146,9 @@ describe('A team corpus on a PostgreSQL server', function () {
         vscode.languages.getDiagnostics(draft.uri).find((d) => codeOf(d) === 'server-unavailable'),
       );
       assert.match(marked.message, /^Server unavailable: these checks used the local corpus only/);
+      await panel.search('attaches great importance to the assistance');
+      assert.ok(panel.viewModel.search.cards.length > 0);
+      assert.match(panel.viewModel.search.message ?? '', /^Server unavailable: the local corpus only\./);
     } finally {
       server.resume();
     }
