@@ -8,6 +8,8 @@ import { DEFAULT_MAX_FILE_BYTES, PrecedentWorkspace } from '../core/workspace';
 import { RegistryFileError, type ResolutionRegistry } from '../core/citations/registry';
 import { checkDatabaseUrl, DatabaseUnavailableError, DatabaseUrlError } from '../core/db/connection';
 import { DatabaseCorpus, DatabaseUnknownError } from '../core/db/databaseCorpus';
+import { ServerLink } from '../core/db/serverLink';
+import { MergedCorpus } from '../core/mergedCorpus';
 import { publishCorpus, PublishError } from '../core/db/publish';
 import { isDocumentReference } from '../core/db/reference';
 import { serve } from './serve';
@@ -67,6 +69,8 @@ Options:
 
 const COMMANDS = ['index', 'search', 'complete', 'facts', 'check', 'audit', 'serve', 'publish', 'text'];
 const DEFAULT_COLLECTION = 'main';
+/** A script waits for a slow server longer than a drafter typing does (serverLink.ts's default). */
+const SERVER_TIMEOUT_MS = 60_000;
 
 class UsageError extends Error {}
 
@@ -203,11 +207,25 @@ async function run(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
   }
   if (!values.json) for (const warning of [...report.skipped, ...report.warnings]) warn(`${warning.file}: ${warning.reason}`);
   if (!db) return answer(new LocalCorpus(workspace), question, out, warn);
-  const corpus = await DatabaseCorpus.open(db, { local: workspace });
+  // Local folders and a server together answer as in the editor: merged, the checks over the evidence of both.
+  const link = new ServerLink({
+    open: () => DatabaseCorpus.open(db),
+    onState: () => undefined,
+    onError: (what, error) => warn(`precedent: the server could not answer ${what}: ${error.message}`),
+    timeoutMs: SERVER_TIMEOUT_MS,
+  });
+  await link.start();
   try {
-    return await answer(corpus, question, out, warn);
+    if (link.state.kind === 'unavailable') {
+      err.write(`precedent: ${link.state.reason}\n`);
+      return 2;
+    }
+    const merged = new MergedCorpus(new LocalCorpus(workspace), link);
+    const code = await answer(merged, question, out, warn);
+    if (merged.shortfall) warn(`precedent: these answers are the local folders' alone: ${merged.shortfall}`);
+    return code;
   } finally {
-    await corpus.close();
+    link.dispose();
   }
 }
 

@@ -1,14 +1,21 @@
 /**
  * Local corpus folders and a team corpus on a server, behind the one seam (`CorpusQueries`): each question goes to
- * both at once, and the answers are merged — ranked lists by the score both sources compute alike, each wording or
- * finding once. The server is asked through its link (serverLink.ts), which bounds each question and answers at once
- * while the server is away: then the local answer stands alone, and `shortfall` says answers are incomplete, so the
- * surfaces can say so rather than leave the server's part silently missing.
+ * both at once, and the answers are merged — ranked lists by the score both sources compute alike, each wording
+ * once. The checks are one check over the evidence of both (checks/gatheredEvidence.ts): a finding the local folders
+ * alone would raise, the server's passages or facts may clear. The server is asked through its link (serverLink.ts),
+ * which bounds each question and answers at once while the server is away: then the local answer stands alone, and
+ * `shortfall` says answers are incomplete, so the surfaces can say so rather than leave the server's part silently
+ * missing. This is the one merge of local folders and a server: the editor's, and the command line's `--db` with
+ * `--corpus`.
  */
+import { checkDraft } from './checks/checkDraft';
+import { type EvidenceSource, GatheredEvidence, untilAnswered } from './checks/gatheredEvidence';
 import type { Finding, Precedent } from './checks/types';
 import type { DatabaseCorpus } from './db/databaseCorpus';
+import { isDocumentReference } from './db/reference';
 import type { ServerAnswer, ServerLink } from './db/serverLink';
-import type { DraftPlace } from './draft/draft';
+import { type Draft, type DraftPlace, isMarkdownFile, readDraft } from './draft/draft';
+import type { AcronymCount } from './facts/acronyms';
 import { type Fact, factBaseOf } from './facts/factBase';
 import type { FactsAt } from './facts/factsAt';
 import type { ParagraphMatch } from './search/closestParagraphs';
@@ -16,13 +23,44 @@ import { type Continuation, mergeContinuations } from './search/complete';
 import { historyOf, type PhraseHistory } from './search/phraseHistory';
 import type { SearchOptions } from './search/search';
 import type { SentencePassage } from './search/sentencePassages';
-import type { AuditOptions, Cancellable, CheckedFile, CheckOptions, CompleteOptions, CorpusQueries } from './service';
+import type {
+  AuditOptions,
+  Cancellable,
+  CheckedFile,
+  CheckOptions,
+  ClosestOptions,
+  CompleteOptions,
+  CorpusQueries,
+  TermCounts,
+} from './service';
 import type { SearchMatch } from './types';
 import type { IndexReport } from './workspace';
 
 const DEFAULT_SEARCH_LIMIT = 10;
 
+/** The server gave no answer to a question of a merged check (away, or not in time): the check is the local one. */
+class ServerShortfall extends Error {}
+
 export class MergedCorpus implements CorpusQueries {
+  /** The evidence of both, kept between checks while the same connection answers. */
+  private evidence: { connection: number; gathered: Promise<GatheredEvidence> } | null = null;
+  private localFiles: Promise<Set<string>> | null = null;
+  private lastDraft: Draft | null = null;
+
+  /** The server's part of a merged check's evidence: an answer, or ServerShortfall. */
+  private readonly serverEvidence: EvidenceSource = {
+    closestPassages: (sentence, options) =>
+      this.fromServer('for the closest passages', (c, signal) => c.closestPassages(sentence, { ...options, signal }), options.signal),
+    sentencesCiting: (number, limit, options = {}) =>
+      this.fromServer('for sentences citing a resolution', (c, signal) => c.sentencesCiting(number, limit, { signal }), options.signal),
+    termCounts: (terms, options = {}) =>
+      this.fromServer('for how often words are used', (c, signal) => c.termCounts(terms, { signal }), options.signal),
+    factsFor: (subjectKeys, names, options = {}) =>
+      this.fromServer('for facts on the subjects', (c, signal) => c.factsFor(subjectKeys, names, { signal }), options.signal),
+    acronymDefinitions: (options = {}) =>
+      this.fromServer('for the acronyms', (c, signal) => c.acronymDefinitions({ signal }), options.signal),
+  };
+
   constructor(
     readonly local: CorpusQueries,
     readonly server: ServerLink,
@@ -84,7 +122,7 @@ export class MergedCorpus implements CorpusQueries {
     );
   }
 
-  closestPassages(sentence: string, options: { limit: number; excludeFile?: string } & Cancellable): Promise<Precedent[]> {
+  closestPassages(sentence: string, options: ClosestOptions): Promise<Precedent[]> {
     return this.both(
       'for the closest passages',
       () => this.local.closestPassages(sentence, options),
@@ -174,26 +212,107 @@ export class MergedCorpus implements CorpusQueries {
     return this.local.draftPlace(text, file, offset, options);
   }
 
-  /**
-   * Each source checks the draft against its own passages and facts; a finding both make (the same check on the same
-   * words) is kept once, as the local folders made it.
-   */
-  check(text: string, file: string, options: CheckOptions): Promise<Finding[]> {
+  sentencesCiting(number: number, limit: number, options: Cancellable = {}): Promise<string[]> {
     return this.both(
-      'the checks',
-      () => this.local.check(text, file, options),
-      (c, signal) => c.check(text, file, { ...options, signal }),
-      (local, server) => {
-        const made = new Set(local.map(findingKey));
-        return [...local, ...server.filter((finding) => !made.has(findingKey(finding)))].sort((a, b) => a.start - b.start);
-      },
+      'for sentences citing a resolution',
+      () => this.local.sentencesCiting(number, limit, options),
+      (c, signal) => c.sentencesCiting(number, limit, { signal }),
+      (local, server) => [...local, ...server],
       options,
     );
+  }
+
+  /** The passages of both, and the passages of both that hold each term. */
+  termCounts(terms: string[], options: Cancellable = {}): Promise<TermCounts> {
+    return this.both(
+      'for how often words are used',
+      () => this.local.termCounts(terms, options),
+      (c, signal) => c.termCounts(terms, { signal }),
+      (local, server) => ({ passages: local.passages + server.passages, holding: local.holding.map((n, i) => n + server.holding[i]) }),
+      options,
+    );
+  }
+
+  factsFor(subjectKeys: string[], names: string[], options: Cancellable = {}): Promise<Fact[]> {
+    return this.both(
+      'for facts on the subjects',
+      () => this.local.factsFor(subjectKeys, names, options),
+      (c, signal) => c.factsFor(subjectKeys, names, { signal }),
+      (local, server) => [...local, ...server],
+      options,
+    );
+  }
+
+  acronymDefinitions(options: Cancellable = {}): Promise<AcronymCount[]> {
+    return this.both(
+      'for the acronyms',
+      () => this.local.acronymDefinitions(options),
+      (c, signal) => c.acronymDefinitions({ signal }),
+      (local, server) => [...local, ...server],
+      options,
+    );
+  }
+
+  /**
+   * One check over the evidence of both: each question the checks ask (the passage a sentence follows, the facts on
+   * a subject, what a resolution is about, what an acronym stands for) is asked of both and their answers merged,
+   * round by round, then the checks run once more on the draft read once. When the server does not answer (away, or
+   * not in time), the check is the local folders' alone, and `shortfall` says why.
+   */
+  async check(text: string, file: string, options: CheckOptions): Promise<Finding[]> {
+    const connection = this.server.connection;
+    if (connection === null) return this.local.check(text, file, options);
+    const sources = [this.local, this.serverEvidence];
+    try {
+      const evidence = await this.gatheredEvidence(connection, sources, options);
+      const draft = await this.draft(text, file);
+      return await untilAnswered(evidence, sources, () => checkDraft(draft, options, evidence), options);
+    } catch (error) {
+      if (!(error instanceof ServerShortfall)) throw error;
+      return this.local.check(text, file, options);
+    }
   }
 
   /** The audit checks the local corpus folders, which the drafter maintains; the server's collections are published. */
   audit(options: AuditOptions): Promise<CheckedFile[]> {
     return this.local.audit(options);
+  }
+
+  private gatheredEvidence(connection: number, sources: EvidenceSource[], options: Cancellable): Promise<GatheredEvidence> {
+    if (this.evidence?.connection !== connection) {
+      const gathered = GatheredEvidence.of(sources, options);
+      this.evidence = { connection, gathered };
+      // A failed gathering (the server went away, the check was cancelled) is not kept: the next check gathers again.
+      gathered.catch(() => {
+        if (this.evidence?.gathered === gathered) this.evidence = null;
+      });
+    }
+    return this.evidence.gathered;
+  }
+
+  /**
+   * The draft as the local folders read it: Markdown is parsed only in drafts, never in corpus files (the audit
+   * checks those as plain text). The last one is kept, so a check that follows the same text reads nothing again.
+   */
+  private async draft(text: string, file: string): Promise<Draft> {
+    if (this.lastDraft?.text === text && this.lastDraft.file === file) return this.lastDraft;
+    const localFiles = (this.localFiles ??= this.local.documentFiles().then((files) => new Set(files)));
+    localFiles.catch(() => {
+      if (this.localFiles === localFiles) this.localFiles = null;
+    });
+    const markdown = isMarkdownFile(file) && !isDocumentReference(file) && !(await localFiles).has(file);
+    if (this.lastDraft?.text === text && this.lastDraft.file === file) return this.lastDraft;
+    return (this.lastDraft = readDraft(text, file, { markdown }));
+  }
+
+  private async fromServer<T>(
+    what: string,
+    question: (corpus: DatabaseCorpus, signal: AbortSignal) => Promise<T>,
+    signal: AbortSignal | undefined,
+  ): Promise<T> {
+    const answer = await this.server.ask(what, question, signal);
+    if (!answer.answered) throw new ServerShortfall(answer.reason);
+    return answer.value;
   }
 
   /** Both sources at once; the server's part only when it answered (in time), else the local answer alone. */
@@ -223,8 +342,4 @@ function mergeFactsAt(local: FactsAt | null, server: FactsAt | null): FactsAt | 
   if (!local || !server) return local ?? server;
   if (local.start !== server.start || local.end !== server.end) return local;
   return { ...local, facts: [...local.facts, ...server.facts] };
-}
-
-function findingKey(finding: Finding): string {
-  return `${finding.code}\u0000${finding.start}\u0000${finding.end}`;
 }

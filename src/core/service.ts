@@ -10,6 +10,7 @@ import type { ResolutionRegistry } from './citations/registry';
 import { describeFsError } from './corpus/discover';
 import { type DraftPlace, placeIn } from './draft/draft';
 import { readSourceText } from './corpus/sourceText';
+import type { AcronymCount } from './facts/acronyms';
 import type { Fact } from './facts/factBase';
 import type { FactsAt } from './facts/factsAt';
 import type { ParagraphMatch } from './search/closestParagraphs';
@@ -42,6 +43,12 @@ export interface CompleteOptions extends Cancellable {
   after?: string;
 }
 
+export interface ClosestOptions extends Cancellable {
+  limit: number;
+  excludeFile?: string;
+  citing?: number;
+}
+
 export interface CheckOptions extends Cancellable {
   registry: ResolutionRegistry;
   config: CheckConfig;
@@ -64,6 +71,12 @@ export interface AuditOptions extends Cancellable {
   onUnreadable?(file: string, reason: string): void;
 }
 
+/** How many passages a corpus has, and how many of them hold each term asked about (in the order asked). */
+export interface TermCounts {
+  passages: number;
+  holding: number[];
+}
+
 export interface CorpusQueries {
   /** How the corpus was read: documents, passages, skipped files, time. */
   readonly report: IndexReport;
@@ -73,8 +86,11 @@ export interface CorpusQueries {
   search(query: string, options?: SearchOptions & Cancellable): Promise<SearchMatch[]>;
   /** Corpus passages that cite a Security Council resolution by number. */
   passagesCiting(number: number, limit: number, options?: Cancellable): Promise<SearchMatch[]>;
-  /** The corpus passages a sentence most closely follows, best first (from files other than `excludeFile`). */
-  closestPassages(sentence: string, options: { limit: number; excludeFile?: string } & Cancellable): Promise<Precedent[]>;
+  /**
+   * The corpus passages a sentence most closely follows, best first (from files other than `excludeFile`; only
+   * passages citing resolution `citing`, when given, as the checks compare a citing sentence).
+   */
+  closestPassages(sentence: string, options: ClosestOptions): Promise<Precedent[]>;
   /** The passages a draft sentence follows, best first: whole, with the words they share and the word difference. */
   passagesForSentence(sentence: string, options: { limit: number; excludeFile?: string } & Cancellable): Promise<SentencePassage[]>;
   /** A phrase's close variants in date order, identical consecutive ones collapsed, with the change between them. */
@@ -94,6 +110,16 @@ export interface CorpusQueries {
   factsAt(text: string, offset: number, options?: Cancellable): Promise<FactsAt | null>;
   /** What is at an offset of a draft: whether it is prose, its sentence, its citation (the draft read as the checks read it). */
   draftPlace(text: string, file: string, offset: number, options?: Cancellable): Promise<DraftPlace>;
+  /**
+   * The evidence the checks weigh, which a check over several sources asks of each (see checks/gatheredEvidence.ts):
+   * the texts of at most `limit` passages holding a number as a word (what a resolution is about is read from those
+   * that cite it), how telling words are, the facts on subjects (`subjectKeyOf`) or about names (subject or actor)
+   * each once, and the acronyms the corpus defines with how often.
+   */
+  sentencesCiting(number: number, limit: number, options?: Cancellable): Promise<string[]>;
+  termCounts(terms: string[], options?: Cancellable): Promise<TermCounts>;
+  factsFor(subjectKeys: string[], names: string[], options?: Cancellable): Promise<Fact[]>;
+  acronymDefinitions(options?: Cancellable): Promise<AcronymCount[]>;
   /** Findings on a draft's text. */
   check(text: string, file: string, options: CheckOptions): Promise<Finding[]>;
   /** Findings on every corpus file. */
@@ -147,7 +173,7 @@ export class LocalCorpus implements CorpusQueries {
     return this.answer(options, () => this.workspace.passagesCiting(number, limit));
   }
 
-  closestPassages(sentence: string, options: { limit: number; excludeFile?: string } & Cancellable): Promise<Precedent[]> {
+  closestPassages(sentence: string, options: ClosestOptions): Promise<Precedent[]> {
     return this.answer(options, () => this.workspace.closestPassages(sentence, options));
   }
 
@@ -186,6 +212,27 @@ export class LocalCorpus implements CorpusQueries {
 
   draftPlace(text: string, file: string, offset: number, options: Cancellable = {}): Promise<DraftPlace> {
     return this.answer(options, () => placeIn(this.workspace.draft(text, file), offset));
+  }
+
+  sentencesCiting(number: number, limit: number, options: Cancellable = {}): Promise<string[]> {
+    return this.answer(options, () => {
+      const sentences: string[] = [];
+      for (const sentence of this.workspace.sentencesWith(number)) if (sentences.push(sentence) >= limit) break;
+      return sentences;
+    });
+  }
+
+  termCounts(terms: string[], options: Cancellable = {}): Promise<TermCounts> {
+    return this.answer(options, () => this.workspace.termCounts(terms));
+  }
+
+  async factsFor(subjectKeys: string[], names: string[], options: Cancellable = {}): Promise<Fact[]> {
+    await this.factsRead(options);
+    return this.workspace.facts.factsFor(subjectKeys, names);
+  }
+
+  acronymDefinitions(options: Cancellable = {}): Promise<AcronymCount[]> {
+    return this.answer(options, () => this.workspace.acronymTable().definitions());
   }
 
   async check(text: string, file: string, options: CheckOptions): Promise<Finding[]> {

@@ -32,6 +32,7 @@ import { type SentencePassage, sentencePassages } from './search/sentencePassage
 import { similarPassages } from './search/similar';
 import { normalizeForMatch } from './text/normalize';
 import type { CorpusDocument, DocumentMeta, SearchMatch, SkippedFile } from './types';
+import type { TermCounts } from './service';
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 const READ_CONCURRENCY = 16;
@@ -263,6 +264,12 @@ export class PrecedentWorkspace implements CorpusEvidence {
     }));
   }
 
+  /** How many passages there are, and how many of them hold each term (normalised): how telling each is. */
+  termCounts(terms: readonly string[]): TermCounts {
+    const { lexicon } = this.index;
+    return { passages: lexicon.passageCount, holding: terms.map((term) => lexicon.passagesWith(term)) };
+  }
+
   /** The texts of the passages that hold a number as a word, one at a time: a caller may stop early. */
   *sentencesWith(number: number): Generator<string> {
     for (const passage of this.index.passagesHolding(String(number))) yield this.index.passageIn(this.documents, passage).text;
@@ -312,10 +319,13 @@ export class PrecedentWorkspace implements CorpusEvidence {
     return this.facts.sameSubject(fact);
   }
 
-  /** The corpus passages a sentence follows most closely, best first, from files other than `excludeFile`. */
-  closestPassages(sentence: string, options: { limit: number; excludeFile?: string; candidates?: number }): Precedent[] {
-    const { limit, excludeFile, candidates } = options;
-    return similarPassages(this.index, this.documents, sentence, { limit, excludeFile, candidates });
+  /**
+   * The corpus passages a sentence follows most closely, best first, from files other than `excludeFile` (and citing
+   * resolution `citing`, when given).
+   */
+  closestPassages(sentence: string, options: { limit: number; excludeFile?: string; citing?: number; candidates?: number }): Precedent[] {
+    const { limit, excludeFile, citing, candidates } = options;
+    return similarPassages(this.index, this.documents, sentence, { limit, excludeFile, citing, candidates });
   }
 
   /** The passages a draft sentence follows, whole, with the words they share with it and the difference from it. */

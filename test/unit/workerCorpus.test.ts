@@ -5,6 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { DEFAULT_CONFIG } from '../../src/core/checks/config';
 import { ResolutionRegistry } from '../../src/core/citations/registry';
+import { subjectKeyOf } from '../../src/core/facts/factBase';
 import { isCancelled, LocalCorpus } from '../../src/core/service';
 import { MAX_RESTARTS, WorkerCorpus } from '../../src/core/worker/workerCorpus';
 import { PrecedentWorkspace } from '../../src/core/workspace';
@@ -47,6 +48,7 @@ describe('the index on a worker thread (WorkerCorpus)', function () {
     assert.equal(corpus.report.passages, local.report.passages);
     const sentence = 'Japan attaches great importance to the assistance provided by the UNODC';
     const config = { registry: new ResolutionRegistry(), config: DEFAULT_CONFIG };
+    const [pledge] = await local.lookUpFacts('unodc pledge', 1);
     const questions: Array<(queries: LocalCorpus | WorkerCorpus) => Promise<unknown>> = [
       (q) => q.documentFiles(),
       (q) => q.search('resolution 2331'),
@@ -63,11 +65,22 @@ describe('the index on a worker thread (WorkerCorpus)', function () {
       (q) => q.factsAt(DRAFT, DRAFT.indexOf('$3 million')),
       (q) => q.draftPlace(DRAFT, '/drafts/d.md', DRAFT.indexOf('2231')),
       (q) => q.check(DRAFT, '/drafts/d.md', config),
+      (q) => q.closestPassages(sentence, { limit: 1, excludeFile: corpusFile('verbatim-record'), citing: 2331 }),
+      (q) => q.sentencesCiting(2331, 5),
+      (q) => q.termCounts(['trafficking', 'unodc', 'nowhere-in-the-corpus']),
+      (q) => q.factsFor([subjectKeyOf(pledge)], [pledge.actor.key]),
+      (q) => q.acronymDefinitions(),
     ];
     for (const question of questions) {
       // deepStrictEqual compares prototypes too: a class instance or a Map would not survive the crossing unnoticed.
       assert.deepStrictEqual(await question(corpus), await question(local), question.toString());
     }
+    // The evidence questions answer something to compare: a citing sentence, counted words, facts, acronyms.
+    assert.ok((await corpus.sentencesCiting(2331, 5)).length > 0);
+    assert.ok((await corpus.termCounts(['trafficking'])).holding[0] > 0);
+    assert.ok((await corpus.acronymDefinitions()).some((d) => d.acronym === 'UNODC'));
+    assert.ok((await corpus.factsFor([subjectKeyOf(pledge)], [])).includes(pledge) === false, 'plain data, not the same objects');
+    assert.ok((await corpus.factsFor([subjectKeyOf(pledge)], [])).length > 0);
     const findings = await corpus.check(DRAFT, '/drafts/d.md', config);
     assert.ok(findings.some((f) => f.code === 'resolution-year'));
   });

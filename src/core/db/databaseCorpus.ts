@@ -2,20 +2,19 @@
  * A corpus on a database server, behind the same seam as the local index (`CorpusQueries`): PostgreSQL finds the
  * candidates — by the weight of the query's words a passage holds, by `word_similarity` for a phrase, identifiers
  * exactly — and they are ranked here by the same code as local candidates (Fuse.js included), so both answer alike.
- * With a local workspace beside it (`--db` with `--corpus`), both sources answer and their answers are merged.
+ * It answers for the server alone: local folders beside it are merged with it by MergedCorpus.
  * Every query goes through the functions of schema `precedent`, which show the connected role only the collections
  * it may read (see schema.ts).
  */
 import { DatabaseError, type Pool } from 'pg';
 import { checkDraft } from '../checks/checkDraft';
 import { type Draft, type DraftPlace, isMarkdownFile, placeIn, readDraft } from '../draft/draft';
-import { describeFsError } from '../corpus/discover';
-import { readSourceText } from '../corpus/sourceText';
+import { GatheredEvidence, untilAnswered } from '../checks/gatheredEvidence';
 import type { Finding, Precedent } from '../checks/types';
-import { AcronymTable } from '../facts/acronyms';
+import { AcronymTable, type AcronymCount } from '../facts/acronyms';
 import { type Fact, factBaseOf } from '../facts/factBase';
 import { factsAt, type FactsAt } from '../facts/factsAt';
-import { COMPLETION_CANDIDATES, completionQuery, type Continuation, mergeContinuations, rankContinuations } from '../search/complete';
+import { COMPLETION_CANDIDATES, completionQuery, type Continuation, rankContinuations } from '../search/complete';
 import { Lexicon, type QueryTerm } from '../search/lexicon';
 import { COMMON_SHARE } from '../search/passageIndex';
 import { type FoundPassage, rankPassages, readSearchQuery, type SearchOptions, WIDE_CANDIDATES } from '../search/search';
@@ -31,14 +30,15 @@ import {
   type Cancellable,
   type CheckedFile,
   type CheckOptions,
+  type ClosestOptions,
   type CompleteOptions,
   type CorpusQueries,
+  type TermCounts,
   throwIfCancelled,
 } from '../service';
 import type { DocumentMeta, SearchMatch } from '../types';
-import type { IndexReport, PrecedentWorkspace } from '../workspace';
+import type { IndexReport } from '../workspace';
 import { type ConnectOptions, describeServer, openPool, unavailable } from './connection';
-import { GatheredEvidence, NotFetchedYet } from './evidence';
 import { documentReference, isDocumentReference, parseDocumentReference } from './reference';
 import { COLLECTIONS_SCHEMA_VERSION, SCHEMA_VERSION, schemaVersion } from './schema';
 import { allOf, anyOf } from './words';
@@ -48,13 +48,6 @@ const PHRASE_CANDIDATES = 10;
 const PHRASE_MIN_WORDS = 3;
 /** Facts the server hands to the fact ranking for a lookup. */
 const FACT_CANDIDATES = 400;
-/**
- * A check runs again after each round of fetched answers. A question raised by an answer is rare, but the sentences
- * citing a resolution are asked for one resolution a run (see evidence.ts): a draft citing many takes as many rounds.
- */
-const MAX_CHECK_ROUNDS = 24;
-/** Sentences holding a resolution's number read for what it is about: ResolutionSubjects reads at most 300 that cite. */
-const CITING_SENTENCES = 1000;
 
 interface PassageRow {
   id: string;
@@ -85,16 +78,12 @@ export class DatabaseCorpus implements CorpusQueries {
     private readonly serverPassages: number,
     /** The facts the readable collections state, each counted once: how rare a word among them is. */
     private readonly serverFacts: number,
-    private readonly local: PrecedentWorkspace | null,
     /** The collections searched: those the role may read, narrowed to the ones asked for. */
     readonly collections: string[],
   ) {}
 
   /** Connects, and checks that the database holds a published corpus this program can read. */
-  static async open(
-    url: string,
-    options: { local?: PrecedentWorkspace | null; connections?: number } & ConnectOptions = {},
-  ): Promise<DatabaseCorpus> {
+  static async open(url: string, options: { connections?: number } & ConnectOptions = {}): Promise<DatabaseCorpus> {
     const started = performance.now();
     const pool = await openPool(url, options.connections, options);
     try {
@@ -113,18 +102,17 @@ export class DatabaseCorpus implements CorpusQueries {
       const { rows } = await pool.query<{ documents: string; passages: string; facts: string; collections: string[] }>(
         'SELECT * FROM precedent.corpus_summary()',
       );
-      const local = options.local ?? null;
       const passages = Number(rows[0].passages);
       const report: IndexReport = {
-        documents: Number(rows[0].documents) + (local?.report.documents ?? 0),
-        passages: passages + (local?.report.passages ?? 0),
-        skipped: local?.report.skipped ?? [],
-        warnings: local?.report.warnings ?? [],
-        ingested: local?.report.ingested ?? 0,
-        fromSnapshot: local?.report.fromSnapshot ?? false,
+        documents: Number(rows[0].documents),
+        passages,
+        skipped: [],
+        warnings: [],
+        ingested: 0,
+        fromSnapshot: false,
         ms: Math.round(performance.now() - started),
       };
-      return new DatabaseCorpus(pool, url, report, passages, Number(rows[0].facts), local, rows[0].collections);
+      return new DatabaseCorpus(pool, url, report, passages, Number(rows[0].facts), rows[0].collections);
     } catch (error) {
       await pool.end().catch(() => undefined);
       if (error instanceof DatabaseUnknownError) throw error;
@@ -148,7 +136,7 @@ export class DatabaseCorpus implements CorpusQueries {
 
   async documentFiles(options: Cancellable = {}): Promise<string[]> {
     const { rows } = await this.query<{ collection: string; path: string }>(options, 'SELECT * FROM precedent.document_list()');
-    return [...(this.local?.documents.map((d) => d.file) ?? []), ...rows.map((row) => documentReference(row.collection, row.path))];
+    return rows.map((row) => documentReference(row.collection, row.path));
   }
 
   /** The text of a published document, as its passages' positions count it; null when the role may not read it. */
@@ -169,21 +157,18 @@ export class DatabaseCorpus implements CorpusQueries {
     const { terms } = reading;
     const phrase = terms.length >= PHRASE_MIN_WORDS ? normalizeForMatch(query) : null;
     const found = terms.length > 0 ? await this.candidates(lexicon, terms, Math.max(WIDE_CANDIDATES, limit), phrase, options) : [];
-    const fromServer = found.length > 0 ? rankPassages(lexicon, reading, found, limit) : [];
-    const fromLocal = this.local?.search(query, { limit }) ?? [];
-    return [...fromServer, ...fromLocal].sort((a, b) => b.score - a.score).slice(0, limit);
+    return found.length > 0 ? rankPassages(lexicon, reading, found, limit) : [];
   }
 
   async passagesCiting(number: number, limit: number, options: Cancellable = {}): Promise<SearchMatch[]> {
     const { rows } = await this.query<PassageRow>(options, 'SELECT * FROM precedent.passages_citing($1, $2)', [number, limit]);
-    const fromServer = rows.map((row): SearchMatch => {
+    return rows.map((row): SearchMatch => {
       const { order: _order, coverage: _coverage, ...match } = foundPassage(row, 0, 0);
       return { ...match, matches: [], score: 1 };
     });
-    return [...(this.local?.passagesCiting(number, limit) ?? []), ...fromServer].slice(0, limit);
   }
 
-  async closestPassages(sentence: string, options: { limit: number; excludeFile?: string } & Cancellable): Promise<Precedent[]> {
+  async closestPassages(sentence: string, options: ClosestOptions): Promise<Precedent[]> {
     return this.closest(sentence, options);
   }
 
@@ -215,8 +200,7 @@ export class DatabaseCorpus implements CorpusQueries {
       seen.add(key);
       candidates.push({ text: context, file, range, title, speaker, date });
     }
-    const fromLocal = this.local?.closestParagraphs(paragraph, limit) ?? [];
-    return [...rankParagraphs(paragraph, candidates, limit), ...fromLocal].sort((a, b) => b.similarity - a.similarity).slice(0, limit);
+    return rankParagraphs(paragraph, candidates, limit);
   }
 
   async complete(typed: string, limit: number, options: CompleteOptions = {}): Promise<Continuation[]> {
@@ -224,13 +208,13 @@ export class DatabaseCorpus implements CorpusQueries {
     if (!canContinue(typed, after)) return [];
     const lexicon = await this.lexicon(options);
     const found = await this.candidates(lexicon, lexicon.analyze(completionQuery(typed)), COMPLETION_CANDIDATES, null, options);
-    return mergeContinuations([this.local?.complete(typed, limit, after) ?? [], rankContinuations(typed, after, found, limit)], limit);
+    return rankContinuations(typed, after, found, limit);
   }
 
   async acronym(acronym: string, options: Cancellable = {}): Promise<{ expansion: string | null; uses: number }> {
     const [table, lexicon] = await Promise.all([this.acronymTable(options), this.lexicon(options)]);
     const term = normalizeForMatch(acronym);
-    return { expansion: table.expansion(acronym), uses: lexicon.passagesWith(term) + (this.local?.acronym(acronym).uses ?? 0) };
+    return { expansion: table.expansion(acronym), uses: lexicon.passagesWith(term) };
   }
 
   async lookUpFacts(query: string, limit: number, options: Cancellable = {}): Promise<Fact[]> {
@@ -244,11 +228,11 @@ export class DatabaseCorpus implements CorpusQueries {
       anyOf(new Set([...words, ...typos]), prefixes),
       FACT_CANDIDATES,
     ]);
-    if (this.local) await this.local.prepareFacts();
-    throwIfCancelled(options.signal);
-    const localFacts = this.local?.facts.facts ?? [];
     // The server sends the facts the query's words point to; their words weigh as rare as in all the facts there are.
-    return factBaseOf([...localFacts, ...rows.map((row) => row.fact)], this.serverFacts + localFacts.length).lookup(query, limit);
+    return factBaseOf(
+      rows.map((row) => row.fact),
+      this.serverFacts,
+    ).lookup(query, limit);
   }
 
   async factsAt(text: string, offset: number, options: Cancellable = {}): Promise<FactsAt | null> {
@@ -266,7 +250,7 @@ export class DatabaseCorpus implements CorpusQueries {
         (written) => evidence.factsOfSentence(written, draft.meta),
         6,
       );
-    return this.untilAnswered(evidence, ask, options);
+    return untilAnswered(evidence, [this], ask, options);
   }
 
   draftPlace(text: string, file: string, offset: number, options: Cancellable = {}): Promise<DraftPlace> {
@@ -277,14 +261,39 @@ export class DatabaseCorpus implements CorpusQueries {
   async check(text: string, file: string, options: CheckOptions): Promise<Finding[]> {
     const evidence = await this.gatheredEvidence(options);
     const draft = this.draft(text, file);
-    return this.untilAnswered(evidence, () => checkDraft(draft, options, evidence), options);
+    return untilAnswered(evidence, [this], () => checkDraft(draft, options, evidence), options);
+  }
+
+  /** The texts of at most `limit` passages holding a number as a word. */
+  async sentencesCiting(number: number, limit: number, options: Cancellable = {}): Promise<string[]> {
+    const { rows } = await this.query<{ text: string }>(options, 'SELECT text FROM precedent.passages_holding($1, $2)', [
+      anyOf([String(number)]),
+      limit,
+    ]);
+    return rows.map((row) => row.text);
+  }
+
+  /** From the words of the readable collections, read once. */
+  async termCounts(terms: string[], options: Cancellable = {}): Promise<TermCounts> {
+    const lexicon = await this.lexicon(options);
+    return { passages: lexicon.passageCount, holding: terms.map((term) => lexicon.passagesWith(term)) };
+  }
+
+  async factsFor(subjectKeys: string[], names: string[], options: Cancellable = {}): Promise<Fact[]> {
+    if (subjectKeys.length === 0 && names.length === 0) return [];
+    const { rows } = await this.query<{ fact: Fact }>(options, 'SELECT fact FROM precedent.facts_on($1, $2)', [subjectKeys, names]);
+    return rows.map((row) => row.fact);
+  }
+
+  async acronymDefinitions(options: Cancellable = {}): Promise<AcronymCount[]> {
+    return (await this.acronymTable(options)).definitions();
   }
 
   async audit(options: AuditOptions): Promise<CheckedFile[]> {
     const checked: CheckedFile[] = [];
     for (const file of await this.documentFiles(options)) {
       throwIfCancelled(options.signal);
-      const text = parseDocumentReference(file) ? await this.documentText(file, options) : await this.localText(file, options);
+      const text = await this.documentText(file, options);
       if (text === null) continue;
       const config = await options.configFor(file);
       checked.push({ file, text, findings: await this.check(text, file, { registry: options.registry, config, signal: options.signal }) });
@@ -292,103 +301,20 @@ export class DatabaseCorpus implements CorpusQueries {
     return checked;
   }
 
-  private async localText(file: string, options: AuditOptions): Promise<string | null> {
-    try {
-      return await readSourceText(file);
-    } catch (error) {
-      options.onUnreadable?.(file, describeFsError(error));
-      return null;
-    }
-  }
-
   /**
-   * A draft read as the local workspace reads it; Markdown is parsed only in drafts, never in corpus files (the
-   * audit checks those as plain text). The last one is kept, so a hover after a check reads nothing again.
+   * A draft read as the local workspace reads it; Markdown is parsed only in drafts, never in the server's documents
+   * (the audit checks those as plain text). The last one is kept, so a hover after a check reads nothing again.
    */
   private draft(text: string, file: string): Draft {
     if (this.lastDraft?.text === text && this.lastDraft.file === file) return this.lastDraft;
-    const corpusFile = isDocumentReference(file) || (this.local?.documents.some((d) => d.file === file) ?? false);
-    return (this.lastDraft = readDraft(text, file, { markdown: isMarkdownFile(file) && !corpusFile }));
+    return (this.lastDraft = readDraft(text, file, { markdown: isMarkdownFile(file) && !isDocumentReference(file) }));
   }
 
-  /** Runs `ask` until every question it put to the corpus has its answer, fetching the missing ones between runs. */
-  private async untilAnswered<T>(evidence: GatheredEvidence, ask: () => T, options: Cancellable): Promise<T> {
-    for (let round = 1; ; round++) {
-      let answer: T | undefined;
-      try {
-        answer = ask();
-      } catch (error) {
-        if (!(error instanceof NotFetchedYet)) throw error;
-      }
-      if (answer !== undefined && (evidence.complete || round >= MAX_CHECK_ROUNDS)) return answer;
-      if (round >= MAX_CHECK_ROUNDS) throw new Error(`the corpus's answers for this draft took more than ${MAX_CHECK_ROUNDS} rounds`);
-      await this.fetchMissing(evidence, options);
-    }
-  }
-
-  private async fetchMissing(evidence: GatheredEvidence, options: Cancellable): Promise<void> {
-    const closest = [...evidence.missingClosest.values()];
-    const subjects = [...evidence.missingSubjects.entries()];
-    const names = [...evidence.missingNames];
-    const numbers = [...evidence.missingNumbers];
-    const answers = numbers.map(async (number) => {
-      const { rows } = await this.query<{ text: string }>(options, 'SELECT text FROM precedent.passages_holding($1, $2)', [
-        anyOf([String(number)]),
-        CITING_SENTENCES,
-      ]);
-      const local: string[] = [];
-      for (const sentence of this.local?.sentencesWith(number) ?? []) if (local.push(sentence) >= CITING_SENTENCES) break;
-      evidence.answerNumber(number, [...local, ...rows.map((row) => row.text)]);
-    });
-    answers.push(
-      ...closest.map(async (question) => {
-        const [precedent] = await this.closest(question.sentence, {
-          limit: 1,
-          excludeFile: question.file,
-          citing: question.citing,
-          ...options,
-        });
-        evidence.answerClosest(question, precedent ?? null);
-      }),
-    );
-    if (subjects.length > 0 || names.length > 0) {
-      answers.push(
-        (async () => {
-          const { rows } = await this.query<{ fact: Fact }>(options, 'SELECT fact FROM precedent.facts_on($1, $2)', [
-            subjects.map(([key]) => key),
-            names,
-          ]);
-          if (this.local) await this.local.prepareFacts();
-          const base = factBaseOf([...(this.local?.facts.facts ?? []), ...rows.map((row) => row.fact)]);
-          for (const [key, fact] of subjects) evidence.answerSubject(key, base.sameSubject(fact));
-          for (const name of names) evidence.answerName(name, base.about(name, Number.MAX_SAFE_INTEGER));
-        })(),
-      );
-    }
-    await Promise.all(answers);
-    throwIfCancelled(options.signal);
-  }
-
-  private async closest(
-    sentence: string,
-    options: { limit: number; excludeFile?: string; citing?: number; candidates?: number } & Cancellable,
-  ): Promise<Precedent[]> {
+  private async closest(sentence: string, options: ClosestOptions & { candidates?: number }): Promise<Precedent[]> {
     const lexicon = await this.lexicon(options);
     const terms = similarityTerms(lexicon, sentence, options.citing);
     const found = terms ? await this.candidates(lexicon, terms, options.candidates ?? SIMILAR_CANDIDATES, null, options) : [];
-    const fromServer = rankSimilar(sentence, found, options);
-    const fromLocal = this.local ? this.localClosest(this.local, sentence, options) : [];
-    return [...fromServer, ...fromLocal].sort((a, b) => b.similarity - a.similarity).slice(0, options.limit);
-  }
-
-  private localClosest(
-    local: PrecedentWorkspace,
-    sentence: string,
-    options: { limit: number; excludeFile?: string; citing?: number; candidates?: number },
-  ): Precedent[] {
-    if (options.citing === undefined) return local.closestPassages(sentence, options);
-    const cited = local.closestPassage(sentence, options.excludeFile ?? '', options.citing);
-    return cited ? [cited] : [];
+    return rankSimilar(sentence, found, options);
   }
 
   /**
@@ -456,7 +382,7 @@ export class DatabaseCorpus implements CorpusQueries {
     return this.lexiconLoading;
   }
 
-  /** The acronyms as the readable collections (and the local corpus) define them: read once. */
+  /** The acronyms as the readable collections define them: read once. */
   private acronymTable(options: Cancellable): Promise<AcronymTable> {
     this.acronymsLoading ??= this.query<{ acronym: string; expansion: string; uses: string }>(
       options,
@@ -464,7 +390,6 @@ export class DatabaseCorpus implements CorpusQueries {
     ).then(
       ({ rows }) => {
         const table = new AcronymTable();
-        for (const d of this.local?.acronymTable().definitions() ?? []) table.addDefinition(d.acronym, d.expansion, d.uses);
         for (const row of rows) table.addDefinition(row.acronym, row.expansion, Number(row.uses));
         return table;
       },
@@ -477,13 +402,13 @@ export class DatabaseCorpus implements CorpusQueries {
   }
 
   private gatheredEvidence(options: Cancellable): Promise<GatheredEvidence> {
-    this.evidence ??= Promise.all([this.acronymTable(options), this.lexicon(options)]).then(
-      ([table, lexicon]) => new GatheredEvidence(table, (term) => lexicon.idfOfTerm(term)),
-      (error: unknown) => {
-        this.evidence = null;
-        throw error;
-      },
-    );
+    if (!this.evidence) {
+      const gathered = (this.evidence = GatheredEvidence.of([this], options));
+      // A failed gathering is not kept: the next question gathers again.
+      gathered.catch(() => {
+        if (this.evidence === gathered) this.evidence = null;
+      });
+    }
     return this.evidence;
   }
 

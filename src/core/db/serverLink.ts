@@ -104,6 +104,14 @@ export class ServerLink {
     this.corpus = null;
   }
 
+  /**
+   * Which connection answers now (a new number at each reconnection, null while there is none): answers kept from
+   * one connection are not taken for another's, which may read other collections.
+   */
+  get connection(): number | null {
+    return this.corpus && this.stateNow.kind === 'connected' ? this.attempt : null;
+  }
+
   /** Why the server does not answer now (away, or still connecting), or null when it does. */
   get shortfall(): string | null {
     const state = this.stateNow;

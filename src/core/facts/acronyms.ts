@@ -111,6 +111,13 @@ function firstCapitalRun(words: string[]): number {
   return start;
 }
 
+/** An acronym's expansion with how many passages define it so: the table as sources exchange it. */
+export interface AcronymCount {
+  acronym: string;
+  expansion: string;
+  uses: number;
+}
+
 /** Every acronym the corpus defines, with its most common expansion. */
 /** An acronym table as plain data, to be stored with a snapshot: each acronym's expansions and their counts. */
 export interface StoredAcronyms {
@@ -137,6 +144,13 @@ export class AcronymTable {
     return table;
   }
 
+  /** The table of counted definitions, those of several sources together (their uses add up). */
+  static of(counts: Iterable<AcronymCount>): AcronymTable {
+    const table = new AcronymTable();
+    for (const { acronym, expansion, uses } of counts) table.addDefinition(acronym, expansion, uses);
+    return table;
+  }
+
   add(text: string): void {
     for (const { acronym, expansion } of findAcronymDefinitions(text)) this.addDefinition(acronym, expansion, 1);
   }
@@ -150,7 +164,7 @@ export class AcronymTable {
   }
 
   /** Every definition with how often the corpus gives it, sorted, so two tables compare as their lists. */
-  definitions(): Array<{ acronym: string; expansion: string; uses: number }> {
+  definitions(): AcronymCount[] {
     return [...this.expansions]
       .flatMap(([acronym, counts]) => [...counts].map(([expansion, uses]) => ({ acronym, expansion, uses })))
       .sort((a, b) => a.acronym.localeCompare(b.acronym) || a.expansion.localeCompare(b.expansion));

@@ -135,6 +135,17 @@ export class FactBase {
     return this.bySubject.get(subjectKeyOf(fact)) ?? [];
   }
 
+  /** The facts on these subjects (their `subjectKeyOf`) or about these names (subject or actor), each once. */
+  factsFor(subjectKeys: readonly string[], names: readonly string[]): Fact[] {
+    const found = new Set<Fact>();
+    for (const key of subjectKeys) for (const fact of this.bySubject.get(key) ?? []) found.add(fact);
+    if (names.length > 0) {
+      const named = new Set(names);
+      for (const fact of this.facts) if (named.has(fact.subject.key) || named.has(fact.actor.key)) found.add(fact);
+    }
+    return [...found];
+  }
+
   /** Facts whose subject or actor is a name (an acronym, an organisation), newest first. */
   about(nameKey: string, limit = 8): Fact[] {
     return this.facts

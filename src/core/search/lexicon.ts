@@ -54,7 +54,7 @@ export class Lexicon {
   }
 
   idfOfFrequency(df: number): number {
-    return Math.log(1 + (this.passageCount - df + 0.5) / (df + 0.5));
+    return inverseFrequency(df, this.passageCount);
   }
 
   /** The query's words with the corpus terms each may stand for. */
@@ -91,4 +91,9 @@ export class Lexicon {
     });
     return terms;
   }
+}
+
+/** The IDF of a term `df` of `passages` passages hold (BM25's): however the counts were gathered, one formula. */
+export function inverseFrequency(df: number, passages: number): number {
+  return Math.log(1 + (passages - df + 0.5) / (df + 0.5));
 }

@@ -16,6 +16,10 @@ export const WORKER_METHODS = [
   'factsAt',
   'draftPlace',
   'check',
+  'sentencesCiting',
+  'termCounts',
+  'factsFor',
+  'acronymDefinitions',
 ] as const;
 
 export type WorkerMethod = (typeof WORKER_METHODS)[number];

@@ -8,6 +8,7 @@
 import { Worker } from 'worker_threads';
 import type { Finding, Precedent } from '../checks/types';
 import type { DraftPlace } from '../draft/draft';
+import type { AcronymCount } from '../facts/acronyms';
 import type { Fact } from '../facts/factBase';
 import type { FactsAt } from '../facts/factsAt';
 import type { ParagraphMatch } from '../search/closestParagraphs';
@@ -22,8 +23,10 @@ import {
   CancelledError,
   type CheckedFile,
   type CheckOptions,
+  type ClosestOptions,
   type CompleteOptions,
   type CorpusQueries,
+  type TermCounts,
   throwIfCancelled,
 } from '../service';
 import type { SearchMatch } from '../types';
@@ -101,7 +104,7 @@ export class WorkerCorpus implements CorpusQueries {
     return this.ask('passagesCiting', [number, limit], options);
   }
 
-  closestPassages(sentence: string, options: { limit: number; excludeFile?: string } & Cancellable): Promise<Precedent[]> {
+  closestPassages(sentence: string, options: ClosestOptions): Promise<Precedent[]> {
     return this.ask('closestPassages', [sentence], options);
   }
 
@@ -143,6 +146,22 @@ export class WorkerCorpus implements CorpusQueries {
   check(text: string, file: string, { registry, config, signal }: CheckOptions): Promise<Finding[]> {
     const plain: PlainCheckOptions = { registryEntries: registry.ownEntries(), config };
     return this.ask('check', [text, file], { ...plain, signal });
+  }
+
+  sentencesCiting(number: number, limit: number, options: Cancellable = {}): Promise<string[]> {
+    return this.ask('sentencesCiting', [number, limit], options);
+  }
+
+  termCounts(terms: string[], options: Cancellable = {}): Promise<TermCounts> {
+    return this.ask('termCounts', [terms], options);
+  }
+
+  factsFor(subjectKeys: string[], names: string[], options: Cancellable = {}): Promise<Fact[]> {
+    return this.ask('factsFor', [subjectKeys, names], options);
+  }
+
+  acronymDefinitions(options: Cancellable = {}): Promise<AcronymCount[]> {
+    return this.ask('acronymDefinitions', [], options);
   }
 
   /** Files are read and configured here (the options hold functions, which cannot cross); the thread checks each. */
