@@ -71,6 +71,11 @@ const BROKEN = 'Japan welcomesthe quadrennialreview ofthe Xylo theque.\n';
 const BROKEN_QUERY = 'welcomes the quadrennial review of the xylotheque';
 const RESTRICTED_DRAFT = 'Mr. President,\n\nJapan has pledged 5 million US dollars to the ZOP this year.\n';
 
+/** A pledge the local folders record at 3 million in 2023, a restricted collection at 5 million in 2025. */
+const LOCAL_PLEDGE = '---\ndate: 2023-04-03\n---\n\nJapan has pledged 3 million US dollars to the Tessaline Fund for its first year.\n';
+const SERVER_PLEDGE = '---\ndate: 2025-06-02\n---\n\nJapan has pledged 5 million US dollars to the Tessaline Fund for its second year.\n';
+const PLEDGE_DRAFT = 'Mr. President,\n\nJapan has pledged 5 million US dollars to the Tessaline Fund this year.\n';
+
 /** Where a result comes from, the same for a local path and a server reference: the file's name. */
 function fileName(file: string): string {
   return path.basename(parseDocumentReference(file)?.path ?? file);
@@ -361,6 +366,55 @@ describe('a corpus on PostgreSQL', function () {
       }
     });
 
+    it('--db with --corpus: check weighs the evidence of both, as the editor does', async () => {
+      const [pledges, folder, drafts] = [new TempDir(), new TempDir(), new TempDir()];
+      try {
+        writeFileSync(pledges.file('tessaline-2025.md'), SERVER_PLEDGE);
+        writeFileSync(folder.file('tessaline-2023.md'), LOCAL_PLEDGE);
+        writeFileSync(drafts.file('draft.md'), PLEDGE_DRAFT);
+        // Readable by the cleared role only: what the drafter's tests above see does not change.
+        await publishCorpus({
+          url: server.url('writer'),
+          collection: 'pledges',
+          readers: 'restricted_reader',
+          roots: [pledges.path],
+          cacheDir: null,
+        });
+        const codes = (out: string) =>
+          (JSON.parse(out) as { files: Array<{ diagnostics: Array<{ code: string }> }> }).files.flatMap((f) =>
+            f.diagnostics.map((d) => d.code),
+          );
+        const localOnly = await runCli('check', '--corpus', folder.path, '--no-cache', '--json', drafts.file('draft.md'));
+        assert.ok(codes(localOnly.out).includes('figure-precedent'), 'the local folders alone have only the 2023 figure');
+        const both = await runCli(
+          'check',
+          '--db',
+          server.url('cleared'),
+          '--corpus',
+          folder.path,
+          '--no-cache',
+          '--json',
+          drafts.file('draft.md'),
+        );
+        assert.equal(both.code, 0);
+        assert.equal(both.err, '');
+        assert.ok(!codes(both.out).includes('figure-precedent'), "the server's 2025 figure is the draft's");
+        const drafterBoth = await runCli(
+          'check',
+          '--db',
+          server.url('drafter'),
+          '--corpus',
+          folder.path,
+          '--no-cache',
+          '--json',
+          drafts.file('draft.md'),
+        );
+        assert.ok(codes(drafterBoth.out).includes('figure-precedent'), 'a role that may not read the collection gets no evidence from it');
+      } finally {
+        for (const dir of [pledges, folder, drafts]) dir.remove();
+      }
+    });
+
     it('refuses a password in the URL, and names a server that is down', async () => {
       const withPassword = await runCli('search', '--db', `postgresql://drafter:secret@127.0.0.1:${server.port}/postgres`, 'unodc');
       assert.equal(withPassword.code, 2);
@@ -369,6 +423,17 @@ describe('a corpus on PostgreSQL', function () {
       const result = await runCli('search', '--db', `postgresql://drafter@127.0.0.1:${await down.port()}/postgres`, 'unodc');
       assert.equal(result.code, 2);
       assert.match(result.err, /cannot use the PostgreSQL server at 127\.0\.0\.1:\d+/);
+      const withFolders = await runCli(
+        'search',
+        '--db',
+        `postgresql://drafter@127.0.0.1:${await down.port()}/postgres`,
+        '--corpus',
+        BUNDLED_CORPUS,
+        '--no-cache',
+        'unodc',
+      );
+      assert.deepEqual([withFolders.code, withFolders.out], [2, '']);
+      assert.match(withFolders.err, /^precedent: cannot use the PostgreSQL server at 127\.0\.0\.1:\d+/);
       await assert.rejects(DatabaseCorpus.open(`postgresql://drafter@127.0.0.1:${await down.port()}/postgres`), DatabaseUnavailableError);
     });
   });

@@ -42,6 +42,25 @@ date: 2025-03-01
 The Quillfeather Compact (QFC) on maritime cooperation deserves the support of every delegation in this room.
 `;
 
+/** A figure the local folders record in 2023 and the server in 2025: which one a draft's figure is checked against. */
+const LOCAL_PLEDGE = `---
+title: Statement on the Tessaline Fund
+date: 2023-04-03
+---
+
+Japan has pledged 3 million US dollars to the Tessaline Fund for its first year.
+`;
+const TEAM_PLEDGE = `---
+title: Team statement on the Tessaline Fund
+date: 2025-06-02
+---
+
+Japan has pledged 5 million US dollars to the Tessaline Fund for its second year.
+`;
+const pledgeDraft = (figure: string) =>
+  `Mr. President,\n\nJapan has pledged ${figure} million US dollars to the Tessaline Fund this year.\n`;
+const CHECK_OPTIONS = { registry: new ResolutionRegistry(), config: DEFAULT_CONFIG };
+
 /** Resolves once the link's state is of `kind` (it is polled: the link reconnects on its own timer). */
 async function until(link: ServerLink, kind: ServerState['kind'], withinMs = 15_000): Promise<void> {
   const started = Date.now();
@@ -85,8 +104,10 @@ describe('local folders and a server corpus together', function () {
     await admin.end();
     const [team, restricted, localFolder] = (folders = [new TempDir(), new TempDir(), new TempDir()]);
     writeFileSync(team.file('quillfeather.md'), TEAM);
+    writeFileSync(team.file('tessaline.md'), TEAM_PLEDGE);
     writeFileSync(restricted.file('zephyr.md'), RESTRICTED);
     writeFileSync(localFolder.file('notes.md'), LOCAL);
+    writeFileSync(localFolder.file('tessaline-2023.md'), LOCAL_PLEDGE);
     await publishCorpus({ url: server.url('writer'), collection: 'team', roots: [team.path], cacheDir: null });
     await publishCorpus({
       url: server.url('writer'),
@@ -141,6 +162,60 @@ describe('local folders and a server corpus together', function () {
     const onlyTeam = new MergedCorpus(local, narrowed);
     assert.deepEqual(
       (await onlyTeam.search('Zephyr Oversight Panel confidential arrangements', { limit: 5 })).filter((m) => serverCollectionOf(m.file)),
+      [],
+    );
+  });
+
+  it("checks once over both sources' evidence: the server's newer figure clears a finding the local folders alone raise", async () => {
+    const link = linkAs('drafter');
+    await link.start();
+    const merged = new MergedCorpus(local, link);
+    const figures = async (corpus: LocalCorpus | MergedCorpus, draft: string) =>
+      (await corpus.check(draft, '/drafts/tessaline.md', CHECK_OPTIONS)).filter((f) => f.code === 'figure-precedent');
+    // The local folders alone know only the 2023 figure: the draft's 5 million differs from it.
+    const [localOnly] = await figures(local, pledgeDraft('5'));
+    assert.match(localOnly?.message ?? '', /the 2023 statement \(tessaline-2023\.md:\d+\) says .*"3 million US dollars"/);
+    // Merged, the latest is the server's 2025 figure, which the draft states: no finding (a union of checks kept it).
+    assert.deepEqual(await figures(merged, pledgeDraft('5')), []);
+    assert.equal(merged.shortfall, null);
+  });
+
+  it('raises what only the evidence of both shows: a figure that is an older one, the newer on the server', async () => {
+    const link = linkAs('drafter');
+    await link.start();
+    const merged = new MergedCorpus(local, link);
+    const draft = pledgeDraft('3');
+    const codes = async (corpus: LocalCorpus | MergedCorpus) =>
+      (await corpus.check(draft, '/drafts/tessaline.md', CHECK_OPTIONS)).map((f) => f.code);
+    assert.ok(!(await codes(local)).includes('figure-precedent'), 'the local folders alone record the draft figure as the latest');
+    const [older] = (await merged.check(draft, '/drafts/tessaline.md', CHECK_OPTIONS)).filter((f) => f.code === 'figure-precedent');
+    assert.match(older?.message ?? '', /this is the 2023 figure; the 2025 statement \(tessaline\.md:\d+\) gives the latest/);
+    assert.deepEqual(
+      older.related.map((r) => serverCollectionOf(r.file) ?? 'local'),
+      ['team', 'local'],
+    );
+    assert.deepEqual(older.fixes[0]?.replacement, '5 million US dollars');
+  });
+
+  it('checks with the local evidence alone, and says so, when the server goes away in the middle of a check', async () => {
+    const link = linkAs('drafter');
+    await link.start();
+    const merged = new MergedCorpus(local, link);
+    server.halt();
+    try {
+      // Still connected as far as the link knows: the check asks the server, which fails; the local check stands.
+      assert.notEqual(link.connection, null);
+      const findings = await merged.check(pledgeDraft('5'), '/drafts/tessaline.md', CHECK_OPTIONS);
+      assert.deepEqual(findings, await local.check(pledgeDraft('5'), '/drafts/tessaline.md', CHECK_OPTIONS));
+      assert.ok(findings.some((f) => f.code === 'figure-precedent'));
+      assert.equal(link.state.kind, 'unavailable');
+      assert.match(merged.shortfall ?? '', /PostgreSQL server at 127\.0\.0\.1:\d+/);
+    } finally {
+      server.resume();
+    }
+    await until(link, 'connected');
+    assert.deepEqual(
+      (await merged.check(pledgeDraft('5'), '/drafts/tessaline.md', CHECK_OPTIONS)).filter((f) => f.code === 'figure-precedent'),
       [],
     );
   });
