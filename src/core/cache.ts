@@ -12,10 +12,10 @@ import { promisify } from 'util';
 import { gunzip as gunzipCallback, gzip as gzipCallback } from 'zlib';
 import {
   type CorpusReadings,
-  decodeSnapshot,
   type DecodedSnapshot,
-  decodeWholeSnapshot,
   encodeSnapshot,
+  openSnapshot,
+  openWholeSnapshot,
   type SnapshotDocument,
 } from './snapshotFormat';
 
@@ -23,8 +23,9 @@ const gzip = promisify(gzipCallback);
 const gunzip = promisify(gunzipCallback);
 
 /** Bump when ingestion or the index changes what it produces: old entries are then ignored. */
-export const CACHE_VERSION = 'v6';
+export const CACHE_VERSION = 'v7';
 const KEPT_SNAPSHOTS = 4;
+let temporaryFiles = 0;
 
 export interface ManifestEntry {
   size: number;
@@ -72,13 +73,12 @@ export class IndexCache {
     await this.writeAtomically(this.documentPath(document.hash), await gzip(JSON.stringify(toStored(document))));
   }
 
-  /** The snapshot of a corpus with exactly these contents; documents take the paths their content has now. */
-  async readSnapshot(key: string, fileOfHash: Map<string, string>): Promise<DecodedSnapshot | null> {
-    try {
-      return decodeSnapshot(await fs.readFile(this.snapshotPath(key)), fileOfHash);
-    } catch {
-      return null;
-    }
+  /**
+   * The snapshot of a corpus with exactly these contents; documents take the paths their content has now. It is
+   * opened, not read: its parts are read from the file as they are used.
+   */
+  readSnapshot(key: string, fileOfHash: Map<string, string>): DecodedSnapshot | null {
+    return openSnapshot(this.snapshotPath(key), fileOfHash);
   }
 
   /**
@@ -88,7 +88,7 @@ export class IndexCache {
   async readLatestSnapshot(roots: readonly string[]): Promise<DecodedSnapshot<SnapshotDocument> | null> {
     try {
       const latest = JSON.parse(await fs.readFile(this.latestPath(roots), 'utf8')) as { key: string };
-      return decodeWholeSnapshot(await fs.readFile(this.snapshotPath(latest.key)));
+      return openWholeSnapshot(this.snapshotPath(latest.key));
     } catch {
       return null;
     }
@@ -115,7 +115,10 @@ export class IndexCache {
       names.map(async (name) => ({ name, mtimeMs: (await fs.stat(path.join(folder, name)).catch(() => null))?.mtimeMs ?? 0 })),
     );
     dated.sort((a, b) => b.mtimeMs - a.mtimeMs);
-    await Promise.all(dated.slice(KEPT_SNAPSHOTS).map(({ name }) => fs.rm(path.join(folder, name), { force: true })));
+    // A snapshot still open elsewhere (Windows refuses to remove it) goes next time.
+    await Promise.all(
+      dated.slice(KEPT_SNAPSHOTS).map(({ name }) => fs.rm(path.join(folder, name), { force: true }).catch(() => undefined)),
+    );
   }
 
   private documentPath(hash: string): string {
@@ -133,7 +136,8 @@ export class IndexCache {
   /** Write to a temporary file and rename, so a crash never leaves half a cache entry. */
   private async writeAtomically(file: string, data: string | Buffer): Promise<void> {
     await fs.mkdir(path.dirname(file), { recursive: true });
-    const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+    // Two workspaces of one process may write the same entry in the same millisecond: each its own temporary file.
+    const temporary = `${file}.${process.pid}.${Date.now()}.${++temporaryFiles}.tmp`;
     await fs.writeFile(temporary, data);
     await fs.rename(temporary, file);
   }

@@ -26,7 +26,7 @@ import { completeSentence, type Continuation } from './search/complete';
 import { closestParagraphs, type ParagraphMatch } from './search/closestParagraphs';
 import { PassageIndex } from './search/passageIndex';
 import { phraseHistory, type PhraseHistory } from './search/phraseHistory';
-import type { CorpusReadings, DecodedSnapshot, SnapshotDocument } from './snapshotFormat';
+import { type CorpusReadings, type DecodedSnapshot, passageCountOf, type SnapshotDocument } from './snapshotFormat';
 import { searchPassages, type SearchOptions } from './search/search';
 import { type SentencePassage, sentencePassages } from './search/sentencePassages';
 import { similarPassages } from './search/similar';
@@ -101,7 +101,7 @@ export class PrecedentWorkspace implements CorpusEvidence {
     const known = discovery.files.map((file) => unchangedEntry(manifest[file.file], file));
 
     if (cache && known.every((entry): entry is ManifestEntry => entry !== null)) {
-      const warm = await loadSnapshot(cache, discovery.files, known);
+      const warm = loadSnapshot(cache, discovery.files, known);
       if (warm) {
         const index = PassageIndex.fromSnapshot(warm.index);
         const report = makeReport(warm.documents, index, [...skipped, ...warm.skipped], 0, true, started);
@@ -136,7 +136,7 @@ export class PrecedentWorkspace implements CorpusEvidence {
         continue;
       }
       const { document } = result;
-      const reason = document.passages.length === 0 ? NO_TEXT : null;
+      const reason = passageCountOf(document) === 0 ? NO_TEXT : null;
       nextManifest[file] = { size, mtimeMs, hash: document.hash, reason };
       const twin = firstWithHash.get(document.hash);
       if (reason || twin) {
@@ -160,7 +160,7 @@ export class PrecedentWorkspace implements CorpusEvidence {
         keptDocuments[at] = document;
       }
       documents.splice(0, documents.length, ...keptDocuments.filter((d): d is CorpusDocument => d !== undefined), ...update.added);
-      index = PassageIndex.withChanges(update.previous.index, kept, update.added);
+      index = PassageIndex.withChanges(update.previous.index, update.previous.documents, kept, update.added);
     } else {
       index = PassageIndex.build(documents);
     }
@@ -412,7 +412,7 @@ function updatedReadings(
 }
 
 /** An unchanged corpus: every file known by size and time, and a snapshot for exactly those contents. */
-async function loadSnapshot(cache: IndexCache, files: CorpusFile[], entries: ManifestEntry[]) {
+function loadSnapshot(cache: IndexCache, files: CorpusFile[], entries: ManifestEntry[]) {
   const skipped: SkippedFile[] = [];
   const fileOfHash = new Map<string, string>();
   files.forEach((file, i) => {
@@ -422,7 +422,7 @@ async function loadSnapshot(cache: IndexCache, files: CorpusFile[], entries: Man
     else if (twin) skipped.push({ file: file.file, reason: sameContentAs(twin) });
     else fileOfHash.set(hash, file.file);
   });
-  const snapshot = await cache.readSnapshot(snapshotKey([...fileOfHash.keys()]), fileOfHash);
+  const snapshot = cache.readSnapshot(snapshotKey([...fileOfHash.keys()]), fileOfHash);
   return snapshot && { ...snapshot, skipped };
 }
 

@@ -2,6 +2,8 @@ import { strict as assert } from 'assert';
 import { appendFileSync, cpSync, rmSync, writeFileSync } from 'fs';
 import { FactBase } from '../../src/core/facts/factBase';
 import { PassageIndex } from '../../src/core/search/passageIndex';
+import { searchPassages } from '../../src/core/search/search';
+import { encodeSnapshot, openSnapshot, openWholeSnapshot } from '../../src/core/snapshotFormat';
 import { PrecedentWorkspace } from '../../src/core/workspace';
 import { BUNDLED_CORPUS, ingestString, TempDir } from './helpers';
 
@@ -14,9 +16,9 @@ const ADDED = 'Reform of the Security Council is overdue.\n\nThe peacebuilding f
 
 /** Each term's passages, by term text, so two indexes can be compared whatever their term numbering. */
 function postingsByTerm(index: PassageIndex): Map<string, number[]> {
-  const { terms, postingOffsets, postings } = index.snapshot;
+  const { terms, postingList } = index.snapshot;
   const byTerm = new Map<string, number[]>();
-  terms.forEach((term, id) => byTerm.set(term, Array.from(postings.subarray(postingOffsets[id], postingOffsets[id + 1]))));
+  terms.forEach((term, id) => byTerm.set(term, Array.from(postingList(id))));
   return byTerm;
 }
 
@@ -24,7 +26,7 @@ describe('updating the index', () => {
   it('takes documents out and adds others as a fresh build of the result would hold them', () => {
     const [a, b, c] = Object.entries(STATEMENTS).map(([name, text]) => ingestString(text, `/corpus/${name}`));
     const d = ingestString(ADDED, '/corpus/d.md');
-    const patched = PassageIndex.withChanges(PassageIndex.build([a, b, c]).snapshot, [true, false, true], [d]);
+    const patched = PassageIndex.withChanges(PassageIndex.build([a, b, c]).snapshot, [a, b, c], [true, false, true], [d]);
     const fresh = PassageIndex.build([a, c, d]);
     assert.deepEqual(Array.from(patched.snapshot.passageDocument), Array.from(fresh.snapshot.passageDocument));
     assert.deepEqual(Array.from(patched.snapshot.passageLocal), Array.from(fresh.snapshot.passageLocal));
@@ -37,6 +39,34 @@ describe('updating the index', () => {
       patched.analyze('sahel').map((t) => t.variants),
       [[]],
     );
+  });
+
+  it('patches a snapshot opened from disk, reading only the removed document, and writes what a fresh build holds', () => {
+    const [a, b, c] = Object.entries(STATEMENTS).map(([name, text]) => ({ ...ingestString(text, `/corpus/${name}`), hash: name }));
+    const d = { ...ingestString(ADDED, '/corpus/d.md'), hash: 'd.md' };
+    const folder = new TempDir();
+    try {
+      writeFileSync(folder.file('old.bin'), encodeSnapshot([a, b, c], PassageIndex.build([a, b, c]).snapshot));
+      const old = openWholeSnapshot(folder.file('old.bin'))!;
+      const patched = PassageIndex.withChanges(old.index, old.documents, [true, false, true], [d]);
+      const documents = [old.documents[0].at(a.file), old.documents[2].at(c.file), d];
+      const fresh = PassageIndex.build([a, c, d]);
+      assert.deepEqual(postingsByTerm(patched).get('peacebuilding'), postingsByTerm(fresh).get('peacebuilding'));
+      assert.equal(patched.passagesWith('sahel'), 0);
+      writeFileSync(folder.file('new.bin'), encodeSnapshot(documents, patched.snapshot));
+      const reopened = openSnapshot(folder.file('new.bin'), new Map(documents.map((document) => [document.hash, document.file])))!;
+      const reopenedPostings = postingsByTerm(PassageIndex.fromSnapshot(reopened.index));
+      for (const [term, passages] of postingsByTerm(fresh)) assert.deepEqual(reopenedPostings.get(term), passages, term);
+      for (const query of ['peacebuilding fund', 'Security Council reform', 'water management', 'Sahel']) {
+        assert.deepEqual(
+          searchPassages(PassageIndex.fromSnapshot(reopened.index), reopened.documents, query),
+          searchPassages(fresh, [a, c, d], query),
+          query,
+        );
+      }
+    } finally {
+      folder.remove();
+    }
   });
 
   describe('a workspace whose files change', () => {

@@ -2,6 +2,7 @@
  * The candidate index: an inverted index from words and identifiers to passages, with IDF weights. It picks the
  * few passages worth ranking; Fuse.js ranks them (see search.ts).
  */
+import { RecentlyUsed } from '../recentlyUsed';
 import type { CorpusDocument, Passage } from '../types';
 import { normalizeForMatch } from '../text/normalize';
 import { scanTokens } from '../text/tokenize';
@@ -10,14 +11,22 @@ import { type TermVariant, Vocabulary } from './vocabulary';
 
 export type { QueryTerm } from './lexicon';
 
-/** Everything needed to rebuild the index without re-reading the corpus; plain arrays, cheap to store. */
+/**
+ * Everything needed to rebuild the index without re-reading the corpus. Posting lists are read through
+ * `postingList`: a built index holds them in memory, a snapshot opened from disk reads each when first asked for.
+ */
 export interface IndexSnapshot {
   terms: string[];
   documentFrequency: Int32Array;
-  postingOffsets: Int32Array;
-  postings: Int32Array;
   passageDocument: Int32Array;
   passageLocal: Int32Array;
+  /** The passages that hold term `id`, ascending. */
+  postingList: (id: number) => Int32Array;
+}
+
+/** Posting lists held in memory: term `id`'s passages are `values[offsets[id], offsets[id + 1])`. */
+function postingsInMemory(offsets: Int32Array, values: Int32Array): (id: number) => Int32Array {
+  return (id) => values.subarray(offsets[id], offsets[id + 1]);
 }
 
 export interface Candidate {
@@ -25,6 +34,9 @@ export interface Candidate {
   /** Share of the query's weight the passage matched, 0 to 1. */
   coverage: number;
 }
+
+/** Bytes of patched posting lists an updated index keeps (see withChanges). */
+const PATCHED_LIST_BYTES = 32 * 2 ** 20;
 
 /** Words in more than this share of passages select nothing on their own ("the", "of"); they only rank. */
 export const COMMON_SHARE = 0.2;
@@ -60,60 +72,84 @@ export class PassageIndex {
 
   /**
    * An index with some of its documents taken out and others added, without reading the rest again: the index
-   * of `[...kept documents in their order, ...added]`, where `kept(i)` says whether document i stays. Passages are
-   * numbered afresh; a term no passage holds any more stays in the list with no passages. Unlike a fresh build,
-   * the added documents' OCR fragments are not repaired (a fragment is rare by the whole corpus's count).
+   * of `[...kept documents in their order, ...added]`, where `kept[i]` says whether document i of `oldDocuments`
+   * (the old index's documents) stays. Passages are numbered afresh; a term no passage holds any more stays in the
+   * list with no passages. The old lists are not read here: each is patched when a query first reads it (and all of
+   * them when the next snapshot is written), so an update costs what its changed documents cost.
+   *
+   * Unlike a fresh build, the added documents' OCR fragments are not repaired (a fragment is rare by the whole
+   * corpus's count), and how many passages hold a word is lowered by the removed passages' own words: a removed
+   * passage that the old build listed under a word only through such a repair leaves that word's count one too high
+   * until the next snapshot, which counts its lists, is opened.
    */
-  static withChanges(old: IndexSnapshot, kept: readonly boolean[], added: readonly CorpusDocument[]): PassageIndex {
+  static withChanges(
+    old: IndexSnapshot,
+    oldDocuments: readonly CorpusDocument[],
+    kept: readonly boolean[],
+    added: readonly CorpusDocument[],
+  ): PassageIndex {
     const documentIndex = new Int32Array(kept.length).fill(-1);
     let keptDocuments = 0;
     kept.forEach((stays, d) => stays && (documentIndex[d] = keptDocuments++));
-    // Old passage → new number, -1 when its document goes.
+    const terms = [...old.terms];
+    const termIds = new Map(terms.map((term, id) => [term, id]));
+    // Old passage → new number, -1 when its document goes; the removed passages' words are counted out.
     const passageIndex = new Int32Array(old.passageDocument.length).fill(-1);
     const passageDocument = new GrowableInt32();
     const passageLocal = new GrowableInt32();
+    const removed = new PassageTerms(terms, termIds);
     for (let p = 0; p < old.passageDocument.length; p++) {
       const document = documentIndex[old.passageDocument[p]];
-      if (document === -1) continue;
+      if (document === -1) {
+        removed.add(passageText(oldDocuments[old.passageDocument[p]], old.passageLocal[p]), p);
+        continue;
+      }
       passageIndex[p] = passageDocument.length;
       passageDocument.push(document);
       passageLocal.push(old.passageLocal[p]);
     }
-    const terms = [...old.terms];
-    const termIds = new Map(terms.map((term, id) => [term, id]));
     const pairs = new PassageTerms(terms, termIds);
     added.forEach((document, a) =>
-      document.passages.forEach((p, local) => {
-        pairs.add(document.paragraphs[p.paragraph].text.slice(p.start, p.end), passageDocument.length);
+      document.passages.forEach((_, local) => {
+        pairs.add(passageText(document, local), passageDocument.length);
         passageDocument.push(keptDocuments + a);
         passageLocal.push(local);
       }),
     );
     const addedPostings = groupByTerm(pairs.pairTerms, pairs.pairPassages, terms.length);
-    const postingOffsets = new Int32Array(terms.length + 1);
-    const postings = new Int32Array(old.postings.length + addedPostings.values.length);
-    let write = 0;
-    for (let id = 0; id < terms.length; id++) {
-      postingOffsets[id] = write;
-      if (id < old.terms.length) {
-        for (let i = old.postingOffsets[id]; i < old.postingOffsets[id + 1]; i++) {
-          const passage = passageIndex[old.postings[i]];
-          if (passage !== -1) postings[write++] = passage;
-        }
-      }
-      // Added passages are numbered after every kept one: each list stays ascending.
-      for (let i = addedPostings.offsets[id]; i < addedPostings.offsets[id + 1]; i++) postings[write++] = addedPostings.values[i];
-    }
-    postingOffsets[terms.length] = write;
     const documentFrequency = new Int32Array(terms.length);
-    for (let id = 0; id < terms.length; id++) documentFrequency[id] = postingOffsets[id + 1] - postingOffsets[id];
+    documentFrequency.set(old.documentFrequency);
+    for (let i = 0; i < removed.pairTerms.length; i++) documentFrequency[removed.pairTerms.at(i)]--;
+    for (let id = 0; id < terms.length; id++) {
+      documentFrequency[id] = Math.max(0, documentFrequency[id]) + addedPostings.offsets[id + 1] - addedPostings.offsets[id];
+    }
+    const oldTermCount = old.terms.length;
+    const patched = new RecentlyUsed<number, Int32Array>(PATCHED_LIST_BYTES, (list) => list.byteLength);
+    const postingList = (id: number): Int32Array => {
+      const kept = patched.get(id);
+      if (kept) return kept;
+      const base = id < oldTermCount ? old.postingList(id) : new Int32Array(0);
+      const from = addedPostings.offsets[id];
+      const to = addedPostings.offsets[id + 1];
+      const list = new Int32Array(base.length + to - from);
+      let write = 0;
+      for (let i = 0; i < base.length; i++) {
+        const passage = passageIndex[base[i]];
+        if (passage !== -1) list[write++] = passage;
+      }
+      // Added passages are numbered after every kept one: the list stays ascending.
+      list.set(addedPostings.values.subarray(from, to), write);
+      write += to - from;
+      const result = write === list.length ? list : list.slice(0, write);
+      patched.set(id, result);
+      return result;
+    };
     const snapshot: IndexSnapshot = {
       terms,
       documentFrequency,
-      postingOffsets,
-      postings: postings.slice(0, write),
       passageDocument: passageDocument.toArray(),
       passageLocal: passageLocal.toArray(),
+      postingList,
     };
     return new PassageIndex(snapshot, { termIds, vocabulary: new Vocabulary(terms, documentFrequency) });
   }
@@ -126,8 +162,7 @@ export class PassageIndex {
   /** The passages that hold a term (normalised), by index number. */
   passagesHolding(term: string): Int32Array {
     const id = this.lexicon.idOf(term);
-    const { postings, postingOffsets } = this.snapshot;
-    return id === undefined ? new Int32Array(0) : postings.subarray(postingOffsets[id], postingOffsets[id + 1]);
+    return id === undefined ? new Int32Array(0) : this.snapshot.postingList(id);
   }
 
   /** How telling a term (normalised) is: its IDF; a term the corpus lacks weighs as one used once. */
@@ -163,7 +198,7 @@ export class PassageIndex {
   candidates(terms: QueryTerm[], limit: number): Candidate[] {
     const identifiers = terms.filter((t) => t.identifier);
     if (identifiers.some((t) => t.variants.length === 0)) return [];
-    const { postings, postingOffsets, documentFrequency } = this.snapshot;
+    const { documentFrequency } = this.snapshot;
     const commonDf = Math.max(2, this.passageCount * COMMON_SHARE);
     const anySelective = terms.some((t) => t.variants.some((v) => documentFrequency[v.term] <= commonDf));
     const totalWeight = terms.reduce((sum, t) => sum + t.idf, 0);
@@ -187,19 +222,18 @@ export class PassageIndex {
       for (const variant of term.variants) {
         if (anySelective && isCommonVariant(term, variant) !== common) continue;
         const weight = variant.weight * term.idf;
-        const from = postingOffsets[variant.term];
-        const to = postingOffsets[variant.term + 1];
-        if (!admit && touched.length * Math.log2(to - from + 1) < to - from) {
+        const list = this.snapshot.postingList(variant.term);
+        if (!admit && touched.length * Math.log2(list.length + 1) < list.length) {
           // Few passages found, a long list: look each up in it.
           const found = touched.length;
           for (let t = 0; t < found; t++) {
             const passage = touched[t];
-            if (contains(postings, from, to, passage)) add(passage, group, weight, term.identifier);
+            if (contains(list, passage)) add(passage, group, weight, term.identifier);
           }
           continue;
         }
-        for (let i = from; i < to; i++) {
-          const passage = postings[i];
+        for (let i = 0; i < list.length; i++) {
+          const passage = list[i];
           // Common words never bring a passage in; they only tell apart the ones the rarer words brought.
           if (!admit && this.score[passage] === 0) continue;
           add(passage, group, weight, term.identifier);
@@ -231,16 +265,21 @@ export class PassageIndex {
   }
 }
 
-/** Whether the ascending `list[from, to)` holds `value`. */
-function contains(list: Int32Array, from: number, to: number, value: number): boolean {
-  let low = from;
-  let high = to;
+function passageText(document: CorpusDocument, local: number): string {
+  const passage = document.passages[local];
+  return document.paragraphs[passage.paragraph].text.slice(passage.start, passage.end);
+}
+
+/** Whether the ascending `list` holds `value`. */
+function contains(list: Int32Array, value: number): boolean {
+  let low = 0;
+  let high = list.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
     if (list[mid] < value) low = mid + 1;
     else high = mid;
   }
-  return low < to && list[low] === value;
+  return low < list.length && list[low] === value;
 }
 
 /** How many of the passages score above `bound`, counting no further than `enough`. */
@@ -282,8 +321,8 @@ function buildSnapshot(documents: CorpusDocument[]): { snapshot: IndexSnapshot; 
   const passageDocument = new GrowableInt32();
   const passageLocal = new GrowableInt32();
   documents.forEach((document, documentIndex) => {
-    document.passages.forEach((p, local) => {
-      pairs.add(document.paragraphs[p.paragraph].text.slice(p.start, p.end), passageDocument.length);
+    document.passages.forEach((_, local) => {
+      pairs.add(passageText(document, local), passageDocument.length);
       passageDocument.push(documentIndex);
       passageLocal.push(local);
     });
@@ -308,10 +347,9 @@ function buildSnapshot(documents: CorpusDocument[]): { snapshot: IndexSnapshot; 
   const snapshot: IndexSnapshot = {
     terms,
     documentFrequency,
-    postingOffsets: offsets,
-    postings: values,
     passageDocument: passageDocument.toArray(),
     passageLocal: passageLocal.toArray(),
+    postingList: postingsInMemory(offsets, values),
   };
   return { snapshot, termIds, vocabulary };
 }
