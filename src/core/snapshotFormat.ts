@@ -89,16 +89,20 @@ export class SnapshotDamagedError extends Error {
 
 export function encodeSnapshot(documents: CorpusDocument[], index: IndexSnapshot, readings: CorpusReadings | null = null): Buffer {
   checkPassageOrder(documents, index);
-  const termCount = index.terms.length;
+  const { terms } = index;
+  const termCount = terms.length;
+  // Terms are written in sorted order (a term's number in the snapshot is its place in that order), so that the
+  // vocabulary opened from it needs no sorting for prefix lookups.
+  const order = Int32Array.from(terms.keys()).sort((a, b) => (terms[a] < terms[b] ? -1 : terms[a] > terms[b] ? 1 : 0));
   const postings = new ByteWriter();
   const postingStarts = new Float64Array(termCount + 1);
   // Counted from the lists written, which opening reads back by these counts (a patched index may count a word
   // that an OCR repair lists a removed passage under once too often; see PassageIndex.withChanges).
   const documentFrequency = new Int32Array(termCount);
-  for (let id = 0; id < termCount; id++) {
-    postingStarts[id] = postings.length;
-    const list = index.postingList(id);
-    documentFrequency[id] = list.length;
+  for (let at = 0; at < termCount; at++) {
+    postingStarts[at] = postings.length;
+    const list = index.postingList(order[at]);
+    documentFrequency[at] = list.length;
     writePostings(postings, list);
   }
   postingStarts[termCount] = postings.length;
@@ -107,7 +111,7 @@ export function encodeSnapshot(documents: CorpusDocument[], index: IndexSnapshot
     document instanceof SnapshotDocument ? document.storedDetails() : Buffer.from(JSON.stringify(detailsOf(document)), 'utf8'),
   );
   const parts: Record<Section, Uint8Array> = {
-    terms: Buffer.from(index.terms.join('\n'), 'utf8'),
+    terms: Buffer.from(Array.from(order, (id) => terms[id]).join('\n'), 'utf8'),
     documentFrequency: bytesOf(documentFrequency),
     postingStarts: bytesOf(postingStarts),
     postings: postings.bytes(),
