@@ -26,7 +26,7 @@ import { completeSentence, type Continuation } from './search/complete';
 import { closestParagraphs, type ParagraphMatch } from './search/closestParagraphs';
 import { PassageIndex } from './search/passageIndex';
 import { phraseHistory, type PhraseHistory } from './search/phraseHistory';
-import { type CorpusReadings, type DecodedSnapshot, passageCountOf, type SnapshotDocument } from './snapshotFormat';
+import { type CorpusReadings, type DecodedSnapshot, passageCountOf, SnapshotDamagedError, type SnapshotDocument } from './snapshotFormat';
 import { searchPassages, type SearchOptions } from './search/search';
 import { type SentencePassage, sentencePassages } from './search/sentencePassages';
 import { similarPassages } from './search/similar';
@@ -92,6 +92,16 @@ export class PrecedentWorkspace implements CorpusEvidence {
   static async load(options: WorkspaceOptions): Promise<PrecedentWorkspace>;
   static async load(options: WorkspaceOptions & SnapshotOnly): Promise<PrecedentWorkspace | null>;
   static async load(options: WorkspaceOptions & Partial<SnapshotOnly>): Promise<PrecedentWorkspace | null> {
+    try {
+      return await PrecedentWorkspace.open(options);
+    } catch (error) {
+      // A snapshot found damaged while an update read it has been removed: open again, without it.
+      if (error instanceof SnapshotDamagedError) return PrecedentWorkspace.open(options);
+      throw error;
+    }
+  }
+
+  private static async open(options: WorkspaceOptions & Partial<SnapshotOnly>): Promise<PrecedentWorkspace | null> {
     const started = performance.now();
     const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     const cache = options.cacheDir ? new IndexCache(options.cacheDir) : null;

@@ -1,5 +1,7 @@
 import { strict as assert } from 'assert';
-import { appendFileSync, cpSync, rmSync, writeFileSync } from 'fs';
+import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import * as path from 'path';
+import { CACHE_VERSION } from '../../src/core/cache';
 import { FactBase } from '../../src/core/facts/factBase';
 import { PassageIndex } from '../../src/core/search/passageIndex';
 import { searchPassages } from '../../src/core/search/search';
@@ -106,6 +108,26 @@ describe('updating the index', () => {
       const reopened = await load();
       assert.equal(reopened.report.fromSnapshot, true);
       assert.deepEqual(top(reopened, 'rising seas'), top(fresh, 'rising seas'));
+    });
+
+    it('indexes the corpus again when the snapshot it updates turns out damaged', async () => {
+      await (
+        await load()
+      ).saved;
+      const snapshots = path.join(cache.path, CACHE_VERSION, 'snapshots');
+      for (const name of readdirSync(snapshots)) {
+        const bytes = readFileSync(path.join(snapshots, name));
+        const header = JSON.parse(bytes.toString('utf8', 12, 12 + bytes.readUInt32LE(8))) as { sections: Record<string, number[]> };
+        const [blocksAt, blocksLength] = header.sections.blocks;
+        bytes.fill(0x55, blocksAt, blocksAt + blocksLength);
+        writeFileSync(path.join(snapshots, name), bytes);
+      }
+      // The update reads the changed file's old version from the snapshot, to count its words out.
+      writeFileSync(corpus.file('b.md'), `${STATEMENTS['b.md']}\nSmall island States face rising seas.\n`);
+      const updated = await load();
+      assert.equal(updated.report.fromSnapshot, false);
+      assert.equal(updated.search('rising seas', { limit: 1 })[0].file, corpus.file('b.md'));
+      assert.equal(updated.search('water management', { limit: 1 })[0].file, corpus.file('c.md'));
     });
 
     it('follows a file that moved without reading it again', async () => {
