@@ -24,7 +24,8 @@ const gunzip = promisify(gunzipCallback);
 
 /** Bump when ingestion or the index changes what it produces: old entries are then ignored. */
 export const CACHE_VERSION = 'v7';
-const KEPT_SNAPSHOTS = 4;
+/** A snapshot younger than this is never removed: another process may have just written it. */
+const RECENT_SNAPSHOT_MS = 5 * 60 * 1000;
 let temporaryFiles = 0;
 
 export interface ManifestEntry {
@@ -107,17 +108,36 @@ export class IndexCache {
     await this.removeOldSnapshots();
   }
 
-  /** One cache may serve several corpora (the bundled one, a mission's archive): keep the latest few. */
+  /**
+   * Keeps the snapshot each set of corpus folders wrote last (one cache may serve several corpora: the bundled one,
+   * a mission's archive), and removes the others: an older one would be opened only if a corpus went back to exactly
+   * its contents, and an update from the latest makes that cheaply. One written in the last minutes stays too: another
+   * process may be about to name it as its latest.
+   */
   private async removeOldSnapshots(): Promise<void> {
     const folder = path.join(this.root, 'snapshots');
-    const names = await fs.readdir(folder).catch(() => [] as string[]);
-    const dated = await Promise.all(
-      names.map(async (name) => ({ name, mtimeMs: (await fs.stat(path.join(folder, name)).catch(() => null))?.mtimeMs ?? 0 })),
+    const latestFolder = path.join(this.root, 'latest');
+    const latestFiles = await fs.readdir(latestFolder).catch(() => [] as string[]);
+    const named = await Promise.all(
+      latestFiles
+        .filter((name) => name.endsWith('.json'))
+        .map((name) =>
+          fs
+            .readFile(path.join(latestFolder, name), 'utf8')
+            .then((text) => `${(JSON.parse(text) as { key: string }).key}.bin`)
+            .catch(() => null),
+        ),
     );
-    dated.sort((a, b) => b.mtimeMs - a.mtimeMs);
-    // A snapshot still open elsewhere (Windows refuses to remove it) goes next time.
+    const kept = new Set(named);
+    const names = (await fs.readdir(folder).catch(() => [] as string[])).filter((name) => name.endsWith('.bin') && !kept.has(name));
+    const now = Date.now();
     await Promise.all(
-      dated.slice(KEPT_SNAPSHOTS).map(({ name }) => fs.rm(path.join(folder, name), { force: true }).catch(() => undefined)),
+      names.map(async (name) => {
+        const file = path.join(folder, name);
+        const stat = await fs.stat(file).catch(() => null);
+        // A snapshot still open elsewhere (Windows may refuse to remove it) goes next time.
+        if (stat && now - stat.mtimeMs > RECENT_SNAPSHOT_MS) await fs.rm(file, { force: true }).catch(() => undefined);
+      }),
     );
   }
 

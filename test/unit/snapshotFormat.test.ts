@@ -1,6 +1,8 @@
 import { strict as assert } from 'assert';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'fs';
 import * as path from 'path';
+import { CACHE_VERSION, IndexCache } from '../../src/core/cache';
+import { AcronymTable } from '../../src/core/facts/acronyms';
 import { type IndexSnapshot, PassageIndex } from '../../src/core/search/passageIndex';
 import { searchPassages } from '../../src/core/search/search';
 import { encodeSnapshot, openSnapshot, openWholeSnapshot, SnapshotDamagedError } from '../../src/core/snapshotFormat';
@@ -99,5 +101,39 @@ describe('the snapshot format', () => {
   it('keeps the header small: the vocabulary and the documents are not in it', () => {
     const headerLength = readFileSync(file).readUInt32LE(8);
     assert.ok(headerLength < bytes.length / 20, `${headerLength} of ${bytes.length}`);
+  });
+});
+
+describe("the cache's snapshots", () => {
+  it('keeps the latest snapshot of each set of corpus folders, and removes older ones once they are a while old', async () => {
+    const cacheDir = new TempDir();
+    try {
+      const documents = [
+        ingestFile(
+          path.join(
+            BUNDLED_CORPUS,
+            readdirSync(BUNDLED_CORPUS).find((name) => name.endsWith('.md'))!,
+          ),
+        ),
+      ];
+      const index = PassageIndex.build(documents).snapshot;
+      const readings = { facts: [], acronyms: new AcronymTable().toStored() };
+      const cache = new IndexCache(cacheDir.path);
+      const snapshots = path.join(cacheDir.path, CACHE_VERSION, 'snapshots');
+      const ageAll = () => {
+        const hourAgo = new Date(Date.now() - 3600_000);
+        for (const name of readdirSync(snapshots)) utimesSync(path.join(snapshots, name), hourAgo, hourAgo);
+      };
+      await cache.writeSnapshot('first', documents, index, readings, ['/archive']);
+      await cache.writeSnapshot('bundled', documents, index, readings, ['/bundled']);
+      ageAll();
+      await cache.writeSnapshot('second', documents, index, readings, ['/archive']);
+      assert.deepEqual(readdirSync(snapshots).sort(), ['bundled.bin', 'second.bin']);
+      // One written in the last minutes stays, though no folder names it as its latest.
+      await cache.writeSnapshot('third', documents, index, readings, ['/archive']);
+      assert.deepEqual(readdirSync(snapshots).sort(), ['bundled.bin', 'second.bin', 'third.bin']);
+    } finally {
+      cacheDir.remove();
+    }
   });
 });
