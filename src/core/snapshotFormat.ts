@@ -27,9 +27,9 @@ const PARAGRAPH_FIELDS = 6;
 /** Per passage: start, end, paragraph, then its range (4 numbers). */
 const PASSAGE_FIELDS = 7;
 /** Decoded documents kept per snapshot: enough for a check's precedents; the rest is read again when shown. */
-const KEPT_DOCUMENTS = 512;
+const KEPT_DOCUMENTS = 256;
 /** Bytes of decoded posting lists kept per snapshot, most recently used first. */
-const KEPT_POSTING_BYTES = 48 * 2 ** 20;
+const KEPT_POSTING_BYTES = 24 * 2 ** 20;
 
 const SECTIONS = [
   'terms',

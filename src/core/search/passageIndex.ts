@@ -36,7 +36,7 @@ export interface Candidate {
 }
 
 /** Bytes of patched posting lists an updated index keeps (see withChanges). */
-const PATCHED_LIST_BYTES = 32 * 2 ** 20;
+const PATCHED_LIST_BYTES = 16 * 2 ** 20;
 
 /** Words in more than this share of passages select nothing on their own ("the", "of"); they only rank. */
 export const COMMON_SHARE = 0.2;
