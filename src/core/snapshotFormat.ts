@@ -211,7 +211,7 @@ class SnapshotFile {
   private static readonly closer = new FinalizationRegistry<number>((fd) => closeQuietly(fd));
   private readonly blocks = new RecentlyUsed<number, DecodedBlock>(KEPT_DOCUMENTS);
   private readonly postings = new RecentlyUsed<number, Int32Array>(KEPT_POSTING_BYTES, (list) => list.byteLength);
-  private open = true;
+  private closed = false;
   readonly documentFrequency: Int32Array;
   private readonly postingStarts: Float64Array;
   private readonly blockStarts: Float64Array;
@@ -268,8 +268,8 @@ class SnapshotFile {
   }
 
   close(): void {
-    if (!this.open) return;
-    this.open = false;
+    if (this.closed) return;
+    this.closed = true;
     SnapshotFile.closer.unregister(this);
     closeQuietly(this.fd);
   }
@@ -349,7 +349,7 @@ class SnapshotFile {
   }
 
   private read(offset: number, length: number): Buffer {
-    if (!this.open) throw new Error(`the index cache ${this.file} was closed`);
+    if (this.closed) throw new Error(`the index cache ${this.file} was closed`);
     return readExactly(this.fd, offset, length, this.file, () => this.damaged('it is shorter than its header says'));
   }
 

@@ -126,8 +126,8 @@ export class PassageIndex {
     const oldTermCount = old.terms.length;
     const patched = new RecentlyUsed<number, Int32Array>(PATCHED_LIST_BYTES, (list) => list.byteLength);
     const postingList = (id: number): Int32Array => {
-      const kept = patched.get(id);
-      if (kept) return kept;
+      const cached = patched.get(id);
+      if (cached) return cached;
       const base = id < oldTermCount ? old.postingList(id) : new Int32Array(0);
       const from = addedPostings.offsets[id];
       const to = addedPostings.offsets[id + 1];
@@ -321,8 +321,8 @@ function buildSnapshot(documents: CorpusDocument[]): { snapshot: IndexSnapshot; 
   const passageDocument = new GrowableInt32();
   const passageLocal = new GrowableInt32();
   documents.forEach((document, documentIndex) => {
-    document.passages.forEach((_, local) => {
-      pairs.add(passageText(document, local), passageDocument.length);
+    document.passages.forEach((p, local) => {
+      pairs.add(document.paragraphs[p.paragraph].text.slice(p.start, p.end), passageDocument.length);
       passageDocument.push(documentIndex);
       passageLocal.push(local);
     });
