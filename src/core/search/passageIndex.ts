@@ -31,10 +31,8 @@ export const COMMON_SHARE = 0.2;
 
 export class PassageIndex {
   readonly lexicon: Lexicon;
-  private readonly score: Float64Array;
-  private readonly best: Float64Array;
-  private readonly stamp: Int32Array;
-  private readonly identifierHits: Int32Array;
+  /** Which passages a query has met already; all 0 between queries. */
+  private readonly seen: Uint8Array;
 
   private constructor(
     readonly snapshot: IndexSnapshot,
@@ -43,10 +41,7 @@ export class PassageIndex {
     const count = snapshot.passageDocument.length;
     // A fresh build made its vocabulary already (for OCR repairs), over the same arrays.
     this.lexicon = new Lexicon(snapshot.terms, snapshot.documentFrequency, count, built);
-    this.score = new Float64Array(count);
-    this.best = new Float64Array(count);
-    this.stamp = new Int32Array(count).fill(-1);
-    this.identifierHits = new Int32Array(count);
+    this.seen = new Uint8Array(count);
   }
 
   static fromSnapshot(snapshot: IndexSnapshot): PassageIndex {
@@ -155,99 +150,175 @@ export class PassageIndex {
    * Passages that match the query's words best, by IDF-weighted coverage. Identifiers (resolution numbers,
    * symbols, years) are required exactly.
    *
-   * Rarer words are read first. Once no passage outside those already found could reach the best `limit` with
-   * every word still to read (each word adds at most its weight: max-score pruning), the remaining words only add
-   * to the passages found, looked up in their lists rather than read whole. The result is the same as reading
-   * every list; on a large corpus a phrase of common words reads a fraction of it.
+   * Max-score pruning. The words are read rarest first, and each new passage they bring in is scored in full at
+   * once, by looking it up in the other words' ascending lists (skipping ahead, never reading them whole); that
+   * raises the score to beat, the `limit`-th best so far. A passage is dropped as soon as the words still to look
+   * up cannot lift it to that score, and the reading stops once the words not yet read, with the common ones, weigh
+   * less than it together: no passage that only they hold could enter. The result is the same as reading every list
+   * whole; on a large corpus a phrase of common words reads a small fraction of it.
    */
   candidates(terms: QueryTerm[], limit: number): Candidate[] {
-    const identifiers = terms.filter((t) => t.identifier);
-    if (identifiers.some((t) => t.variants.length === 0)) return [];
-    const { postings, postingOffsets, documentFrequency } = this.snapshot;
-    const commonDf = Math.max(2, this.passageCount * COMMON_SHARE);
-    const anySelective = terms.some((t) => t.variants.some((v) => documentFrequency[v.term] <= commonDf));
+    if (terms.some((t) => t.identifier && t.variants.length === 0)) return [];
     const totalWeight = terms.reduce((sum, t) => sum + t.idf, 0);
-    if (totalWeight === 0) return [];
-    const touched: number[] = [];
-    const isCommonVariant = (term: QueryTerm, variant: TermVariant) => !term.identifier && documentFrequency[variant.term] > commonDf;
-    const add = (passage: number, group: number, weight: number, identifier: boolean) => {
-      if (this.stamp[passage] !== group) {
-        if (this.score[passage] === 0) touched.push(passage);
-        this.stamp[passage] = group;
-        this.best[passage] = weight;
-        this.score[passage] += weight;
-        if (identifier) this.identifierHits[passage]++;
-      } else if (weight > this.best[passage]) {
-        this.score[passage] += weight - this.best[passage];
-        this.best[passage] = weight;
-      }
-    };
-    /** Adds a term's variants of one kind (common or not); `admit`: whether a passage not yet found may enter. */
-    const accumulate = (term: QueryTerm, group: number, common: boolean, admit: boolean) => {
-      for (const variant of term.variants) {
-        if (anySelective && isCommonVariant(term, variant) !== common) continue;
-        const weight = variant.weight * term.idf;
-        const from = postingOffsets[variant.term];
-        const to = postingOffsets[variant.term + 1];
-        if (!admit && touched.length * Math.log2(to - from + 1) < to - from) {
-          // Few passages found, a long list: look each up in it.
-          const found = touched.length;
-          for (let t = 0; t < found; t++) {
-            const passage = touched[t];
-            if (contains(postings, from, to, passage)) add(passage, group, weight, term.identifier);
-          }
-          continue;
-        }
-        for (let i = from; i < to; i++) {
-          const passage = postings[i];
-          // Common words never bring a passage in; they only tell apart the ones the rarer words brought.
-          if (!admit && this.score[passage] === 0) continue;
-          add(passage, group, weight, term.identifier);
-        }
-      }
-    };
-    const boundOf = (term: QueryTerm, common: boolean) =>
-      term.idf * Math.max(0, ...term.variants.filter((v) => !anySelective || isCommonVariant(term, v) === common).map((v) => v.weight));
-    // Rarest first; identifiers must all be met, so with any the lists are read whole (they are short).
-    const order = terms.map((term, group) => ({ term, group })).sort((a, b) => b.term.idf - a.term.idf);
-    let stillToAdd = order.reduce((sum, { term }) => sum + boundOf(term, false) + (anySelective ? boundOf(term, true) : 0), 0);
-    let admitting = true;
-    for (const { term, group } of order) {
-      accumulate(term, group, false, admitting);
-      stillToAdd -= boundOf(term, false);
-      if (admitting && identifiers.length === 0 && touched.length > limit) {
-        admitting = countAbove(touched, this.score, stillToAdd, limit) < limit;
-      }
-    }
-    if (anySelective) order.forEach(({ term, group }) => accumulate(term, terms.length + group, true, false));
+    if (totalWeight === 0 || limit <= 0) return [];
+    const groups = this.termGroups(terms);
     const best = new TopCandidates(limit);
-    for (const passage of touched) {
-      if (this.identifierHits[passage] === identifiers.length) best.offer(passage, this.score[passage] / totalWeight);
-      this.score[passage] = 0;
-      this.stamp[passage] = -1;
-      this.identifierHits[passage] = 0;
+    const required = groups.filter((g) => g.identifier);
+    // Every identifier must be met: the passages of the one with the fewest are all that may qualify.
+    const reading =
+      required.length > 0
+        ? [required.reduce((a, b) => (postingCount(b) < postingCount(a) ? b : a))]
+        : groups.filter((g) => g.admits).sort((a, b) => postingCount(a) - postingCount(b));
+    let unread = groups;
+    const scored: Int32Array[] = [];
+    for (const group of reading) {
+      // A passage not scored yet is on no list read so far: only the unread groups can add to it.
+      if (unread.reduce((sum, g) => sum + g.bound, 0) < best.threshold() * totalWeight * (1 - BOUND_SLACK)) break;
+      const passages = this.gather(group);
+      this.scoreFound(passages, unread, totalWeight, best);
+      scored.push(passages);
+      unread = unread.filter((g) => g !== group);
     }
+    for (const passages of scored) for (const passage of passages) this.seen[passage] = 0;
     return best.sorted();
+  }
+
+  /**
+   * The query's words as groups of posting lists, highest weight first: a passage scores, for each group it appears
+   * in, the best weight among the group's lists that hold it. Words in more than COMMON_SHARE of passages bring no
+   * passage in (unless every word is that common), so a word's common variants form a group of their own.
+   */
+  private termGroups(terms: QueryTerm[]): TermGroup[] {
+    const { postingOffsets, documentFrequency } = this.snapshot;
+    const commonDf = Math.max(2, this.passageCount * COMMON_SHARE);
+    const isCommon = (term: QueryTerm, variant: TermVariant) => !term.identifier && documentFrequency[variant.term] > commonDf;
+    const anySelective = terms.some((t) => t.variants.some((v) => !isCommon(t, v)));
+    const groups: TermGroup[] = [];
+    for (const admits of anySelective ? [true, false] : [true]) {
+      for (const term of terms) {
+        const lists = term.variants
+          .filter((v) => !anySelective || isCommon(term, v) !== admits)
+          .map((v) => ({ from: postingOffsets[v.term], to: postingOffsets[v.term + 1], weight: v.weight * term.idf, at: 0 }))
+          .filter((list) => list.to > list.from)
+          .sort((a, b) => b.weight - a.weight);
+        if (lists.length > 0) groups.push({ lists, bound: lists[0].weight, admits, identifier: term.identifier });
+      }
+    }
+    // Highest weight first: a passage's score is summed in this order, and the words that can lift it most are
+    // looked up before the ones that decide least.
+    return groups.sort((a, b) => b.bound - a.bound);
+  }
+
+  /**
+   * The passages on the group's lists that no list read before brought in, ascending; marks them in `seen` (1), which
+   * the caller clears once the query is answered.
+   */
+  private gather(group: TermGroup): Int32Array {
+    const { postings } = this.snapshot;
+    const { seen } = this;
+    const found: number[] = [];
+    for (const { from, to } of group.lists) {
+      for (let i = from; i < to; i++) {
+        const passage = postings[i];
+        if (seen[passage] !== 0) continue;
+        seen[passage] = NEW;
+        found.push(passage);
+      }
+    }
+    // One list is in order already; the union of many is put in order by sorting, or when large by a pass over all.
+    const sorted = new Int32Array(found.length);
+    if (group.lists.length === 1 || found.length * Math.log2(found.length + 1) < seen.length / 4) {
+      sorted.set(found);
+      if (group.lists.length > 1) sorted.sort();
+      for (const passage of found) seen[passage] = SCORED;
+    } else {
+      for (let passage = 0, n = 0; n < found.length; passage++) {
+        if (seen[passage] !== NEW) continue;
+        seen[passage] = SCORED;
+        sorted[n++] = passage;
+      }
+    }
+    return sorted;
+  }
+
+  /**
+   * Scores the passages (ascending) against the groups (every group that may hold them) and offers each to `best`,
+   * dropping a passage once the groups still to look up cannot lift it to `best`'s threshold, and one that misses an
+   * identifier.
+   */
+  private scoreFound(passages: Int32Array, groups: TermGroup[], totalWeight: number, best: TopCandidates): void {
+    const { postings } = this.snapshot;
+    // What the groups from each one on can add at most.
+    const remaining = new Float64Array(groups.length + 1);
+    for (let g = groups.length - 1; g >= 0; g--) remaining[g] = remaining[g + 1] + groups[g].bound;
+    for (const group of groups) for (const list of group.lists) list.at = list.from;
+    let toBeat = best.threshold() * totalWeight * (1 - BOUND_SLACK);
+    for (const passage of passages) {
+      let score = 0;
+      let g = 0;
+      for (; g < groups.length; g++) {
+        if (score + remaining[g] < toBeat) break;
+        const group = groups[g];
+        let weight = 0;
+        for (const list of group.lists) {
+          list.at = skipTo(postings, list.at, list.to, passage);
+          if (list.at < list.to && postings[list.at] === passage) {
+            // Lists are sorted by weight: the first that holds the passage gives the group's weight.
+            weight = list.weight;
+            break;
+          }
+        }
+        if (weight === 0 && group.identifier) break;
+        score += weight;
+      }
+      if (g < groups.length || score === 0) continue;
+      if (best.offer(passage, score / totalWeight)) toBeat = best.threshold() * totalWeight * (1 - BOUND_SLACK);
+    }
   }
 }
 
-/** Whether the ascending `list[from, to)` holds `value`. */
-function contains(list: Int32Array, from: number, to: number, value: number): boolean {
-  let low = from;
-  let high = to;
+/**
+ * A bound is compared with a sum of the same weights added in another order, which may differ in the last bits:
+ * this share of slack keeps such a passage rather than dropping it.
+ */
+const BOUND_SLACK = 1e-9;
+
+/** Marks in PassageIndex.seen while a query is read: a passage scored already, or just brought in by a list. */
+const SCORED = 1;
+const NEW = 2;
+
+/** One query word's (or its common variants') posting lists, each with the weight a passage on it scores. */
+interface TermGroup {
+  /** Highest weight first. */
+  lists: Array<{ from: number; to: number; weight: number; /** Read position while scoring passages in order. */ at: number }>;
+  /** The most a passage can score from this group. */
+  bound: number;
+  /** Whether the group may bring a passage in; a common word's group only adds to passages brought in by others. */
+  admits: boolean;
+  identifier: boolean;
+}
+
+function postingCount(group: TermGroup): number {
+  return group.lists.reduce((sum, list) => sum + list.to - list.from, 0);
+}
+
+/** The first position from `at` in the ascending `list[.., to)` whose value is at least `value`: gallops, then halves. */
+function skipTo(list: Int32Array, at: number, to: number, value: number): number {
+  if (at >= to || list[at] >= value) return at;
+  let low = at;
+  let step = 1;
+  while (low + step < to && list[low + step] < value) {
+    low += step;
+    step *= 2;
+  }
+  let high = Math.min(low + step, to);
+  low++;
   while (low < high) {
     const mid = (low + high) >>> 1;
     if (list[mid] < value) low = mid + 1;
     else high = mid;
   }
-  return low < to && list[low] === value;
-}
-
-/** How many of the passages score above `bound`, counting no further than `enough`. */
-function countAbove(passages: readonly number[], score: Float64Array, bound: number, enough: number): number {
-  let above = 0;
-  for (let i = 0; i < passages.length && above < enough; i++) if (score[passages[i]] > bound) above++;
-  return above;
+  return low;
 }
 
 /** The best few of many scored passages, without sorting them all. */
@@ -256,13 +327,20 @@ class TopCandidates {
 
   constructor(private readonly limit: number) {}
 
-  offer(passage: number, coverage: number): void {
+  /** Keeps the passage if it is among the best so far; says whether it was. */
+  offer(passage: number, coverage: number): boolean {
     const { kept, limit } = this;
-    if (kept.length === limit && !isBetter(coverage, passage, kept[kept.length - 1])) return;
+    if (kept.length === limit && !isBetter(coverage, passage, kept[kept.length - 1])) return false;
     let at = kept.length;
     while (at > 0 && isBetter(coverage, passage, kept[at - 1])) at--;
     kept.splice(at, 0, { passage, coverage });
     if (kept.length > limit) kept.pop();
+    return true;
+  }
+
+  /** The coverage a passage must reach to be kept: the worst kept one's once `limit` are kept, 0 before. */
+  threshold(): number {
+    return this.kept.length === this.limit ? this.kept[this.limit - 1].coverage : 0;
   }
 
   sorted(): Candidate[] {
