@@ -24,6 +24,7 @@ import { type Fact, FactBase } from './facts/factBase';
 import { factsAt, type FactsAt } from './facts/factsAt';
 import { completeSentence, type Continuation } from './search/complete';
 import { closestParagraphs, type ParagraphMatch } from './search/closestParagraphs';
+import { indexWorkerScript, startIndexBuild, WORKER_MIN_BYTES } from './search/indexBuild';
 import { PassageIndex } from './search/passageIndex';
 import { phraseHistory, type PhraseHistory } from './search/phraseHistory';
 import type { CorpusReadings, DecodedSnapshot, SnapshotDocument } from './snapshotFormat';
@@ -115,25 +116,18 @@ export class PrecedentWorkspace implements CorpusEvidence {
     const previous = cache ? await cache.readLatestSnapshot(options.roots) : null;
     const previousAt = new Map(previous?.documents.map((document, at) => [document.hash, at]));
     const fromPrevious = new Map<CorpusDocument, number>();
-    const loaded = await mapLimited(discovery.files, READ_CONCURRENCY, async (file, i): Promise<Loaded | NotLoaded> => {
-      const entry = known[i];
-      const at = previous && entry && !entry.reason ? previousAt.get(entry.hash) : undefined;
-      if (previous && at !== undefined) {
-        const document = previous.documents[at].at(file.file);
-        fromPrevious.set(document, at);
-        return { document, ingested: false };
-      }
-      return loadFile(file, entry, cache);
-    });
     const documents: CorpusDocument[] = [];
     const firstWithHash = new Map<string, string>();
     const nextManifest: Record<string, ManifestEntry> = {};
-    for (const [i, result] of loaded.entries()) {
+    // Without a previous snapshot the index is built afresh, while the files are still being read (indexBuild.ts).
+    const corpusBytes = discovery.files.reduce((sum, file) => sum + file.size, 0);
+    const build = previous ? null : startIndexBuild(corpusBytes >= WORKER_MIN_BYTES ? indexWorkerScript() : null);
+    const accept = (i: number, result: Loaded | NotLoaded) => {
       const { file, size, mtimeMs } = discovery.files[i];
       if ('reason' in result) {
         if (result.hash) nextManifest[file] = { size, mtimeMs, hash: result.hash, reason: result.reason };
         skipped.push({ file, reason: result.reason });
-        continue;
+        return;
       }
       const { document } = result;
       const reason = document.passages.length === 0 ? NO_TEXT : null;
@@ -141,11 +135,30 @@ export class PrecedentWorkspace implements CorpusEvidence {
       const twin = firstWithHash.get(document.hash);
       if (reason || twin) {
         skipped.push({ file, reason: reason ?? sameContentAs(twin!) });
-        continue;
+        return;
       }
       firstWithHash.set(document.hash, file);
       documents.push(document);
-    }
+      build?.add(document);
+    };
+    // Each file's result is taken in the files' order, as soon as it and every one before it are loaded.
+    const results = new Array<Loaded | NotLoaded | undefined>(discovery.files.length);
+    let accepted = 0;
+    const loaded = await mapLimited(discovery.files, READ_CONCURRENCY, async (file, i): Promise<Loaded | NotLoaded> => {
+      const entry = known[i];
+      const at = previous && entry && !entry.reason ? previousAt.get(entry.hash) : undefined;
+      let result: Loaded | NotLoaded;
+      if (previous && at !== undefined) {
+        const document = previous.documents[at].at(file.file);
+        fromPrevious.set(document, at);
+        result = { document, ingested: false };
+      } else {
+        result = await loadFile(file, entry, cache);
+      }
+      results[i] = result;
+      for (let next = results[accepted]; next !== undefined; next = results[accepted]) accept(accepted++, next);
+      return result;
+    });
     const added = documents.filter((document) => !fromPrevious.has(document));
     const update = previous && added.length <= documents.length / 2 ? { previous, added } : null;
     let index: PassageIndex;
@@ -162,7 +175,7 @@ export class PrecedentWorkspace implements CorpusEvidence {
       documents.splice(0, documents.length, ...keptDocuments.filter((d): d is CorpusDocument => d !== undefined), ...update.added);
       index = PassageIndex.withChanges(update.previous.index, kept, update.added);
     } else {
-      index = PassageIndex.build(documents);
+      index = build ? await build.finish() : PassageIndex.build(documents);
     }
     const ingested = loaded.filter((r): r is Loaded => 'ingested' in r && r.ingested);
     const report = makeReport(documents, index, skipped, ingested.length, false, started);

@@ -49,7 +49,14 @@ export class PassageIndex {
   }
 
   static build(documents: CorpusDocument[]): PassageIndex {
-    const { snapshot, ...built } = buildSnapshot(documents);
+    const builder = new SnapshotBuilder();
+    for (const document of documents) builder.add(document);
+    return PassageIndex.built(builder);
+  }
+
+  /** The index a builder was given every document for. */
+  static built(builder: SnapshotBuilder): PassageIndex {
+    const { snapshot, ...built } = builder.finish();
     return new PassageIndex(snapshot, built);
   }
 
@@ -352,46 +359,63 @@ function isBetter(coverage: number, passage: number, than: Candidate): boolean {
   return coverage > than.coverage || (coverage === than.coverage && passage < than.passage);
 }
 
-function buildSnapshot(documents: CorpusDocument[]): { snapshot: IndexSnapshot; termIds: Map<string, number>; vocabulary: Vocabulary } {
-  const termIds = new Map<string, number>();
-  const terms: string[] = [];
-  const pairs = new PassageTerms(terms, termIds);
-  const { pairTerms, pairPassages } = pairs;
-  const passageDocument = new GrowableInt32();
-  const passageLocal = new GrowableInt32();
-  documents.forEach((document, documentIndex) => {
-    document.passages.forEach((p, local) => {
-      pairs.add(document.paragraphs[p.paragraph].text.slice(p.start, p.end), passageDocument.length);
-      passageDocument.push(documentIndex);
-      passageLocal.push(local);
+/** A fresh index built document by document, in the corpus's order (on a worker thread, see indexBuild.ts). */
+export class SnapshotBuilder {
+  private readonly termIds = new Map<string, number>();
+  private readonly terms: string[] = [];
+  private readonly pairs = new PassageTerms(this.terms, this.termIds);
+  private readonly passageDocument = new GrowableInt32();
+  private readonly passageLocal = new GrowableInt32();
+  private documents = 0;
+
+  add(document: CorpusDocument): void {
+    const { passages, paragraphs } = document;
+    this.addTexts(passages.length, (local) => {
+      const p = passages[local];
+      return paragraphs[p.paragraph].text.slice(p.start, p.end);
     });
-  });
-  const documentFrequency = new Int32Array(terms.length);
-  for (let i = 0; i < pairTerms.length; i++) documentFrequency[pairTerms.at(i)]++;
-  // The vocabulary reads the frequencies through this array, so the recount below reaches it too.
-  const vocabulary = new Vocabulary(terms, documentFrequency);
-  const repairs = vocabulary.ocrRepairs((term) => termIds.get(term));
-  // A repaired fragment's passages are found under the real words as well.
-  for (let i = 0, n = pairTerms.length; i < n; i++) {
-    const extra = repairs.get(pairTerms.at(i));
-    if (!extra) continue;
-    for (const id of extra) {
-      pairTerms.push(id);
-      pairPassages.push(pairPassages.at(i));
+  }
+
+  /** Adds the next document by the texts of its passages, in order. */
+  addTexts(passageCount: number, textOf: (local: number) => string): void {
+    const documentIndex = this.documents++;
+    for (let local = 0; local < passageCount; local++) {
+      this.pairs.add(textOf(local), this.passageDocument.length);
+      this.passageDocument.push(documentIndex);
+      this.passageLocal.push(local);
     }
   }
-  const { offsets, values } = groupByTerm(pairTerms, pairPassages, terms.length);
-  // Recount after repairs, without double-counting a passage that has both the word and its fragment.
-  for (let id = 0; id < terms.length; id++) documentFrequency[id] = offsets[id + 1] - offsets[id];
-  const snapshot: IndexSnapshot = {
-    terms,
-    documentFrequency,
-    postingOffsets: offsets,
-    postings: values,
-    passageDocument: passageDocument.toArray(),
-    passageLocal: passageLocal.toArray(),
-  };
-  return { snapshot, termIds, vocabulary };
+
+  finish(): { snapshot: IndexSnapshot; termIds: Map<string, number>; vocabulary: Vocabulary } {
+    const { terms, termIds } = this;
+    const { pairTerms, pairPassages } = this.pairs;
+    const documentFrequency = new Int32Array(terms.length);
+    for (let i = 0; i < pairTerms.length; i++) documentFrequency[pairTerms.at(i)]++;
+    // The vocabulary reads the frequencies through this array, so the recount below reaches it too.
+    const vocabulary = new Vocabulary(terms, documentFrequency);
+    const repairs = vocabulary.ocrRepairs((term) => termIds.get(term));
+    // A repaired fragment's passages are found under the real words as well.
+    for (let i = 0, n = pairTerms.length; i < n; i++) {
+      const extra = repairs.get(pairTerms.at(i));
+      if (!extra) continue;
+      for (const id of extra) {
+        pairTerms.push(id);
+        pairPassages.push(pairPassages.at(i));
+      }
+    }
+    const { offsets, values } = groupByTerm(pairTerms, pairPassages, terms.length);
+    // Recount after repairs, without double-counting a passage that has both the word and its fragment.
+    for (let id = 0; id < terms.length; id++) documentFrequency[id] = offsets[id + 1] - offsets[id];
+    const snapshot: IndexSnapshot = {
+      terms,
+      documentFrequency,
+      postingOffsets: offsets,
+      postings: values,
+      passageDocument: this.passageDocument.toArray(),
+      passageLocal: this.passageLocal.toArray(),
+    };
+    return { snapshot, termIds, vocabulary };
+  }
 }
 
 /** Counting sort of (term, passage) pairs into one postings array; passages ascending and unique per term. */
