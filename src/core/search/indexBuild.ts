@@ -16,11 +16,18 @@ export interface IndexBuild {
   finish(): Promise<PassageIndex>;
 }
 
-/** A document as the worker receives it: paragraph texts, and for each passage its paragraph, start and end. */
-export interface DocumentMessage {
+/**
+ * Documents as the worker receives them, many to a message: paragraph texts; for each passage its paragraph (in
+ * `paragraphs`), start and end; and how many passages each document has, in order.
+ */
+export interface DocumentBatch {
   paragraphs: string[];
   passages: Int32Array;
+  documentPassages: Int32Array;
 }
+
+/** A batch is sent once its paragraphs hold this many characters: one message a document costs more. */
+const BATCH_CHARACTERS = 2 ** 20;
 
 /** Files of fewer bytes than this, together, are indexed on this thread. */
 export const WORKER_MIN_BYTES = 10 * 2 ** 20;
@@ -68,17 +75,30 @@ class WorkerBuild implements IndexBuild {
 
   add(document: CorpusDocument): void {
     this.documents.push(document);
-    const passages = new Int32Array(document.passages.length * 3);
-    document.passages.forEach((p, i) => {
-      passages[i * 3] = p.paragraph;
-      passages[i * 3 + 1] = p.start;
-      passages[i * 3 + 2] = p.end;
-    });
-    const message: DocumentMessage = { paragraphs: document.paragraphs.map((p) => p.text), passages };
-    this.worker.postMessage(message, [passages.buffer]);
+    const batch = this.batch;
+    const firstParagraph = batch.paragraphs.length;
+    for (const paragraph of document.paragraphs) {
+      batch.paragraphs.push(paragraph.text);
+      batch.characters += paragraph.text.length;
+    }
+    for (const p of document.passages) batch.passages.push(firstParagraph + p.paragraph, p.start, p.end);
+    batch.documentPassages.push(document.passages.length);
+    if (batch.characters >= BATCH_CHARACTERS) this.send();
+  }
+
+  private batch = emptyBatch();
+
+  private send(): void {
+    const { paragraphs, passages, documentPassages } = this.batch;
+    const passageArray = Int32Array.from(passages);
+    const counts = Int32Array.from(documentPassages);
+    const message: DocumentBatch = { paragraphs, passages: passageArray, documentPassages: counts };
+    this.worker.postMessage(message, [passageArray.buffer, counts.buffer]);
+    this.batch = emptyBatch();
   }
 
   async finish(): Promise<PassageIndex> {
+    this.send();
     this.worker.postMessage(null);
     try {
       return PassageIndex.fromSnapshot(await this.snapshot);
@@ -89,4 +109,8 @@ class WorkerBuild implements IndexBuild {
       void this.worker.terminate();
     }
   }
+}
+
+function emptyBatch() {
+  return { paragraphs: [] as string[], passages: [] as number[], documentPassages: [] as number[], characters: 0 };
 }

@@ -1,20 +1,25 @@
 /**
- * The worker thread of indexBuild.ts: builds a fresh index from the documents it is sent, in order; `null` ends the
- * list, and the index's arrays are sent back (moved, not copied).
+ * The worker thread of indexBuild.ts: builds a fresh index from the documents it is sent, in batches, in order; `null`
+ * ends the list, and the index's arrays are sent back (moved, not copied).
  */
 import { parentPort } from 'worker_threads';
-import type { DocumentMessage } from './indexBuild';
+import type { DocumentBatch } from './indexBuild';
 import { SnapshotBuilder } from './passageIndex';
 
 const port = parentPort;
 if (!port) throw new Error('indexWorker.js runs as a worker thread of the index build');
 const builder = new SnapshotBuilder();
-port.on('message', (message: DocumentMessage | null) => {
+port.on('message', (message: DocumentBatch | null) => {
   if (message !== null) {
-    const { paragraphs, passages } = message;
-    builder.addTexts(passages.length / 3, (local) =>
-      paragraphs[passages[local * 3]].slice(passages[local * 3 + 1], passages[local * 3 + 2]),
-    );
+    const { paragraphs, passages, documentPassages } = message;
+    let first = 0;
+    for (const count of documentPassages) {
+      builder.addTexts(count, (local) => {
+        const at = (first + local) * 3;
+        return paragraphs[passages[at]].slice(passages[at + 1], passages[at + 2]);
+      });
+      first += count;
+    }
     return;
   }
   const { snapshot } = builder.finish();
