@@ -25,6 +25,11 @@ const STARTS_LOWER = /^["'“‘(]?\p{Ll}/u;
 const ENUMERATION_START = /^(?:\(\w{1,4}\)|\d{1,3}[.)]\s|[•▪●◦·*-]\s)/u;
 const LINE_END_HYPHEN = /(\p{L}+)-$/u;
 
+/** A character that is copied as it is: below U+00A0, neither a space nor a tab. */
+function isPlain(code: number): boolean {
+  return code < 0xa0 && code !== 0x20 && code !== 0x09;
+}
+
 function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0xa0 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x3000;
 }
@@ -199,6 +204,8 @@ class ParagraphBuilder {
     for (let i = start; i < end; i++) {
       const code = source.charCodeAt(i);
       if (code < 0xa0 && code !== 0x20 && code !== 0x09) continue;
+      // A single space between words is copied with them, as the run would emit it: one run a line, not a word.
+      if (code === 0x20 && i > runStart && i + 1 < end && isPlain(source.charCodeAt(i + 1))) continue;
       if (isSpace(code)) {
         flushRun(i);
         if (this.pendingSpace < 0 && this.text.length > 0) this.pendingSpace = i;
