@@ -243,7 +243,10 @@ class ParagraphBuilder {
   }
 
   finish(): ReflowedParagraph {
-    return { text: this.text, sources: new SourceMap(this.textStarts, this.sourceStarts) };
+    // The text is made of slices of the file's text, which would keep the whole file in memory: flattened into a
+    // string of its own (slicing a concatenation copies it).
+    const text = `${this.text} `.slice(0, -1);
+    return { text, sources: new SourceMap(this.textStarts, this.sourceStarts) };
   }
 
   /** The next character appended comes from `sourceOffset`; starts a run unless it continues the last one. */
