@@ -17,6 +17,7 @@ import { DRAFT_WORDS, draftParagraphs, makeDraft } from './drafts';
 import { type FactFigures, formatFactFigures, measureFacts } from './facts';
 import { maxStallWhile, percentile } from './measure';
 import { formatPanelFigures, measurePanel, type PanelFigures } from './panel';
+import { measureTyping, type TypingFigures } from './typing';
 
 const percentileOf = (values: number[], p: number) =>
   percentile(
@@ -45,6 +46,8 @@ export interface EditorFigures {
    */
   coldLoadMaxStallMs: number;
   warmLoadMaxStallMs: number;
+  /** A drafter typing while the index answers from its worker thread, as the extension asks it. */
+  typing: TypingFigures;
   check: { drafts: number; sentences: number; p50: number; p95: number };
   /** Every sentence of the draft looked up for its closest precedent, with nothing remembered. */
   everySentence: { p50: number; p95: number };
@@ -62,15 +65,12 @@ export interface EditorFigures {
 
 export async function measureEditor(corpusDir: string, cacheDir: string, passages: number): Promise<EditorFigures> {
   const archiveSized = passages > ARCHIVE_PASSAGES;
+  const workerScript = path.join(REPO_ROOT, 'dist', 'corpusWorker.js');
   // As the extension opens a changed corpus: its index's worker thread reads it and writes the cache.
   const coldLoadMaxStallMs = await maxStallWhile(async () => {
     let written: () => void = () => undefined;
     const saved = new Promise<void>((resolve) => (written = resolve));
-    const corpus = await WorkerCorpus.start(
-      path.join(REPO_ROOT, 'dist', 'corpusWorker.js'),
-      { roots: [corpusDir], cacheDir },
-      { onSaved: written },
-    );
+    const corpus = await WorkerCorpus.start(workerScript, { roots: [corpusDir], cacheDir }, { onSaved: written });
     await saved;
     await corpus.dispose();
   });
@@ -79,9 +79,13 @@ export async function measureEditor(corpusDir: string, cacheDir: string, passage
     workspace = await PrecedentWorkspace.load({ roots: [corpusDir], cacheDir });
   });
   const loaded = workspace as unknown as PrecedentWorkspace;
+  const indexThread = await WorkerCorpus.start(workerScript, { roots: [corpusDir], cacheDir });
+  const typing = await measureTyping(indexThread, makeDraft(draftParagraphs(loaded.documents), seededRandom(SEED + 2)).draft);
+  await indexThread.dispose();
   return {
     coldLoadMaxStallMs,
     warmLoadMaxStallMs,
+    typing,
     ...(await measureChecks(corpusDir, cacheDir, loaded, archiveSized ? DRAFTS_AT_ARCHIVE_SIZE : DRAFTS)),
     completion: await measureCompletions(new LocalCorpus(loaded)),
     // Plain Fuse.js over a million sentences would take minutes a lookup.
@@ -184,6 +188,9 @@ export function formatEditorFigures(figures: EditorFigures): string {
     'Editor (Precedent only):',
     `  longest event-loop stall while indexing: cold (on the index's worker thread) ${ms(figures.coldLoadMaxStallMs)}, ` +
       `warm from cache ${ms(figures.warmLoadMaxStallMs)}  (target ≤ 50 ms at ×10)`,
+    `  longest event-loop stall while typing ${figures.typing.words} words (index on its worker thread; ` +
+      `${figures.typing.answered} questions answered, ${figures.typing.cancelled} replaced by newer ones): ` +
+      `${ms(figures.typing.maxStallMs)}  (target ≤ 50 ms at ×8)`,
     `  check a ${DRAFT_WORDS}-word draft (${check.sentences} sentences, ${check.drafts} drafts): ` +
       `${percentiles(check)}  (target p95 ≤ 250 ms)`,
     `  closest precedent of every sentence of the draft: ${percentiles(figures.everySentence)}`,
