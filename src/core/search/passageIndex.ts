@@ -83,15 +83,15 @@ export class PassageIndex {
     }
     const terms = [...old.terms];
     const termIds = new Map(terms.map((term, id) => [term, id]));
-    const pairs = new PassageTerms(terms, termIds);
+    const passageTerms = new PassageTerms(terms, termIds, passageDocument.length);
     added.forEach((document, a) =>
       document.passages.forEach((p, local) => {
-        pairs.add(document.paragraphs[p.paragraph].text.slice(p.start, p.end), passageDocument.length);
+        passageTerms.add(document.paragraphs[p.paragraph].text.slice(p.start, p.end));
         passageDocument.push(keptDocuments + a);
         passageLocal.push(local);
       }),
     );
-    const addedPostings = groupByTerm(pairs.pairTerms, pairs.pairPassages, terms.length);
+    const addedPostings = groupByTerm(passageTerms, terms.length, new Map());
     const postingOffsets = new Int32Array(terms.length + 1);
     const postings = new Int32Array(old.postings.length + addedPostings.values.length);
     let write = 0;
@@ -363,7 +363,7 @@ function isBetter(coverage: number, passage: number, than: Candidate): boolean {
 export class SnapshotBuilder {
   private readonly termIds = new Map<string, number>();
   private readonly terms: string[] = [];
-  private readonly pairs = new PassageTerms(this.terms, this.termIds);
+  private readonly passageTerms = new PassageTerms(this.terms, this.termIds, 0);
   private readonly passageDocument = new GrowableInt32();
   private readonly passageLocal = new GrowableInt32();
   private documents = 0;
@@ -380,7 +380,7 @@ export class SnapshotBuilder {
   addTexts(passageCount: number, textOf: (local: number) => string): void {
     const documentIndex = this.documents++;
     for (let local = 0; local < passageCount; local++) {
-      this.pairs.add(textOf(local), this.passageDocument.length);
+      this.passageTerms.add(textOf(local));
       this.passageDocument.push(documentIndex);
       this.passageLocal.push(local);
     }
@@ -388,22 +388,14 @@ export class SnapshotBuilder {
 
   finish(): { snapshot: IndexSnapshot; termIds: Map<string, number>; vocabulary: Vocabulary } {
     const { terms, termIds } = this;
-    const { pairTerms, pairPassages } = this.pairs;
+    const { termsByPassage } = this.passageTerms;
     const documentFrequency = new Int32Array(terms.length);
-    for (let i = 0; i < pairTerms.length; i++) documentFrequency[pairTerms.at(i)]++;
+    for (let i = 0; i < termsByPassage.length; i++) documentFrequency[termsByPassage.at(i)]++;
     // The vocabulary reads the frequencies through this array, so the recount below reaches it too.
     const vocabulary = new Vocabulary(terms, documentFrequency);
     const repairs = vocabulary.ocrRepairs((term) => termIds.get(term));
     // A repaired fragment's passages are found under the real words as well.
-    for (let i = 0, n = pairTerms.length; i < n; i++) {
-      const extra = repairs.get(pairTerms.at(i));
-      if (!extra) continue;
-      for (const id of extra) {
-        pairTerms.push(id);
-        pairPassages.push(pairPassages.at(i));
-      }
-    }
-    const { offsets, values } = groupByTerm(pairTerms, pairPassages, terms.length);
+    const { offsets, values } = groupByTerm(this.passageTerms, terms.length, repairs);
     // Recount after repairs, without double-counting a passage that has both the word and its fragment.
     for (let id = 0; id < terms.length; id++) documentFrequency[id] = offsets[id + 1] - offsets[id];
     const snapshot: IndexSnapshot = {
@@ -418,25 +410,27 @@ export class SnapshotBuilder {
   }
 }
 
-/** Counting sort of (term, passage) pairs into one postings array; passages ascending and unique per term. */
 /**
- * The (term, passage) pairs of passages' words, each term once a passage; a word not met before gets the next term
- * number. Passages are added in ascending order.
+ * The terms of passages' words, each term once a passage, passage after passage; a word not met before gets the next
+ * term number. Passages are numbered from `firstPassage` on, in the order added.
  */
 class PassageTerms {
-  readonly pairTerms = new GrowableInt32();
-  readonly pairPassages = new GrowableInt32();
+  /** Each passage's terms in turn: passage `firstPassage + i` has those from `passageEnds[i - 1]` to `passageEnds[i]`. */
+  readonly termsByPassage = new GrowableInt32();
+  readonly passageEnds = new GrowableInt32();
   /** The passage each term was last seen in, so a term counts once per passage. */
   private lastPassageOfTerm: Int32Array;
 
   constructor(
     private readonly terms: string[],
     private readonly termIds: Map<string, number>,
+    readonly firstPassage: number,
   ) {
     this.lastPassageOfTerm = new Int32Array(Math.max(1 << 16, terms.length * 2)).fill(-1);
   }
 
-  add(text: string, passage: number): void {
+  add(text: string): void {
+    const passage = this.firstPassage + this.passageEnds.length;
     scanTokens(normalizeForMatch(text), (_start, _end, term) => {
       let id = this.termIds.get(term);
       if (id === undefined) {
@@ -451,35 +445,46 @@ class PassageTerms {
       }
       if (this.lastPassageOfTerm[id] === passage) return;
       this.lastPassageOfTerm[id] = passage;
-      this.pairTerms.push(id);
-      this.pairPassages.push(passage);
+      this.termsByPassage.push(id);
     });
+    this.passageEnds.push(this.termsByPassage.length);
   }
 }
 
-function groupByTerm(pairTerms: GrowableInt32, pairPassages: GrowableInt32, termCount: number) {
+/**
+ * Counting sort of the passages' terms into one postings array, passages ascending and unique per term; a passage
+ * holding a term also counts under the terms `repairs` gives for it.
+ */
+function groupByTerm(passageTerms: PassageTerms, termCount: number, repairs: ReadonlyMap<number, readonly number[]>) {
+  const { termsByPassage, passageEnds, firstPassage } = passageTerms;
+  const repaired = new Uint8Array(termCount);
+  for (const term of repairs.keys()) repaired[term] = 1;
   const counts = new Int32Array(termCount + 1);
-  for (let i = 0; i < pairTerms.length; i++) counts[pairTerms.at(i) + 1]++;
+  for (let i = 0; i < termsByPassage.length; i++) {
+    const term = termsByPassage.at(i);
+    counts[term + 1]++;
+    if (repaired[term]) for (const id of repairs.get(term)!) counts[id + 1]++;
+  }
   for (let id = 0; id < termCount; id++) counts[id + 1] += counts[id];
   const cursor = counts.slice(0, termCount);
-  const grouped = new Int32Array(pairTerms.length);
-  for (let i = 0; i < pairTerms.length; i++) grouped[cursor[pairTerms.at(i)]++] = pairPassages.at(i);
-  // Pairs were added in passage order, then repairs at the end: sort each list and drop repeats.
+  const grouped = new Int32Array(counts[termCount]);
+  for (let p = 0, i = 0; p < passageEnds.length; p++) {
+    const passage = firstPassage + p;
+    for (const end = passageEnds.at(p); i < end; i++) {
+      const term = termsByPassage.at(i);
+      grouped[cursor[term]++] = passage;
+      if (repaired[term]) for (const id of repairs.get(term)!) grouped[cursor[id]++] = passage;
+    }
+  }
+  // Passages were met in ascending order; one holding both a word and a fragment repaired to it came twice.
   const offsets = new Int32Array(termCount + 1);
   let write = 0;
   for (let id = 0; id < termCount; id++) {
-    const list = grouped.subarray(counts[id], counts[id + 1]);
-    if (!isAscending(list)) list.sort();
     offsets[id] = write;
-    for (let i = 0; i < list.length; i++) if (i === 0 || list[i] !== list[i - 1]) grouped[write++] = list[i];
+    for (let i = counts[id]; i < counts[id + 1]; i++) if (i === counts[id] || grouped[i] !== grouped[i - 1]) grouped[write++] = grouped[i];
   }
   offsets[termCount] = write;
   return { offsets, values: grouped.slice(0, write) };
-}
-
-function isAscending(list: Int32Array): boolean {
-  for (let i = 1; i < list.length; i++) if (list[i] < list[i - 1]) return false;
-  return true;
 }
 
 class GrowableInt32 {
