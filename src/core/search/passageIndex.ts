@@ -521,38 +521,38 @@ function hashOf(term: string): number {
 
 /**
  * Counting sort of the passages' terms into one postings array, passages ascending and unique per term; a passage
- * holding a term also counts under the terms `repairs` gives for it.
+ * holding a term also counts under the terms `repairs` gives for it (once, though it may hold the word as well).
  */
 function groupByTerm(passageTerms: PassageTerms, termCount: number, repairs: ReadonlyMap<number, readonly number[]>) {
   const { termsByPassage, passageEnds, firstPassage } = passageTerms;
   const repaired = new Uint8Array(termCount);
   for (const term of repairs.keys()) repaired[term] = 1;
-  const counts = new Int32Array(termCount + 1);
-  for (let i = 0; i < termsByPassage.length; i++) {
-    const term = termsByPassage.at(i);
-    counts[term + 1]++;
-    if (repaired[term]) for (const id of repairs.get(term)!) counts[id + 1]++;
-  }
-  for (let id = 0; id < termCount; id++) counts[id + 1] += counts[id];
-  const cursor = counts.slice(0, termCount);
-  const grouped = new Int32Array(counts[termCount]);
-  for (let p = 0, i = 0; p < passageEnds.length; p++) {
-    const passage = firstPassage + p;
-    for (const end = passageEnds.at(p); i < end; i++) {
-      const term = termsByPassage.at(i);
-      grouped[cursor[term]++] = passage;
-      if (repaired[term]) for (const id of repairs.get(term)!) grouped[cursor[id]++] = passage;
+  /** The passage last put in each term's list. */
+  const last = new Int32Array(termCount);
+  /** Calls `put` for each (term, passage) pair once, passages ascending. */
+  const forEachPair = (put: (term: number, passage: number) => void) => {
+    last.fill(-1);
+    const once = (term: number, passage: number) => {
+      if (last[term] === passage) return;
+      last[term] = passage;
+      put(term, passage);
+    };
+    for (let p = 0, i = 0; p < passageEnds.length; p++) {
+      const passage = firstPassage + p;
+      for (const end = passageEnds.at(p); i < end; i++) {
+        const term = termsByPassage.at(i);
+        once(term, passage);
+        if (repaired[term]) for (const id of repairs.get(term)!) once(id, passage);
+      }
     }
-  }
-  // Passages were met in ascending order; one holding both a word and a fragment repaired to it came twice.
+  };
   const offsets = new Int32Array(termCount + 1);
-  let write = 0;
-  for (let id = 0; id < termCount; id++) {
-    offsets[id] = write;
-    for (let i = counts[id]; i < counts[id + 1]; i++) if (i === counts[id] || grouped[i] !== grouped[i - 1]) grouped[write++] = grouped[i];
-  }
-  offsets[termCount] = write;
-  return { offsets, values: grouped.slice(0, write) };
+  forEachPair((term) => offsets[term + 1]++);
+  for (let id = 0; id < termCount; id++) offsets[id + 1] += offsets[id];
+  const cursor = offsets.slice(0, termCount);
+  const values = new Int32Array(offsets[termCount]);
+  forEachPair((term, passage) => (values[cursor[term]++] = passage));
+  return { offsets, values };
 }
 
 class GrowableInt32 {
