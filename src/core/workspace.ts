@@ -100,6 +100,8 @@ export class PrecedentWorkspace implements CorpusEvidence {
     const skipped = [...discovery.skipped];
     const manifest = cache ? await cache.readManifest() : {};
     const known = discovery.files.map((file) => unchangedEntry(manifest[file.file], file));
+    // The cache holds a document for a content the manifest names (it is written after them): others are not looked up.
+    const cachedContents = new Set(Object.values(manifest).map((entry) => entry.hash));
 
     if (cache && known.every((entry): entry is ManifestEntry => entry !== null)) {
       const warm = await loadSnapshot(cache, discovery.files, known);
@@ -153,7 +155,7 @@ export class PrecedentWorkspace implements CorpusEvidence {
         fromPrevious.set(document, at);
         result = { document, ingested: false };
       } else {
-        result = await loadFile(file, entry, cache);
+        result = await loadFile(file, entry, cache, cachedContents);
       }
       results[i] = result;
       for (let next = results[accepted]; next !== undefined; next = results[accepted]) accept(accepted++, next);
@@ -366,7 +368,12 @@ type Loaded = { document: CorpusDocument; ingested: boolean };
 /** A file not indexed; `hash` when its content was read, so the verdict can be remembered. */
 type NotLoaded = { reason: string; hash: string | null };
 
-async function loadFile(file: CorpusFile, known: ManifestEntry | null, cache: IndexCache | null): Promise<Loaded | NotLoaded> {
+async function loadFile(
+  file: CorpusFile,
+  known: ManifestEntry | null,
+  cache: IndexCache | null,
+  cachedContents: ReadonlySet<string>,
+): Promise<Loaded | NotLoaded> {
   // An unchanged file keeps its verdict: a scanned PDF is not parsed again each time another file changes.
   if (known?.reason) return { reason: known.reason, hash: known.hash };
   if (known && cache) {
@@ -381,7 +388,7 @@ async function loadFile(file: CorpusFile, known: ManifestEntry | null, cache: In
     return { reason: describeFsError(error), hash: null };
   }
   const hash = createHash('sha1').update(bytes).digest('hex');
-  if (cache) {
+  if (cache && cachedContents.has(hash)) {
     const cached = await cache.readDocument(hash, file.file);
     if (cached) return { document: cached, ingested: false };
   }
