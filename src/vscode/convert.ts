@@ -7,10 +7,27 @@ import { core } from './loadCore';
 /** Word and PDF files are shown as the text extracted from them, which their passages' positions point into. */
 export const EXTRACTED_SCHEME = 'precedent-extracted';
 
-/** Where the editor shows a corpus file: the file itself, or the read-only view of the text extracted from it. */
+/**
+ * A document of the team server's corpus, shown read-only: `precedent-db:/COLLECTION/PATH`, the URI form of the
+ * core's `precedent-db:COLLECTION/PATH` references (src/core/db/reference.ts).
+ */
+export const SERVER_DOCUMENT_SCHEME = 'precedent-db';
+
+/**
+ * Where the editor shows a corpus file: the file itself, the read-only view of the text extracted from it, or a
+ * server document.
+ */
 export function sourceUri(file: string): vscode.Uri {
+  const reference = core().parseDocumentReference(file);
+  if (reference) return vscode.Uri.from({ scheme: SERVER_DOCUMENT_SCHEME, path: `/${reference.collection}/${reference.path}` });
   const uri = vscode.Uri.file(file);
   return core().isWordOrPdf(file) ? uri.with({ scheme: EXTRACTED_SCHEME }) : uri;
+}
+
+/** The core's reference to the server document a `precedent-db:` URI shows. */
+export function serverReferenceOf(uri: vscode.Uri): string {
+  const [collection, ...rest] = uri.path.replace(/^\//, '').split('/');
+  return core().documentReference(collection, rest.join('/'));
 }
 
 /** The name a draft is checked under: its path, or its URI when it has none (an untitled draft). */

@@ -8,6 +8,11 @@ export { DEFAULT_CONFIG, parseConfig, styleSheetNamed } from '../core/checks/con
 export { CONFIG_FILE, dismissFinding, findConfig, projectBoundary, restoreFinding } from '../core/checks/configFile';
 export { CORPUS_FILE_GLOB } from '../core/corpus/discover';
 export { isInside, summarizeFolders } from '../core/corpus/folders';
+export { describeServer, serverUrlFromSetting } from '../core/db/connection';
+export { DatabaseCorpus } from '../core/db/databaseCorpus';
+export { documentReference, parseDocumentReference, serverCollectionOf } from '../core/db/reference';
+export { formatSeconds, ServerLink } from '../core/db/serverLink';
+export { MergedCorpus } from '../core/mergedCorpus';
 export { CHECKS } from '../core/checks/runChecks';
 export { preferredFix } from '../core/checks/types';
 export { adoptedWhen, citationProblem } from '../core/citations/diagnose';
@@ -22,6 +27,7 @@ export {
   historyRule,
   matchWindow,
   PANEL_MESSAGES,
+  panelMessage,
   passageCard,
   querySpans,
   searchCards,

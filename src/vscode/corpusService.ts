@@ -4,6 +4,8 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { ServerLink } from '../core/db/serverLink';
+import type { MergedCorpus } from '../core/mergedCorpus';
 import type { CorpusQueries } from '../core/service';
 import type { WorkerCorpus } from '../core/worker/workerCorpus';
 import type { IndexReport } from '../core/workspace';
@@ -16,6 +18,9 @@ const RELOAD_DELAY_MS = 500;
 
 export class CorpusService implements vscode.Disposable {
   private corpus: WorkerCorpus | null = null;
+  /** The local index and the team server together, when a server is set. */
+  private merged: MergedCorpus | null = null;
+  private server: ServerLink | null = null;
   private generation = 0;
   private watchers: vscode.FileSystemWatcher[] = [];
   private reloadTimer: NodeJS.Timeout | undefined;
@@ -32,9 +37,38 @@ export class CorpusService implements vscode.Disposable {
     private readonly status: CorpusStatusBar,
   ) {}
 
-  /** The corpus as the features ask it, once loaded. */
+  /** The corpus as the features ask it, once loaded: the local folders, and the team server's collections if set. */
   get current(): CorpusQueries | null {
-    return this.corpus;
+    return this.merged ?? this.corpus;
+  }
+
+  /**
+   * Why answers now lack the team server's part ("cannot use the PostgreSQL server at …: connection refused"), or
+   * null when they do not (no server is set, or it answers): the surfaces mark their results incomplete with it.
+   */
+  get serverShortfall(): string | null {
+    return this.merged?.shortfall ?? null;
+  }
+
+  /** A server document's text (a `precedent-db:` reference), asked of the server within its timeout. */
+  serverDocumentText(reference: string): Promise<string> {
+    if (!this.merged) return Promise.reject(new Error(`${reference} cannot be shown: no team server is set (precedent.server.url)`));
+    return this.merged.documentText(reference);
+  }
+
+  /** Where a passage comes from, as results name it: the server's collection, or the local corpus folder. */
+  originOf(file: string): string {
+    const collection = core().serverCollectionOf(file);
+    if (collection !== null) return `server: ${collection}`;
+    const root = this.roots.find((folder) => core().isInside(file, folder));
+    return root ? this.folderLabel(root) : 'local';
+  }
+
+  /** Puts the team server (or none) beside the local index; the features then ask both. */
+  useServer(link: ServerLink | null): void {
+    this.server = link;
+    this.merged = this.corpus && link ? new (core().MergedCorpus)(this.corpus, link) : null;
+    if (this.corpus) this.changed.fire(this.current ?? this.corpus);
   }
 
   /** Resolves once the load under way (if any) has finished. */
@@ -130,6 +164,7 @@ export class CorpusService implements vscode.Disposable {
     const { report } = loaded;
     const previous = this.corpus;
     this.corpus = loaded;
+    this.merged = this.server ? new (core().MergedCorpus)(loaded, this.server) : null;
     // A feature still asking the previous index (an audit under way) finishes on it; then it stops.
     previous?.retire();
     this.log.info(`${report.documents} documents, ${report.passages} passages in ${Math.round(how.ms)} ms (${howRead(report)})`);
@@ -139,7 +174,7 @@ export class CorpusService implements vscode.Disposable {
     if (report.documents === 0)
       this.log.warn(`No documents to index in ${this.roots.join(', ')} (Precedent reads .txt, .md, Word and PDF files)`);
     await this.showStatus(loaded, how.missing);
-    this.changed.fire(loaded);
+    this.changed.fire(this.current ?? loaded);
   }
 
   /** The status bar's count and folders, and a notice for each folder the user named that gave nothing. */

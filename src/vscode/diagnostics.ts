@@ -8,12 +8,14 @@ import type { Finding } from '../core/checks/types';
 import type { ResolutionRegistry } from '../core/citations/registry';
 import type { CorpusQueries } from '../core/service';
 import { checkConfigFor } from './checkConfig';
-import { draftFileOf, toDiagnostic } from './convert';
+import { DIAGNOSTIC_SOURCE, draftFileOf, toDiagnostic } from './convert';
 import type { CorpusService } from './corpusService';
 import { core } from './loadCore';
 import { affectsPrecedent, readSettings } from './settings';
 
 const TYPING_DELAY_MS = 400;
+/** The code of the diagnostic that says the checks ran without the team server. */
+export const SERVER_UNAVAILABLE = 'server-unavailable';
 /** How a finished sentence ends: a stop, perhaps inside closing quotes or brackets. */
 const FINISHED = /[.!?]["'”’)\]]*$/;
 
@@ -85,10 +87,10 @@ export class DraftDiagnostics implements vscode.Disposable {
     if (this.generations.get(key) !== generation || document.version !== version) return;
     const findings = checked.filter((finding) => !typing || finding.end <= typing.start || finding.start >= typing.end);
     this.findings.set(key, findings);
-    this.collection.set(
-      document.uri,
-      findings.map((finding) => toDiagnostic(document, finding, this.corpus.extensionUri)),
-    );
+    const diagnostics = findings.map((finding) => toDiagnostic(document, finding, this.corpus.extensionUri));
+    const shortfall = this.corpus.serverShortfall;
+    if (shortfall) diagnostics.push(incompleteChecks(shortfall));
+    this.collection.set(document.uri, diagnostics);
   }
 
   dispose(): void {
@@ -110,6 +112,21 @@ export class DraftDiagnostics implements vscode.Disposable {
     this.findings.delete(uri.toString());
     this.collection.delete(uri);
   }
+}
+
+/**
+ * Checks made without the team server, said on the draft's first line: the findings that need the server's passages
+ * or facts may be missing, and a drafter must not take their absence for a clean draft.
+ */
+function incompleteChecks(shortfall: string): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(
+    new vscode.Range(0, 0, 0, 0),
+    `Server unavailable: these checks used the local corpus only; findings that need the team corpus may be missing (${shortfall}).`,
+    vscode.DiagnosticSeverity.Information,
+  );
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  diagnostic.code = SERVER_UNAVAILABLE;
+  return diagnostic;
 }
 
 /**

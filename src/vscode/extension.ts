@@ -4,11 +4,12 @@
  */
 import * as vscode from 'vscode';
 import type { ResolutionRegistry } from '../core/citations/registry';
+import type { SourceRange } from '../core/types';
 import { addCorpusFolder, ADD_CORPUS_FOLDER_COMMAND, type AddCorpusFolderOptions } from './addCorpusFolder';
 import { CorpusAudit } from './auditCorpus';
 import { ignoreFinding, IGNORE_FINDING_COMMAND, PrecedentCodeActions } from './codeActions';
 import { compareParagraph, COMPARE_SCHEME, ComparisonDocuments } from './compareParagraph';
-import { EXTRACTED_SCHEME } from './convert';
+import { EXTRACTED_SCHEME, SERVER_DOCUMENT_SCHEME } from './convert';
 import { CorpusService } from './corpusService';
 import { DraftDiagnostics } from './diagnostics';
 import { findPastPhrasing } from './findPhrasing';
@@ -21,8 +22,9 @@ import { insertStatementTemplate, openExampleDraft } from './insertTemplate';
 import { core } from './loadCore';
 import { PANEL_VIEW, PrecedentPanel } from './precedentPanel';
 import { affectsPrecedent, readSettings } from './settings';
-import { ExtractedTextDocuments } from './sourceDocuments';
+import { ExtractedTextDocuments, OPEN_SOURCE_COMMAND, ServerDocuments, showSource } from './sourceDocuments';
 import { CorpusStatusBar } from './statusBar';
+import { TeamServer } from './teamServer';
 
 const DRAFT_LANGUAGES: vscode.DocumentSelector = [
   { language: 'markdown', scheme: 'file' },
@@ -40,6 +42,7 @@ export interface PrecedentApi {
   panel: PrecedentPanel;
   status: CorpusStatusBar;
   audit: CorpusAudit;
+  server: TeamServer;
   activationMs: number;
 }
 
@@ -48,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): PrecedentApi {
   const log = vscode.window.createOutputChannel('Precedent', { log: true });
   const status = new CorpusStatusBar();
   const corpus = new CorpusService(context, log, status);
+  const server = new TeamServer(context.secrets, log, status);
   const registry = registryLoader(log);
   const diagnostics = new DraftDiagnostics(corpus, registry.get);
   const audit = new CorpusAudit(corpus, registry.get, log);
@@ -64,6 +68,17 @@ export function activate(context: vscode.ExtensionContext): PrecedentApi {
     audit,
     vscode.workspace.registerTextDocumentContentProvider(COMPARE_SCHEME, comparisons),
     vscode.workspace.registerTextDocumentContentProvider(EXTRACTED_SCHEME, new ExtractedTextDocuments()),
+    server,
+    vscode.workspace.registerTextDocumentContentProvider(SERVER_DOCUMENT_SCHEME, new ServerDocuments(corpus)),
+    server.onDidChangeLink((link) => corpus.useServer(link)),
+    // Findings checked while the server was away (or before it answered) are checked again with it, and vice versa.
+    server.onDidChangeState((state) => {
+      if (state.kind !== 'connecting') diagnostics.checkAll();
+    }),
+    vscode.commands.registerCommand(OPEN_SOURCE_COMMAND, (file: string, range: SourceRange) => showSource(file, range)),
+    vscode.commands.registerCommand('precedent.setServerPassword', () => server.setPassword()),
+    vscode.commands.registerCommand('precedent.clearServerPassword', () => server.clearPassword()),
+    vscode.commands.registerCommand('precedent.reconnectServer', () => server.reconnect()),
     vscode.languages.registerHoverProvider(DRAFT_LANGUAGES, new PrecedentHover(corpus, registry.get)),
     vscode.languages.registerHoverProvider(DRAFT_LANGUAGES, new FactHover(corpus)),
     vscode.languages.registerInlineCompletionItemProvider(DRAFT_LANGUAGES, inlineCompletions),
@@ -122,9 +137,11 @@ export function activate(context: vscode.ExtensionContext): PrecedentApi {
   );
 
   corpus.loadAfterActivation();
+  // Like the corpus, the server is connected once activate() has returned; nothing waits for it.
+  setImmediate(() => void server.configure('start-up'));
   const activationMs = performance.now() - started;
   log.info(`Precedent ${(context.extension.packageJSON as { version: string }).version} activated in ${activationMs.toFixed(1)} ms`);
-  return { corpus, diagnostics, inlineCompletions, status, audit, panel, activationMs };
+  return { corpus, diagnostics, inlineCompletions, status, audit, panel, server, activationMs };
 }
 
 export function deactivate(): void {}

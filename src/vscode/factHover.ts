@@ -9,7 +9,8 @@ import type { Fact } from '../core/facts/factBase';
 import { asSignal, unlessCancelled } from './cancellation';
 import type { CorpusService } from './corpusService';
 import { core } from './loadCore';
-import { escapeMarkdown, sourceLink } from './markdown';
+import { OPEN_SOURCE_COMMAND } from './sourceDocuments';
+import { escapeMarkdown, shortfallLine, sourceLink } from './markdown';
 
 /** Older entries under the answer: enough to see the timeline, few enough to keep the card above the fold. */
 const TIMELINE_ENTRIES = 2;
@@ -29,7 +30,8 @@ export class FactHover implements vscode.HoverProvider {
     const [newest] = found.facts;
     if (!newest) return null;
     const card = new vscode.MarkdownString();
-    card.isTrusted = { enabledCommands: ['precedent.lookUpFacts', 'vscode.open'] };
+    card.isTrusted = { enabledCommands: ['precedent.lookUpFacts', 'vscode.open', OPEN_SOURCE_COMMAND] };
+    card.supportThemeIcons = true;
     // The answer, then where it was said; then the older entries of the timeline.
     card.appendMarkdown(`**${escapeMarkdown(core().describeFact(newest))}** · ${escapeMarkdown(core().factWhen(newest))}`);
     card.appendMarkdown(`\n\n${sourceLink(newest)}${alsoIn(newest)}`);
@@ -41,6 +43,8 @@ export class FactHover implements vscode.HoverProvider {
       const lookUp = `command:precedent.lookUpFacts?${encodeURIComponent(JSON.stringify([found.about]))}`;
       card.appendMarkdown(`\n\n[${more} more about ${escapeMarkdown(found.about)} — Look Up Facts](${lookUp})`);
     }
+    const shortfall = this.corpus.serverShortfall;
+    if (shortfall) card.appendMarkdown(shortfallLine(shortfall));
     return new vscode.Hover(card, new vscode.Range(document.positionAt(found.start), document.positionAt(found.end)));
   }
 }

@@ -28,7 +28,7 @@ export function findPastPhrasing(corpus: CorpusService, panel: PrecedentPanel, i
     items: async (queries, query, signal) =>
       core()
         .mergeTwins(await queries.search(query, { limit: RESULTS, signal }))
-        .map(toItem),
+        .map((merged) => toItem(merged, corpus)),
     textOf: (item) => item.merged.match.text,
     onButton: (item, button) =>
       button === OPEN_SOURCE
@@ -38,7 +38,7 @@ export function findPastPhrasing(corpus: CorpusService, panel: PrecedentPanel, i
   });
 }
 
-function toItem(merged: MergedMatch): PassageItem {
+function toItem(merged: MergedMatch, corpus: CorpusService): PassageItem {
   const { match } = merged;
   const also = alsoIn(merged);
   // Numbers match only exactly: when the query's number is nowhere, each item says it is the closest without it.
@@ -48,15 +48,25 @@ function toItem(merged: MergedMatch): PassageItem {
     description: [match.date?.slice(0, 4), match.speaker, `${path.basename(match.file)}:${match.range.startLine + 1}`]
       .filter(Boolean)
       .join(' · '),
+    // Where it comes from first: a team server's collection, or the local corpus folder.
     detail:
       unmatched +
-      [match.title, match.page === null ? null : `p. ${match.page}`, also.length ? `also in ${also.join(', ')}` : null]
+      [
+        originIcon(match.file) + corpus.originOf(match.file),
+        match.title,
+        match.page === null ? null : `p. ${match.page}`,
+        also.length ? `also in ${also.join(', ')}` : null,
+      ]
         .filter(Boolean)
         .join(' · '),
     alwaysShow: true,
     buttons: [OPEN_SOURCE, COPY_WITH_CITATION],
     merged,
   };
+}
+
+function originIcon(file: string): string {
+  return core().serverCollectionOf(file) === null ? '$(folder) ' : '$(database) ';
 }
 
 function alsoIn({ twins }: MergedMatch): string[] {

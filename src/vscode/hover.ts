@@ -12,7 +12,8 @@ import { asSignal, unlessCancelled } from './cancellation';
 import { draftFileOf } from './convert';
 import type { CorpusService } from './corpusService';
 import { core } from './loadCore';
-import { escapeMarkdown as escape, sourceLink } from './markdown';
+import { OPEN_SOURCE_COMMAND } from './sourceDocuments';
+import { escapeMarkdown as escape, shortfallLine, sourceLink } from './markdown';
 
 const ACRONYM = /\b\p{Lu}[\p{Lu}\d&]{1,10}\b/u;
 /** Passages under the answer: enough to see how the corpus cites it, few enough to keep the card above the fold. */
@@ -44,7 +45,7 @@ export class PrecedentHover implements vscode.HoverProvider {
     const { citation } = await queries.draftPlace(document.getText(), draftFileOf(document), document.offsetAt(position), asSignal(token));
     if (citation) {
       const range = new vscode.Range(document.positionAt(citation.start), document.positionAt(citation.end));
-      return new vscode.Hover(await citationCard(queries, citation, await this.registry(), token), range);
+      return new vscode.Hover(this.withShortfall(await citationCard(queries, citation, await this.registry(), token)), range);
     }
     const wordRange = document.getWordRangeAtPosition(position, ACRONYM);
     if (!wordRange) return null;
@@ -55,7 +56,15 @@ export class PrecedentHover implements vscode.HoverProvider {
     card.appendMarkdown(`**${acronym}**`);
     if (expansion) card.appendMarkdown(` — ${escape(expansion)}`);
     card.appendMarkdown(`\n\nUsed in ${uses} corpus passage${uses === 1 ? '' : 's'}.`);
-    return new vscode.Hover(card, wordRange);
+    return new vscode.Hover(this.withShortfall(card), wordRange);
+  }
+
+  /** A card answered without the team server says so, below what the local corpus gave. */
+  private withShortfall(card: vscode.MarkdownString): vscode.MarkdownString {
+    card.supportThemeIcons = true;
+    const shortfall = this.corpus.serverShortfall;
+    if (shortfall) card.appendMarkdown(shortfallLine(shortfall));
+    return card;
   }
 }
 
@@ -66,7 +75,7 @@ async function citationCard(
   token: vscode.CancellationToken,
 ): Promise<vscode.MarkdownString> {
   const card = new vscode.MarkdownString();
-  card.isTrusted = { enabledCommands: ['vscode.open'] };
+  card.isTrusted = { enabledCommands: ['vscode.open', OPEN_SOURCE_COMMAND] };
   const body =
     citation.body === 'general-assembly' ? 'General Assembly' : citation.body === 'security-council' ? 'Security Council' : 'Resolution';
   // The answer on the first line: "Security Council resolution 1325 — adopted on 31 October 2000 · women and peace and security".

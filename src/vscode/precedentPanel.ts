@@ -132,7 +132,7 @@ export class PrecedentPanel implements vscode.WebviewViewProvider, vscode.Dispos
     );
     if (!passages) return;
     const cards = core().sentenceCards(passages, this.suggestionFor(this.sentence));
-    const message = cards.length === 0 ? core().PANEL_MESSAGES.nothingClose : null;
+    const message = core().panelMessage(cards.length === 0 ? core().PANEL_MESSAGES.nothingClose : null, this.corpus.serverShortfall);
     this.update({ atCursor: { sentence: found.text, busy: false, message, cards } });
   }
 
@@ -148,7 +148,8 @@ export class PrecedentPanel implements vscode.WebviewViewProvider, vscode.Dispos
     const matches = await unlessCancelled(queries.search(query, { limit: SEARCH_RESULTS, signal }), null);
     if (!matches) return;
     const cards = core().searchCards(matches, sort);
-    this.update({ search: { query, sort, busy: false, message: cards.length ? null : core().PANEL_MESSAGES.noResults, cards } });
+    const message = core().panelMessage(cards.length ? null : core().PANEL_MESSAGES.noResults, this.corpus.serverShortfall);
+    this.update({ search: { query, sort, busy: false, message, cards } });
   }
 
   /** The history of the selected phrase, or of the sentence at the cursor. */
@@ -169,7 +170,8 @@ export class PrecedentPanel implements vscode.WebviewViewProvider, vscode.Dispos
     if (!history) return;
     const cards = core().historyCards(history);
     const rule = core().historyRule(history);
-    this.update({ history: { phrase, busy: false, message: cards.length ? null : PANEL_MESSAGES.noHistory, rule, cards } });
+    const message = core().panelMessage(cards.length ? null : PANEL_MESSAGES.noHistory, this.corpus.serverShortfall);
+    this.update({ history: { phrase, busy: false, message, rule, cards } });
   }
 
   /** Shows a picker's active item whole (null when the picker closes or has none). */

@@ -46,7 +46,12 @@ export function showSearchPicker<T extends vscode.QuickPickItem>(corpus: CorpusS
     picker.placeholder = options.placeholder;
     try {
       const items = await unlessCancelled(options.items(queries, query, controller.signal), null);
-      if (items && picker.value === query) picker.items = items;
+      if (items && picker.value === query) {
+        picker.items = items;
+        // Results without the team server's part say so where the drafter looks: the picker's title.
+        const shortfall = corpus.serverShortfall;
+        picker.title = shortfall ? `${options.title} — server unavailable: local corpus only` : options.title;
+      }
     } catch (error) {
       picker.items = [];
       picker.placeholder = `Precedent: ${(error as Error).message}`;

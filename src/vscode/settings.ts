@@ -17,6 +17,12 @@ export interface Settings {
   registry: string | null;
   completionsEnabled: boolean;
   diagnosticsRun: 'onType' | 'onSave';
+  /** The team corpus's server: a connection URL without its password, "" when there is none. */
+  serverUrl: string;
+  /** The server's collections to search; all the role may read when empty. */
+  serverCollections: string[];
+  /** How long a question to the server may take before the local answer stands alone (ms). */
+  serverTimeoutMs: number;
 }
 
 export function readSettings(): Settings {
@@ -32,6 +38,12 @@ export function readSettings(): Settings {
     registry: registry ? resolveInWorkspace(registry) : null,
     completionsEnabled: config.get<boolean>('completions.enabled', true),
     diagnosticsRun: config.get<'onType' | 'onSave'>('diagnostics.run', 'onType'),
+    serverUrl: config.get<string>('server.url', '').trim(),
+    serverCollections: config
+      .get<string[]>('server.collections', [])
+      .map((name) => name.trim())
+      .filter(Boolean),
+    serverTimeoutMs: config.get<number>('server.timeoutMs', 3000),
   };
 }
 

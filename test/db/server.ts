@@ -14,6 +14,9 @@ export interface TestServer {
   port: number;
   /** A URL for a role (no password: the test cluster trusts local connections). */
   url(role: string): string;
+  /** Stops the server as a crash or an outage would, keeping its data for `resume` (on the same port). */
+  halt(): void;
+  resume(): void;
   stop(): void;
 }
 
@@ -56,8 +59,9 @@ function freePort(): Promise<number> {
 export async function startServer(): Promise<TestServer> {
   const bin = await ensurePostgresql();
   const root = process.getuid?.() === 0;
-  // /tmp, not under /root: the postgres user must reach it.
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'precedent-pg-'));
+  // Run as root, the server is the postgres user's, who must reach its folder: /tmp itself, not under /root nor a
+  // TMPDIR inside another private temp folder (the integration harness points TMPDIR into its own).
+  const dir = mkdtempSync(path.join(root ? '/tmp' : os.tmpdir(), 'precedent-pg-'));
   const runAs = (command: string, args: string[]) => {
     const [program, argv] = root
       ? ['runuser', ['-u', 'postgres', '--', path.join(bin, command), ...args]]
@@ -72,7 +76,7 @@ export async function startServer(): Promise<TestServer> {
   const data = path.join(dir, 'data');
   const port = await freePort();
   let running = false;
-  const stop = () => {
+  const halt = () => {
     if (running) {
       running = false;
       spawnSync(
@@ -83,6 +87,22 @@ export async function startServer(): Promise<TestServer> {
         },
       );
     }
+  };
+  const start = () => {
+    runAs('pg_ctl', [
+      '-D',
+      data,
+      '-l',
+      path.join(dir, 'server.log'),
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+      '-w',
+      'start',
+    ]);
+    running = true;
+  };
+  const stop = () => {
+    halt();
     process.removeListener('exit', stop);
     for (const signal of SIGNALS) process.removeListener(signal, stopAndExit);
     rmSync(dir, { recursive: true, force: true });
@@ -96,23 +116,13 @@ export async function startServer(): Promise<TestServer> {
   for (const signal of SIGNALS) process.once(signal, stopAndExit);
   try {
     runAs('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale', 'C']);
-    running = true;
-    runAs('pg_ctl', [
-      '-D',
-      data,
-      '-l',
-      path.join(dir, 'server.log'),
-      '-o',
-      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
-      '-w',
-      'start',
-    ]);
+    start();
   } catch (error) {
     const log = existsSync(path.join(dir, 'server.log')) ? readFileSync(path.join(dir, 'server.log'), 'utf8') : '';
     stop();
     throw new Error(`${(error as Error).message}\n${log}`, { cause: error });
   }
-  return { port, url: (role) => `postgresql://${role}@127.0.0.1:${port}/postgres`, stop };
+  return { port, url: (role) => `postgresql://${role}@127.0.0.1:${port}/postgres`, halt, resume: start, stop };
 }
 
 function userIds(name: string): { uid: number; gid: number } {

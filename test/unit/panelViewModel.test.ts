@@ -1,6 +1,16 @@
 import { strict as assert } from 'assert';
 import * as path from 'path';
-import { historyCards, historyRule, markedRuns, matchWindow, querySpans, searchCards, sentenceCards } from '../../src/core/panel/viewModel';
+import {
+  historyCards,
+  historyRule,
+  markedRuns,
+  matchWindow,
+  panelMessage,
+  querySpans,
+  searchCards,
+  sentenceCards,
+  sourceLine,
+} from '../../src/core/panel/viewModel';
 import { placeIn, readDraft } from '../../src/core/draft/draft';
 import { isCancelled, LocalCorpus } from '../../src/core/service';
 import { PrecedentWorkspace } from '../../src/core/workspace';
@@ -113,5 +123,21 @@ describe("the panel's view model", () => {
       { text: 'abc ', mark: null },
       { text: 'def', mark: 'shared' },
     ]);
+  });
+
+  it("says when a section's results lack the team server's part, and names a server passage's collection", () => {
+    assert.equal(panelMessage(null, null), null);
+    assert.equal(panelMessage('No passage matches.', null), 'No passage matches.');
+    assert.equal(
+      panelMessage(null, 'the server did not answer the search within 3 s'),
+      'Server unavailable: the local corpus only. (the server did not answer the search within 3 s)',
+    );
+    assert.equal(
+      panelMessage('No passage matches.', 'connect ECONNREFUSED'),
+      'No passage matches. Server unavailable: the local corpus only. (connect ECONNREFUSED)',
+    );
+    const place = { title: 'Team statement', speaker: null, date: '2025-02-11' };
+    assert.equal(sourceLine({ ...place, file: 'precedent-db:team/statement.md' }), 'Team statement · 2025-02-11 · server: team');
+    assert.equal(sourceLine({ ...place, file: '/corpus/statement.md' }), 'Team statement · 2025-02-11');
   });
 });

@@ -15,7 +15,7 @@ import type { Finding, Precedent } from '../checks/types';
 import { AcronymTable } from '../facts/acronyms';
 import { type Fact, factBaseOf } from '../facts/factBase';
 import { factsAt, type FactsAt } from '../facts/factsAt';
-import { COMPLETION_CANDIDATES, completionQuery, type Continuation, rankContinuations } from '../search/complete';
+import { COMPLETION_CANDIDATES, completionQuery, type Continuation, mergeContinuations, rankContinuations } from '../search/complete';
 import { Lexicon, type QueryTerm } from '../search/lexicon';
 import { COMMON_SHARE } from '../search/passageIndex';
 import { type FoundPassage, rankPassages, readSearchQuery, type SearchOptions, WIDE_CANDIDATES } from '../search/search';
@@ -37,10 +37,10 @@ import {
 } from '../service';
 import type { DocumentMeta, SearchMatch } from '../types';
 import type { IndexReport, PrecedentWorkspace } from '../workspace';
-import { describeServer, openPool, unavailable } from './connection';
+import { type ConnectOptions, describeServer, openPool, unavailable } from './connection';
 import { GatheredEvidence, NotFetchedYet } from './evidence';
 import { documentReference, isDocumentReference, parseDocumentReference } from './reference';
-import { SCHEMA_VERSION, schemaVersion } from './schema';
+import { COLLECTIONS_SCHEMA_VERSION, SCHEMA_VERSION, schemaVersion } from './schema';
 import { allOf, anyOf } from './words';
 
 /** Phrase candidates by word_similarity, beside those by words: they find what OCR broke apart ("oftrafficking"). */
@@ -86,12 +86,17 @@ export class DatabaseCorpus implements CorpusQueries {
     /** The facts the readable collections state, each counted once: how rare a word among them is. */
     private readonly serverFacts: number,
     private readonly local: PrecedentWorkspace | null,
+    /** The collections searched: those the role may read, narrowed to the ones asked for. */
+    readonly collections: string[],
   ) {}
 
   /** Connects, and checks that the database holds a published corpus this program can read. */
-  static async open(url: string, options: { local?: PrecedentWorkspace | null; connections?: number } = {}): Promise<DatabaseCorpus> {
+  static async open(
+    url: string,
+    options: { local?: PrecedentWorkspace | null; connections?: number } & ConnectOptions = {},
+  ): Promise<DatabaseCorpus> {
     const started = performance.now();
-    const pool = await openPool(url, options.connections);
+    const pool = await openPool(url, options.connections, options);
     try {
       const version = await schemaVersion(pool);
       if (version === 0) throw new DatabaseUnknownError(`${describeServer(url)} holds no published corpus: run precedent publish first`);
@@ -100,7 +105,14 @@ export class DatabaseCorpus implements CorpusQueries {
           `${describeServer(url)} holds a corpus of schema version ${version}, newer than this Precedent knows: update Precedent`,
         );
       }
-      const { rows } = await pool.query<{ documents: string; passages: string; facts: string }>('SELECT * FROM precedent.corpus_summary()');
+      if (version < COLLECTIONS_SCHEMA_VERSION && options.collections?.length) {
+        throw new DatabaseUnknownError(
+          `${describeServer(url)} cannot search chosen collections until a publish with this Precedent updates its schema`,
+        );
+      }
+      const { rows } = await pool.query<{ documents: string; passages: string; facts: string; collections: string[] }>(
+        'SELECT * FROM precedent.corpus_summary()',
+      );
       const local = options.local ?? null;
       const passages = Number(rows[0].passages);
       const report: IndexReport = {
@@ -112,7 +124,7 @@ export class DatabaseCorpus implements CorpusQueries {
         fromSnapshot: local?.report.fromSnapshot ?? false,
         ms: Math.round(performance.now() - started),
       };
-      return new DatabaseCorpus(pool, url, report, passages, Number(rows[0].facts), local);
+      return new DatabaseCorpus(pool, url, report, passages, Number(rows[0].facts), local, rows[0].collections);
     } catch (error) {
       await pool.end().catch(() => undefined);
       if (error instanceof DatabaseUnknownError) throw error;
@@ -122,6 +134,16 @@ export class DatabaseCorpus implements CorpusQueries {
 
   close(): Promise<void> {
     return this.pool.end();
+  }
+
+  /** Reads what every question needs (the words and the acronyms of the readable collections) ahead of the first. */
+  async prepare(options: Cancellable = {}): Promise<void> {
+    await this.gatheredEvidence(options);
+  }
+
+  /** Whether the server still answers: rejects (DatabaseUnavailableError) when it does not. */
+  async ping(options: Cancellable = {}): Promise<void> {
+    await this.query(options, 'SELECT 1');
   }
 
   async documentFiles(options: Cancellable = {}): Promise<string[]> {
@@ -202,9 +224,7 @@ export class DatabaseCorpus implements CorpusQueries {
     if (!canContinue(typed, after)) return [];
     const lexicon = await this.lexicon(options);
     const found = await this.candidates(lexicon, lexicon.analyze(completionQuery(typed)), COMPLETION_CANDIDATES, null, options);
-    const merged = [...(this.local?.complete(typed, limit, after) ?? []), ...rankContinuations(typed, after, found, limit)];
-    const seen = new Set<string>();
-    return merged.filter((c) => !seen.has(normalizeForMatch(c.text).trim()) && seen.add(normalizeForMatch(c.text).trim())).slice(0, limit);
+    return mergeContinuations([this.local?.complete(typed, limit, after) ?? [], rankContinuations(typed, after, found, limit)], limit);
   }
 
   async acronym(acronym: string, options: Cancellable = {}): Promise<{ expansion: string | null; uses: number }> {

@@ -13,7 +13,7 @@ import { documentFacts, identityOf, searchableFact, subjectKeyOf } from '../fact
 import type { CorpusDocument } from '../types';
 import { PrecedentWorkspace } from '../workspace';
 import { openClient } from './connection';
-import { documentReference } from './reference';
+import { COLLECTION_NAME, documentReference } from './reference';
 import { DEFAULT_READER_ROLE, grantReading, migrate, tidyAfterWriting } from './schema';
 import { wordList } from './words';
 
@@ -44,7 +44,6 @@ export class PublishError extends Error {}
 
 /** Rows go to the server this many at a time. */
 const BATCH_ROWS = 5000;
-const COLLECTION_NAME = /^[A-Za-z0-9._-]+$/;
 
 export async function publishCorpus(options: PublishOptions): Promise<PublishReport> {
   const started = performance.now();

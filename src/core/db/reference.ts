@@ -5,6 +5,9 @@
  */
 export const REFERENCE_SCHEME = 'precedent-db:';
 
+/** A collection's name: letters, digits, ".", "_" and "-" (no "/", which ends it in a reference). */
+export const COLLECTION_NAME = /^[A-Za-z0-9._-]+$/;
+
 export function documentReference(collection: string, documentPath: string): string {
   return `${REFERENCE_SCHEME}${collection}/${documentPath}`;
 }
@@ -19,4 +22,9 @@ export function parseDocumentReference(file: string): { collection: string; path
   const rest = file.slice(REFERENCE_SCHEME.length);
   const slash = rest.indexOf('/');
   return slash > 0 ? { collection: rest.slice(0, slash), path: rest.slice(slash + 1) } : null;
+}
+
+/** Where a passage comes from, as results name it: the server's collection, or null for a local file. */
+export function serverCollectionOf(file: string): string | null {
+  return parseDocumentReference(file)?.collection ?? null;
 }

@@ -270,9 +270,26 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $$
 $$;
 `;
 
+/**
+ * The readable collections narrowed to those the session names in `precedent.collections` (comma-separated; the
+ * editor's `precedent.server.collections`), when it names any: a drafter chooses what to search, never more than the
+ * role may read.
+ */
+const VERSION_2 = `
+CREATE OR REPLACE FUNCTION precedent.readable_collections() RETURNS int[]
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $$
+  SELECT coalesce(array_agg(id), '{}') FROM precedent.collections
+  WHERE EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = reader_role) AND pg_has_role(session_user, reader_role, 'USAGE')
+    AND (coalesce(current_setting('precedent.collections', true), '') = ''
+         OR name = ANY (string_to_array(current_setting('precedent.collections', true), ',')))
+$$;
+`;
+
 /** Each step takes the schema from the version before it to its own; never edit a published step, add one. */
-const MIGRATIONS: readonly string[] = [VERSION_1];
+const MIGRATIONS: readonly string[] = [VERSION_1, VERSION_2];
 export const SCHEMA_VERSION = MIGRATIONS.length;
+/** The first version whose readable_collections() honours the session's `precedent.collections`. */
+export const COLLECTIONS_SCHEMA_VERSION = 2;
 
 /** Functions drafters call; nobody else may, until a collection's reader role is granted them. */
 const QUERY_FUNCTIONS = [

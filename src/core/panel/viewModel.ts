@@ -5,6 +5,7 @@
  * the webview as JSON.
  */
 import * as path from 'path';
+import { serverCollectionOf } from '../db/reference';
 import type { PhraseHistory } from '../search/phraseHistory';
 import type { SentencePassage } from '../search/sentencePassages';
 import { mergeTwins } from '../search/twins';
@@ -88,7 +89,14 @@ export const PANEL_MESSAGES = {
   noResults: 'No passage matches.',
   noHistoryPhrase: 'Select a phrase, or put the cursor in a sentence, and ask for its history.',
   noHistory: 'No close variant of this phrase in the corpus.',
+  serverUnavailable: 'Server unavailable: the local corpus only.',
 } as const;
+
+/** A section's message, and that its results lack the team server's part when they do (`shortfall` is why). */
+export function panelMessage(message: string | null, shortfall: string | null): string | null {
+  if (!shortfall) return message;
+  return [message, `${PANEL_MESSAGES.serverUnavailable} (${shortfall})`].filter(Boolean).join(' ');
+}
 
 export function emptyViewModel(ready: boolean): PanelViewModel {
   return {
@@ -100,9 +108,14 @@ export function emptyViewModel(ready: boolean): PanelViewModel {
   };
 }
 
-/** Title · speaker · date, or the file's name when the document says nothing of itself. */
+/**
+ * Title · speaker · date, or the file's name when the document says nothing of itself; a team server's passage
+ * also names its collection ("· server: team").
+ */
 export function sourceLine(source: Pick<CardSource, 'title' | 'speaker' | 'date' | 'file'>): string {
-  return [source.title, source.speaker, source.date].filter(Boolean).join(' · ') || path.basename(source.file);
+  const collection = serverCollectionOf(source.file);
+  const line = [source.title, source.speaker, source.date].filter(Boolean).join(' · ') || path.basename(source.file);
+  return collection === null ? line : `${line} · server: ${collection}`;
 }
 
 /** The passage, then where it comes from: title, speaker, date. */

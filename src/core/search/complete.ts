@@ -54,6 +54,19 @@ export function completionQuery(typed: string): string {
  * Continuations from the candidates (best candidate first), by how many of the typed words each one holds, each
  * fitted between `typed` and `after`.
  */
+/** Continuations from several sources, in order, each wording once: the first source's first. */
+export function mergeContinuations(lists: Continuation[][], limit: number): Continuation[] {
+  const seen = new Set<string>();
+  const kept: Continuation[] = [];
+  for (const continuation of lists.flat()) {
+    const key = normalizeForMatch(continuation.text).trim();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    kept.push(continuation);
+  }
+  return kept.slice(0, limit);
+}
+
 export function rankContinuations(typed: string, after: string, candidates: Continuation[], limit: number): Continuation[] {
   const normalizedTyped = normalizeForMatch(typed);
   const typedTokens = tokenize(normalizedTyped).slice(-TAIL_WORDS);

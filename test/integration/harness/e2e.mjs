@@ -20,6 +20,14 @@
 //   example-draft.png  its step "Open an example draft", its button: the example opens unsaved, a finding underlined
 //   context-menu.png a right-click in the example draft, "Precedent": the submenu of Precedent's commands
 //   fact-hover.png   the mouse on "32 million" in the example draft: the card answers first with the corpus's 23 million
+//   server-*.png     a team corpus on a PostgreSQL server started for the run (teamServer.mjs), set in the user
+//                    settings: server-status (the status bar's tooltip names the server and its collection),
+//                    server-picker (Find Past Phrasing: an item from the server, "server: team" on its second line),
+//                    server-document (its "open the source" button: the read-only precedent-db: document at the
+//                    passage), server-hover (a citation's card quotes the server's passage and links it),
+//                    server-down-hover (the server stopped: the card says "Server unavailable: local corpus only"),
+//                    server-down / server-down-dark (the server stopped: "server unreachable" and why, in the light
+//                    and dark themes), server-back (started again: the status bar names it again, reconnected)
 //   extension-page.png  (--vsix only) the installed extension's page: its icon and the README a drafter reads first
 //
 //   npm run build && npm run test:e2e [-- --out DIR] [-- --keep]
@@ -41,6 +49,7 @@ import { parseArgs } from 'node:util';
 import { checkExtensionBuilt, INTEGRATION_DIR, ROOT } from './build.mjs';
 import { ensureHarness, findChromium, HarnessError, harnessPackages } from './install.mjs';
 import { DebianPackageError, ensureDebianPackages } from './systemPackages.mjs';
+import { startTeamServer } from './teamServer.mjs';
 import { createLog, RunError, sleep, tail, USER_SETTINGS, Workbench } from './workbench.mjs';
 
 const { values: args } = parseArgs({
@@ -54,6 +63,17 @@ const { values: args } = parseArgs({
 const OUT = resolve(args.out ?? join(INTEGRATION_DIR, 'screenshots', args.vsix ? 'vsix' : ''));
 const SLOW = Number(args.slow) > 0 ? Number(args.slow) : 1;
 const DRAFT = 'trafficking-draft.md';
+const SERVER_CHECKS = [
+  'server-status',
+  'server-picker',
+  'server-document',
+  'server-hover',
+  'server-down-hover',
+  'server-down',
+  'server-down-dark',
+  'server-back',
+];
+const TEAM_DRAFT = 'team-draft.md';
 const CHECKS = [
   'problems',
   'hover',
@@ -68,6 +88,7 @@ const CHECKS = [
   'example-draft',
   'context-menu',
   'fact-hover',
+  ...SERVER_CHECKS,
   ...(args.vsix ? ['extension-page'] : []),
 ];
 const PANEL_DRAFT = 'panel-draft.md';
@@ -248,6 +269,11 @@ async function main() {
 
   // No secondary side bar (empty here, with chat disabled): the editor gets the width.
   workbench.prepare({ settings: { ...USER_SETTINGS, 'workbench.secondarySideBar.defaultVisibility': 'hidden' } });
+  // The team server's draft: it cites what only the server's collection holds.
+  writeFileSync(
+    join(workbench.workspace, 'drafts', TEAM_DRAFT),
+    'Mr. President,\n\nJapan supports the QFC and recalls resolution 2917 (2025) on coastal fisheries.\n',
+  );
   if (args.vsix) {
     const vsix = join(workbench.tempRoot, 'precedent.vsix');
     packageVsix(vsix);
@@ -596,6 +622,8 @@ async function main() {
     ),
   );
 
+  await serverChecks(page, check);
+
   if (args.vsix) {
     await check('extension-page', () =>
       step('extension-page', 'F1, "Extensions: Show Installed Extensions", Precedent: its page shows the README', 45, async (deadline) => {
@@ -618,6 +646,195 @@ async function main() {
         return file;
       }),
     );
+  }
+}
+
+/** The mouse on Precedent's status bar item until its tooltip says `expected`; returns the tooltip's text. */
+async function statusTooltip(page, expected, deadline) {
+  await page.mouse.move(600, 300);
+  await sleep(300);
+  const item = page.locator('.part.statusbar .statusbar-item', { hasText: /Precedent: \d+ documents/ }).first();
+  await item.hover({ timeout: remaining(deadline) });
+  const tooltip = await until(
+    deadline,
+    () =>
+      page.evaluate((source) => {
+        const hovers = [...document.querySelectorAll('.monaco-hover, .workbench-hover')].filter((el) => el.offsetParent !== null);
+        const text = hovers.map((el) => el.innerText).join(' | ');
+        return { ok: new RegExp(source).test(text), text };
+      }, expected.source),
+    (last) => (last.text ? `the tooltip says ${JSON.stringify(last.text)}` : 'no tooltip on the status bar item'),
+  );
+  await sleep(300);
+  return tooltip.text;
+}
+
+/** The status bar item's text once it matches `pattern`. */
+async function statusText(page, pattern, deadline) {
+  const item = page.locator('.part.statusbar .statusbar-item', { hasText: pattern }).first();
+  try {
+    await item.waitFor({ timeout: remaining(deadline) });
+  } catch {
+    const seen = await page
+      .locator('.part.statusbar .statusbar-item', { hasText: 'Precedent' })
+      .allInnerTexts()
+      .catch(() => []);
+    throw new StepError(`the Precedent item says ${seen.map((t) => JSON.stringify(t.trim())).join(', ') || 'nothing'}`);
+  }
+  return (await item.innerText()).trim();
+}
+
+/** The mouse over `text` in the active editor until a hover card holds `expected`; returns the card's text. */
+async function hoverOver(page, text, expected, deadline) {
+  let last = [];
+  while (Date.now() < deadline) {
+    const box = await locateText(page, text, { offset: 1, length: 2 });
+    if (!box) throw new StepError(`the text "${text}" is not in the editor's rendered lines`);
+    await page.mouse.move(box.x - 60, box.y + box.height / 2 + 40);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 8 });
+    const attemptEnd = Math.min(deadline, Date.now() + 6000);
+    while (Date.now() < attemptEnd) {
+      last = await hoverTexts(page);
+      const card = last.find((t) => expected.test(t));
+      if (card) return card;
+      await sleep(200);
+    }
+  }
+  throw new StepError(last.length ? `the hover shows ${last.map((t) => JSON.stringify(t)).join(' | ')}` : 'no hover widget appeared');
+}
+
+/**
+ * A team corpus on a PostgreSQL server: set in the workspace settings once the rest is done, so that the checks above
+ * see the local corpus alone. The server is stopped and started again under the editor.
+ */
+async function serverChecks(page, check) {
+  let server;
+  try {
+    server = await startTeamServer(log);
+  } catch (error) {
+    for (const name of SERVER_CHECKS) outcomes.set(name, { ok: false, message: `no PostgreSQL server: ${error.message}` });
+    return;
+  }
+  try {
+    await check('server-status', () =>
+      step('server-status', 'precedent.server.url set: the status bar names the server and its collection', 60, async (deadline) => {
+        // The workspace's settings, as a team would commit them (the file is watched; the user settings are not).
+        mkdirSync(join(workbench.workspace, '.vscode'), { recursive: true });
+        writeFileSync(
+          join(workbench.workspace, '.vscode', 'settings.json'),
+          JSON.stringify({ 'precedent.server.url': server.url }, null, 2),
+        );
+        log(`status bar: ${await statusText(page, /server: 1 document/, deadline)}`);
+        const tooltip = await statusTooltip(page, /Team server[\s\S]*team/, deadline);
+        log(`status tooltip: ${JSON.stringify(tooltip)}`);
+        return screenshot('server-status');
+      }),
+    );
+    await check('server-picker', () =>
+      step(
+        'server-picker',
+        'F1 "Find Past Phrasing", "quillfeather maritime": the server\'s passage, "server: team"',
+        45,
+        async (deadline) => {
+          await page.mouse.move(600, 300);
+          await quickOpen(TEAM_DRAFT, deadline);
+          await page.keyboard.press('F1');
+          const input = page.locator('.quick-input-widget input.input');
+          await input.waitFor({ timeout: remaining(deadline) });
+          await input.pressSequentially('Find Past Phrasing', { delay: 20 });
+          await page
+            .locator('.quick-input-list .monaco-list-row', { hasText: 'Find Past Phrasing' })
+            .first()
+            .waitFor({ timeout: remaining(deadline) });
+          await page.keyboard.press('Enter');
+          await sleep(500);
+          await input.pressSequentially('quillfeather maritime cooperation', { delay: 30 });
+          await page
+            .locator('.quick-input-list .monaco-list-row', { hasText: 'server: team' })
+            .first()
+            .waitFor({ timeout: remaining(deadline) });
+          await sleep(500);
+          return screenshot('server-picker');
+        },
+      ),
+    );
+    await check('server-document', () =>
+      step('server-document', 'the item\'s "Open the source" button: the precedent-db: document at the passage', 45, async (deadline) => {
+        const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'server: team' }).first();
+        await row.hover({ timeout: remaining(deadline) });
+        await row.locator('.action-label[aria-label^="Open the source"]').click({ timeout: remaining(deadline) });
+        await page.locator('.tabs-container .tab.active[aria-label*="quillfeather-compact.md"]').waitFor({ timeout: remaining(deadline) });
+        await page
+          .locator('.part.editor .editor-group-container.active .monaco-editor .selected-text')
+          .first()
+          .waitFor({ timeout: remaining(deadline) });
+        await sleep(500);
+        return screenshot('server-document');
+      }),
+    );
+    await check('server-hover', () =>
+      step('server-hover', 'the mouse over "2917" in the team draft: the card quotes the server\'s passage', 45, async (deadline) => {
+        await quickOpen(TEAM_DRAFT, deadline);
+        const card = await hoverOver(page, '2917', /server: team/, deadline);
+        log(`server hover: ${JSON.stringify(card)}`);
+        await sleep(500);
+        const file = await screenshot('server-hover');
+        await page.mouse.move(5, 450);
+        return file;
+      }),
+    );
+    await check('server-down-hover', () =>
+      step(
+        'server-down-hover',
+        'the server stopped, the mouse over "2917": the card says it is the local corpus only',
+        45,
+        async (deadline) => {
+          server.halt();
+          // The next question finds it gone (else the heartbeat would, within 15 s).
+          const card = await hoverOver(page, '2917', /Server unavailable/, deadline);
+          log(`hover without the server: ${JSON.stringify(card)}`);
+          await sleep(500);
+          const file = await screenshot('server-down-hover');
+          await page.mouse.move(5, 450);
+          return file;
+        },
+      ),
+    );
+    await check('server-down', () =>
+      step('server-down', 'the server stopped: the status bar says "server unreachable", the tooltip why', 60, async (deadline) => {
+        log(`status bar: ${await statusText(page, /server unreachable/, deadline)}`);
+        const tooltip = await statusTooltip(page, /Unavailable:/, deadline);
+        log(`status tooltip: ${JSON.stringify(tooltip)}`);
+        return screenshot('server-down');
+      }),
+    );
+    await check('server-down-dark', () =>
+      step('server-down-dark', 'Ctrl+K Ctrl+T "Dark Modern": the same status in the dark theme', 45, async (deadline) => {
+        await page.keyboard.press('Control+K');
+        await page.keyboard.press('Control+T');
+        const input = page.locator('.quick-input-widget input.input');
+        await input.waitFor({ timeout: remaining(deadline) });
+        await input.pressSequentially('Dark Modern', { delay: 30 });
+        await page
+          .locator('.quick-input-list .monaco-list-row[aria-label*="Dark Modern"]')
+          .first()
+          .waitFor({ timeout: remaining(deadline) });
+        await page.keyboard.press('Enter');
+        await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: remaining(deadline) });
+        await statusTooltip(page, /Unavailable:/, deadline);
+        return screenshot('server-down-dark');
+      }),
+    );
+    await check('server-back', () =>
+      step('server-back', 'the server started again: the status bar names it again (reconnected)', 60, async (deadline) => {
+        server.resume();
+        log(`status bar: ${await statusText(page, /server: 1 document/, deadline)}`);
+        await statusTooltip(page, /Team server[\s\S]*team/, deadline);
+        return screenshot('server-back');
+      }),
+    );
+  } finally {
+    server.stop();
   }
 }
 
