@@ -100,6 +100,8 @@ class WorkerBuild implements IndexBuild {
   async finish(): Promise<PassageIndex> {
     this.send();
     this.worker.postMessage(null);
+    // Now something waits for the thread's answer: it keeps the process alive until then.
+    this.worker.ref();
     try {
       return PassageIndex.fromSnapshot(await this.snapshot);
     } catch {
