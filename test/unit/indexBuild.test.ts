@@ -44,6 +44,12 @@ describe('a fresh index built while the corpus is read (indexBuild)', function (
     });
   }
 
+  it('on a worker thread sent many small batches, is the same index', async () => {
+    const build = startIndexBuild(script, 2000);
+    for (const document of workspace.documents) build.add(document);
+    assert.deepEqual((await build.finish()).snapshot, PassageIndex.build(workspace.documents).snapshot);
+  });
+
   it('on a worker thread that cannot start, is built on this thread', async () => {
     const build = startIndexBuild(path.join(dir, 'missing.js'));
     for (const document of workspace.documents) build.add(document);

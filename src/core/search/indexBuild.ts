@@ -39,8 +39,8 @@ export function indexWorkerScript(): string | null {
 }
 
 /** A build on a worker thread running `script` (see indexWorkerScript), or on this thread when it is null. */
-export function startIndexBuild(script: string | null): IndexBuild {
-  return script ? new WorkerBuild(script) : new LocalBuild();
+export function startIndexBuild(script: string | null, batchCharacters = BATCH_CHARACTERS): IndexBuild {
+  return script ? new WorkerBuild(script, batchCharacters) : new LocalBuild();
 }
 
 class LocalBuild implements IndexBuild {
@@ -61,7 +61,10 @@ class WorkerBuild implements IndexBuild {
   /** Kept so that the index can still be built here if the worker fails. */
   private readonly documents: CorpusDocument[] = [];
 
-  constructor(script: string) {
+  constructor(
+    script: string,
+    private readonly batchCharacters: number,
+  ) {
     this.worker = new Worker(script);
     // A load that fails part-way never finishes the build: the thread must not keep the process alive.
     this.worker.unref();
@@ -83,7 +86,7 @@ class WorkerBuild implements IndexBuild {
     }
     for (const p of document.passages) batch.passages.push(firstParagraph + p.paragraph, p.start, p.end);
     batch.documentPassages.push(document.passages.length);
-    if (batch.characters >= BATCH_CHARACTERS) this.send();
+    if (batch.characters >= this.batchCharacters) this.send();
   }
 
   private batch = emptyBatch();
