@@ -60,6 +60,8 @@ class WorkerBuild implements IndexBuild {
   private readonly snapshot: Promise<IndexSnapshot>;
   /** Kept so that the index can still be built here if the worker fails. */
   private readonly documents: CorpusDocument[] = [];
+  /** Documents added since the last message. */
+  private batch = emptyBatch();
 
   constructor(
     script: string,
@@ -88,8 +90,6 @@ class WorkerBuild implements IndexBuild {
     batch.documentPassages.push(document.passages.length);
     if (batch.characters >= this.batchCharacters) this.send();
   }
-
-  private batch = emptyBatch();
 
   private send(): void {
     const { paragraphs, passages, documentPassages } = this.batch;
