@@ -5,6 +5,7 @@ import * as path from 'path';
 import { decodeBytes } from '../../src/core/corpus/decode';
 import { ingestText } from '../../src/core/corpus/ingest';
 import { splitLines } from '../../src/core/corpus/lines';
+import type { IndexSnapshot } from '../../src/core/search/passageIndex';
 import type { CorpusDocument, SourceRange } from '../../src/core/types';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -53,4 +54,14 @@ export class TempDir {
 /** Reads a command's JSON output as the contract type the test expects of it. */
 export function parseJson<T>(text: string): T {
   return JSON.parse(text) as T;
+}
+
+/** Each term's count and passages, by term text, so two indexes can be compared whatever their term numbering. */
+export function postingsByTerm(snapshot: IndexSnapshot): Map<string, { passages: number[]; documentFrequency: number }> {
+  return new Map(
+    snapshot.terms.map((term, id) => [
+      term,
+      { passages: Array.from(snapshot.postingList(id)), documentFrequency: snapshot.documentFrequency[id] },
+    ]),
+  );
 }

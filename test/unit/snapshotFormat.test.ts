@@ -3,10 +3,10 @@ import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from
 import * as path from 'path';
 import { CACHE_VERSION, IndexCache } from '../../src/core/cache';
 import { AcronymTable } from '../../src/core/facts/acronyms';
-import { type IndexSnapshot, PassageIndex } from '../../src/core/search/passageIndex';
+import { PassageIndex } from '../../src/core/search/passageIndex';
 import { searchPassages } from '../../src/core/search/search';
 import { encodeSnapshot, openSnapshot, openWholeSnapshot, SnapshotDamagedError } from '../../src/core/snapshotFormat';
-import { BUNDLED_CORPUS, ingestFile, passageTexts, TempDir } from './helpers';
+import { BUNDLED_CORPUS, ingestFile, passageTexts, postingsByTerm, TempDir } from './helpers';
 
 describe('the snapshot format', () => {
   const documents = readdirSync(BUNDLED_CORPUS)
@@ -32,9 +32,7 @@ describe('the snapshot format', () => {
     assert.deepEqual(opened.index.passageDocument, index.snapshot.passageDocument);
     assert.deepEqual(opened.index.passageLocal, index.snapshot.passageLocal);
     // Each term with its count and passages, whatever its number; the snapshot numbers terms in sorted order.
-    const byTerm = (snapshot: IndexSnapshot) =>
-      new Map(snapshot.terms.map((term, id) => [term, [snapshot.documentFrequency[id], Array.from(snapshot.postingList(id))]]));
-    assert.deepEqual(byTerm(opened.index), byTerm(index.snapshot));
+    assert.deepEqual(postingsByTerm(opened.index), postingsByTerm(index.snapshot));
     assert.deepEqual(opened.index.terms, [...index.snapshot.terms].sort());
     assert.equal(opened.readings(), null);
   });

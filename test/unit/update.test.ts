@@ -7,7 +7,7 @@ import { PassageIndex } from '../../src/core/search/passageIndex';
 import { searchPassages } from '../../src/core/search/search';
 import { encodeSnapshot, openSnapshot, openWholeSnapshot } from '../../src/core/snapshotFormat';
 import { PrecedentWorkspace } from '../../src/core/workspace';
-import { BUNDLED_CORPUS, ingestString, TempDir } from './helpers';
+import { BUNDLED_CORPUS, ingestString, postingsByTerm, TempDir } from './helpers';
 
 const STATEMENTS = {
   'a.md': 'Japan pledged support to the peacebuilding fund.\n\nWe welcome the adoption of the Paris Agreement.\n',
@@ -16,12 +16,9 @@ const STATEMENTS = {
 };
 const ADDED = 'Reform of the Security Council is overdue.\n\nThe peacebuilding fund deserves predictable financing.\n';
 
-/** Each term's passages, by term text, so two indexes can be compared whatever their term numbering. */
-function postingsByTerm(index: PassageIndex): Map<string, number[]> {
-  const { terms, postingList } = index.snapshot;
-  const byTerm = new Map<string, number[]>();
-  terms.forEach((term, id) => byTerm.set(term, Array.from(postingList(id))));
-  return byTerm;
+/** Each term's passages, by term text (counts may differ after an update, see PassageIndex.withChanges). */
+function passagesByTerm(index: PassageIndex): Map<string, number[]> {
+  return new Map([...postingsByTerm(index.snapshot)].map(([term, { passages }]) => [term, passages]));
 }
 
 describe('updating the index', () => {
@@ -32,8 +29,8 @@ describe('updating the index', () => {
     const fresh = PassageIndex.build([a, c, d]);
     assert.deepEqual(Array.from(patched.snapshot.passageDocument), Array.from(fresh.snapshot.passageDocument));
     assert.deepEqual(Array.from(patched.snapshot.passageLocal), Array.from(fresh.snapshot.passageLocal));
-    const patchedPostings = postingsByTerm(patched);
-    for (const [term, passages] of postingsByTerm(fresh)) assert.deepEqual(patchedPostings.get(term), passages, term);
+    const patchedPostings = passagesByTerm(patched);
+    for (const [term, passages] of passagesByTerm(fresh)) assert.deepEqual(patchedPostings.get(term), passages, term);
     // A term only the removed document held is still listed, with no passages: no query finds it.
     assert.deepEqual(patchedPostings.get('sahel'), []);
     assert.equal(patched.passagesWith('sahel'), 0);
@@ -53,12 +50,12 @@ describe('updating the index', () => {
       const patched = PassageIndex.withChanges(old.index, old.documents, [true, false, true], [d]);
       const documents = [old.documents[0].at(a.file), old.documents[2].at(c.file), d];
       const fresh = PassageIndex.build([a, c, d]);
-      assert.deepEqual(postingsByTerm(patched).get('peacebuilding'), postingsByTerm(fresh).get('peacebuilding'));
+      assert.deepEqual(passagesByTerm(patched).get('peacebuilding'), passagesByTerm(fresh).get('peacebuilding'));
       assert.equal(patched.passagesWith('sahel'), 0);
       writeFileSync(folder.file('new.bin'), encodeSnapshot(documents, patched.snapshot));
       const reopened = openSnapshot(folder.file('new.bin'), new Map(documents.map((document) => [document.hash, document.file])))!;
-      const reopenedPostings = postingsByTerm(PassageIndex.fromSnapshot(reopened.index));
-      for (const [term, passages] of postingsByTerm(fresh)) assert.deepEqual(reopenedPostings.get(term), passages, term);
+      const reopenedPostings = passagesByTerm(PassageIndex.fromSnapshot(reopened.index));
+      for (const [term, passages] of passagesByTerm(fresh)) assert.deepEqual(reopenedPostings.get(term), passages, term);
       for (const query of ['peacebuilding fund', 'Security Council reform', 'water management', 'Sahel']) {
         assert.deepEqual(
           searchPassages(PassageIndex.fromSnapshot(reopened.index), reopened.documents, query),
