@@ -154,7 +154,7 @@ export class IndexCache {
   }
 
   /** Write to a temporary file and rename, so a crash never leaves half a cache entry. */
-  private async writeAtomically(file: string, data: string | Buffer): Promise<void> {
+  private async writeAtomically(file: string, data: string | Buffer | readonly Uint8Array[]): Promise<void> {
     await fs.mkdir(path.dirname(file), { recursive: true });
     // Two workspaces of one process may write the same entry in the same millisecond: each its own temporary file.
     const temporary = `${file}.${process.pid}.${Date.now()}.${++temporaryFiles}.tmp`;

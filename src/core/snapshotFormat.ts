@@ -87,7 +87,11 @@ export class SnapshotDamagedError extends Error {
   }
 }
 
-export function encodeSnapshot(documents: CorpusDocument[], index: IndexSnapshot, readings: CorpusReadings | null = null): Buffer {
+/**
+ * The snapshot's bytes, as the parts to write one after another: the documents' blocks are not joined into one buffer,
+ * so writing an archive's snapshot does not hold its text twice.
+ */
+export function encodeSnapshot(documents: CorpusDocument[], index: IndexSnapshot, readings: CorpusReadings | null = null): Uint8Array[] {
   checkPassageOrder(documents, index);
   const { terms } = index;
   const termCount = terms.length;
@@ -110,17 +114,18 @@ export function encodeSnapshot(documents: CorpusDocument[], index: IndexSnapshot
   const details = documents.map((document) =>
     document instanceof SnapshotDocument ? document.storedDetails() : Buffer.from(JSON.stringify(detailsOf(document)), 'utf8'),
   );
-  const parts: Record<Section, Uint8Array> = {
-    terms: Buffer.from(Array.from(order, (id) => terms[id]).join('\n'), 'utf8'),
-    documentFrequency: bytesOf(documentFrequency),
-    postingStarts: bytesOf(postingStarts),
-    postings: postings.bytes(),
-    blockStarts: bytesOf(startsOf(blocks)),
-    blocks: Buffer.concat(blocks),
-    detailStarts: bytesOf(startsOf(details)),
-    details: Buffer.concat(details),
-    readings: readings ? Buffer.from(JSON.stringify(storeReadings(documents, readings)), 'utf8') : new Uint8Array(0),
+  const parts: Record<Section, Uint8Array[]> = {
+    terms: [Buffer.from(Array.from(order, (id) => terms[id]).join('\n'), 'utf8')],
+    documentFrequency: [bytesOf(documentFrequency)],
+    postingStarts: [bytesOf(postingStarts)],
+    postings: [postings.bytes()],
+    blockStarts: [bytesOf(startsOf(blocks))],
+    blocks,
+    detailStarts: [bytesOf(startsOf(details))],
+    details,
+    readings: readings ? [Buffer.from(JSON.stringify(storeReadings(documents, readings)), 'utf8')] : [],
   };
+  const lengthOf = (name: Section) => parts[name].reduce((sum, part) => sum + part.length, 0);
   const header: Header = {
     hashes: documents.map((d) => d.hash),
     paragraphs: documents.map(paragraphCountOf),
@@ -134,8 +139,8 @@ export function encodeSnapshot(documents: CorpusDocument[], index: IndexSnapshot
   for (let settled = false; !settled;) {
     let offset = PREAMBLE_BYTES + headerBytes.length;
     for (const name of SECTIONS) {
-      header.sections[name] = [offset, parts[name].length];
-      offset += parts[name].length;
+      header.sections[name] = [offset, lengthOf(name)];
+      offset += lengthOf(name);
     }
     const next = Buffer.from(JSON.stringify(header), 'utf8');
     settled = next.length === headerBytes.length;
@@ -145,7 +150,7 @@ export function encodeSnapshot(documents: CorpusDocument[], index: IndexSnapshot
   preamble.write(MAGIC, 0, 'latin1');
   preamble.writeUInt32LE(FORMAT, 4);
   preamble.writeUInt32LE(headerBytes.length, 8);
-  return Buffer.concat([preamble, headerBytes, ...SECTIONS.map((name) => parts[name])]);
+  return [preamble, headerBytes, ...SECTIONS.flatMap((name) => parts[name])];
 }
 
 /**

@@ -45,14 +45,14 @@ describe('updating the index', () => {
     const d = { ...ingestString(ADDED, '/corpus/d.md'), hash: 'd.md' };
     const folder = new TempDir();
     try {
-      writeFileSync(folder.file('old.bin'), encodeSnapshot([a, b, c], PassageIndex.build([a, b, c]).snapshot));
+      writeFileSync(folder.file('old.bin'), Buffer.concat(encodeSnapshot([a, b, c], PassageIndex.build([a, b, c]).snapshot)));
       const old = openWholeSnapshot(folder.file('old.bin'))!;
       const patched = PassageIndex.withChanges(old.index, old.documents, [true, false, true], [d]);
       const documents = [old.documents[0].at(a.file), old.documents[2].at(c.file), d];
       const fresh = PassageIndex.build([a, c, d]);
       assert.deepEqual(passagesByTerm(patched).get('peacebuilding'), passagesByTerm(fresh).get('peacebuilding'));
       assert.equal(patched.passagesWith('sahel'), 0);
-      writeFileSync(folder.file('new.bin'), encodeSnapshot(documents, patched.snapshot));
+      writeFileSync(folder.file('new.bin'), Buffer.concat(encodeSnapshot(documents, patched.snapshot)));
       const reopened = openSnapshot(folder.file('new.bin'), new Map(documents.map((document) => [document.hash, document.file])))!;
       const reopenedPostings = passagesByTerm(PassageIndex.fromSnapshot(reopened.index));
       for (const [term, passages] of passagesByTerm(fresh)) assert.deepEqual(reopenedPostings.get(term), passages, term);
