@@ -1,4 +1,5 @@
 /** Shared test helpers: the bundled corpus, temporary folders, and reading a passage back from its file. */
+import * as esbuild from 'esbuild';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -64,4 +65,22 @@ export function postingsByTerm(snapshot: IndexSnapshot): Map<string, { passages:
       { passages: Array.from(snapshot.postingList(id)), documentFrequency: snapshot.documentFrequency[id] },
     ]),
   );
+}
+
+/**
+ * A worker thread's script as the extension ships it (a bundle in dist/), built from the sources under test into a
+ * new temporary folder; returns the script's path and the folder, to be removed after the tests.
+ */
+export async function bundleWorker(source: string): Promise<{ script: string; dir: string }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'precedent-worker-'));
+  const script = path.join(dir, `${path.basename(source, '.ts')}.js`);
+  await esbuild.build({
+    entryPoints: [path.join(REPO_ROOT, source)],
+    outfile: script,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    logLevel: 'silent',
+  });
+  return { script, dir };
 }

@@ -1,12 +1,10 @@
 import { strict as assert } from 'assert';
-import * as esbuild from 'esbuild';
-import { mkdtempSync, rmSync } from 'fs';
-import * as os from 'os';
+import { rmSync } from 'fs';
 import * as path from 'path';
 import { startIndexBuild } from '../../src/core/search/indexBuild';
 import { PassageIndex } from '../../src/core/search/passageIndex';
 import { PrecedentWorkspace } from '../../src/core/workspace';
-import { BUNDLED_CORPUS, postingsByTerm, REPO_ROOT } from './helpers';
+import { BUNDLED_CORPUS, bundleWorker, postingsByTerm } from './helpers';
 
 /** Everything an index holds, its terms in their order. */
 function indexContents({ snapshot }: PassageIndex) {
@@ -21,17 +19,7 @@ describe('a fresh index built while the corpus is read (indexBuild)', function (
   let workspace: PrecedentWorkspace;
 
   before(async () => {
-    // The worker runs the bundle shipped beside the others (dist/indexWorker.js), built here from the sources under test.
-    dir = mkdtempSync(path.join(os.tmpdir(), 'precedent-index-worker-'));
-    script = path.join(dir, 'indexWorker.js');
-    await esbuild.build({
-      entryPoints: [path.join(REPO_ROOT, 'src/core/search/indexWorker.ts')],
-      outfile: script,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      logLevel: 'silent',
-    });
+    ({ script, dir } = await bundleWorker('src/core/search/indexWorker.ts'));
     workspace = await PrecedentWorkspace.load({ roots: [BUNDLED_CORPUS], cacheDir: null });
   });
 
