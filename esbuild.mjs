@@ -56,6 +56,8 @@ const builds = [
   entry,
   { ...common, entryPoints: ['src/vscode/core.ts'], outfile: 'dist/core.js' },
   { ...common, entryPoints: ['src/core/worker/corpusWorker.ts'], outfile: 'dist/corpusWorker.js' },
+  // The worker thread that builds a fresh index while the corpus is read (src/core/search/indexBuild.ts).
+  { ...common, entryPoints: ['src/core/search/indexWorker.ts'], outfile: 'dist/indexWorker.js' },
   { ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js' },
   extractor('pdf'),
   extractor('docx'),

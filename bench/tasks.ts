@@ -76,8 +76,12 @@ export const WORKER_FLAG = '--worker';
 export async function privateCopyOfScript(dir: string): Promise<string> {
   const script = path.join(dir, path.basename(process.argv[1]));
   await fs.copyFile(process.argv[1], script);
+  // The index's worker thread, which the bundles look for beside themselves.
+  await fs.copyFile(path.join(path.dirname(process.argv[1]), INDEX_WORKER), path.join(dir, INDEX_WORKER));
   return script;
 }
+
+const INDEX_WORKER = 'indexWorker.js';
 
 /**
  * Runs the task in a fresh node process running `script` (this benchmark, see `privateCopyOfScript`) with the same

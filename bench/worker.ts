@@ -9,7 +9,7 @@ import type { ColdResult, PeerResult, QueryJob, UpdateResult, WarmResult, Worker
 import { DEFAULT_CONFIG } from '../src/core/checks/config';
 import { ResolutionRegistry } from '../src/core/citations/registry';
 import { LocalCorpus } from '../src/core/service';
-import { DRAFT_WORDS, draftParagraphs, makeDraft } from './drafts';
+import { DRAFT_WORDS, draftParagraphs, draftSources, makeDraft } from './drafts';
 import { seededRandom } from './random';
 
 const FIRST_CHECK_SEED = 16;
@@ -94,7 +94,7 @@ async function warmRun(task: Extract<WorkerTask, { kind: 'precedent-warm' }>): P
 
 /** The first check of a draft on a corpus just opened, through the seam the editor asks by. */
 async function timeFirstCheck(workspace: PrecedentWorkspace): Promise<number> {
-  const { draft } = makeDraft(draftParagraphs(workspace.documents), seededRandom(FIRST_CHECK_SEED));
+  const { draft } = makeDraft(draftParagraphs(draftSources(workspace.documents)), seededRandom(FIRST_CHECK_SEED));
   const { ms } = await timed(() =>
     new LocalCorpus(workspace).check(draft, '/drafts/first-check.md', { registry: new ResolutionRegistry(), config: DEFAULT_CONFIG }),
   );

@@ -12,10 +12,10 @@ import { promisify } from 'util';
 import { gunzip as gunzipCallback, gzip as gzipCallback } from 'zlib';
 import {
   type CorpusReadings,
-  decodeSnapshot,
   type DecodedSnapshot,
-  decodeWholeSnapshot,
   encodeSnapshot,
+  openSnapshot,
+  openWholeSnapshot,
   type SnapshotDocument,
 } from './snapshotFormat';
 
@@ -23,8 +23,10 @@ const gzip = promisify(gzipCallback);
 const gunzip = promisify(gunzipCallback);
 
 /** Bump when ingestion or the index changes what it produces: old entries are then ignored. */
-export const CACHE_VERSION = 'v6';
-const KEPT_SNAPSHOTS = 4;
+export const CACHE_VERSION = 'v7';
+/** A snapshot younger than this is never removed: another process may have just written it. */
+const RECENT_SNAPSHOT_MS = 5 * 60 * 1000;
+let temporaryFiles = 0;
 
 export interface ManifestEntry {
   size: number;
@@ -72,13 +74,12 @@ export class IndexCache {
     await this.writeAtomically(this.documentPath(document.hash), await gzip(JSON.stringify(toStored(document))));
   }
 
-  /** The snapshot of a corpus with exactly these contents; documents take the paths their content has now. */
-  async readSnapshot(key: string, fileOfHash: Map<string, string>): Promise<DecodedSnapshot | null> {
-    try {
-      return decodeSnapshot(await fs.readFile(this.snapshotPath(key)), fileOfHash);
-    } catch {
-      return null;
-    }
+  /**
+   * The snapshot of a corpus with exactly these contents; documents take the paths their content has now. It is
+   * opened, not read: its parts are read from the file as they are used.
+   */
+  readSnapshot(key: string, fileOfHash: Map<string, string>): DecodedSnapshot | null {
+    return openSnapshot(this.snapshotPath(key), fileOfHash);
   }
 
   /**
@@ -88,7 +89,7 @@ export class IndexCache {
   async readLatestSnapshot(roots: readonly string[]): Promise<DecodedSnapshot<SnapshotDocument> | null> {
     try {
       const latest = JSON.parse(await fs.readFile(this.latestPath(roots), 'utf8')) as { key: string };
-      return decodeWholeSnapshot(await fs.readFile(this.snapshotPath(latest.key)));
+      return openWholeSnapshot(this.snapshotPath(latest.key));
     } catch {
       return null;
     }
@@ -107,15 +108,37 @@ export class IndexCache {
     await this.removeOldSnapshots();
   }
 
-  /** One cache may serve several corpora (the bundled one, a mission's archive): keep the latest few. */
+  /**
+   * Keeps the snapshot each set of corpus folders wrote last (one cache may serve several corpora: the bundled one,
+   * a mission's archive), and removes the others: an older one would be opened only if a corpus went back to exactly
+   * its contents, and an update from the latest makes that cheaply. One written in the last minutes stays too: another
+   * process may be about to name it as its latest.
+   */
   private async removeOldSnapshots(): Promise<void> {
     const folder = path.join(this.root, 'snapshots');
-    const names = await fs.readdir(folder).catch(() => [] as string[]);
-    const dated = await Promise.all(
-      names.map(async (name) => ({ name, mtimeMs: (await fs.stat(path.join(folder, name)).catch(() => null))?.mtimeMs ?? 0 })),
+    const latestFolder = path.join(this.root, 'latest');
+    const latestFiles = await fs.readdir(latestFolder).catch(() => [] as string[]);
+    const named = await Promise.all(
+      latestFiles
+        .filter((name) => name.endsWith('.json'))
+        .map((name) =>
+          fs
+            .readFile(path.join(latestFolder, name), 'utf8')
+            .then((text) => `${(JSON.parse(text) as { key: string }).key}.bin`)
+            .catch(() => null),
+        ),
     );
-    dated.sort((a, b) => b.mtimeMs - a.mtimeMs);
-    await Promise.all(dated.slice(KEPT_SNAPSHOTS).map(({ name }) => fs.rm(path.join(folder, name), { force: true })));
+    const kept = new Set(named);
+    const names = (await fs.readdir(folder).catch(() => [] as string[])).filter((name) => name.endsWith('.bin') && !kept.has(name));
+    const now = Date.now();
+    await Promise.all(
+      names.map(async (name) => {
+        const file = path.join(folder, name);
+        const stat = await fs.stat(file).catch(() => null);
+        // A snapshot still open elsewhere (Windows may refuse to remove it) goes next time.
+        if (stat && now - stat.mtimeMs > RECENT_SNAPSHOT_MS) await fs.rm(file, { force: true }).catch(() => undefined);
+      }),
+    );
   }
 
   private documentPath(hash: string): string {
@@ -131,9 +154,10 @@ export class IndexCache {
   }
 
   /** Write to a temporary file and rename, so a crash never leaves half a cache entry. */
-  private async writeAtomically(file: string, data: string | Buffer): Promise<void> {
+  private async writeAtomically(file: string, data: string | Buffer | readonly Uint8Array[]): Promise<void> {
     await fs.mkdir(path.dirname(file), { recursive: true });
-    const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+    // Two workspaces of one process may write the same entry in the same millisecond: each its own temporary file.
+    const temporary = `${file}.${process.pid}.${Date.now()}.${++temporaryFiles}.tmp`;
     await fs.writeFile(temporary, data);
     await fs.rename(temporary, file);
   }

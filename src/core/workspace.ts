@@ -24,9 +24,10 @@ import { type Fact, FactBase } from './facts/factBase';
 import { factsAt, type FactsAt } from './facts/factsAt';
 import { completeSentence, type Continuation } from './search/complete';
 import { closestParagraphs, type ParagraphMatch } from './search/closestParagraphs';
+import { indexWorkerScript, startIndexBuild, WORKER_MIN_BYTES } from './search/indexBuild';
 import { PassageIndex } from './search/passageIndex';
 import { phraseHistory, type PhraseHistory } from './search/phraseHistory';
-import type { CorpusReadings, DecodedSnapshot, SnapshotDocument } from './snapshotFormat';
+import { type CorpusReadings, type DecodedSnapshot, passageCountOf, SnapshotDamagedError, type SnapshotDocument } from './snapshotFormat';
 import { searchPassages, type SearchOptions } from './search/search';
 import { type SentencePassage, sentencePassages } from './search/sentencePassages';
 import { similarPassages } from './search/similar';
@@ -93,6 +94,16 @@ export class PrecedentWorkspace implements CorpusEvidence {
   static async load(options: WorkspaceOptions): Promise<PrecedentWorkspace>;
   static async load(options: WorkspaceOptions & SnapshotOnly): Promise<PrecedentWorkspace | null>;
   static async load(options: WorkspaceOptions & Partial<SnapshotOnly>): Promise<PrecedentWorkspace | null> {
+    try {
+      return await PrecedentWorkspace.open(options);
+    } catch (error) {
+      // A snapshot found damaged while an update read it has been removed: open again, without it.
+      if (error instanceof SnapshotDamagedError) return PrecedentWorkspace.open(options);
+      throw error;
+    }
+  }
+
+  private static async open(options: WorkspaceOptions & Partial<SnapshotOnly>): Promise<PrecedentWorkspace | null> {
     const started = performance.now();
     const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     const cache = options.cacheDir ? new IndexCache(options.cacheDir) : null;
@@ -100,9 +111,11 @@ export class PrecedentWorkspace implements CorpusEvidence {
     const skipped = [...discovery.skipped];
     const manifest = cache ? await cache.readManifest() : {};
     const known = discovery.files.map((file) => unchangedEntry(manifest[file.file], file));
+    // The cache holds a document for a content the manifest names (it is written after them): others are not looked up.
+    const cachedContents = new Set(Object.values(manifest).map((entry) => entry.hash));
 
     if (cache && known.every((entry): entry is ManifestEntry => entry !== null)) {
-      const warm = await loadSnapshot(cache, discovery.files, known);
+      const warm = loadSnapshot(cache, discovery.files, known);
       if (warm) {
         const index = PassageIndex.fromSnapshot(warm.index);
         const report = makeReport(warm.documents, index, [...skipped, ...warm.skipped], 0, true, started);
@@ -116,37 +129,49 @@ export class PrecedentWorkspace implements CorpusEvidence {
     const previous = cache ? await cache.readLatestSnapshot(options.roots) : null;
     const previousAt = new Map(previous?.documents.map((document, at) => [document.hash, at]));
     const fromPrevious = new Map<CorpusDocument, number>();
-    const loaded = await mapLimited(discovery.files, READ_CONCURRENCY, async (file, i): Promise<Loaded | NotLoaded> => {
-      const entry = known[i];
-      const at = previous && entry && !entry.reason ? previousAt.get(entry.hash) : undefined;
-      if (previous && at !== undefined) {
-        const document = previous.documents[at].at(file.file);
-        fromPrevious.set(document, at);
-        return { document, ingested: false };
-      }
-      return loadFile(file, entry, cache);
-    });
     const documents: CorpusDocument[] = [];
     const firstWithHash = new Map<string, string>();
     const nextManifest: Record<string, ManifestEntry> = {};
-    for (const [i, result] of loaded.entries()) {
+    // Without a previous snapshot the index is built afresh, while the files are still being read (indexBuild.ts).
+    const corpusBytes = discovery.files.reduce((sum, file) => sum + file.size, 0);
+    const build = previous ? null : startIndexBuild(corpusBytes >= WORKER_MIN_BYTES ? indexWorkerScript() : null);
+    const accept = (i: number, result: Loaded | NotLoaded) => {
       const { file, size, mtimeMs } = discovery.files[i];
       if ('reason' in result) {
         if (result.hash) nextManifest[file] = { size, mtimeMs, hash: result.hash, reason: result.reason };
         skipped.push({ file, reason: result.reason });
-        continue;
+        return;
       }
       const { document } = result;
-      const reason = document.passages.length === 0 ? NO_TEXT : null;
+      const reason = passageCountOf(document) === 0 ? NO_TEXT : null;
       nextManifest[file] = { size, mtimeMs, hash: document.hash, reason };
       const twin = firstWithHash.get(document.hash);
       if (reason || twin) {
         skipped.push({ file, reason: reason ?? sameContentAs(twin!) });
-        continue;
+        return;
       }
       firstWithHash.set(document.hash, file);
       documents.push(document);
-    }
+      build?.add(document);
+    };
+    // Each file's result is taken in the files' order, as soon as it and every one before it are loaded.
+    const results = new Array<Loaded | NotLoaded | undefined>(discovery.files.length);
+    let accepted = 0;
+    const loaded = await mapLimited(discovery.files, READ_CONCURRENCY, async (file, i): Promise<Loaded | NotLoaded> => {
+      const entry = known[i];
+      const at = previous && entry && !entry.reason ? previousAt.get(entry.hash) : undefined;
+      let result: Loaded | NotLoaded;
+      if (previous && at !== undefined) {
+        const document = previous.documents[at].at(file.file);
+        fromPrevious.set(document, at);
+        result = { document, ingested: false };
+      } else {
+        result = await loadFile(file, entry, cache, cachedContents);
+      }
+      results[i] = result;
+      for (let next = results[accepted]; next !== undefined; next = results[accepted]) accept(accepted++, next);
+      return result;
+    });
     const added = documents.filter((document) => !fromPrevious.has(document));
     const update = previous && added.length <= documents.length / 2 ? { previous, added } : null;
     let index: PassageIndex;
@@ -161,9 +186,9 @@ export class PrecedentWorkspace implements CorpusEvidence {
         keptDocuments[at] = document;
       }
       documents.splice(0, documents.length, ...keptDocuments.filter((d): d is CorpusDocument => d !== undefined), ...update.added);
-      index = PassageIndex.withChanges(update.previous.index, kept, update.added);
+      index = PassageIndex.withChanges(update.previous.index, update.previous.documents, kept, update.added);
     } else {
-      index = PassageIndex.build(documents);
+      index = build ? await build.finish() : PassageIndex.build(documents);
     }
     const ingested = loaded.filter((r): r is Loaded => 'ingested' in r && r.ingested);
     const report = makeReport(documents, index, skipped, ingested.length, false, started);
@@ -363,7 +388,12 @@ type Loaded = { document: CorpusDocument; ingested: boolean };
 /** A file not indexed; `hash` when its content was read, so the verdict can be remembered. */
 type NotLoaded = { reason: string; hash: string | null };
 
-async function loadFile(file: CorpusFile, known: ManifestEntry | null, cache: IndexCache | null): Promise<Loaded | NotLoaded> {
+async function loadFile(
+  file: CorpusFile,
+  known: ManifestEntry | null,
+  cache: IndexCache | null,
+  cachedContents: ReadonlySet<string>,
+): Promise<Loaded | NotLoaded> {
   // An unchanged file keeps its verdict: a scanned PDF is not parsed again each time another file changes.
   if (known?.reason) return { reason: known.reason, hash: known.hash };
   if (known && cache) {
@@ -378,7 +408,7 @@ async function loadFile(file: CorpusFile, known: ManifestEntry | null, cache: In
     return { reason: describeFsError(error), hash: null };
   }
   const hash = createHash('sha1').update(bytes).digest('hex');
-  if (cache) {
+  if (cache && cachedContents.has(hash)) {
     const cached = await cache.readDocument(hash, file.file);
     if (cached) return { document: cached, ingested: false };
   }
@@ -422,7 +452,7 @@ function updatedReadings(
 }
 
 /** An unchanged corpus: every file known by size and time, and a snapshot for exactly those contents. */
-async function loadSnapshot(cache: IndexCache, files: CorpusFile[], entries: ManifestEntry[]) {
+function loadSnapshot(cache: IndexCache, files: CorpusFile[], entries: ManifestEntry[]) {
   const skipped: SkippedFile[] = [];
   const fileOfHash = new Map<string, string>();
   files.forEach((file, i) => {
@@ -432,7 +462,7 @@ async function loadSnapshot(cache: IndexCache, files: CorpusFile[], entries: Man
     else if (twin) skipped.push({ file: file.file, reason: sameContentAs(twin) });
     else fileOfHash.set(hash, file.file);
   });
-  const snapshot = await cache.readSnapshot(snapshotKey([...fileOfHash.keys()]), fileOfHash);
+  const snapshot = cache.readSnapshot(snapshotKey([...fileOfHash.keys()]), fileOfHash);
   return snapshot && { ...snapshot, skipped };
 }
 

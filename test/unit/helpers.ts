@@ -1,10 +1,12 @@
 /** Shared test helpers: the bundled corpus, temporary folders, and reading a passage back from its file. */
+import * as esbuild from 'esbuild';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { decodeBytes } from '../../src/core/corpus/decode';
 import { ingestText } from '../../src/core/corpus/ingest';
 import { splitLines } from '../../src/core/corpus/lines';
+import type { IndexSnapshot } from '../../src/core/search/passageIndex';
 import type { CorpusDocument, SourceRange } from '../../src/core/types';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -53,4 +55,32 @@ export class TempDir {
 /** Reads a command's JSON output as the contract type the test expects of it. */
 export function parseJson<T>(text: string): T {
   return JSON.parse(text) as T;
+}
+
+/** Each term's count and passages, by term text, so two indexes can be compared whatever their term numbering. */
+export function postingsByTerm(snapshot: IndexSnapshot): Map<string, { passages: number[]; documentFrequency: number }> {
+  return new Map(
+    snapshot.terms.map((term, id) => [
+      term,
+      { passages: Array.from(snapshot.postingList(id)), documentFrequency: snapshot.documentFrequency[id] },
+    ]),
+  );
+}
+
+/**
+ * A worker thread's script as the extension ships it (a bundle in dist/), built from the sources under test into a
+ * new temporary folder; returns the script's path and the folder, to be removed after the tests.
+ */
+export async function bundleWorker(source: string): Promise<{ script: string; dir: string }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'precedent-worker-'));
+  const script = path.join(dir, `${path.basename(source, '.ts')}.js`);
+  await esbuild.build({
+    entryPoints: [path.join(REPO_ROOT, source)],
+    outfile: script,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    logLevel: 'silent',
+  });
+  return { script, dir };
 }

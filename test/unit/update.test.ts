@@ -1,9 +1,13 @@
 import { strict as assert } from 'assert';
-import { appendFileSync, cpSync, rmSync, writeFileSync } from 'fs';
+import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import * as path from 'path';
+import { CACHE_VERSION } from '../../src/core/cache';
 import { FactBase } from '../../src/core/facts/factBase';
 import { PassageIndex } from '../../src/core/search/passageIndex';
+import { searchPassages } from '../../src/core/search/search';
+import { encodeSnapshot, openSnapshot, openWholeSnapshot } from '../../src/core/snapshotFormat';
 import { PrecedentWorkspace } from '../../src/core/workspace';
-import { BUNDLED_CORPUS, ingestString, TempDir } from './helpers';
+import { BUNDLED_CORPUS, ingestString, postingsByTerm, TempDir } from './helpers';
 
 const STATEMENTS = {
   'a.md': 'Japan pledged support to the peacebuilding fund.\n\nWe welcome the adoption of the Paris Agreement.\n',
@@ -12,24 +16,21 @@ const STATEMENTS = {
 };
 const ADDED = 'Reform of the Security Council is overdue.\n\nThe peacebuilding fund deserves predictable financing.\n';
 
-/** Each term's passages, by term text, so two indexes can be compared whatever their term numbering. */
-function postingsByTerm(index: PassageIndex): Map<string, number[]> {
-  const { terms, postingOffsets, postings } = index.snapshot;
-  const byTerm = new Map<string, number[]>();
-  terms.forEach((term, id) => byTerm.set(term, Array.from(postings.subarray(postingOffsets[id], postingOffsets[id + 1]))));
-  return byTerm;
+/** Each term's passages, by term text (counts may differ after an update, see PassageIndex.withChanges). */
+function passagesByTerm(index: PassageIndex): Map<string, number[]> {
+  return new Map([...postingsByTerm(index.snapshot)].map(([term, { passages }]) => [term, passages]));
 }
 
 describe('updating the index', () => {
   it('takes documents out and adds others as a fresh build of the result would hold them', () => {
     const [a, b, c] = Object.entries(STATEMENTS).map(([name, text]) => ingestString(text, `/corpus/${name}`));
     const d = ingestString(ADDED, '/corpus/d.md');
-    const patched = PassageIndex.withChanges(PassageIndex.build([a, b, c]).snapshot, [true, false, true], [d]);
+    const patched = PassageIndex.withChanges(PassageIndex.build([a, b, c]).snapshot, [a, b, c], [true, false, true], [d]);
     const fresh = PassageIndex.build([a, c, d]);
     assert.deepEqual(Array.from(patched.snapshot.passageDocument), Array.from(fresh.snapshot.passageDocument));
     assert.deepEqual(Array.from(patched.snapshot.passageLocal), Array.from(fresh.snapshot.passageLocal));
-    const patchedPostings = postingsByTerm(patched);
-    for (const [term, passages] of postingsByTerm(fresh)) assert.deepEqual(patchedPostings.get(term), passages, term);
+    const patchedPostings = passagesByTerm(patched);
+    for (const [term, passages] of passagesByTerm(fresh)) assert.deepEqual(patchedPostings.get(term), passages, term);
     // A term only the removed document held is still listed, with no passages: no query finds it.
     assert.deepEqual(patchedPostings.get('sahel'), []);
     assert.equal(patched.passagesWith('sahel'), 0);
@@ -37,6 +38,34 @@ describe('updating the index', () => {
       patched.analyze('sahel').map((t) => t.variants),
       [[]],
     );
+  });
+
+  it('patches a snapshot opened from disk, reading only the removed document, and writes what a fresh build holds', () => {
+    const [a, b, c] = Object.entries(STATEMENTS).map(([name, text]) => ({ ...ingestString(text, `/corpus/${name}`), hash: name }));
+    const d = { ...ingestString(ADDED, '/corpus/d.md'), hash: 'd.md' };
+    const folder = new TempDir();
+    try {
+      writeFileSync(folder.file('old.bin'), Buffer.concat(encodeSnapshot([a, b, c], PassageIndex.build([a, b, c]).snapshot)));
+      const old = openWholeSnapshot(folder.file('old.bin'))!;
+      const patched = PassageIndex.withChanges(old.index, old.documents, [true, false, true], [d]);
+      const documents = [old.documents[0].at(a.file), old.documents[2].at(c.file), d];
+      const fresh = PassageIndex.build([a, c, d]);
+      assert.deepEqual(passagesByTerm(patched).get('peacebuilding'), passagesByTerm(fresh).get('peacebuilding'));
+      assert.equal(patched.passagesWith('sahel'), 0);
+      writeFileSync(folder.file('new.bin'), Buffer.concat(encodeSnapshot(documents, patched.snapshot)));
+      const reopened = openSnapshot(folder.file('new.bin'), new Map(documents.map((document) => [document.hash, document.file])))!;
+      const reopenedPostings = passagesByTerm(PassageIndex.fromSnapshot(reopened.index));
+      for (const [term, passages] of passagesByTerm(fresh)) assert.deepEqual(reopenedPostings.get(term), passages, term);
+      for (const query of ['peacebuilding fund', 'Security Council reform', 'water management', 'Sahel']) {
+        assert.deepEqual(
+          searchPassages(PassageIndex.fromSnapshot(reopened.index), reopened.documents, query),
+          searchPassages(fresh, [a, c, d], query),
+          query,
+        );
+      }
+    } finally {
+      folder.remove();
+    }
   });
 
   describe('a workspace whose files change', () => {
@@ -76,6 +105,26 @@ describe('updating the index', () => {
       const reopened = await load();
       assert.equal(reopened.report.fromSnapshot, true);
       assert.deepEqual(top(reopened, 'rising seas'), top(fresh, 'rising seas'));
+    });
+
+    it('indexes the corpus again when the snapshot it updates turns out damaged', async () => {
+      await (
+        await load()
+      ).saved;
+      const snapshots = path.join(cache.path, CACHE_VERSION, 'snapshots');
+      for (const name of readdirSync(snapshots)) {
+        const bytes = readFileSync(path.join(snapshots, name));
+        const header = JSON.parse(bytes.toString('utf8', 12, 12 + bytes.readUInt32LE(8))) as { sections: Record<string, number[]> };
+        const [blocksAt, blocksLength] = header.sections.blocks;
+        bytes.fill(0x55, blocksAt, blocksAt + blocksLength);
+        writeFileSync(path.join(snapshots, name), bytes);
+      }
+      // The update reads the changed file's old version from the snapshot, to count its words out.
+      writeFileSync(corpus.file('b.md'), `${STATEMENTS['b.md']}\nSmall island States face rising seas.\n`);
+      const updated = await load();
+      assert.equal(updated.report.fromSnapshot, false);
+      assert.equal(updated.search('rising seas', { limit: 1 })[0].file, corpus.file('b.md'));
+      assert.equal(updated.search('water management', { limit: 1 })[0].file, corpus.file('c.md'));
     });
 
     it('follows a file that moved without reading it again', async () => {

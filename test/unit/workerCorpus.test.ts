@@ -1,7 +1,5 @@
 import { strict as assert } from 'assert';
-import * as esbuild from 'esbuild';
-import { mkdtempSync, rmSync } from 'fs';
-import * as os from 'os';
+import { rmSync } from 'fs';
 import * as path from 'path';
 import { DEFAULT_CONFIG } from '../../src/core/checks/config';
 import { ResolutionRegistry } from '../../src/core/citations/registry';
@@ -9,7 +7,7 @@ import { subjectKeyOf } from '../../src/core/facts/factBase';
 import { isCancelled, LocalCorpus } from '../../src/core/service';
 import { MAX_RESTARTS, WorkerCorpus } from '../../src/core/worker/workerCorpus';
 import { PrecedentWorkspace } from '../../src/core/workspace';
-import { BUNDLED_CORPUS, corpusFile, REPO_ROOT } from './helpers';
+import { BUNDLED_CORPUS, bundleWorker, corpusFile } from './helpers';
 
 const DRAFT = 'Mr. President,\n\nJapan recalls resolution 2231 (2016) on trafficking in persons. Japan pledged $3 million to the UNODC.\n';
 const OPTIONS = { roots: [BUNDLED_CORPUS], cacheDir: null };
@@ -23,17 +21,7 @@ describe('the index on a worker thread (WorkerCorpus)', function () {
   const restarts: string[] = [];
 
   before(async () => {
-    // The worker runs the bundle the extension ships (dist/corpusWorker.js), built here from the sources under test.
-    dir = mkdtempSync(path.join(os.tmpdir(), 'precedent-worker-'));
-    script = path.join(dir, 'corpusWorker.js');
-    await esbuild.build({
-      entryPoints: [path.join(REPO_ROOT, 'src/core/worker/corpusWorker.ts')],
-      outfile: script,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      logLevel: 'silent',
-    });
+    ({ script, dir } = await bundleWorker('src/core/worker/corpusWorker.ts'));
     local = new LocalCorpus(await PrecedentWorkspace.load(OPTIONS));
     corpus = await WorkerCorpus.start(script, OPTIONS, { onRestart: (reason) => restarts.push(reason) });
   });

@@ -24,7 +24,11 @@ const TERMINAL = /[.!?:;]["'”’)\]]*$/;
 const STARTS_LOWER = /^["'“‘(]?\p{Ll}/u;
 const ENUMERATION_START = /^(?:\(\w{1,4}\)|\d{1,3}[.)]\s|[•▪●◦·*-]\s)/u;
 const LINE_END_HYPHEN = /(\p{L}+)-$/u;
-const NOT_WORD = /[^\p{L}-]+/u;
+
+/** A character that is copied as it is: below U+00A0, neither a space nor a tab. */
+function isPlain(code: number): boolean {
+  return code < 0xa0 && code !== 0x20 && code !== 0x09;
+}
 
 function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0xa0 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x3000;
@@ -126,15 +130,44 @@ export function keepsHyphen(head: string, tail: string, vocabulary: Set<string>)
   return vocabulary.has(lowerHead) && lowerHead.length > 1;
 }
 
-/** Words the document uses whole, and its hyphenated compounds; a word cut by a line-end hyphen is not one. */
+/**
+ * Words the document uses whole, and its hyphenated compounds; a word cut by a line-end hyphen is not one. Words
+ * are runs of letters and hyphens, found by a scan of the text's characters (most documents of a large corpus have
+ * a line-end hyphen somewhere, and a split by a Unicode pattern costs several times more).
+ */
 export function vocabularyOf(text: string): Set<string> {
   const words = new Set<string>();
-  for (const chunk of text.toLowerCase().split(NOT_WORD)) {
-    if (chunk.length === 0 || chunk.endsWith('-')) continue;
-    words.add(chunk);
-    if (chunk.includes('-')) for (const part of chunk.split('-')) words.add(part);
+  const lower = text.toLowerCase();
+  let start = -1;
+  for (let i = 0; i <= lower.length;) {
+    const width = i < lower.length ? letterOrHyphenWidth(lower, i) : 0;
+    if (width > 0) {
+      if (start < 0) start = i;
+      i += width;
+      continue;
+    }
+    if (start >= 0) {
+      const chunk = lower.slice(start, i);
+      start = -1;
+      if (!chunk.endsWith('-')) {
+        words.add(chunk);
+        if (chunk.includes('-')) for (const part of chunk.split('-')) words.add(part);
+      }
+    }
+    i++;
   }
   return words;
+}
+
+const LETTER = /\p{L}/u;
+
+/** The UTF-16 units of the letter or hyphen at `i` (two for a letter beyond the Basic Plane), 0 for anything else. */
+function letterOrHyphenWidth(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x2d ? 1 : 0;
+  const point = text.codePointAt(i)!;
+  const char = String.fromCodePoint(point);
+  return LETTER.test(char) ? char.length : 0;
 }
 
 /**
@@ -171,6 +204,8 @@ class ParagraphBuilder {
     for (let i = start; i < end; i++) {
       const code = source.charCodeAt(i);
       if (code < 0xa0 && code !== 0x20 && code !== 0x09) continue;
+      // A single space between words is copied with them, as the run would emit it: one run a line, not a word.
+      if (code === 0x20 && i > runStart && i + 1 < end && isPlain(source.charCodeAt(i + 1))) continue;
       if (isSpace(code)) {
         flushRun(i);
         if (this.pendingSpace < 0 && this.text.length > 0) this.pendingSpace = i;
@@ -208,7 +243,10 @@ class ParagraphBuilder {
   }
 
   finish(): ReflowedParagraph {
-    return { text: this.text, sources: new SourceMap(this.textStarts, this.sourceStarts) };
+    // The text is made of slices of the file's text, which would keep the whole file in memory: flattened into a
+    // string of its own (slicing a concatenation copies it).
+    const text = `${this.text} `.slice(0, -1);
+    return { text, sources: new SourceMap(this.textStarts, this.sourceStarts) };
   }
 
   /** The next character appended comes from `sourceOffset`; starts a run unless it continues the last one. */

@@ -25,11 +25,11 @@ export class Lexicon {
     readonly terms: string[],
     readonly documentFrequency: Int32Array,
     readonly passageCount: number,
-    /** What a fresh build of the local index made already, over the same arrays. */
-    built?: { termIds: Map<string, number>; vocabulary: Vocabulary },
+    /** The vocabulary a fresh build of the local index made already (for OCR repairs), over the same arrays. */
+    vocabulary?: Vocabulary,
   ) {
-    this.termIds = built?.termIds ?? new Map(terms.map((term, id) => [term, id]));
-    this.vocabulary = built?.vocabulary ?? new Vocabulary(terms, documentFrequency);
+    this.termIds = new Map(terms.map((term, id) => [term, id]));
+    this.vocabulary = vocabulary ?? new Vocabulary(terms, documentFrequency);
   }
 
   /** A term's id, or undefined when the corpus never uses it. */

@@ -2,6 +2,7 @@
  * The candidate index: an inverted index from words and identifiers to passages, with IDF weights. It picks the
  * few passages worth ranking; Fuse.js ranks them (see search.ts).
  */
+import { RecentlyUsed } from '../recentlyUsed';
 import type { CorpusDocument, Passage } from '../types';
 import { normalizeForMatch } from '../text/normalize';
 import { scanTokens } from '../text/tokenize';
@@ -10,14 +11,29 @@ import { type TermVariant, Vocabulary } from './vocabulary';
 
 export type { QueryTerm } from './lexicon';
 
-/** Everything needed to rebuild the index without re-reading the corpus; plain arrays, cheap to store. */
+/**
+ * Everything needed to rebuild the index without re-reading the corpus. Posting lists are read through
+ * `postingList`: a built index holds them in memory, a snapshot opened from disk reads each when first asked for.
+ */
 export interface IndexSnapshot {
   terms: string[];
   documentFrequency: Int32Array;
-  postingOffsets: Int32Array;
-  postings: Int32Array;
   passageDocument: Int32Array;
   passageLocal: Int32Array;
+  /** The passages that hold term `id`, ascending. */
+  postingList: (id: number) => Int32Array;
+}
+
+/** A freshly built index's arrays, as the build's worker thread sends them: every posting list in one array. */
+export interface BuiltIndex extends Omit<IndexSnapshot, 'postingList'> {
+  /** Term `id`'s passages are `postings[postingOffsets[id], postingOffsets[id + 1])`. */
+  postingOffsets: Int32Array;
+  postings: Int32Array;
+}
+
+/** A built index as a snapshot whose posting lists are held in memory. */
+export function inMemorySnapshot({ postingOffsets, postings, ...rest }: BuiltIndex): IndexSnapshot {
+  return { ...rest, postingList: (id) => postings.subarray(postingOffsets[id], postingOffsets[id + 1]) };
 }
 
 export interface Candidate {
@@ -26,27 +42,25 @@ export interface Candidate {
   coverage: number;
 }
 
+/** Bytes of patched posting lists an updated index keeps (see withChanges). */
+const PATCHED_LIST_BYTES = 16 * 2 ** 20;
+
 /** Words in more than this share of passages select nothing on their own ("the", "of"); they only rank. */
 export const COMMON_SHARE = 0.2;
 
 export class PassageIndex {
   readonly lexicon: Lexicon;
-  private readonly score: Float64Array;
-  private readonly best: Float64Array;
-  private readonly stamp: Int32Array;
-  private readonly identifierHits: Int32Array;
+  /** Which passages a query has met already; all 0 between queries. */
+  private readonly seen: Uint8Array;
 
   private constructor(
     readonly snapshot: IndexSnapshot,
-    built?: { termIds: Map<string, number>; vocabulary: Vocabulary },
+    vocabulary?: Vocabulary,
   ) {
     const count = snapshot.passageDocument.length;
     // A fresh build made its vocabulary already (for OCR repairs), over the same arrays.
-    this.lexicon = new Lexicon(snapshot.terms, snapshot.documentFrequency, count, built);
-    this.score = new Float64Array(count);
-    this.best = new Float64Array(count);
-    this.stamp = new Int32Array(count).fill(-1);
-    this.identifierHits = new Int32Array(count);
+    this.lexicon = new Lexicon(snapshot.terms, snapshot.documentFrequency, count, vocabulary);
+    this.seen = new Uint8Array(count);
   }
 
   static fromSnapshot(snapshot: IndexSnapshot): PassageIndex {
@@ -54,68 +68,98 @@ export class PassageIndex {
   }
 
   static build(documents: CorpusDocument[]): PassageIndex {
-    const { snapshot, ...built } = buildSnapshot(documents);
-    return new PassageIndex(snapshot, built);
+    const builder = new SnapshotBuilder();
+    for (const document of documents) builder.add(document);
+    return PassageIndex.built(builder);
+  }
+
+  /** The index a builder was given every document for. */
+  static built(builder: SnapshotBuilder): PassageIndex {
+    const { built, vocabulary } = builder.finish();
+    return new PassageIndex(inMemorySnapshot(built), vocabulary);
   }
 
   /**
    * An index with some of its documents taken out and others added, without reading the rest again: the index
-   * of `[...kept documents in their order, ...added]`, where `kept(i)` says whether document i stays. Passages are
-   * numbered afresh; a term no passage holds any more stays in the list with no passages. Unlike a fresh build,
-   * the added documents' OCR fragments are not repaired (a fragment is rare by the whole corpus's count).
+   * of `[...kept documents in their order, ...added]`, where `kept[i]` says whether document i of `oldDocuments`
+   * (the old index's documents) stays. Passages are numbered afresh; a term no passage holds any more stays in the
+   * list with no passages. The old lists are not read here: each is patched when a query first reads it (and all of
+   * them when the next snapshot is written), so an update costs what its changed documents cost.
+   *
+   * Unlike a fresh build, the added documents' OCR fragments are not repaired (a fragment is rare by the whole
+   * corpus's count), and how many passages hold a word is lowered by the removed passages' own words: a removed
+   * passage that the old build listed under a word only through such a repair leaves that word's count one too high
+   * until the next snapshot, which counts its lists, is opened.
    */
-  static withChanges(old: IndexSnapshot, kept: readonly boolean[], added: readonly CorpusDocument[]): PassageIndex {
+  static withChanges(
+    old: IndexSnapshot,
+    oldDocuments: readonly CorpusDocument[],
+    kept: readonly boolean[],
+    added: readonly CorpusDocument[],
+  ): PassageIndex {
     const documentIndex = new Int32Array(kept.length).fill(-1);
     let keptDocuments = 0;
     kept.forEach((stays, d) => stays && (documentIndex[d] = keptDocuments++));
-    // Old passage → new number, -1 when its document goes.
+    const terms = [...old.terms];
+    // Old passage → new number, -1 when its document goes; the removed passages' words are counted out.
     const passageIndex = new Int32Array(old.passageDocument.length).fill(-1);
     const passageDocument = new GrowableInt32();
     const passageLocal = new GrowableInt32();
+    const removed = new PassageTerms(terms, 0);
     for (let p = 0; p < old.passageDocument.length; p++) {
       const document = documentIndex[old.passageDocument[p]];
-      if (document === -1) continue;
+      if (document === -1) {
+        removed.add(passageText(oldDocuments[old.passageDocument[p]], old.passageLocal[p]));
+        continue;
+      }
       passageIndex[p] = passageDocument.length;
       passageDocument.push(document);
       passageLocal.push(old.passageLocal[p]);
     }
-    const terms = [...old.terms];
-    const termIds = new Map(terms.map((term, id) => [term, id]));
-    const pairs = new PassageTerms(terms, termIds);
+    const passageTerms = new PassageTerms(terms, passageDocument.length);
     added.forEach((document, a) =>
-      document.passages.forEach((p, local) => {
-        pairs.add(document.paragraphs[p.paragraph].text.slice(p.start, p.end), passageDocument.length);
+      document.passages.forEach((_, local) => {
+        passageTerms.add(passageText(document, local));
         passageDocument.push(keptDocuments + a);
         passageLocal.push(local);
       }),
     );
-    const addedPostings = groupByTerm(pairs.pairTerms, pairs.pairPassages, terms.length);
-    const postingOffsets = new Int32Array(terms.length + 1);
-    const postings = new Int32Array(old.postings.length + addedPostings.values.length);
-    let write = 0;
-    for (let id = 0; id < terms.length; id++) {
-      postingOffsets[id] = write;
-      if (id < old.terms.length) {
-        for (let i = old.postingOffsets[id]; i < old.postingOffsets[id + 1]; i++) {
-          const passage = passageIndex[old.postings[i]];
-          if (passage !== -1) postings[write++] = passage;
-        }
-      }
-      // Added passages are numbered after every kept one: each list stays ascending.
-      for (let i = addedPostings.offsets[id]; i < addedPostings.offsets[id + 1]; i++) postings[write++] = addedPostings.values[i];
-    }
-    postingOffsets[terms.length] = write;
+    const addedPostings = groupByTerm(passageTerms, terms.length, new Map());
     const documentFrequency = new Int32Array(terms.length);
-    for (let id = 0; id < terms.length; id++) documentFrequency[id] = postingOffsets[id + 1] - postingOffsets[id];
+    documentFrequency.set(old.documentFrequency);
+    for (let i = 0; i < removed.termsByPassage.length; i++) documentFrequency[removed.termsByPassage.at(i)]--;
+    for (let id = 0; id < terms.length; id++) {
+      documentFrequency[id] = Math.max(0, documentFrequency[id]) + addedPostings.offsets[id + 1] - addedPostings.offsets[id];
+    }
+    const oldTermCount = old.terms.length;
+    const patched = new RecentlyUsed<number, Int32Array>(PATCHED_LIST_BYTES, (list) => list.byteLength);
+    const postingList = (id: number): Int32Array => {
+      const cached = patched.get(id);
+      if (cached) return cached;
+      const base = id < oldTermCount ? old.postingList(id) : new Int32Array(0);
+      const from = addedPostings.offsets[id];
+      const to = addedPostings.offsets[id + 1];
+      const list = new Int32Array(base.length + to - from);
+      let write = 0;
+      for (let i = 0; i < base.length; i++) {
+        const passage = passageIndex[base[i]];
+        if (passage !== -1) list[write++] = passage;
+      }
+      // Added passages are numbered after every kept one: the list stays ascending.
+      list.set(addedPostings.values.subarray(from, to), write);
+      write += to - from;
+      const result = write === list.length ? list : list.slice(0, write);
+      patched.set(id, result);
+      return result;
+    };
     const snapshot: IndexSnapshot = {
       terms,
       documentFrequency,
-      postingOffsets,
-      postings: postings.slice(0, write),
       passageDocument: passageDocument.toArray(),
       passageLocal: passageLocal.toArray(),
+      postingList,
     };
-    return new PassageIndex(snapshot, { termIds, vocabulary: new Vocabulary(terms, documentFrequency) });
+    return new PassageIndex(snapshot, new Vocabulary(terms, documentFrequency));
   }
 
   /** How many passages hold a term (normalised), 0 when none does. */
@@ -126,8 +170,7 @@ export class PassageIndex {
   /** The passages that hold a term (normalised), by index number. */
   passagesHolding(term: string): Int32Array {
     const id = this.lexicon.idOf(term);
-    const { postings, postingOffsets } = this.snapshot;
-    return id === undefined ? new Int32Array(0) : postings.subarray(postingOffsets[id], postingOffsets[id + 1]);
+    return id === undefined ? new Int32Array(0) : this.snapshot.postingList(id);
   }
 
   /** How telling a term (normalised) is: its IDF; a term the corpus lacks weighs as one used once. */
@@ -155,99 +198,179 @@ export class PassageIndex {
    * Passages that match the query's words best, by IDF-weighted coverage. Identifiers (resolution numbers,
    * symbols, years) are required exactly.
    *
-   * Rarer words are read first. Once no passage outside those already found could reach the best `limit` with
-   * every word still to read (each word adds at most its weight: max-score pruning), the remaining words only add
-   * to the passages found, looked up in their lists rather than read whole. The result is the same as reading
-   * every list; on a large corpus a phrase of common words reads a fraction of it.
+   * Max-score pruning. The words are read rarest first, and each new passage they bring in is scored in full at
+   * once, by looking it up in the other words' ascending lists (skipping ahead, never reading them whole); that
+   * raises the score to beat, the `limit`-th best so far. A passage is dropped as soon as the words still to look
+   * up cannot lift it to that score, and the reading stops once the words not yet read, with the common ones, weigh
+   * less than it together: no passage that only they hold could enter. The result is the same as reading every list
+   * whole; on a large corpus a phrase of common words reads a small fraction of it.
    */
   candidates(terms: QueryTerm[], limit: number): Candidate[] {
-    const identifiers = terms.filter((t) => t.identifier);
-    if (identifiers.some((t) => t.variants.length === 0)) return [];
-    const { postings, postingOffsets, documentFrequency } = this.snapshot;
-    const commonDf = Math.max(2, this.passageCount * COMMON_SHARE);
-    const anySelective = terms.some((t) => t.variants.some((v) => documentFrequency[v.term] <= commonDf));
+    if (terms.some((t) => t.identifier && t.variants.length === 0)) return [];
     const totalWeight = terms.reduce((sum, t) => sum + t.idf, 0);
-    if (totalWeight === 0) return [];
-    const touched: number[] = [];
-    const isCommonVariant = (term: QueryTerm, variant: TermVariant) => !term.identifier && documentFrequency[variant.term] > commonDf;
-    const add = (passage: number, group: number, weight: number, identifier: boolean) => {
-      if (this.stamp[passage] !== group) {
-        if (this.score[passage] === 0) touched.push(passage);
-        this.stamp[passage] = group;
-        this.best[passage] = weight;
-        this.score[passage] += weight;
-        if (identifier) this.identifierHits[passage]++;
-      } else if (weight > this.best[passage]) {
-        this.score[passage] += weight - this.best[passage];
-        this.best[passage] = weight;
-      }
-    };
-    /** Adds a term's variants of one kind (common or not); `admit`: whether a passage not yet found may enter. */
-    const accumulate = (term: QueryTerm, group: number, common: boolean, admit: boolean) => {
-      for (const variant of term.variants) {
-        if (anySelective && isCommonVariant(term, variant) !== common) continue;
-        const weight = variant.weight * term.idf;
-        const from = postingOffsets[variant.term];
-        const to = postingOffsets[variant.term + 1];
-        if (!admit && touched.length * Math.log2(to - from + 1) < to - from) {
-          // Few passages found, a long list: look each up in it.
-          const found = touched.length;
-          for (let t = 0; t < found; t++) {
-            const passage = touched[t];
-            if (contains(postings, from, to, passage)) add(passage, group, weight, term.identifier);
-          }
-          continue;
-        }
-        for (let i = from; i < to; i++) {
-          const passage = postings[i];
-          // Common words never bring a passage in; they only tell apart the ones the rarer words brought.
-          if (!admit && this.score[passage] === 0) continue;
-          add(passage, group, weight, term.identifier);
-        }
-      }
-    };
-    const boundOf = (term: QueryTerm, common: boolean) =>
-      term.idf * Math.max(0, ...term.variants.filter((v) => !anySelective || isCommonVariant(term, v) === common).map((v) => v.weight));
-    // Rarest first; identifiers must all be met, so with any the lists are read whole (they are short).
-    const order = terms.map((term, group) => ({ term, group })).sort((a, b) => b.term.idf - a.term.idf);
-    let stillToAdd = order.reduce((sum, { term }) => sum + boundOf(term, false) + (anySelective ? boundOf(term, true) : 0), 0);
-    let admitting = true;
-    for (const { term, group } of order) {
-      accumulate(term, group, false, admitting);
-      stillToAdd -= boundOf(term, false);
-      if (admitting && identifiers.length === 0 && touched.length > limit) {
-        admitting = countAbove(touched, this.score, stillToAdd, limit) < limit;
-      }
-    }
-    if (anySelective) order.forEach(({ term, group }) => accumulate(term, terms.length + group, true, false));
+    if (totalWeight === 0 || limit <= 0) return [];
+    const groups = this.termGroups(terms);
     const best = new TopCandidates(limit);
-    for (const passage of touched) {
-      if (this.identifierHits[passage] === identifiers.length) best.offer(passage, this.score[passage] / totalWeight);
-      this.score[passage] = 0;
-      this.stamp[passage] = -1;
-      this.identifierHits[passage] = 0;
+    const required = groups.filter((g) => g.identifier);
+    // Every identifier must be met: the passages of the one with the fewest are all that may qualify.
+    const reading =
+      required.length > 0
+        ? [required.reduce((a, b) => (postingCount(b) < postingCount(a) ? b : a))]
+        : groups.filter((g) => g.admits).sort((a, b) => postingCount(a) - postingCount(b));
+    let unread = groups;
+    const scored: Int32Array[] = [];
+    for (const group of reading) {
+      // A passage not scored yet is on no list read so far: only the unread groups can add to it.
+      if (unread.reduce((sum, g) => sum + g.bound, 0) < best.threshold() * totalWeight * (1 - BOUND_SLACK)) break;
+      const passages = this.gather(group);
+      this.scoreFound(passages, unread, totalWeight, best);
+      scored.push(passages);
+      unread = unread.filter((g) => g !== group);
     }
+    for (const passages of scored) for (const passage of passages) this.seen[passage] = 0;
     return best.sorted();
+  }
+
+  /**
+   * The query's words as groups of posting lists, highest weight first: a passage scores, for each group it appears
+   * in, the best weight among the group's lists that hold it. Words in more than COMMON_SHARE of passages bring no
+   * passage in (unless every word is that common), so a word's common variants form a group of their own.
+   */
+  private termGroups(terms: QueryTerm[]): TermGroup[] {
+    const { documentFrequency } = this.snapshot;
+    const commonDf = Math.max(2, this.passageCount * COMMON_SHARE);
+    const isCommon = (term: QueryTerm, variant: TermVariant) => !term.identifier && documentFrequency[variant.term] > commonDf;
+    const anySelective = terms.some((t) => t.variants.some((v) => !isCommon(t, v)));
+    const groups: TermGroup[] = [];
+    for (const admits of anySelective ? [true, false] : [true]) {
+      for (const term of terms) {
+        const lists = term.variants
+          .filter((v) => !anySelective || isCommon(term, v) !== admits)
+          .map((v) => ({ passages: this.snapshot.postingList(v.term), weight: v.weight * term.idf, at: 0 }))
+          .filter((list) => list.passages.length > 0)
+          .sort((a, b) => b.weight - a.weight);
+        if (lists.length > 0) groups.push({ lists, bound: lists[0].weight, admits, identifier: term.identifier });
+      }
+    }
+    // Highest weight first: a passage's score is summed in this order, and the words that can lift it most are
+    // looked up before the ones that decide least.
+    return groups.sort((a, b) => b.bound - a.bound);
+  }
+
+  /**
+   * The passages on the group's lists that no list read before brought in, ascending; marks them in `seen` (1), which
+   * the caller clears once the query is answered.
+   */
+  private gather(group: TermGroup): Int32Array {
+    const { seen } = this;
+    const found: number[] = [];
+    for (const { passages } of group.lists) {
+      for (let i = 0; i < passages.length; i++) {
+        const passage = passages[i];
+        if (seen[passage] !== 0) continue;
+        seen[passage] = NEW;
+        found.push(passage);
+      }
+    }
+    // One list is in order already; the union of many is put in order by sorting, or when large by a pass over all.
+    const sorted = new Int32Array(found.length);
+    if (group.lists.length === 1 || found.length * Math.log2(found.length + 1) < seen.length / 4) {
+      sorted.set(found);
+      if (group.lists.length > 1) sorted.sort();
+      for (const passage of found) seen[passage] = SCORED;
+    } else {
+      for (let passage = 0, n = 0; n < found.length; passage++) {
+        if (seen[passage] !== NEW) continue;
+        seen[passage] = SCORED;
+        sorted[n++] = passage;
+      }
+    }
+    return sorted;
+  }
+
+  /**
+   * Scores the passages (ascending) against the groups (every group that may hold them) and offers each to `best`,
+   * dropping a passage once the groups still to look up cannot lift it to `best`'s threshold, and one that misses an
+   * identifier.
+   */
+  private scoreFound(passages: Int32Array, groups: TermGroup[], totalWeight: number, best: TopCandidates): void {
+    // What the groups from each one on can add at most.
+    const remaining = new Float64Array(groups.length + 1);
+    for (let g = groups.length - 1; g >= 0; g--) remaining[g] = remaining[g + 1] + groups[g].bound;
+    for (const group of groups) for (const list of group.lists) list.at = 0;
+    let toBeat = best.threshold() * totalWeight * (1 - BOUND_SLACK);
+    for (const passage of passages) {
+      let score = 0;
+      let g = 0;
+      for (; g < groups.length; g++) {
+        if (score + remaining[g] < toBeat) break;
+        const group = groups[g];
+        let weight = 0;
+        for (const list of group.lists) {
+          list.at = skipTo(list.passages, list.at, passage);
+          if (list.at < list.passages.length && list.passages[list.at] === passage) {
+            // Lists are sorted by weight: the first that holds the passage gives the group's weight.
+            weight = list.weight;
+            break;
+          }
+        }
+        if (weight === 0 && group.identifier) break;
+        score += weight;
+      }
+      if (g < groups.length || score === 0) continue;
+      if (best.offer(passage, score / totalWeight)) toBeat = best.threshold() * totalWeight * (1 - BOUND_SLACK);
+    }
   }
 }
 
-/** Whether the ascending `list[from, to)` holds `value`. */
-function contains(list: Int32Array, from: number, to: number, value: number): boolean {
-  let low = from;
-  let high = to;
+function passageText(document: CorpusDocument, local: number): string {
+  const passage = document.passages[local];
+  return document.paragraphs[passage.paragraph].text.slice(passage.start, passage.end);
+}
+
+/**
+ * A bound is compared with a sum of the same weights added in another order, which may differ in the last bits:
+ * this share of slack keeps such a passage rather than dropping it.
+ */
+const BOUND_SLACK = 1e-9;
+
+/** Marks in PassageIndex.seen while a query is read: a passage scored already, or just brought in by a list. */
+const SCORED = 1;
+const NEW = 2;
+
+/** One query word's (or its common variants') posting lists, each with the weight a passage on it scores. */
+interface TermGroup {
+  /** Highest weight first. */
+  lists: Array<{ passages: Int32Array; weight: number; /** Read position while scoring passages in order. */ at: number }>;
+  /** The most a passage can score from this group. */
+  bound: number;
+  /** Whether the group may bring a passage in; a common word's group only adds to passages brought in by others. */
+  admits: boolean;
+  identifier: boolean;
+}
+
+function postingCount(group: TermGroup): number {
+  return group.lists.reduce((sum, list) => sum + list.passages.length, 0);
+}
+
+/** The first position from `at` in the ascending `list` whose value is at least `value`: gallops, then halves. */
+function skipTo(list: Int32Array, at: number, value: number): number {
+  const to = list.length;
+  if (at >= to || list[at] >= value) return at;
+  let low = at;
+  let step = 1;
+  while (low + step < to && list[low + step] < value) {
+    low += step;
+    step *= 2;
+  }
+  let high = Math.min(low + step, to);
+  low++;
   while (low < high) {
     const mid = (low + high) >>> 1;
     if (list[mid] < value) low = mid + 1;
     else high = mid;
   }
-  return low < to && list[low] === value;
-}
-
-/** How many of the passages score above `bound`, counting no further than `enough`. */
-function countAbove(passages: readonly number[], score: Float64Array, bound: number, enough: number): number {
-  let above = 0;
-  for (let i = 0; i < passages.length && above < enough; i++) if (score[passages[i]] > bound) above++;
-  return above;
+  return low;
 }
 
 /** The best few of many scored passages, without sorting them all. */
@@ -256,13 +379,20 @@ class TopCandidates {
 
   constructor(private readonly limit: number) {}
 
-  offer(passage: number, coverage: number): void {
+  /** Keeps the passage if it is among the best so far; says whether it was. */
+  offer(passage: number, coverage: number): boolean {
     const { kept, limit } = this;
-    if (kept.length === limit && !isBetter(coverage, passage, kept[kept.length - 1])) return;
+    if (kept.length === limit && !isBetter(coverage, passage, kept[kept.length - 1])) return false;
     let at = kept.length;
     while (at > 0 && isBetter(coverage, passage, kept[at - 1])) at--;
     kept.splice(at, 0, { passage, coverage });
     if (kept.length > limit) kept.pop();
+    return true;
+  }
+
+  /** The coverage a passage must reach to be kept: the worst kept one's once `limit` are kept, 0 before. */
+  threshold(): number {
+    return this.kept.length === this.limit ? this.kept[this.limit - 1].coverage : 0;
   }
 
   sorted(): Candidate[] {
@@ -274,110 +404,201 @@ function isBetter(coverage: number, passage: number, than: Candidate): boolean {
   return coverage > than.coverage || (coverage === than.coverage && passage < than.passage);
 }
 
-function buildSnapshot(documents: CorpusDocument[]): { snapshot: IndexSnapshot; termIds: Map<string, number>; vocabulary: Vocabulary } {
-  const termIds = new Map<string, number>();
-  const terms: string[] = [];
-  const pairs = new PassageTerms(terms, termIds);
-  const { pairTerms, pairPassages } = pairs;
-  const passageDocument = new GrowableInt32();
-  const passageLocal = new GrowableInt32();
-  documents.forEach((document, documentIndex) => {
-    document.passages.forEach((p, local) => {
-      pairs.add(document.paragraphs[p.paragraph].text.slice(p.start, p.end), passageDocument.length);
-      passageDocument.push(documentIndex);
-      passageLocal.push(local);
+/** A fresh index built document by document, in the corpus's order (on a worker thread, see indexBuild.ts). */
+export class SnapshotBuilder {
+  private readonly terms: string[] = [];
+  private readonly passageTerms = new PassageTerms(this.terms, 0);
+  private readonly passageDocument = new GrowableInt32();
+  private readonly passageLocal = new GrowableInt32();
+  private documents = 0;
+
+  add(document: CorpusDocument): void {
+    const { passages, paragraphs } = document;
+    this.addTexts(passages.length, (local) => {
+      const p = passages[local];
+      return paragraphs[p.paragraph].text.slice(p.start, p.end);
     });
-  });
-  const documentFrequency = new Int32Array(terms.length);
-  for (let i = 0; i < pairTerms.length; i++) documentFrequency[pairTerms.at(i)]++;
-  // The vocabulary reads the frequencies through this array, so the recount below reaches it too.
-  const vocabulary = new Vocabulary(terms, documentFrequency);
-  const repairs = vocabulary.ocrRepairs((term) => termIds.get(term));
-  // A repaired fragment's passages are found under the real words as well.
-  for (let i = 0, n = pairTerms.length; i < n; i++) {
-    const extra = repairs.get(pairTerms.at(i));
-    if (!extra) continue;
-    for (const id of extra) {
-      pairTerms.push(id);
-      pairPassages.push(pairPassages.at(i));
+  }
+
+  /** Adds the next document by the texts of its passages, in order. */
+  addTexts(passageCount: number, textOf: (local: number) => string): void {
+    const documentIndex = this.documents++;
+    for (let local = 0; local < passageCount; local++) {
+      this.passageTerms.add(textOf(local));
+      this.passageDocument.push(documentIndex);
+      this.passageLocal.push(local);
     }
   }
-  const { offsets, values } = groupByTerm(pairTerms, pairPassages, terms.length);
-  // Recount after repairs, without double-counting a passage that has both the word and its fragment.
-  for (let id = 0; id < terms.length; id++) documentFrequency[id] = offsets[id + 1] - offsets[id];
-  const snapshot: IndexSnapshot = {
-    terms,
-    documentFrequency,
-    postingOffsets: offsets,
-    postings: values,
-    passageDocument: passageDocument.toArray(),
-    passageLocal: passageLocal.toArray(),
-  };
-  return { snapshot, termIds, vocabulary };
+
+  finish(): { built: BuiltIndex; vocabulary: Vocabulary } {
+    const { terms, passageTerms } = this;
+    const { termsByPassage } = this.passageTerms;
+    const documentFrequency = new Int32Array(terms.length);
+    for (let i = 0; i < termsByPassage.length; i++) documentFrequency[termsByPassage.at(i)]++;
+    // The vocabulary reads the frequencies through this array, so the recount below reaches it too.
+    const vocabulary = new Vocabulary(terms, documentFrequency);
+    const repairs = vocabulary.ocrRepairs((term) => passageTerms.idOf(term));
+    // A repaired fragment's passages are found under the real words as well.
+    const { offsets, values } = groupByTerm(this.passageTerms, terms.length, repairs);
+    // Recount after repairs, without double-counting a passage that has both the word and its fragment.
+    for (let id = 0; id < terms.length; id++) documentFrequency[id] = offsets[id + 1] - offsets[id];
+    const built: BuiltIndex = {
+      terms,
+      documentFrequency,
+      postingOffsets: offsets,
+      postings: values,
+      passageDocument: this.passageDocument.toArray(),
+      passageLocal: this.passageLocal.toArray(),
+    };
+    return { built, vocabulary };
+  }
 }
 
-/** Counting sort of (term, passage) pairs into one postings array; passages ascending and unique per term. */
 /**
- * The (term, passage) pairs of passages' words, each term once a passage; a word not met before gets the next term
- * number. Passages are added in ascending order.
+ * The terms of passages' words, each term once a passage, passage after passage; a word not met before gets the next
+ * term number. Passages are numbered from `firstPassage` on, in the order added.
  */
 class PassageTerms {
-  readonly pairTerms = new GrowableInt32();
-  readonly pairPassages = new GrowableInt32();
+  /** Each passage's terms in turn: passage `firstPassage + i` has those from `passageEnds[i - 1]` to `passageEnds[i]`. */
+  readonly termsByPassage = new GrowableInt32();
+  readonly passageEnds = new GrowableInt32();
   /** The passage each term was last seen in, so a term counts once per passage. */
   private lastPassageOfTerm: Int32Array;
+  private readonly ids: TermTable;
 
   constructor(
-    private readonly terms: string[],
-    private readonly termIds: Map<string, number>,
+    terms: string[],
+    readonly firstPassage: number,
   ) {
+    this.ids = new TermTable(terms);
     this.lastPassageOfTerm = new Int32Array(Math.max(1 << 16, terms.length * 2)).fill(-1);
   }
 
-  add(text: string, passage: number): void {
+  /** A term's id, or undefined when no passage added so far (nor the terms given at first) has it. */
+  idOf(term: string): number | undefined {
+    return this.ids.idOf(term);
+  }
+
+  add(text: string): void {
+    const passage = this.firstPassage + this.passageEnds.length;
     scanTokens(normalizeForMatch(text), (_start, _end, term) => {
-      let id = this.termIds.get(term);
-      if (id === undefined) {
-        id = this.terms.length;
-        this.termIds.set(term, id);
-        this.terms.push(term);
-        if (id === this.lastPassageOfTerm.length) {
-          const bigger = new Int32Array(id * 2).fill(-1);
-          bigger.set(this.lastPassageOfTerm);
-          this.lastPassageOfTerm = bigger;
-        }
+      const id = this.ids.idFor(term);
+      if (id === this.lastPassageOfTerm.length) {
+        const bigger = new Int32Array(id * 2).fill(-1);
+        bigger.set(this.lastPassageOfTerm);
+        this.lastPassageOfTerm = bigger;
       }
       if (this.lastPassageOfTerm[id] === passage) return;
       this.lastPassageOfTerm[id] = passage;
-      this.pairTerms.push(id);
-      this.pairPassages.push(passage);
+      this.termsByPassage.push(id);
+    });
+    this.passageEnds.push(this.termsByPassage.length);
+  }
+}
+
+/**
+ * Term ids by their text, over a list of terms that it extends with each term not met before: an open-addressing
+ * table of 32-bit hashes, which the build's loop over every word of the corpus reads about twice as fast as a Map.
+ */
+class TermTable {
+  private slots: Int32Array;
+  private readonly hashes = new GrowableInt32();
+
+  constructor(private readonly terms: string[]) {
+    this.slots = new Int32Array(tableSize(terms.length)).fill(-1);
+    terms.forEach((term, id) => {
+      this.hashes.push(hashOf(term));
+      this.place(id);
     });
   }
-}
 
-function groupByTerm(pairTerms: GrowableInt32, pairPassages: GrowableInt32, termCount: number) {
-  const counts = new Int32Array(termCount + 1);
-  for (let i = 0; i < pairTerms.length; i++) counts[pairTerms.at(i) + 1]++;
-  for (let id = 0; id < termCount; id++) counts[id + 1] += counts[id];
-  const cursor = counts.slice(0, termCount);
-  const grouped = new Int32Array(pairTerms.length);
-  for (let i = 0; i < pairTerms.length; i++) grouped[cursor[pairTerms.at(i)]++] = pairPassages.at(i);
-  // Pairs were added in passage order, then repairs at the end: sort each list and drop repeats.
-  const offsets = new Int32Array(termCount + 1);
-  let write = 0;
-  for (let id = 0; id < termCount; id++) {
-    const list = grouped.subarray(counts[id], counts[id + 1]);
-    if (!isAscending(list)) list.sort();
-    offsets[id] = write;
-    for (let i = 0; i < list.length; i++) if (i === 0 || list[i] !== list[i - 1]) grouped[write++] = list[i];
+  idOf(term: string): number | undefined {
+    const slot = this.slotOf(term, hashOf(term));
+    return slot === -1 ? undefined : this.slots[slot];
   }
-  offsets[termCount] = write;
-  return { offsets, values: grouped.slice(0, write) };
+
+  /** The term's id, a new one when the term is new. */
+  idFor(term: string): number {
+    const hash = hashOf(term);
+    const found = this.slotOf(term, hash);
+    if (found !== -1) return this.slots[found];
+    const id = this.terms.length;
+    this.terms.push(term);
+    this.hashes.push(hash);
+    if (tableSize(this.terms.length) > this.slots.length) {
+      this.slots = new Int32Array(tableSize(this.terms.length)).fill(-1);
+      for (let other = 0; other < id; other++) this.place(other);
+    }
+    this.place(id);
+    return id;
+  }
+
+  /** The slot holding the term, or -1. */
+  private slotOf(term: string, hash: number): number {
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const id = this.slots[slot];
+      if (id === -1) return -1;
+      if (this.hashes.at(id) === hash && this.terms[id] === term) return slot;
+    }
+  }
+
+  private place(id: number): void {
+    const mask = this.slots.length - 1;
+    let slot = this.hashes.at(id) & mask;
+    while (this.slots[slot] !== -1) slot = (slot + 1) & mask;
+    this.slots[slot] = id;
+  }
 }
 
-function isAscending(list: Int32Array): boolean {
-  for (let i = 1; i < list.length; i++) if (list[i] < list[i - 1]) return false;
-  return true;
+/** Slots for this many terms: a power of two, at most half full. */
+function tableSize(terms: number): number {
+  let size = 1 << 16;
+  while (size < terms * 2) size *= 2;
+  return size;
+}
+
+/** FNV-1a over the UTF-16 units. */
+function hashOf(term: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < term.length; i++) hash = Math.imul(hash ^ term.charCodeAt(i), 0x01000193);
+  return hash;
+}
+
+/**
+ * Counting sort of the passages' terms into one postings array, passages ascending and unique per term; a passage
+ * holding a term also counts under the terms `repairs` gives for it (once, though it may hold the word as well).
+ */
+function groupByTerm(passageTerms: PassageTerms, termCount: number, repairs: ReadonlyMap<number, readonly number[]>) {
+  const { termsByPassage, passageEnds, firstPassage } = passageTerms;
+  const repaired = new Uint8Array(termCount);
+  for (const term of repairs.keys()) repaired[term] = 1;
+  /** The passage last put in each term's list. */
+  const last = new Int32Array(termCount);
+  /** Calls `put` for each (term, passage) pair once, passages ascending. */
+  const forEachPair = (put: (term: number, passage: number) => void) => {
+    last.fill(-1);
+    const once = (term: number, passage: number) => {
+      if (last[term] === passage) return;
+      last[term] = passage;
+      put(term, passage);
+    };
+    for (let p = 0, i = 0; p < passageEnds.length; p++) {
+      const passage = firstPassage + p;
+      for (const end = passageEnds.at(p); i < end; i++) {
+        const term = termsByPassage.at(i);
+        once(term, passage);
+        if (repaired[term]) for (const id of repairs.get(term)!) once(id, passage);
+      }
+    }
+  };
+  const offsets = new Int32Array(termCount + 1);
+  forEachPair((term) => offsets[term + 1]++);
+  for (let id = 0; id < termCount; id++) offsets[id + 1] += offsets[id];
+  const cursor = offsets.slice(0, termCount);
+  const values = new Int32Array(offsets[termCount]);
+  forEachPair((term, passage) => (values[cursor[term]++] = passage));
+  return { offsets, values };
 }
 
 class GrowableInt32 {

@@ -42,7 +42,11 @@ export class Vocabulary {
 
   private get sorted(): Int32Array {
     const { terms } = this;
-    return (this.sortedIds ??= Int32Array.from(terms.keys()).sort((a, b) => (terms[a] < terms[b] ? -1 : terms[a] > terms[b] ? 1 : 0)));
+    // A snapshot stores its terms sorted already: then their numbers are their order.
+    this.sortedIds ??= isSorted(terms)
+      ? Int32Array.from(terms.keys())
+      : Int32Array.from(terms.keys()).sort((a, b) => (terms[a] < terms[b] ? -1 : terms[a] > terms[b] ? 1 : 0));
+    return this.sortedIds;
   }
 
   /** Terms within a small edit distance of `word`: one typo from four letters on, two from eight. */
@@ -166,6 +170,11 @@ export class Vocabulary {
     }
     return low;
   }
+}
+
+function isSorted(terms: readonly string[]): boolean {
+  for (let i = 1; i < terms.length; i++) if (terms[i - 1] > terms[i]) return false;
+  return true;
 }
 
 /** Words up to this long are looked up by deletions; longer ones by trigrams. */
