@@ -103,7 +103,16 @@ export class IndexCache {
     readings: CorpusReadings,
     roots: readonly string[],
   ): Promise<void> {
-    await this.writeAtomically(this.snapshotPath(key), encodeSnapshot(documents, index, readings));
+    await this.replaceAtomically(this.snapshotPath(key), async (temporary) => {
+      const handle = await fs.open(temporary, 'w');
+      try {
+        await encodeSnapshot(documents, index, readings, async (bytes) => {
+          await handle.write(bytes);
+        });
+      } finally {
+        await handle.close();
+      }
+    });
     await this.writeAtomically(this.latestPath(roots), JSON.stringify({ key }));
     await this.removeOldSnapshots();
   }
@@ -153,13 +162,22 @@ export class IndexCache {
     return path.join(this.root, 'snapshots', `${key}.bin`);
   }
 
-  /** Write to a temporary file and rename, so a crash never leaves half a cache entry. */
-  private async writeAtomically(file: string, data: string | Buffer | readonly Uint8Array[]): Promise<void> {
+  private writeAtomically(file: string, data: string | Buffer): Promise<void> {
+    return this.replaceAtomically(file, (temporary) => fs.writeFile(temporary, data));
+  }
+
+  /** Writes to a temporary file and renames it, so a crash never leaves half a cache entry. */
+  private async replaceAtomically(file: string, write: (temporary: string) => Promise<void>): Promise<void> {
     await fs.mkdir(path.dirname(file), { recursive: true });
     // Two workspaces of one process may write the same entry in the same millisecond: each its own temporary file.
     const temporary = `${file}.${process.pid}.${Date.now()}.${++temporaryFiles}.tmp`;
-    await fs.writeFile(temporary, data);
-    await fs.rename(temporary, file);
+    try {
+      await write(temporary);
+      await fs.rename(temporary, file);
+    } catch (error) {
+      await fs.rm(temporary, { force: true });
+      throw error;
+    }
   }
 }
 

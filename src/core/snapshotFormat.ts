@@ -6,10 +6,13 @@
  *
  * Posting lists are stored as gaps in variable-length bytes, each document's columns and text as one zlib block
  * (its checksum tells a damaged block from a good one). What a first check reads from every passage — the corpus's
- * facts and acronym table — is stored at the end as JSON, read when first asked for.
+ * facts and acronym table — is stored as JSON, read when first asked for.
  *
- *   "PSNP" [u32 format][u32 header bytes][header JSON] then the sections the header places:
- *   terms | documentFrequency | postingStarts | postings | blockStarts | blocks | detailStarts | details | readings
+ * The file is written front to back as it is encoded (an archive's snapshot is never whole in memory), so the header
+ * that places the sections comes last, found from the trailer:
+ *
+ *   "PSNP" [u32 format] postings | postingStarts | documentFrequency | terms | blocks | blockStarts | details |
+ *   detailStarts | readings [header JSON][u32 header bytes] "PSNP"
  */
 import { closeSync, fstatSync, openSync, readSync, unlinkSync } from 'fs';
 import { deflateSync, inflateSync } from 'zlib';
@@ -20,8 +23,13 @@ import type { CorpusDocument, DocumentMeta, Paragraph, Passage } from './types';
 import { type IndexSnapshot } from './search/passageIndex';
 
 const MAGIC = 'PSNP';
-const FORMAT = 7;
-const PREAMBLE_BYTES = 12;
+const FORMAT = 8;
+/** The magic and the format. */
+const PREAMBLE_BYTES = 8;
+/** The header's length and the magic again. */
+const TRAILER_BYTES = 8;
+/** Encoded posting lists gathered before they are written. */
+const WRITE_BYTES = 1 << 20;
 /** Per paragraph: text start, text end, then its range (4 numbers). */
 const PARAGRAPH_FIELDS = 6;
 /** Per passage: start, end, paragraph, then its range (4 numbers). */
@@ -31,15 +39,16 @@ const KEPT_DOCUMENTS = 256;
 /** Bytes of decoded posting lists kept per snapshot, most recently used first. */
 const KEPT_POSTING_BYTES = 24 * 2 ** 20;
 
+/** In the order they are written: each table of starts follows what it places, known only once that is written. */
 const SECTIONS = [
-  'terms',
-  'documentFrequency',
-  'postingStarts',
   'postings',
-  'blockStarts',
+  'postingStarts',
+  'documentFrequency',
+  'terms',
   'blocks',
-  'detailStarts',
+  'blockStarts',
   'details',
+  'detailStarts',
   'readings',
 ] as const;
 type Section = (typeof SECTIONS)[number];
@@ -87,70 +96,114 @@ export class SnapshotDamagedError extends Error {
   }
 }
 
+/** Where a snapshot's bytes go, in order: a file being written, or a list in memory. */
+export type ByteSink = (bytes: Uint8Array) => Promise<void>;
+
 /**
- * The snapshot's bytes, as the parts to write one after another: the documents' blocks are not joined into one buffer,
- * so writing an archive's snapshot does not hold its text twice.
+ * Writes the snapshot to `sink` as it encodes it, section after section: a document's block is written once encoded
+ * (an opened snapshot's blocks are copied as they are), so writing an archive's snapshot holds none of it whole.
  */
-export function encodeSnapshot(documents: CorpusDocument[], index: IndexSnapshot, readings: CorpusReadings | null = null): Uint8Array[] {
+export async function encodeSnapshot(
+  documents: CorpusDocument[],
+  index: IndexSnapshot,
+  readings: CorpusReadings | null,
+  sink: ByteSink,
+): Promise<void> {
   checkPassageOrder(documents, index);
+  const out = new SectionWriter(sink);
+  const preamble = Buffer.alloc(PREAMBLE_BYTES);
+  preamble.write(MAGIC, 0, 'latin1');
+  preamble.writeUInt32LE(FORMAT, 4);
+  await out.write(preamble);
   const { terms } = index;
   const termCount = terms.length;
   // Terms are written in sorted order (a term's number in the snapshot is its place in that order), so that the
   // vocabulary opened from it needs no sorting for prefix lookups.
   const order = Int32Array.from(terms.keys()).sort((a, b) => (terms[a] < terms[b] ? -1 : terms[a] > terms[b] ? 1 : 0));
-  const postings = new ByteWriter();
   const postingStarts = new Float64Array(termCount + 1);
   // Counted from the lists written, which opening reads back by these counts (a patched index may count a word
   // that an OCR repair lists a removed passage under once too often; see PassageIndex.withChanges).
   const documentFrequency = new Int32Array(termCount);
+  out.begin('postings');
+  const postings = new ByteWriter();
   for (let at = 0; at < termCount; at++) {
-    postingStarts[at] = postings.length;
+    postingStarts[at] = out.sectionLength + postings.length;
     const list = index.postingList(order[at]);
     documentFrequency[at] = list.length;
     writePostings(postings, list);
+    if (postings.length >= WRITE_BYTES) await out.write(postings.take());
   }
-  postingStarts[termCount] = postings.length;
-  const blocks = documents.map((document) => (document instanceof SnapshotDocument ? document.storedBlock() : encodeBlock(document)));
-  const details = documents.map((document) =>
+  await out.write(postings.take());
+  postingStarts[termCount] = out.sectionLength;
+  await out.section('postingStarts', bytesOf(postingStarts));
+  await out.section('documentFrequency', bytesOf(documentFrequency));
+  await out.section('terms', Buffer.from(Array.from(order, (id) => terms[id]).join('\n'), 'utf8'));
+  const blockStarts = await out.eachOf('blocks', documents, (document) =>
+    document instanceof SnapshotDocument ? document.storedBlock() : encodeBlock(document),
+  );
+  await out.section('blockStarts', bytesOf(blockStarts));
+  const detailStarts = await out.eachOf('details', documents, (document) =>
     document instanceof SnapshotDocument ? document.storedDetails() : Buffer.from(JSON.stringify(detailsOf(document)), 'utf8'),
   );
-  const parts: Record<Section, Uint8Array[]> = {
-    terms: [Buffer.from(Array.from(order, (id) => terms[id]).join('\n'), 'utf8')],
-    documentFrequency: [bytesOf(documentFrequency)],
-    postingStarts: [bytesOf(postingStarts)],
-    postings: [postings.bytes()],
-    blockStarts: [bytesOf(startsOf(blocks))],
-    blocks,
-    detailStarts: [bytesOf(startsOf(details))],
-    details,
-    readings: readings ? [Buffer.from(JSON.stringify(storeReadings(documents, readings)), 'utf8')] : [],
-  };
-  const lengthOf = (name: Section) => parts[name].reduce((sum, part) => sum + part.length, 0);
+  await out.section('detailStarts', bytesOf(detailStarts));
+  await out.section('readings', readings ? Buffer.from(JSON.stringify(storeReadings(documents, readings)), 'utf8') : new Uint8Array(0));
   const header: Header = {
     hashes: documents.map((d) => d.hash),
     paragraphs: documents.map(paragraphCountOf),
     passages: documents.map(passageCountOf),
     notes: documents.map((d) => d.notes),
     terms: termCount,
-    sections: {} as Header['sections'],
+    sections: out.sections,
   };
-  // The header holds the offsets, and its own length moves them: place the sections after a header of the final length.
-  let headerBytes = Buffer.alloc(0);
-  for (let settled = false; !settled;) {
-    let offset = PREAMBLE_BYTES + headerBytes.length;
-    for (const name of SECTIONS) {
-      header.sections[name] = [offset, lengthOf(name)];
-      offset += lengthOf(name);
-    }
-    const next = Buffer.from(JSON.stringify(header), 'utf8');
-    settled = next.length === headerBytes.length;
-    headerBytes = next;
+  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+  const trailer = Buffer.alloc(TRAILER_BYTES);
+  trailer.writeUInt32LE(headerBytes.length, 0);
+  trailer.write(MAGIC, 4, 'latin1');
+  await out.write(headerBytes);
+  await out.write(trailer);
+}
+
+/** Writes sections one after another, noting where each begins and how long it is. */
+class SectionWriter {
+  readonly sections = {} as Header['sections'];
+  private offset = 0;
+  private current: Section | null = null;
+
+  constructor(private readonly sink: ByteSink) {}
+
+  /** Bytes written in the section begun last. */
+  get sectionLength(): number {
+    return this.current ? this.offset - this.sections[this.current][0] : 0;
   }
-  const preamble = Buffer.alloc(PREAMBLE_BYTES);
-  preamble.write(MAGIC, 0, 'latin1');
-  preamble.writeUInt32LE(FORMAT, 4);
-  preamble.writeUInt32LE(headerBytes.length, 8);
-  return [preamble, headerBytes, ...SECTIONS.flatMap((name) => parts[name])];
+
+  begin(name: Section): void {
+    this.current = name;
+    this.sections[name] = [this.offset, 0];
+  }
+
+  async write(bytes: Uint8Array): Promise<void> {
+    if (bytes.length === 0) return;
+    await this.sink(bytes);
+    this.offset += bytes.length;
+    if (this.current) this.sections[this.current][1] = this.sectionLength;
+  }
+
+  async section(name: Section, bytes: Uint8Array): Promise<void> {
+    this.begin(name);
+    await this.write(bytes);
+  }
+
+  /** A section of one part per item, each made when written; returns where each part starts in it, and its end. */
+  async eachOf<T>(name: Section, items: readonly T[], partOf: (item: T) => Uint8Array): Promise<Float64Array> {
+    this.begin(name);
+    const starts = new Float64Array(items.length + 1);
+    for (let i = 0; i < items.length; i++) {
+      starts[i] = this.sectionLength;
+      await this.write(partOf(items[i]));
+    }
+    starts[items.length] = this.sectionLength;
+    return starts;
+  }
 }
 
 /**
@@ -259,13 +312,15 @@ class SnapshotFile {
     }
     try {
       const size = fstatSync(fd).size;
+      if (size < PREAMBLE_BYTES + TRAILER_BYTES) return closeAndNull(fd);
       const preamble = readExactly(fd, 0, PREAMBLE_BYTES, file);
       if (preamble.toString('latin1', 0, 4) !== MAGIC || preamble.readUInt32LE(4) !== FORMAT) return closeAndNull(fd);
-      const headerLength = preamble.readUInt32LE(8);
-      if (PREAMBLE_BYTES + headerLength > size) return closeAndNull(fd);
-      const header = JSON.parse(readExactly(fd, PREAMBLE_BYTES, headerLength, file).toString('utf8')) as Header;
+      const trailer = readExactly(fd, size - TRAILER_BYTES, TRAILER_BYTES, file);
+      const headerStart = size - TRAILER_BYTES - trailer.readUInt32LE(0);
+      if (trailer.toString('latin1', 4, 8) !== MAGIC || headerStart < PREAMBLE_BYTES) return closeAndNull(fd);
+      const header = JSON.parse(readExactly(fd, headerStart, size - TRAILER_BYTES - headerStart, file).toString('utf8')) as Header;
       const last = header.sections[SECTIONS[SECTIONS.length - 1]];
-      if (!last || last[0] + last[1] !== size) return closeAndNull(fd);
+      if (!last || last[0] + last[1] !== headerStart) return closeAndNull(fd);
       return new SnapshotFile(file, fd, header);
     } catch {
       return closeAndNull(fd);
@@ -564,12 +619,6 @@ function bytesOf(array: Int32Array | Float64Array): Uint8Array {
   return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
 }
 
-function startsOf(parts: readonly Uint8Array[]): Float64Array {
-  const starts = new Float64Array(parts.length + 1);
-  parts.forEach((part, i) => (starts[i + 1] = starts[i] + part.length));
-  return starts;
-}
-
 function isAscending(values: Float64Array): boolean {
   for (let i = 1; i < values.length; i++) if (!(values[i] >= values[i - 1])) return false;
   return true;
@@ -613,7 +662,10 @@ class ByteWriter {
     this.buffer[this.length++] = byte;
   }
 
-  bytes(): Uint8Array {
-    return this.buffer.subarray(0, this.length);
+  /** The bytes pushed since the last take; the writer starts again empty. */
+  take(): Uint8Array {
+    const bytes = this.buffer.slice(0, this.length);
+    this.length = 0;
+    return bytes;
   }
 }

@@ -7,6 +7,7 @@ import { decodeBytes } from '../../src/core/corpus/decode';
 import { ingestText } from '../../src/core/corpus/ingest';
 import { splitLines } from '../../src/core/corpus/lines';
 import type { IndexSnapshot } from '../../src/core/search/passageIndex';
+import { type CorpusReadings, encodeSnapshot } from '../../src/core/snapshotFormat';
 import type { CorpusDocument, SourceRange } from '../../src/core/types';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -83,4 +84,25 @@ export async function bundleWorker(source: string): Promise<{ script: string; di
     logLevel: 'silent',
   });
   return { script, dir };
+}
+
+/** A snapshot's bytes, encoded into memory. */
+export async function snapshotBytes(
+  documents: CorpusDocument[],
+  index: IndexSnapshot,
+  readings: CorpusReadings | null = null,
+): Promise<Buffer> {
+  const parts: Uint8Array[] = [];
+  await encodeSnapshot(documents, index, readings, (bytes) => {
+    parts.push(bytes);
+    return Promise.resolve();
+  });
+  return Buffer.concat(parts);
+}
+
+/** A snapshot's header (it comes last, before its length and the magic) and its length in bytes. */
+export function snapshotHeader(bytes: Buffer): { sections: Record<string, number[]>; bytes: number } {
+  const length = bytes.readUInt32LE(bytes.length - 8);
+  const header = JSON.parse(bytes.toString('utf8', bytes.length - 8 - length, bytes.length - 8)) as { sections: Record<string, number[]> };
+  return { sections: header.sections, bytes: length };
 }

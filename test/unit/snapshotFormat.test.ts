@@ -5,18 +5,21 @@ import { CACHE_VERSION, IndexCache } from '../../src/core/cache';
 import { AcronymTable } from '../../src/core/facts/acronyms';
 import { PassageIndex } from '../../src/core/search/passageIndex';
 import { searchPassages } from '../../src/core/search/search';
-import { encodeSnapshot, openSnapshot, openWholeSnapshot, SnapshotDamagedError } from '../../src/core/snapshotFormat';
-import { BUNDLED_CORPUS, ingestFile, passageTexts, postingsByTerm, TempDir } from './helpers';
+import { openSnapshot, openWholeSnapshot, SnapshotDamagedError } from '../../src/core/snapshotFormat';
+import { BUNDLED_CORPUS, ingestFile, passageTexts, postingsByTerm, snapshotBytes, snapshotHeader, TempDir } from './helpers';
 
 describe('the snapshot format', () => {
   const documents = readdirSync(BUNDLED_CORPUS)
     .filter((name) => name.endsWith('.md'))
     .map((name) => ({ ...ingestFile(path.join(BUNDLED_CORPUS, name)), hash: name }));
   const index = PassageIndex.build(documents);
-  const bytes = Buffer.concat(encodeSnapshot(documents, index.snapshot));
   const fileOfHash = new Map(documents.map((d) => [d.hash, d.file]));
+  let bytes: Buffer;
   let folder: TempDir;
   let file: string;
+  before(async () => {
+    bytes = await snapshotBytes(documents, index.snapshot);
+  });
   beforeEach(() => {
     folder = new TempDir();
     file = folder.file('snapshot.bin');
@@ -50,10 +53,10 @@ describe('the snapshot format', () => {
     assert.equal(bytes.includes(Buffer.from(paragraph, 'utf8')), false);
   });
 
-  it('writes a snapshot opened from disk again byte for byte, copying what it does not need to decode', () => {
+  it('writes a snapshot opened from disk again byte for byte, copying what it does not need to decode', async () => {
     const whole = openWholeSnapshot(file)!;
     const moved = whole.documents.map((document, i) => document.at(documents[i].file));
-    assert.deepEqual(Buffer.concat(encodeSnapshot(moved, whole.index)), bytes);
+    assert.deepEqual(await snapshotBytes(moved, whole.index), bytes);
   });
 
   it('opens only for the contents it was made of, unless asked for all of it', () => {
@@ -81,7 +84,7 @@ describe('the snapshot format', () => {
   it('says which part of a damaged snapshot is wrong when it reads it, and removes it so that it is rebuilt', () => {
     const damaged = Buffer.from(bytes);
     // The last byte of the postings: the last term's list no longer decodes.
-    const header = JSON.parse(damaged.toString('utf8', 12, 12 + damaged.readUInt32LE(8))) as { sections: Record<string, number[]> };
+    const header = snapshotHeader(damaged);
     const [postingsAt, postingsLength] = header.sections.postings;
     damaged[postingsAt + postingsLength - 1] = 0xff;
     const [blocksAt] = header.sections.blocks;
@@ -97,7 +100,7 @@ describe('the snapshot format', () => {
   });
 
   it('keeps the header small: the vocabulary and the documents are not in it', () => {
-    const headerLength = readFileSync(file).readUInt32LE(8);
+    const headerLength = snapshotHeader(readFileSync(file)).bytes;
     assert.ok(headerLength < bytes.length / 20, `${headerLength} of ${bytes.length}`);
   });
 });

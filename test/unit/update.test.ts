@@ -5,9 +5,9 @@ import { CACHE_VERSION } from '../../src/core/cache';
 import { FactBase } from '../../src/core/facts/factBase';
 import { PassageIndex } from '../../src/core/search/passageIndex';
 import { searchPassages } from '../../src/core/search/search';
-import { encodeSnapshot, openSnapshot, openWholeSnapshot } from '../../src/core/snapshotFormat';
+import { openSnapshot, openWholeSnapshot } from '../../src/core/snapshotFormat';
 import { PrecedentWorkspace } from '../../src/core/workspace';
-import { BUNDLED_CORPUS, ingestString, postingsByTerm, TempDir } from './helpers';
+import { BUNDLED_CORPUS, ingestString, postingsByTerm, snapshotBytes, snapshotHeader, TempDir } from './helpers';
 
 const STATEMENTS = {
   'a.md': 'Japan pledged support to the peacebuilding fund.\n\nWe welcome the adoption of the Paris Agreement.\n',
@@ -40,19 +40,19 @@ describe('updating the index', () => {
     );
   });
 
-  it('patches a snapshot opened from disk, reading only the removed document, and writes what a fresh build holds', () => {
+  it('patches a snapshot opened from disk, reading only the removed document, and writes what a fresh build holds', async () => {
     const [a, b, c] = Object.entries(STATEMENTS).map(([name, text]) => ({ ...ingestString(text, `/corpus/${name}`), hash: name }));
     const d = { ...ingestString(ADDED, '/corpus/d.md'), hash: 'd.md' };
     const folder = new TempDir();
     try {
-      writeFileSync(folder.file('old.bin'), Buffer.concat(encodeSnapshot([a, b, c], PassageIndex.build([a, b, c]).snapshot)));
+      writeFileSync(folder.file('old.bin'), await snapshotBytes([a, b, c], PassageIndex.build([a, b, c]).snapshot));
       const old = openWholeSnapshot(folder.file('old.bin'))!;
       const patched = PassageIndex.withChanges(old.index, old.documents, [true, false, true], [d]);
       const documents = [old.documents[0].at(a.file), old.documents[2].at(c.file), d];
       const fresh = PassageIndex.build([a, c, d]);
       assert.deepEqual(passagesByTerm(patched).get('peacebuilding'), passagesByTerm(fresh).get('peacebuilding'));
       assert.equal(patched.passagesWith('sahel'), 0);
-      writeFileSync(folder.file('new.bin'), Buffer.concat(encodeSnapshot(documents, patched.snapshot)));
+      writeFileSync(folder.file('new.bin'), await snapshotBytes(documents, patched.snapshot));
       const reopened = openSnapshot(folder.file('new.bin'), new Map(documents.map((document) => [document.hash, document.file])))!;
       const reopenedPostings = passagesByTerm(PassageIndex.fromSnapshot(reopened.index));
       for (const [term, passages] of passagesByTerm(fresh)) assert.deepEqual(reopenedPostings.get(term), passages, term);
@@ -114,7 +114,7 @@ describe('updating the index', () => {
       const snapshots = path.join(cache.path, CACHE_VERSION, 'snapshots');
       for (const name of readdirSync(snapshots)) {
         const bytes = readFileSync(path.join(snapshots, name));
-        const header = JSON.parse(bytes.toString('utf8', 12, 12 + bytes.readUInt32LE(8))) as { sections: Record<string, number[]> };
+        const header = snapshotHeader(bytes);
         const [blocksAt, blocksLength] = header.sections.blocks;
         bytes.fill(0x55, blocksAt, blocksAt + blocksLength);
         writeFileSync(path.join(snapshots, name), bytes);
