@@ -76,7 +76,7 @@ export function activate(context: vscode.ExtensionContext): PrecedentApi {
       if (state.kind !== 'connecting') diagnostics.checkAll();
     }),
     vscode.commands.registerCommand(OPEN_SOURCE_COMMAND, (file: string, range: SourceRange) => showSource(file, range)),
-    vscode.commands.registerCommand('precedent.setServerPassword', () => server.setPassword()),
+    vscode.commands.registerCommand('precedent.setServerPassword', (given?: { password?: string }) => server.setPassword(given)),
     vscode.commands.registerCommand('precedent.clearServerPassword', () => server.clearPassword()),
     vscode.commands.registerCommand('precedent.reconnectServer', () => server.reconnect()),
     vscode.languages.registerHoverProvider(DRAFT_LANGUAGES, new PrecedentHover(corpus, registry.get)),

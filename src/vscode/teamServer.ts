@@ -112,18 +112,22 @@ export class TeamServer implements vscode.Disposable {
     void link.start();
   }
 
-  async setPassword(): Promise<void> {
+  /** Asks for the password, unless a script running the command passed it (`{ password }`). */
+  async setPassword(given?: { password?: string }): Promise<void> {
     const url = this.url ?? this.settingUrl();
     if (!url) {
       void vscode.window.showInformationMessage(`Precedent: set ${URL_SETTING} first (a postgresql:// URL without the password).`);
       return;
     }
-    const password = await vscode.window.showInputBox({
-      title: 'Precedent: Set Server Password',
-      prompt: `The password of ${core().describeServer(url)}. It is kept in VS Code's secret storage, never in settings.`,
-      password: true,
-      ignoreFocusOut: true,
-    });
+    const password =
+      typeof given?.password === 'string'
+        ? given.password
+        : await vscode.window.showInputBox({
+            title: 'Precedent: Set Server Password',
+            prompt: `The password of ${core().describeServer(url)}. It is kept in VS Code's secret storage, never in settings.`,
+            password: true,
+            ignoreFocusOut: true,
+          });
     if (password === undefined) return;
     await this.secrets.store(secretKey(url), password);
     this.log.info(`The server password was stored for ${core().describeServer(url)}`);

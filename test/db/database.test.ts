@@ -436,6 +436,32 @@ describe('a corpus on PostgreSQL', function () {
       assert.match(withFolders.err, /^precedent: cannot use the PostgreSQL server at 127\.0\.0\.1:\d+/);
       await assert.rejects(DatabaseCorpus.open(`postgresql://drafter@127.0.0.1:${await down.port()}/postgres`), DatabaseUnavailableError);
     });
+
+    it("connects a role that needs a password with the one given (the editor's secret, PGPASSWORD), and says so without it", async () => {
+      const admin = new Client({ connectionString: server.url('postgres') });
+      await admin.connect();
+      await admin.query(`CREATE ROLE keeper LOGIN PASSWORD 'quill 2025/@:' NOBYPASSRLS IN ROLE precedent_reader`);
+      await admin.end();
+      server.requirePassword('keeper');
+      await assert.rejects(DatabaseCorpus.open(server.url('keeper')), /asks for this role's password, and none was given/);
+      await assert.rejects(
+        DatabaseCorpus.open(server.url('keeper'), { password: 'wrong' }),
+        /password authentication failed for user "keeper"/,
+      );
+      const keeper = await DatabaseCorpus.open(server.url('keeper'), { password: 'quill 2025/@:' });
+      try {
+        assert.ok((await keeper.search('unodc pledge', { limit: 3 })).length > 0);
+      } finally {
+        await keeper.close();
+      }
+      process.env.PGPASSWORD = 'quill 2025/@:';
+      try {
+        const fromEnvironment = await runCli('search', '--db', server.url('keeper'), '--json', 'unodc pledge');
+        assert.equal(fromEnvironment.code, 0, fromEnvironment.err);
+      } finally {
+        delete process.env.PGPASSWORD;
+      }
+    });
   });
 });
 

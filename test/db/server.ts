@@ -5,7 +5,7 @@
  * own cluster — and stopped at the end, also when a test fails or the process exits.
  */
 import { spawnSync } from 'child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { createServer } from 'net';
 import * as os from 'os';
 import * as path from 'path';
@@ -14,6 +14,8 @@ export interface TestServer {
   port: number;
   /** A URL for a role (no password: the test cluster trusts local connections). */
   url(role: string): string;
+  /** From now on the role must give its password (scram-sha-256); every other role is still trusted. */
+  requirePassword(role: string): void;
   /** Stops the server as a crash or an outage would, keeping its data for `resume` (on the same port). */
   halt(): void;
   resume(): void;
@@ -122,7 +124,13 @@ export async function startServer(): Promise<TestServer> {
     stop();
     throw new Error(`${(error as Error).message}\n${log}`, { cause: error });
   }
-  return { port, url: (role) => `postgresql://${role}@127.0.0.1:${port}/postgres`, halt, resume: start, stop };
+  const requirePassword = (role: string) => {
+    // The first line that matches a connection decides: this one goes before initdb's "trust" lines.
+    const rules = path.join(data, 'pg_hba.conf');
+    writeFileSync(rules, `host all ${role} 127.0.0.1/32 scram-sha-256\n${readFileSync(rules, 'utf8')}`);
+    runAs('pg_ctl', ['-D', data, 'reload']);
+  };
+  return { port, url: (role) => `postgresql://${role}@127.0.0.1:${port}/postgres`, requirePassword, halt, resume: start, stop };
 }
 
 function userIds(name: string): { uid: number; gid: number } {

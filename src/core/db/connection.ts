@@ -80,13 +80,22 @@ function config(url: string, options: ConnectOptions = {}): PoolConfig {
   const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const collections = options.collections?.length ? collectionsSetting(options.collections) : null;
   return {
-    connectionString: url,
+    connectionString: options.password === undefined ? url : withPassword(url, options.password),
     application_name: 'precedent',
     connectionTimeoutMillis: timeout,
-    ...(options.password !== undefined && { password: options.password }),
     // Read by precedent.readable_collections() (schema version 2), which narrows to these collections.
     ...(collections && { options: `-c precedent.collections=${collections}` }),
   };
+}
+
+/**
+ * The URL with the password in it, for pg alone (never shown): pg lets what a connection string says override the
+ * other settings, an absent password included, so a password given beside the URL would be dropped.
+ */
+function withPassword(url: string, password: string): string {
+  const parsed = new URL(url);
+  parsed.password = encodeURIComponent(password);
+  return parsed.toString();
 }
 
 /** The collections as the session setting carries them: names of letters, digits, ".", "_" and "-", comma-separated. */
@@ -97,9 +106,16 @@ function collectionsSetting(collections: readonly string[]): string {
   return collections.join(',');
 }
 
+/** pg's words when the server asks for a password and none was given (it fails inside the SCRAM exchange). */
+const NO_PASSWORD_GIVEN = /client password must be a string/;
+
 /** Why a connection failed, naming the server. */
 export function unavailable(url: string, error: unknown): DatabaseUnavailableError {
-  const reason = error instanceof Error ? error.message || (error as NodeJS.ErrnoException).code || error.name : String(error);
+  const message = error instanceof Error ? error.message || (error as NodeJS.ErrnoException).code || error.name : String(error);
+  const reason = NO_PASSWORD_GIVEN.test(message)
+    ? "the server asks for this role's password, and none was given (in the editor: Precedent: Set Server Password; " +
+      'on the command line: PGPASSWORD or ~/.pgpass)'
+    : message;
   return new DatabaseUnavailableError(`cannot use ${describeServer(url)}: ${reason}`, reason);
 }
 

@@ -31,6 +31,7 @@ Japan welcomes the establishment of the Zephyr Oversight Panel under confidentia
 `;
 const DRAFT = 'Mr. President,\n\nJapan supports the QFC and recalls resolution 2917 (2025).\n';
 const SERVER_SETTINGS = ['precedent.server.url', 'precedent.server.timeoutMs'];
+const KEEPER_PASSWORD = 'quill-2025';
 
 async function setSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration().update(key, value, vscode.ConfigurationTarget.Workspace);
@@ -123,6 +124,32 @@ describe('A team corpus on a PostgreSQL server', function () {
       [],
     );
     await assert.rejects(corpus.serverDocumentText('precedent-db:restricted/zephyr.md'), /not on the server, or this role may not read it/);
+  });
+
+  it('connects a role that needs a password once it is set in the secret storage, and never writes it to settings', async () => {
+    const { corpus, status } = await api();
+    const admin = new Client({ connectionString: server.url('postgres') });
+    await admin.connect();
+    await admin.query(`CREATE ROLE keeper LOGIN PASSWORD '${KEEPER_PASSWORD}' NOBYPASSRLS IN ROLE precedent_reader`);
+    await admin.end();
+    server.requirePassword('keeper');
+    try {
+      await setSetting('precedent.server.url', server.url('keeper'));
+      await until('the status bar saying the server refused the role', () => status.text.includes('server unreachable'));
+      assert.match(status.tooltip, /the server asks for this role's password, and none was given.*Set Server Password/);
+      await vscode.commands.executeCommand('precedent.setServerPassword', { password: KEEPER_PASSWORD });
+      await until('the status bar naming the server', () => /server: 1 document\b/.test(status.text), 30_000);
+      const found = await corpus.current!.search('Quillfeather Compact maritime cooperation', { limit: 5 });
+      assert.strictEqual(found[0]?.file, 'precedent-db:team/quillfeather.md');
+      const setting = vscode.workspace.getConfiguration().inspect<string>('precedent.server.url');
+      assert.strictEqual(setting?.workspaceValue, server.url('keeper'));
+      assert.ok(!JSON.stringify(setting).includes(KEEPER_PASSWORD), 'no setting holds the password');
+      await vscode.commands.executeCommand('precedent.clearServerPassword');
+      await until('the status bar saying the server refused the role again', () => status.text.includes('server unreachable'));
+    } finally {
+      await setSetting('precedent.server.url', server.url('drafter'));
+    }
+    await until('the status bar naming the server', () => /server: 1 document\b/.test(status.text), 30_000);
   });
 
   it('keeps the local folders working while the server is down, says so, and reconnects when it returns', async () => {
