@@ -8,13 +8,12 @@
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Client } from 'pg';
 import { DatabaseCorpus } from '../src/core/db/databaseCorpus';
 import { publishCorpus } from '../src/core/db/publish';
 import { parseDocumentReference } from '../src/core/db/reference';
 import type { SearchMatch } from '../src/core/types';
 import { PrecedentWorkspace } from '../src/core/workspace';
-import { startServer, type TestServer } from '../test/db/server';
+import { createTeamRoles, startServer, type TestServer } from '../test/db/server';
 import { type Corpus, prepareCorpus } from './corpora';
 import { percentile, RESULT_LIMIT } from './measure';
 import { generateQueries, type QueryKind } from './queries';
@@ -70,7 +69,7 @@ export async function benchPostgres(
   }
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'precedent-bench-pg-'));
   try {
-    await createRoles(server);
+    await createTeamRoles(server);
     const base = ungdPresent ? 'ungd' : 'bundled';
     const fidelity = await measureFidelity(server, await prepareCorpus(base, ungdPresent, log), path.join(work, 'one'), log);
     print(formatPostgresFigures({ fidelity, scale: null, skipped: null }));
@@ -81,14 +80,6 @@ export async function benchPostgres(
     server.stop();
     await fs.rm(work, { recursive: true, force: true });
   }
-}
-
-async function createRoles(server: TestServer): Promise<void> {
-  const admin = new Client({ connectionString: server.url('postgres') });
-  await admin.connect();
-  await admin.query(`CREATE ROLE writer LOGIN; GRANT CREATE ON DATABASE postgres TO writer;
-    CREATE ROLE precedent_reader NOLOGIN; CREATE ROLE drafter LOGIN NOBYPASSRLS IN ROLE precedent_reader;`);
-  await admin.end();
 }
 
 /** Queries with their right answers, named as the server names passages: collection, path, range. */

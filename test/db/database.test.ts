@@ -20,7 +20,7 @@ import { LocalCorpus } from '../../src/core/service';
 import { PrecedentWorkspace } from '../../src/core/workspace';
 import type { SearchMatch } from '../../src/core/types';
 import { BUNDLED_CORPUS, REPO_ROOT, TempDir } from '../unit/helpers';
-import { startServer, type TestServer } from './server';
+import { asSuperuser, createTeamRoles, startServer, type TestServer } from './server';
 
 /** Searches as a drafter types them: phrases, keywords out of order, typos, identifiers, a word being typed. */
 const SEARCHES = [
@@ -121,14 +121,7 @@ describe('a corpus on PostgreSQL', function () {
 
   before(async () => {
     server = await startServer();
-    const admin = new Client({ connectionString: server.url('postgres') });
-    await admin.connect();
-    await admin.query(`
-      CREATE ROLE writer LOGIN; GRANT CREATE ON DATABASE postgres TO writer;
-      CREATE ROLE precedent_reader NOLOGIN; CREATE ROLE restricted_reader NOLOGIN;
-      CREATE ROLE drafter LOGIN NOBYPASSRLS IN ROLE precedent_reader;
-      CREATE ROLE cleared LOGIN NOBYPASSRLS IN ROLE precedent_reader, restricted_reader;`);
-    await admin.end();
+    await createTeamRoles(server);
     restricted = new TempDir();
     writeFileSync(restricted.file('restricted-note.md'), RESTRICTED);
     broken = new TempDir();
@@ -438,10 +431,7 @@ describe('a corpus on PostgreSQL', function () {
     });
 
     it("connects a role that needs a password with the one given (the editor's secret, PGPASSWORD), and says so without it", async () => {
-      const admin = new Client({ connectionString: server.url('postgres') });
-      await admin.connect();
-      await admin.query(`CREATE ROLE keeper LOGIN PASSWORD 'quill 2025/@:' NOBYPASSRLS IN ROLE precedent_reader`);
-      await admin.end();
+      await asSuperuser(server, `CREATE ROLE keeper LOGIN PASSWORD 'quill 2025/@:' NOBYPASSRLS IN ROLE precedent_reader`);
       server.requirePassword('keeper');
       await assert.rejects(DatabaseCorpus.open(server.url('keeper')), /asks for this role's password, and none was given/);
       await assert.rejects(

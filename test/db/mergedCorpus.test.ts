@@ -6,7 +6,6 @@
  */
 import { strict as assert } from 'assert';
 import { writeFileSync } from 'fs';
-import { Client } from 'pg';
 import { DEFAULT_CONFIG } from '../../src/core/checks/config';
 import { ResolutionRegistry } from '../../src/core/citations/registry';
 import { serverUrlFromSetting } from '../../src/core/db/connection';
@@ -18,7 +17,7 @@ import { MergedCorpus } from '../../src/core/mergedCorpus';
 import { LocalCorpus } from '../../src/core/service';
 import { PrecedentWorkspace } from '../../src/core/workspace';
 import { TempDir } from '../unit/helpers';
-import { startServer, type TestServer } from './server';
+import { createTeamRoles, startServer, type TestServer } from './server';
 
 const TEAM = `---
 title: Team statement on the Quillfeather Compact
@@ -94,14 +93,7 @@ describe('local folders and a server corpus together', function () {
 
   before(async () => {
     server = await startServer();
-    const admin = new Client({ connectionString: server.url('postgres') });
-    await admin.connect();
-    await admin.query(`
-      CREATE ROLE writer LOGIN; GRANT CREATE ON DATABASE postgres TO writer;
-      CREATE ROLE precedent_reader NOLOGIN; CREATE ROLE restricted_reader NOLOGIN;
-      CREATE ROLE drafter LOGIN NOBYPASSRLS IN ROLE precedent_reader;
-      CREATE ROLE cleared LOGIN NOBYPASSRLS IN ROLE precedent_reader, restricted_reader;`);
-    await admin.end();
+    await createTeamRoles(server);
     const [team, restricted, localFolder] = (folders = [new TempDir(), new TempDir(), new TempDir()]);
     writeFileSync(team.file('quillfeather.md'), TEAM);
     writeFileSync(team.file('tessaline.md'), TEAM_PLEDGE);

@@ -9,6 +9,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { createServer } from 'net';
 import * as os from 'os';
 import * as path from 'path';
+import { Client } from 'pg';
 
 export interface TestServer {
   port: number;
@@ -140,4 +141,29 @@ function userIds(name: string): { uid: number; gid: number } {
   if (!line) throw new Error(`no user ${name} (Debian's postgresql package creates it)`);
   const [, , uid, gid] = line.split(':');
   return { uid: Number(uid), gid: Number(gid) };
+}
+
+/** Runs SQL as the cluster's superuser. */
+export async function asSuperuser(server: TestServer, sql: string): Promise<void> {
+  const admin = new Client({ connectionString: server.url('postgres') });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * The roles a mission would create: `writer` publishes; `drafter` reads what every reader may
+ * (`precedent_reader`); `cleared` reads the restricted collections too (`restricted_reader`).
+ */
+export function createTeamRoles(server: TestServer): Promise<void> {
+  return asSuperuser(
+    server,
+    `CREATE ROLE writer LOGIN; GRANT CREATE ON DATABASE postgres TO writer;
+     CREATE ROLE precedent_reader NOLOGIN; CREATE ROLE restricted_reader NOLOGIN;
+     CREATE ROLE drafter LOGIN NOBYPASSRLS IN ROLE precedent_reader;
+     CREATE ROLE cleared LOGIN NOBYPASSRLS IN ROLE precedent_reader, restricted_reader;`,
+  );
 }

@@ -6,11 +6,10 @@ import * as assert from 'assert';
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Client } from 'pg';
 import * as vscode from 'vscode';
 import { publishCorpus } from '../../../src/core/db/publish';
 import { codeOf } from '../../../src/vscode/convert';
-import { startServer, type TestServer } from '../../db/server';
+import { asSuperuser, createTeamRoles, startServer, type TestServer } from '../../db/server';
 import { api, hoverText, until } from './helpers';
 
 const TEAM = `---
@@ -57,13 +56,7 @@ describe('A team corpus on a PostgreSQL server', function () {
 
   before(async () => {
     server = await startServer();
-    const admin = new Client({ connectionString: server.url('postgres') });
-    await admin.connect();
-    await admin.query(`
-      CREATE ROLE writer LOGIN; GRANT CREATE ON DATABASE postgres TO writer;
-      CREATE ROLE precedent_reader NOLOGIN; CREATE ROLE restricted_reader NOLOGIN;
-      CREATE ROLE drafter LOGIN NOBYPASSRLS IN ROLE precedent_reader;`);
-    await admin.end();
+    await createTeamRoles(server);
     await publishCorpus({ url: server.url('writer'), collection: 'team', roots: [folderWith('quillfeather.md', TEAM)], cacheDir: null });
     await publishCorpus({
       url: server.url('writer'),
@@ -128,10 +121,7 @@ describe('A team corpus on a PostgreSQL server', function () {
 
   it('connects a role that needs a password once it is set in the secret storage, and never writes it to settings', async () => {
     const { corpus, status } = await api();
-    const admin = new Client({ connectionString: server.url('postgres') });
-    await admin.connect();
-    await admin.query(`CREATE ROLE keeper LOGIN PASSWORD '${KEEPER_PASSWORD}' NOBYPASSRLS IN ROLE precedent_reader`);
-    await admin.end();
+    await asSuperuser(server, `CREATE ROLE keeper LOGIN PASSWORD '${KEEPER_PASSWORD}' NOBYPASSRLS IN ROLE precedent_reader`);
     server.requirePassword('keeper');
     try {
       await setSetting('precedent.server.url', server.url('keeper'));
