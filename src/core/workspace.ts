@@ -158,6 +158,7 @@ export class PrecedentWorkspace implements CorpusEvidence {
     const results = new Array<Loaded | NotLoaded | undefined>(discovery.files.length);
     let accepted = 0;
     const loaded = await mapLimited(discovery.files, READ_CONCURRENCY, async (file, i): Promise<Loaded | NotLoaded> => {
+      await build?.roomForMore();
       const entry = known[i];
       const at = previous && entry && !entry.reason ? previousAt.get(entry.hash) : undefined;
       let result: Loaded | NotLoaded;

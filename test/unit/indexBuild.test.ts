@@ -44,9 +44,21 @@ describe('a fresh index built while the corpus is read (indexBuild)', function (
     assert.deepEqual(indexContents(await build.finish()), indexContents(PassageIndex.build(workspace.documents)));
   });
 
-  it('on a worker thread that cannot start, is built on this thread', async () => {
-    const build = startIndexBuild(path.join(dir, 'missing.js'));
-    for (const document of workspace.documents) build.add(document);
+  it('on a worker thread sent many small batches while the reading waits for room, is the same index', async () => {
+    const build = startIndexBuild(script, 2000);
+    for (const document of workspace.documents) {
+      await build.roomForMore();
+      build.add(document);
+    }
+    assert.deepEqual(indexContents(await build.finish()), indexContents(PassageIndex.build(workspace.documents)));
+  });
+
+  it('on a worker thread that cannot start, is built on this thread, and never keeps the reading waiting', async () => {
+    const build = startIndexBuild(path.join(dir, 'missing.js'), 2000);
+    for (const document of workspace.documents) {
+      await build.roomForMore();
+      build.add(document);
+    }
     assert.deepEqual(indexContents(await build.finish()), indexContents(PassageIndex.build(workspace.documents)));
   });
 });

@@ -12,6 +12,8 @@ import { type BuiltIndex, inMemorySnapshot, PassageIndex, SnapshotBuilder } from
 
 export interface IndexBuild {
   add(document: CorpusDocument): void;
+  /** Resolves once the build can take more documents without a queue of them growing: the reading waits for it. */
+  roomForMore(): Promise<void>;
   /** The index of every document added, in the order added. */
   finish(): Promise<PassageIndex>;
 }
@@ -28,6 +30,14 @@ export interface DocumentBatch {
 
 /** A batch is sent once its paragraphs hold this many characters: one message a document costs more. */
 const BATCH_CHARACTERS = 2 ** 20;
+/**
+ * Batches sent and not yet taken in by the worker: beyond these the reading waits. Reading is faster than the build
+ * on a busy machine, and a queue of copied texts would otherwise raise the peak of an archive's cold build.
+ */
+const BATCHES_IN_FLIGHT = 4;
+
+/** What the worker sends back: each batch taken in, then the index. */
+export type IndexWorkerReply = { batchTakenIn: true } | { built: BuiltIndex };
 
 /** Files of fewer bytes than this, together, are indexed on this thread. */
 export const WORKER_MIN_BYTES = 10 * 2 ** 20;
@@ -50,6 +60,10 @@ class LocalBuild implements IndexBuild {
     this.builder.add(document);
   }
 
+  roomForMore(): Promise<void> {
+    return Promise.resolve();
+  }
+
   finish(): Promise<PassageIndex> {
     return Promise.resolve(PassageIndex.built(this.builder));
   }
@@ -62,6 +76,9 @@ class WorkerBuild implements IndexBuild {
   private readonly documents: CorpusDocument[] = [];
   /** Documents added since the last message. */
   private batch = emptyBatch();
+  private batchesInFlight = 0;
+  /** Readers waiting for room (see roomForMore). */
+  private waiting: Array<() => void> = [];
 
   constructor(
     script: string,
@@ -71,11 +88,28 @@ class WorkerBuild implements IndexBuild {
     // A load that fails part-way never finishes the build: the thread must not keep the process alive.
     this.worker.unref();
     this.built = new Promise((resolve, reject) => {
-      this.worker.once('message', (built: BuiltIndex) => resolve(built));
+      this.worker.on('message', (reply: IndexWorkerReply) => {
+        if ('built' in reply) return resolve(reply.built);
+        this.batchesInFlight--;
+        this.release();
+      });
       this.worker.once('error', reject);
       this.worker.once('exit', (code) => reject(new Error(`the index worker exited with code ${code} before it answered`)));
     });
-    this.built.catch(() => undefined);
+    // A thread that failed takes nothing in any more: the reading goes on (finish() builds here instead).
+    this.built.catch(() => {
+      this.batchesInFlight = 0;
+      this.release();
+    });
+  }
+
+  roomForMore(): Promise<void> {
+    if (this.batchesInFlight < BATCHES_IN_FLIGHT) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(): void {
+    while (this.waiting.length > 0 && this.batchesInFlight < BATCHES_IN_FLIGHT) this.waiting.shift()!();
   }
 
   add(document: CorpusDocument): void {
@@ -97,6 +131,7 @@ class WorkerBuild implements IndexBuild {
     const counts = Int32Array.from(documentPassages);
     const message: DocumentBatch = { paragraphs, passages: passageArray, documentPassages: counts };
     this.worker.postMessage(message, [passageArray.buffer, counts.buffer]);
+    this.batchesInFlight++;
     this.batch = emptyBatch();
   }
 
@@ -111,7 +146,8 @@ class WorkerBuild implements IndexBuild {
       // The thread could not be started or died (resource limits): this thread builds the same index.
       return PassageIndex.build(this.documents);
     } finally {
-      void this.worker.terminate();
+      // Its heap goes with it: awaited, so that the cache is not written while the thread's memory is still held.
+      await this.worker.terminate();
     }
   }
 }

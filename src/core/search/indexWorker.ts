@@ -1,9 +1,10 @@
 /**
- * The worker thread of indexBuild.ts: builds a fresh index from the documents it is sent, in batches, in order; `null`
- * ends the list, and the index's arrays are sent back (moved, not copied).
+ * The worker thread of indexBuild.ts: builds a fresh index from the documents it is sent, in batches, in order, and
+ * says when it has taken each in (the reading waits for that); `null` ends the list, and the index's arrays are sent
+ * back (moved, not copied).
  */
 import { parentPort } from 'worker_threads';
-import type { DocumentBatch } from './indexBuild';
+import type { DocumentBatch, IndexWorkerReply } from './indexBuild';
 import { SnapshotBuilder } from './passageIndex';
 
 const port = parentPort;
@@ -20,12 +21,13 @@ port.on('message', (message: DocumentBatch | null) => {
       });
       first += count;
     }
+    port.postMessage({ batchTakenIn: true } satisfies IndexWorkerReply);
     return;
   }
   const { built } = builder.finish();
   const arrays = [built.documentFrequency, built.postingOffsets, built.postings, built.passageDocument, built.passageLocal];
   port.postMessage(
-    built,
+    { built } satisfies IndexWorkerReply,
     arrays.map((array) => array.buffer as ArrayBuffer),
   );
 });
