@@ -6,9 +6,7 @@
 import { strict as assert } from 'assert';
 import * as path from 'path';
 import { Client } from 'pg';
-import { Readable, Writable } from 'stream';
 import { readFileSync, writeFileSync } from 'fs';
-import { main } from '../../src/cli/main';
 import { DEFAULT_CONFIG } from '../../src/core/checks/config';
 import type { Finding } from '../../src/core/checks/types';
 import { ResolutionRegistry } from '../../src/core/citations/registry';
@@ -19,7 +17,7 @@ import { parseDocumentReference } from '../../src/core/db/reference';
 import { LocalCorpus } from '../../src/core/service';
 import { PrecedentWorkspace } from '../../src/core/workspace';
 import type { SearchMatch } from '../../src/core/types';
-import { BUNDLED_CORPUS, REPO_ROOT, TempDir } from '../unit/helpers';
+import { BUNDLED_CORPUS, REPO_ROOT, runCli, runCliWithInput, TempDir } from '../unit/helpers';
 import { asSuperuser, createTeamRoles, startServer, type TestServer } from './server';
 
 /** Searches as a drafter types them: phrases, keywords out of order, typos, identifiers, a word being typed. */
@@ -89,25 +87,6 @@ function sameFindings(findings: Finding[]) {
     severity: f.severity,
     fixes: f.fixes.map((x) => x.replacement),
   }));
-}
-
-class Capture extends Writable {
-  text = '';
-  _write(chunk: Buffer, _encoding: string, done: () => void): void {
-    this.text += chunk.toString();
-    done();
-  }
-}
-
-async function runCli(...args: string[]) {
-  return runCliWithInput([], ...args);
-}
-
-async function runCliWithInput(lines: string[], ...args: string[]) {
-  const out = new Capture();
-  const err = new Capture();
-  const code = await main(args, out, err, Readable.from(lines.map((line) => `${line}\n`)));
-  return { code, out: out.text, err: err.text };
 }
 
 describe('a corpus on PostgreSQL', function () {

@@ -2,31 +2,14 @@ import { strict as assert } from 'assert';
 import { execFileSync, spawnSync } from 'child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
-import { Readable, Writable } from 'stream';
 import type { checkJson } from '../../src/cli/checkCommand';
 import type { factJson, searchResultJson } from '../../src/cli/format';
-import { main } from '../../src/cli/main';
 import type { IndexReport } from '../../src/core/workspace';
-import { BUNDLED_CORPUS, parseJson, REPO_ROOT, sliceRange, TempDir } from './helpers';
+import { BUNDLED_CORPUS, parseJson, REPO_ROOT, runCli, runCliWithInput, sliceRange, TempDir } from './helpers';
 
 type SearchJson = Array<ReturnType<typeof searchResultJson>>;
 type FactsJson = Array<ReturnType<typeof factJson>>;
 type CheckJson = ReturnType<typeof checkJson>;
-
-class Capture extends Writable {
-  text = '';
-  _write(chunk: Buffer, _encoding: string, done: () => void): void {
-    this.text += chunk.toString();
-    done();
-  }
-}
-
-async function runCli(...args: string[]) {
-  const out = new Capture();
-  const err = new Capture();
-  const code = await main(args, out, err);
-  return { code, out: out.text, err: err.text };
-}
 
 describe('precedent CLI', () => {
   let cache: TempDir;
@@ -322,11 +305,10 @@ describe('precedent serve', () => {
       { id: 5, command: 'index' },
       { id: 6, command: 'translate', query: 'x' },
     ];
-    const input = Readable.from(requests.map((r) => `${typeof r === 'string' ? r : JSON.stringify(r)}\n`));
-    const out = new Capture();
-    const code = await main(['serve', '--corpus', BUNDLED_CORPUS, '--no-cache'], out, new Capture(), input);
+    const input = requests.map((r) => (typeof r === 'string' ? r : JSON.stringify(r)));
+    const { code, out } = await runCliWithInput(input, 'serve', '--corpus', BUNDLED_CORPUS, '--no-cache');
     assert.equal(code, 0);
-    const answers = out.text
+    const answers = out
       .trim()
       .split('\n')
       .map((line) => parseJson<{ id: unknown; result?: unknown; error?: string }>(line));

@@ -3,6 +3,8 @@ import * as esbuild from 'esbuild';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { Readable, Writable } from 'stream';
+import { main } from '../../src/cli/main';
 import { decodeBytes } from '../../src/core/corpus/decode';
 import { ingestText } from '../../src/core/corpus/ingest';
 import { splitLines } from '../../src/core/corpus/lines';
@@ -105,4 +107,25 @@ export function snapshotHeader(bytes: Buffer): { sections: Record<string, number
   const length = bytes.readUInt32LE(bytes.length - 8);
   const header = JSON.parse(bytes.toString('utf8', bytes.length - 8 - length, bytes.length - 8)) as { sections: Record<string, number[]> };
   return { sections: header.sections, bytes: length };
+}
+
+/** What a CLI run wrote, as text. */
+class Capture extends Writable {
+  text = '';
+  _write(chunk: Buffer, _encoding: string, done: () => void): void {
+    this.text += chunk.toString();
+    done();
+  }
+}
+
+/** Runs the CLI in this process, `input` its standard input (one line each); its exit code and what it wrote. */
+export async function runCliWithInput(input: readonly string[], ...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out = new Capture();
+  const err = new Capture();
+  const code = await main(args, out, err, Readable.from(input.map((line) => `${line}\n`)));
+  return { code, out: out.text, err: err.text };
+}
+
+export function runCli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  return runCliWithInput([], ...args);
 }
