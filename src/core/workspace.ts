@@ -154,21 +154,23 @@ export class PrecedentWorkspace implements CorpusEvidence {
       documents.push(document);
       build?.add(document);
     };
+    // A content the previous snapshot holds is taken from it, wherever its file is now (a moved or restored file is
+    // not read again); a Word or PDF file's from the cache, as parsing it is slow. Anything else is read.
+    const reuse = async (hash: string, file: string): Promise<CorpusDocument | null> => {
+      const at = previousAt.get(hash);
+      if (previous && at !== undefined) {
+        const document = previous.documents[at].at(file);
+        fromPrevious.set(document, at);
+        return document;
+      }
+      return cache && cachedContents.has(hash) && isWordOrPdf(file) ? cache.readDocument(hash, file) : null;
+    };
     // Each file's result is taken in the files' order, as soon as it and every one before it are loaded.
     const results = new Array<Loaded | NotLoaded | undefined>(discovery.files.length);
     let accepted = 0;
     const loaded = await mapLimited(discovery.files, READ_CONCURRENCY, async (file, i): Promise<Loaded | NotLoaded> => {
       await build?.roomForMore();
-      const entry = known[i];
-      const at = previous && entry && !entry.reason ? previousAt.get(entry.hash) : undefined;
-      let result: Loaded | NotLoaded;
-      if (previous && at !== undefined) {
-        const document = previous.documents[at].at(file.file);
-        fromPrevious.set(document, at);
-        result = { document, ingested: false };
-      } else {
-        result = await loadFile(file, entry, cache, cachedContents);
-      }
+      const result = await loadFile(file, known[i], reuse);
       results[i] = result;
       for (let next = results[accepted]; next !== undefined; next = results[accepted]) accept(accepted++, next);
       return result;
@@ -200,8 +202,10 @@ export class PrecedentWorkspace implements CorpusEvidence {
     const saved = cache
       ? (async () => {
           await new Promise((resolve) => setImmediate(resolve));
-          // As many files at once as are read at once: 30,000 at a time would exhaust the open-file limit.
-          await mapLimited(ingested, READ_CONCURRENCY, (r) => cache.writeDocument(r.document));
+          // Only Word and PDF files are kept one by one (a text file is read again faster than its entry), as many at
+          // once as are read at once: 30,000 at a time would exhaust the open-file limit.
+          const parsed = ingested.filter((r) => isWordOrPdf(r.document.file));
+          await mapLimited(parsed, READ_CONCURRENCY, (r) => cache.writeDocument(r.document));
           await cache.writeManifest({ ...manifest, ...nextManifest });
           const readings = { facts: (await workspace.prepareFacts()).facts, acronyms: workspace.acronymTable().toStored() };
           await cache.writeSnapshot(snapshotKey([...firstWithHash.keys()]), documents, index.snapshot, readings, options.roots);
@@ -392,15 +396,12 @@ type NotLoaded = { reason: string; hash: string | null };
 async function loadFile(
   file: CorpusFile,
   known: ManifestEntry | null,
-  cache: IndexCache | null,
-  cachedContents: ReadonlySet<string>,
+  reuse: (hash: string, file: string) => Promise<CorpusDocument | null>,
 ): Promise<Loaded | NotLoaded> {
   // An unchanged file keeps its verdict: a scanned PDF is not parsed again each time another file changes.
   if (known?.reason) return { reason: known.reason, hash: known.hash };
-  if (known && cache) {
-    const cached = await cache.readDocument(known.hash, file.file);
-    if (cached) return { document: cached, ingested: false };
-  }
+  const unchanged = known && (await reuse(known.hash, file.file));
+  if (unchanged) return { document: unchanged, ingested: false };
   if (file.size === 0) return { reason: 'empty file (0 bytes)', hash: EMPTY_HASH };
   let bytes: Buffer;
   try {
@@ -409,10 +410,8 @@ async function loadFile(
     return { reason: describeFsError(error), hash: null };
   }
   const hash = createHash('sha1').update(bytes).digest('hex');
-  if (cache && cachedContents.has(hash)) {
-    const cached = await cache.readDocument(hash, file.file);
-    if (cached) return { document: cached, ingested: false };
-  }
+  const reused = await reuse(hash, file.file);
+  if (reused) return { document: reused, ingested: false };
   try {
     if (isWordOrPdf(file.file)) return { document: await ingestWordOrPdf(file.file, hash, bytes), ingested: true };
     const decoded = decodeBytes(bytes);
