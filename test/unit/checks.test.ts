@@ -163,6 +163,25 @@ describe('checks on a draft', () => {
     });
   });
 
+  describe('figure-precedent against the passage a sentence follows', () => {
+    const missions = (month: string, personnel: string) =>
+      `As of ${month}, 16 UN PKO missions are in place, primarily in the Middle East and Africa, with a total of over ` +
+      `${personnel} military and police personnel deployed to these missions.`;
+    const figures = (text: string) => check(text).filter((f) => f.code === 'figure-precedent');
+
+    it('flags a figure changed in words that are otherwise the passage', () => {
+      const text = missions('November 2014', '130,000');
+      const [finding] = figures(text);
+      assert.equal(flagged(text, finding), 'over 130,000 military and police personnel');
+      assert.equal(finding.fixes[0].replacement, 'over 103,000 military and police personnel');
+    });
+
+    it('leaves a figure alone when another number of the passage changed too: another occasion', () => {
+      assert.deepEqual(figures(missions('November 2015', '130,000')), []);
+      assert.deepEqual(figures(missions('November 2014', '130,000').replace('16 UN PKO', '18 UN PKO')), []);
+    });
+  });
+
   it('repeated-word: doubled words and runs, not names or figures of speech', () => {
     const text =
       'We thank the the President. The United Nations United Nations Office acts. Mr. Abdullah Abdullah spoke. ' +

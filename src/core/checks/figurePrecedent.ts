@@ -2,7 +2,8 @@
  * `figure-precedent`: a figure that differs from what the corpus records. Where the sentence states a fact the
  * corpus also records (same actor, relation and subject: "Japan · pledged · UNODC"), the figure is compared with the
  * latest one: equal is never flagged, an older one is named as such ("this is the 2014 figure; the 2023 statement
- * says …"). Other figures are compared with the passage the sentence closely follows. Equal amounts written
+ * says …"). Other figures are compared with the passage the sentence closely follows, unless the sentence changes
+ * another of its numbers too (another year, another count: another occasion). Equal amounts written
  * differently ("$23 million", "23 million US dollars") are never flagged. Figures change legitimately, so this
  * informs rather than warns.
  */
@@ -12,6 +13,9 @@ import { comparableQuantities, extractQuantities, type Quantity, sameQuantity } 
 import type { Check, CheckInput, Finding, Sentence } from './types';
 import { describePrecedent, followsClosely } from './precedentText';
 import { findingMessage } from './message';
+import { numberWordValue } from '../text/numberWords';
+import { tokenize } from '../text/tokenize';
+import { wordChanges, wordDiff } from '../text/wordDiff';
 
 type FigureFinding = Omit<Finding, 'code' | 'severity'>;
 
@@ -77,10 +81,12 @@ function compareWithFacts(input: CheckInput, sentence: Sentence, findings: Figur
 function compareWithPrecedent(input: CheckInput, sentence: Sentence, ours: Quantity[], findings: FigureFinding[]): void {
   const precedent = input.precedentOf(sentence);
   if (!followsClosely(precedent)) return;
+  const text = input.text.slice(sentence.start, sentence.end);
   const theirs = extractQuantities(precedent.text);
   for (const quantity of ours) {
     const comparable = theirs.filter((q) => comparableQuantities(q, quantity));
     if (comparable.length === 0 || comparable.some((q) => sameQuantity(q, quantity))) continue;
+    if (changesOtherNumbers(precedent.text, text, quantity)) continue;
     const start = sentence.start + quantity.start;
     const end = sentence.start + quantity.end;
     findings.push({
@@ -95,6 +101,41 @@ function compareWithPrecedent(input: CheckInput, sentence: Sentence, ours: Quant
       related: [{ file: precedent.file, range: precedent.range, text: precedent.text }],
     });
   }
+}
+
+/**
+ * Whether the sentence, worded after the passage, changes a number of it other than figures of this kind: a year
+ * ("for 2023" → "for 2024"), a count ("those two conferences" → "those three"), a report's period. The two then speak
+ * of different occasions, and their figures may rightly differ. A number only one of them has changes nothing.
+ */
+function changesOtherNumbers(passage: string, sentence: string, kind: Quantity): boolean {
+  const changes = wordChanges(wordDiff(withoutFigures(passage, kind), withoutFigures(sentence, kind)));
+  return changes.some(({ from, to }) => {
+    const before = numbersIn(from);
+    const after = numbersIn(to);
+    return before !== '' && after !== '' && before !== after;
+  });
+}
+
+/** The text with each figure of this kind replaced by one mark, the same in any text. */
+function withoutFigures(text: string, kind: Quantity): string {
+  let result = '';
+  let at = 0;
+  for (const figure of extractQuantities(text).filter((q) => comparableQuantities(q, kind))) {
+    result += `${text.slice(at, figure.start)}#`;
+    at = figure.end;
+  }
+  return result + text.slice(at);
+}
+
+/** The numbers of a text, in digits or words, in a canonical order. */
+function numbersIn(text: string): string {
+  const numbers: string[] = [];
+  for (const { term } of tokenize(text)) {
+    const number = /\d/.test(term) ? term : numberWordValue(term)?.toString();
+    if (number) numbers.push(number);
+  }
+  return numbers.sort().join(' ');
 }
 
 /** "the 2014", or "an earlier" for an undated fact. */
