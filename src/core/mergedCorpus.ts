@@ -17,7 +17,7 @@ import type { ServerAnswer, ServerLink } from './db/serverLink';
 import { type Draft, type DraftPlace, isMarkdownFile, readDraft } from './draft/draft';
 import type { AcronymCount } from './facts/acronyms';
 import { type Fact, factBaseOf } from './facts/factBase';
-import type { FactsAt } from './facts/factsAt';
+import { factsAt, type FactsAt } from './facts/factsAt';
 import type { ParagraphMatch } from './search/closestParagraphs';
 import { type Continuation, mergeContinuations } from './search/complete';
 import { historyOf, type PhraseHistory } from './search/phraseHistory';
@@ -197,14 +197,19 @@ export class MergedCorpus implements CorpusQueries {
     );
   }
 
-  factsAt(text: string, offset: number, options: Cancellable = {}): Promise<FactsAt | null> {
-    return this.both(
-      'for facts at the figure',
-      () => this.local.factsAt(text, offset, options),
-      (c, signal) => c.factsAt(text, offset, { signal }),
-      (local, server) => mergeFactsAt(local, server),
-      options,
-    );
+  /** The facts of both at the figure or name, read from the evidence of both as the check reads them. */
+  async factsAt(text: string, offset: number, options: Cancellable = {}): Promise<FactsAt | null> {
+    const connection = this.server.connection;
+    if (connection === null) return this.local.factsAt(text, offset, options);
+    const sources = [this.local, this.serverEvidence];
+    try {
+      const evidence = await this.gatheredEvidence(connection, sources, options);
+      const draft = this.lastDraft?.text === text ? this.lastDraft : await this.draft(text, '');
+      return await untilAnswered(evidence, sources, () => factsAt(draft, offset, evidence), options);
+    } catch (error) {
+      if (!(error instanceof ServerShortfall)) throw error;
+      return this.local.factsAt(text, offset, options);
+    }
   }
 
   /** How the draft reads does not depend on the corpus: the local reading. */
@@ -335,11 +340,4 @@ function best<T>(items: T[], score: (item: T) => number, limit: number): T[] {
 
 function usedPassages(history: PhraseHistory): Precedent[] {
   return history.entries.flatMap((entry) => entry.uses.map((use) => use.passage));
-}
-
-/** What both record about the figure or name: where they found the same words, their facts together. */
-function mergeFactsAt(local: FactsAt | null, server: FactsAt | null): FactsAt | null {
-  if (!local || !server) return local ?? server;
-  if (local.start !== server.start || local.end !== server.end) return local;
-  return { ...local, facts: [...local.facts, ...server.facts] };
 }

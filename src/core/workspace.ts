@@ -269,21 +269,9 @@ export class PrecedentWorkspace implements CorpusEvidence {
   }
 
   /** What the corpus records about the figure or name at an offset of a draft, newest first. */
-  factsAt(text: string, offset: number, limit = 6): FactsAt | null {
+  factsAt(text: string, offset: number): FactsAt | null {
     // The draft as its checks read it (the same reading, when they just did), so a hover and a diagnostic agree.
-    const draft = this.lastDraft?.text === text ? this.lastDraft : this.draft(text, '');
-    const sentence = draft.sentences.find((s) => s.start <= offset && offset <= s.end);
-    if (!sentence) return null;
-    const factsOf = (written: string) => this.factsOfSentence(written, draft.meta);
-    return factsAt(
-      this.facts,
-      this.acronymTable(),
-      text.slice(sentence.start, sentence.end),
-      sentence.start,
-      offset - sentence.start,
-      factsOf,
-      limit,
-    );
+    return factsAt(this.lastDraft?.text === text ? this.lastDraft : this.draft(text, ''), offset, this);
   }
 
   /** What each resolution is about, by the words the corpus writes around its citations (read as asked, then kept). */
@@ -347,6 +335,11 @@ export class PrecedentWorkspace implements CorpusEvidence {
   /** Facts on the same subject as a draft's fact, newest first. */
   sameSubject(fact: SentenceFact): Fact[] {
     return this.facts.sameSubject(fact);
+  }
+
+  /** Facts whose subject or actor is a name, newest first. */
+  about(nameKey: string, limit: number): Fact[] {
+    return this.facts.about(nameKey, limit);
   }
 
   /**

@@ -189,6 +189,22 @@ describe('local folders and a server corpus together', function () {
     assert.deepEqual(older.fixes[0]?.replacement, '5 million US dollars');
   });
 
+  it("shows on a figure's hover the facts of both, newest first, read as the check reads them", async () => {
+    const link = linkAs('drafter');
+    await link.start();
+    const merged = new MergedCorpus(local, link);
+    const draft = pledgeDraft('3');
+    const found = await merged.factsAt(draft, draft.indexOf('3 million'));
+    assert.equal(found?.about, 'Japan pledged · Tessaline Fund');
+    assert.deepEqual(
+      found.facts.map((fact) => [fact.date, serverCollectionOf(fact.file) ?? 'local']),
+      [
+        ['2025-06-02', 'team'],
+        ['2023-04-03', 'local'],
+      ],
+    );
+  });
+
   it('checks with the local evidence alone, and says so, when the server goes away in the middle of a check', async () => {
     const link = linkAs('drafter');
     await link.start();

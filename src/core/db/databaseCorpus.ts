@@ -238,19 +238,7 @@ export class DatabaseCorpus implements CorpusQueries {
   async factsAt(text: string, offset: number, options: Cancellable = {}): Promise<FactsAt | null> {
     const evidence = await this.gatheredEvidence(options);
     const draft = this.draft(text, '');
-    const sentence = draft.sentences.find((s) => s.start <= offset && offset <= s.end);
-    if (!sentence) return null;
-    const ask = () =>
-      factsAt(
-        evidence,
-        evidence.acronymTable(),
-        text.slice(sentence.start, sentence.end),
-        sentence.start,
-        offset - sentence.start,
-        (written) => evidence.factsOfSentence(written, draft.meta),
-        6,
-      );
-    return untilAnswered(evidence, [this], ask, options);
+    return untilAnswered(evidence, [this], () => factsAt(draft, offset, evidence), options);
   }
 
   draftPlace(text: string, file: string, offset: number, options: Cancellable = {}): Promise<DraftPlace> {
