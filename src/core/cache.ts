@@ -22,8 +22,11 @@ import {
 const gzip = promisify(gzipCallback);
 const gunzip = promisify(gunzipCallback);
 
-/** Bump when ingestion or the index changes what it produces: old entries are then ignored. */
-export const CACHE_VERSION = 'v7';
+/**
+ * Bump when ingestion, the index or what is read from every passage (facts, acronyms) changes what it produces: old
+ * entries are then ignored, and removed once the new version has written its snapshot.
+ */
+export const CACHE_VERSION = 'v8';
 /** A snapshot younger than this is never removed: another process may have just written it. */
 const RECENT_SNAPSHOT_MS = 5 * 60 * 1000;
 let temporaryFiles = 0;
@@ -115,6 +118,17 @@ export class IndexCache {
     });
     await this.writeAtomically(this.latestPath(roots), JSON.stringify({ key }));
     await this.removeOldSnapshots();
+    await this.removeOlderVersions();
+  }
+
+  /** The folders of older cache versions beside this one ("v7" beside "v8"); a newer version's is left alone. */
+  private async removeOlderVersions(): Promise<void> {
+    const versionOf = (name: string) => (/^v\d+$/.test(name) ? Number(name.slice(1)) : null);
+    const current = versionOf(CACHE_VERSION)!;
+    const parent = path.dirname(this.root);
+    const names = await fs.readdir(parent).catch(() => [] as string[]);
+    const older = names.filter((name) => (versionOf(name) ?? current) < current);
+    await Promise.all(older.map((name) => fs.rm(path.join(parent, name), { recursive: true, force: true }).catch(() => undefined)));
   }
 
   /**

@@ -124,6 +124,13 @@ describe('completions, acronyms and citing passages', () => {
       ['Peacebuilding Fund'],
     );
     assert.deepEqual(findAcronymDefinitions('We met them (briefly) and (UN) staff.'), []);
+    // A minor word may give its letter: the "of" of JCPOA, the "of" of UNCLOS's "Law of the Sea".
+    assert.deepEqual(
+      findAcronymDefinitions(
+        'We support the Joint Comprehensive Plan of Action (JCPOA) and the United Nations Convention on the Law of the Sea (UNCLOS).',
+      ).map((d) => d.expansion),
+      ['Joint Comprehensive Plan of Action', 'United Nations Convention on the Law of the Sea'],
+    );
   });
 
   it('tells what an acronym stands for in the corpus and how often it is used', () => {

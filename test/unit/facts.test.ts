@@ -145,7 +145,7 @@ describe('facts', () => {
     const context: FactContext = { documentDate: '2019-06-04', country: 'Norway', venue: null, acronyms };
     const read = (sentence: string) => extractFacts(sentence, context).map(summary);
 
-    it('reads a future transfer as a pledge, and a plan or a wish as no fact', () => {
+    it('reads a future transfer as a pledge, and a plan, a wish or a share in what others did as no fact', () => {
       assert.deepEqual(read('Norway will contribute 4 million US dollars to the Adaptation Fund.'), [
         'Norway · pledged · adaptation fund · 4000000 USD · -',
       ]);
@@ -157,6 +157,7 @@ describe('facts', () => {
         'We must establish a Regional Centre for Fisheries Data.',
         'Norway would deploy 40 engineers if asked.',
         'When we convene the Arctic Summit, ministers will meet.',
+        'We helped establish the Alliance of Small Island States, which we have chaired since 2015.',
       ]) {
         assert.deepEqual(read(sentence), [], sentence);
       }

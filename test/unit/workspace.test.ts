@@ -143,6 +143,16 @@ describe('the index cache', () => {
     assert.equal(updated.search('42.5 million').length, 1);
   });
 
+  it("removes an older version's cache once it has written its own, and leaves a newer version's and other folders", async () => {
+    const { existsSync } = await import('fs');
+    for (const name of ['v1', 'v99', 'notes']) mkdirSync(path.join(cache.path, name, 'snapshots'), { recursive: true });
+    await load();
+    assert.deepEqual(
+      ['v1', 'v99', 'notes', CACHE_VERSION].map((name) => existsSync(path.join(cache.path, name))),
+      [false, true, true, true],
+    );
+  });
+
   it('recovers from a corrupt cache', async () => {
     await load();
     const { readdirSync } = await import('fs');

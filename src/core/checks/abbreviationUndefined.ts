@@ -3,14 +3,15 @@
  * system's list knows what it stands for. The fix spells it out at its first use: "United Nations Office on Drugs
  * and Crime (UNODC)". Widely known ones (UN, UNICEF, …) are exempt.
  */
+import { comparableName } from '../facts/acronyms';
 import { draftAbbreviations, sameAbbreviation } from './draftAbbreviations';
 import { KNOWN_EXPANSIONS, WIDELY_KNOWN } from './knownAbbreviations';
 import type { Check, Finding } from './types';
 import { findingMessage } from './message';
 
-/** Case, hyphens and spacing aside: "Co-operation" is "Cooperation". */
+/** A name as names are compared ("UN" for "United Nations", case, "the"), hyphens and spacing aside: "Co-operation". */
 function comparable(text: string): string {
-  return text.toLowerCase().replace(/[-\s]+/g, '');
+  return comparableName(text).replace(/\s+/g, '');
 }
 
 export const abbreviationUndefined: Check = {

@@ -78,7 +78,7 @@ function expansionFor(acronym: string, words: string[]): string | null {
       initials === letters ||
       spellsWithinWords(
         letters,
-        significant.map((w) => w.toLowerCase()),
+        words.slice(start).map((w) => w.replace(/,$/, '').toLowerCase()),
       ) ||
       (initials.startsWith(letters) && initials.length > letters.length && start === firstCapitalRun(words))
     ) {
@@ -88,13 +88,19 @@ function expansionFor(acronym: string, words: string[]): string | null {
   return null;
 }
 
-/** "Peacebuilding Fund (PBF)": every word gives its initial, and a compound word may give a letter from inside. */
+/**
+ * "Peacebuilding Fund (PBF)": every word gives its initial, and a compound word may give a letter from inside; a minor
+ * word gives its initial or nothing ("Joint Comprehensive Plan of Action (JCPOA)", "Law of the Sea" in UNCLOS).
+ */
 function spellsWithinWords(letters: string, words: string[], letter = 0, word = 0): boolean {
   if (word === words.length) return letter === letters.length;
   const current = words[word];
+  const minor = MINOR_WORDS.has(current);
+  if (minor && spellsWithinWords(letters, words, letter, word + 1)) return true;
   if (current[0] !== letters[letter]) return false;
   let next = letter + 1;
   if (spellsWithinWords(letters, words, next, word + 1)) return true;
+  if (minor) return false;
   for (let c = 1; c < current.length && next < letters.length; c++) {
     if (current[c] === letters[next] && spellsWithinWords(letters, words, ++next, word + 1)) return true;
   }
