@@ -60,7 +60,8 @@ const FUTURE_AUXILIARY = /\b(?:will|shall|going to|intends? to|plans? to)\b/i;
 const UNREAL_AUXILIARY = /\b(?:would|should|can|could|may|might|must|wish(?:es)? to|ready to|determined to|help(?:s|ed)?(?: to)?)\b/i;
 const AUXILIARY = new RegExp(
   String.raw`(?:^|\s)(?:has|have|had|will|would|shall|should|can|could|may|might|must|help(?:s|ed)?(?: to)?|decided to|` +
-    String.raw`agreed to|intends? to|plans? to|continues? to|continued to|(?:is|are) going to|wish(?:es)? to|(?:is|are|stands?|stood) ready to|` +
+    String.raw`agreed to|intends? to|plans? to|continues? to|continued to|(?:is|are) going to|wish(?:es)? to|` +
+    String.raw`(?:is|are|stands?|stood) ready to|` +
     String.raw`(?:is|am|are) pleased to|would like to|(?:is|are) determined to|(?:is|are) proud to)\s*$`,
   'i',
 );
