@@ -21,7 +21,7 @@ import { factsAt, type FactsAt } from './facts/factsAt';
 import type { ParagraphMatch } from './search/closestParagraphs';
 import { type Continuation, mergeContinuations } from './search/complete';
 import { historyOf, type PhraseHistory } from './search/phraseHistory';
-import type { SearchOptions } from './search/search';
+import { distinctFirst, type SearchOptions } from './search/search';
 import type { SentencePassage } from './search/sentencePassages';
 import type {
   AuditOptions,
@@ -107,7 +107,11 @@ export class MergedCorpus implements CorpusQueries {
       'the search',
       () => this.local.search(query, options),
       (c, signal) => c.search(query, { ...options, signal }),
-      (local, server) => best([...local, ...server], (m) => m.score, limit),
+      (local, server) =>
+        distinctFirst(
+          best([...local, ...server], (m) => m.score, local.length + server.length),
+          limit,
+        ),
       options,
     );
   }

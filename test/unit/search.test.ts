@@ -1,7 +1,9 @@
 import { strict as assert } from 'assert';
+import { writeFileSync } from 'fs';
+import * as path from 'path';
 import { PrecedentWorkspace } from '../../src/core/workspace';
 import type { SearchMatch } from '../../src/core/types';
-import { BUNDLED_CORPUS } from './helpers';
+import { BUNDLED_CORPUS, TempDir } from './helpers';
 
 describe('search over the bundled corpus', () => {
   let workspace: PrecedentWorkspace;
@@ -78,5 +80,30 @@ describe('search over the bundled corpus', () => {
 
   it('completes the word being typed', () => {
     assert.ok(top('peacebuilding fund contrib').some((m) => /contributed|contribution/i.test(m.text) && /Peacebuilding Fund/.test(m.text)));
+  });
+});
+
+describe('search over copies of one passage', () => {
+  const corpus = new TempDir();
+  after(() => corpus.remove());
+
+  it('lists different passages first, then the further copies of each', async () => {
+    const repeated = 'We reaffirm our commitment to the protection of civilians in armed conflict.';
+    for (const year of [2019, 2020, 2021]) writeFileSync(corpus.file(`${year}.md`), `---\ndate: ${year}-10-01\n---\n\n${repeated}\n`);
+    writeFileSync(
+      corpus.file('2022.md'),
+      '---\ndate: 2022-10-01\n---\n\nWe reaffirm our strong commitment to the protection of civilians.\n',
+    );
+    const workspace = await PrecedentWorkspace.load({ roots: [corpus.path], cacheDir: null });
+    const found = workspace.search('reaffirm our commitment to the protection of civilians', { limit: 4 });
+    assert.deepEqual(
+      found.map((match) => [path.basename(match.file), match.text === repeated]),
+      [
+        ['2019.md', true],
+        ['2022.md', false],
+        ['2020.md', true],
+        ['2021.md', true],
+      ],
+    );
   });
 });

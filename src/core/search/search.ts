@@ -15,8 +15,9 @@ export interface SearchOptions {
 }
 
 /**
- * Passages chosen by the index, then narrowed by word order to those Fuse.js ranks. Fuse.js takes most of a query's
- * time once candidates are chosen; ranking 20 rather than 30 left recall unchanged on ungd, ungd-all and ×8.
+ * Passages chosen by the index, then narrowed by word order to the texts Fuse.js ranks (copies of a text count once).
+ * Fuse.js takes most of a query's time once candidates are chosen; ranking 20 rather than 30 left recall unchanged on
+ * ungd, ungd-all, ×8 and ×10.
  */
 export const WIDE_CANDIDATES = 100;
 const RANKED_CANDIDATES = 20;
@@ -96,48 +97,78 @@ export function readSearchQuery(lexicon: Lexicon, query: string): SearchReading 
  */
 export function rankPassages(lexicon: Lexicon, reading: SearchReading, found: FoundPassage[], limit: number): SearchMatch[] {
   const termVariants = variantsByTerm(lexicon, reading.terms);
-  // Many passages may hold the query's words (copies, set phrases); word order picks those worth Fuse.js's time.
-  const candidates = found
+  // Many passages may hold the query's words (copies, set phrases); word order picks those worth Fuse.js's time. A
+  // text is ranked once for all its copies (a passage filed in several statements), so that copies of one text do
+  // not crowd the others out of the few Fuse.js ranks.
+  const scored = found
     .map((candidate) => {
       const normalized = normalizeForMatch(candidate.text);
       const prescore = WEIGHT_COVERAGE * Math.min(1, candidate.coverage) + WEIGHT_ORDER * orderAgreement(normalized, termVariants);
       return { found: candidate, normalized, prescore };
     })
-    .sort((a, b) => b.prescore - a.prescore || a.found.order - b.found.order)
-    .slice(0, Math.max(RANKED_CANDIDATES, limit));
-  if (candidates.length === 0) return [];
+    .sort((a, b) => b.prescore - a.prescore || a.found.order - b.found.order);
+  const texts: Array<{ normalized: string; prescore: number; copies: FoundPassage[] }> = [];
+  const textAt = new Map<string, number>();
+  for (const { found: passage, normalized, prescore } of scored) {
+    const at = textAt.get(normalized);
+    if (at !== undefined) texts[at].copies.push(passage);
+    else if (texts.length < Math.max(RANKED_CANDIDATES, limit)) {
+      textAt.set(normalized, texts.length);
+      texts.push({ normalized, prescore, copies: [passage] });
+    }
+  }
+  if (texts.length === 0) return [];
   const fuse = new Fuse(
-    candidates.map((c) => c.normalized),
+    texts.map((t) => t.normalized),
     FUSE_OPTIONS,
   );
   const fuseQuery = withoutTerms(normalizeForMatch(reading.query), new Set(reading.unmatched));
   const fuseResults = new Map(fuse.search(fuseQuery).map((result) => [result.refIndex, result]));
-  const ranked = candidates.map((candidate, i) => {
+  const ranked = texts.map((text, i) => {
     const fuseResult = fuseResults.get(i);
     const fuseSimilarity = fuseResult ? 1 - (fuseResult.score ?? 1) : 0;
-    const score = candidate.prescore + WEIGHT_FUSE * fuseSimilarity;
+    const score = text.prescore + WEIGHT_FUSE * fuseSimilarity;
     const matches: Array<[number, number]> = (fuseResult?.matches ?? [])
       .flatMap((match) => match.indices.map(([start, end]): [number, number] => [start, end + 1]))
       .sort((a, b) => a[0] - b[0]);
-    return { i, score, matches };
+    return { copies: text.copies, score, matches };
   });
-  ranked.sort((a, b) => b.score - a.score || candidates[a.i].found.order - candidates[b.i].found.order);
-  return ranked.slice(0, limit).map(({ i, score, matches }) => {
-    const { text, context, file, range, title, date, speaker, page } = candidates[i].found;
-    return {
-      text,
-      context,
-      matches,
-      score: Math.round(score * 1000) / 1000,
-      file,
-      range,
-      title,
-      date,
-      speaker,
-      page,
-      ...(reading.unmatched.length > 0 && { unmatched: reading.unmatched }),
-    };
-  });
+  const listed = ranked
+    .flatMap(({ copies, score, matches }) => copies.map((passage) => ({ passage, score, matches })))
+    .sort((a, b) => b.score - a.score || a.passage.order - b.passage.order)
+    .map(({ passage, score, matches }): SearchMatch => {
+      const { text, context, file, range, title, date, speaker, page } = passage;
+      return {
+        text,
+        context,
+        matches,
+        score: Math.round(score * 1000) / 1000,
+        file,
+        range,
+        title,
+        date,
+        speaker,
+        page,
+        ...(reading.unmatched.length > 0 && { unmatched: reading.unmatched }),
+      };
+    });
+  return distinctFirst(listed, limit);
+}
+
+/**
+ * The best `limit` of matches ranked best first, each text once before the further copies of any (a passage filed in
+ * several statements): the first results are different passages, and the copies follow.
+ */
+export function distinctFirst(matches: SearchMatch[], limit: number): SearchMatch[] {
+  const seen = new Set<string>();
+  const firsts: SearchMatch[] = [];
+  const copies: SearchMatch[] = [];
+  for (const match of matches) {
+    const text = normalizeForMatch(match.text);
+    (seen.has(text) ? copies : firsts).push(match);
+    seen.add(text);
+  }
+  return [...firsts, ...copies].slice(0, limit);
 }
 
 /** What to tell a reader whose query held numbers no passage holds: the results are the closest without them. */
