@@ -1,13 +1,12 @@
-// A team corpus on a throwaway PostgreSQL server for the end-to-end run: the database tests' own starter
-// (test/db/server.ts, bundled here with esbuild, as it is TypeScript), the roles a mission would create, and a small
-// collection published with the CLI (dist/cli.js publish) as an archivist would.
+// A team corpus on a throwaway PostgreSQL server for the end-to-end run: the database tests' own starter and roles
+// (test/db/server.ts, bundled here with esbuild, as it is TypeScript; into the repository's test/integration/out, where
+// its packages are found), and a small collection published with the CLI (dist/cli.js publish) by the writer role.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
-import pg from 'pg';
 import { ROOT } from './build.mjs';
 
 /** The team's statement: a phrase, an acronym and a citation no local corpus file holds. */
@@ -25,7 +24,7 @@ Japan recalls resolution 2917 (2025) on the protection of coastal fisheries, and
 /** Starts the server and publishes the collection `team`; resolves to { url, halt, resume, stop }. */
 export async function startTeamServer(log) {
   const scratch = mkdtempSync(join(tmpdir(), 'precedent-team-'));
-  const starter = join(scratch, 'server.mjs');
+  const starter = join(ROOT, 'test', 'integration', 'out', 'team-server.mjs');
   await esbuild.build({
     entryPoints: [join(ROOT, 'test', 'db', 'server.ts')],
     outfile: starter,
@@ -35,22 +34,16 @@ export async function startTeamServer(log) {
     packages: 'external',
     logLevel: 'warning',
   });
-  const { startServer } = await import(pathToFileURL(starter).href);
+  const { startServer, createTeamRoles } = await import(pathToFileURL(starter).href);
   const server = await startServer();
   log(`PostgreSQL started on 127.0.0.1:${server.port}`);
-  const admin = new pg.Client({ connectionString: server.url('postgres') });
-  await admin.connect();
-  await admin.query(`
-    CREATE ROLE archivist LOGIN; GRANT CREATE ON DATABASE postgres TO archivist;
-    CREATE ROLE precedent_reader NOLOGIN;
-    CREATE ROLE drafter LOGIN NOBYPASSRLS IN ROLE precedent_reader;`);
-  await admin.end();
+  await createTeamRoles(server);
   const folder = join(scratch, 'team');
   mkdirSync(folder);
   writeFileSync(join(folder, 'quillfeather-compact.md'), TEAM_STATEMENT);
   const published = spawnSync(
     process.execPath,
-    [join(ROOT, 'dist', 'cli.js'), 'publish', '--db', server.url('archivist'), '--collection', 'team', folder],
+    [join(ROOT, 'dist', 'cli.js'), 'publish', '--db', server.url('writer'), '--collection', 'team', folder],
     { encoding: 'utf8' },
   );
   if (published.status !== 0) {
