@@ -22,7 +22,8 @@ export class PrecedentCodeActions implements vscode.CodeActionProvider {
 
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const findings = this.diagnostics.findingsOf(document.uri);
-    if (context.only && FIX_ALL.contains(context.only)) return [fixAll(document, findings)];
+    // Fix All asks for source.fixAll (which holds ours), a codeActionsOnSave entry may name ours exactly.
+    if (context.only && (context.only.contains(FIX_ALL) || FIX_ALL.contains(context.only))) return [fixAll(document, findings)];
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;

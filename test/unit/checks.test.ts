@@ -26,21 +26,39 @@ describe('checks on a draft', () => {
     // Seed 000 itself, hard-wrapped as the UN printed it, checked as if it were a draft.
     const seed = readFileSync(corpusFile('verbatim-record'), 'utf8');
 
-    it("flags the bundled verbatim record's 2231 (2016), names the true date, and offers 2331 from the corpus, neither preferred", () => {
+    it("flags the verbatim record's 2231 (2016), names the true date, and prefers 2331, adopted in December 2016 as it says", () => {
       const [finding] = check(seed).filter((f) => f.code === 'resolution-year');
       assert.equal(finding.severity, 'warning');
       assert.match(
         finding.message,
-        /^2016 → 2015: Security Council resolution 2231 was adopted on 20 July 2015. Did you mean resolution 2331 \(2016\)/,
+        new RegExp(
+          '^2016 → 2015: Security Council resolution 2231 was adopted on 20 July 2015. ' +
+            'Did you mean resolution 2331 \\(2016\\), adopted in December 2016 as this sentence says',
+        ),
       );
       assert.equal(flagged(seed, finding), 'Resolution 2231 (2016)');
+      // The year and the month stated after it both say 2331: the number is the slip. The year fix mends the date too.
       assert.deepEqual(
         finding.fixes.map((f) => [f.title, seed.slice(f.start, f.end), f.replacement, f.choice ?? false]),
         [
-          ['Change the year to 2015', '2016', '2015', true],
-          ['Cite resolution 2331 (2016)', '2231', '2331', true],
+          ['Cite resolution 2331 (2016)', '2231', '2331', false],
+          [
+            'Change the year to 2015 and the date to July 2015',
+            '2016), which was adopted in\nDecember 2016',
+            '2015), which was adopted in\nJuly 2015',
+            true,
+          ],
         ],
       );
+      // Neither fix writes a new error into the citation.
+      for (const fix of finding.fixes) {
+        const fixed = seed.slice(0, fix.start) + fix.replacement + seed.slice(fix.end);
+        assert.deepEqual(
+          check(fixed).filter((f) => f.code.startsWith('resolution-') && f.start < fix.end + 10 && f.end > fix.start - 10),
+          [],
+          fix.title,
+        );
+      }
     });
 
     it('offers only the year when the corpus does not cite a number one digit away in like words', () => {

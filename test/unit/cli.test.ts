@@ -157,7 +157,7 @@ describe('precedent check and audit', () => {
     assert.equal(lines[year.line - 1].slice(year.column - 1, year.endColumn - 1), 'Resolution 2231 (2016)');
     assert.deepEqual(
       year.fixes.map((f: { replacement: string }) => f.replacement),
-      ['2015', '2331'],
+      ['2331', '2015), which was adopted in July 2015'],
     );
     const figure = diagnostics[1];
     assert.equal(figure.severity, 'information');

@@ -27,6 +27,8 @@ export interface CitationProblem {
   entry: RegistryEntry | null;
   /** General Assembly sessions whose resolution N was adopted in the written year (two when N is in a gap). */
   assembly: AssemblySession[];
+  /** Beside a wrong year, the date stated after it when that is wrong too ("(2016), adopted in December 2016"). */
+  statedToo: Pick<CitationProblem, 'written' | 'start' | 'end' | 'right'> | null;
 }
 
 /** When the Council adopted the resolution, as exactly as the registry knows: "on 20 July 2015", "in 2024". */
@@ -49,8 +51,10 @@ export function citationProblem(citation: Citation, registry: ResolutionRegistry
   if (citation.year !== null && citation.yearStart !== null && citation.yearEnd !== null) {
     // A date stated beside a wrong year is read as meaning the same: the year is what to fix.
     if (citation.year === year) return statedDateProblem(citation, base, registry);
+    const stated = statedDateProblem(citation, base, registry);
     return {
       ...base,
+      statedToo: stated && { written: stated.written, start: stated.start, end: stated.end, right: stated.right },
       part: 'year',
       written: String(citation.year),
       writtenYear: citation.year,
@@ -78,6 +82,7 @@ function statedDateProblem(
   const right = stated.relative && base.entry ? base.entry.date : actual;
   return {
     ...base,
+    statedToo: null,
     part: 'stated-date',
     written: stated.text,
     writtenYear: stated.year,

@@ -38,19 +38,41 @@ describe('Precedent in the editor', () => {
       return found.some((action) => action.title.startsWith('Change the year')) && found;
     });
     const titles = actions.map((a) => a.title);
-    assert.ok(titles.includes('Change the year to 2015'), titles.join(' | '));
+    assert.ok(titles.includes('Change the year to 2015 and the date to July 2015'), titles.join(' | '));
     assert.ok(titles.includes('Cite resolution 2331 (2016)'), titles.join(' | '));
     assert.ok(titles.includes('Ignore this finding (resolution-year)'));
     assert.ok(titles.includes('Disable resolution-year for this line'));
-    // The sentence is about what 2331 is cited for: the number may be the slip as well as the year, so neither is preferred.
-    assert.strictEqual(
-      actions.find((a) => a.isPreferred),
-      undefined,
+    // The year and the month stated after it ("adopted in December 2016") are 2331's: the number is the slip, preferred.
+    assert.deepStrictEqual(
+      actions.filter((a) => a.isPreferred).map((a) => a.title),
+      ['Cite resolution 2331 (2016)'],
     );
-    const yearFix = actions.find((a) => a.title === 'Change the year to 2015')!;
+    // The year fix mends the stated date with it, so that it writes no new error.
+    const yearFix = actions.find((a) => a.title === 'Change the year to 2015 and the date to July 2015')!;
     const [[, edits]] = yearFix.edit!.entries();
-    assert.strictEqual(draft.getText(edits[0].range), '2016');
-    assert.strictEqual(edits[0].newText, '2015');
+    assert.strictEqual(draft.getText(edits[0].range), '2016), which was adopted in December 2016');
+    assert.strictEqual(edits[0].newText, '2015), which was adopted in July 2015');
+  });
+
+  it('Fix All applies the preferred fixes of a draft, as the command and codeActionsOnSave ask for them', async () => {
+    const actions = await until('the fix-all action', async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        draft.uri,
+        new vscode.Range(0, 0, 0, 0),
+        vscode.CodeActionKind.SourceFixAll.value,
+      );
+      return found.length > 0 && found;
+    });
+    assert.deepStrictEqual(
+      actions.map((a) => a.title),
+      ['Apply all of Precedent’s preferred fixes'],
+    );
+    const [[, edits]] = actions[0].edit!.entries();
+    assert.deepStrictEqual(
+      edits.map((edit) => [draft.getText(edit.range), edit.newText]),
+      [['2231', '2331']],
+    );
   });
 
   it('shows a hover card on a citation and on an acronym', async () => {
