@@ -45,13 +45,14 @@ function toItem(merged: MergedMatch, corpus: CorpusService): PassageItem {
   const unmatched = match.unmatched ? `${core().describeUnmatched(match.unmatched)} · ` : '';
   return {
     label: core().matchWindow(match.text, match.matches),
-    description: [match.date?.slice(0, 4), match.speaker, `${path.basename(match.file)}:${match.range.startLine + 1}`]
-      .filter(Boolean)
-      .join(' · '),
-    // Where it comes from first: a team server's collection, or the local corpus folder.
+    description: `${path.basename(match.file)}:${match.range.startLine + 1}`,
+    // When and by whom first (the line under a long passage has room for them), then where it comes from: a team
+    // server's collection, or the local corpus folder.
     detail:
       unmatched +
       [
+        match.date?.slice(0, 4),
+        match.speaker,
         originIcon(match.file) + corpus.originOf(match.file),
         match.title,
         match.page === null ? null : `p. ${match.page}`,

@@ -19,10 +19,13 @@
 //   walkthrough.png  F1, "Welcome: Open Walkthrough", "Draft with Precedent": the walkthrough's steps
 //   example-draft.png  its step "Open an example draft", its button: the example opens unsaved, a finding underlined
 //   context-menu.png a right-click in the example draft, "Precedent": the submenu of Precedent's commands
+//   quick-fix.png    the cursor in its "2231", Ctrl+.: "Cite resolution 2331 (2016)" first (the year and the month
+//                    stated after it are 2331's), then the fix of the year and the date together
 //   fact-hover.png   the mouse on "32 million" in the example draft: the card answers first with the corpus's 23 million
 //   server-*.png     a team corpus on a PostgreSQL server started for the run (teamServer.mjs), set in the user
 //                    settings: server-status (the status bar's tooltip names the server and its collection),
-//                    server-picker (Find Past Phrasing: an item from the server, "server: team" on its second line),
+//                    server-picker (Find Past Phrasing: an item from the server, its year, speaker and "server: team"
+//                    on its second line),
 //                    server-document (its "open the source" button: the read-only precedent-db: document at the
 //                    passage), server-hover (a citation's card quotes the server's passage and links it),
 //                    server-down-hover (the server stopped: the card says "Server unavailable: local corpus only"),
@@ -87,6 +90,7 @@ const CHECKS = [
   'walkthrough',
   'example-draft',
   'context-menu',
+  'quick-fix',
   'fact-hover',
   ...SERVER_CHECKS,
   ...(args.vsix ? ['extension-page'] : []),
@@ -587,6 +591,29 @@ async function main() {
       await page.keyboard.press('Escape');
       return file;
     }),
+  );
+
+  await check('quick-fix', () =>
+    step(
+      'quick-fix',
+      'the cursor in "2231" of the example draft, Ctrl+.: "Cite resolution 2331 (2016)" first, then the year and date fix',
+      30,
+      async (deadline) => {
+        const box = await locateText(page, '2231', { offset: 0, length: 4 });
+        if (!box) throw new StepError('the text "2231" is not in the editor\'s rendered lines');
+        await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+        await page.keyboard.press('Control+.');
+        const menu = page.locator('.action-widget', { hasText: 'Cite resolution 2331 (2016)' }).first();
+        await menu.waitFor({ timeout: remaining(deadline) });
+        const items = (await menu.innerText()).split('\n').filter((line) => /^(Cite|Change)/.test(line.trim()));
+        if (!items[0]?.includes('Cite resolution 2331 (2016)') || !items[1]?.includes('Change the year to 2015 and the date to July 2015'))
+          throw new StepError(`the fixes read ${JSON.stringify(items)}`);
+        await sleep(400);
+        const file = await screenshot('quick-fix');
+        await page.keyboard.press('Escape');
+        return file;
+      },
+    ),
   );
 
   await check('fact-hover', () =>
