@@ -101,8 +101,10 @@ export function formatFindings({ checked, unchecked }: CheckRun): string {
       }
     }
   }
-  const count = checked.reduce((sum, c) => sum + c.findings.length, 0);
-  lines.push(count === 0 ? `No findings in ${checked.length} file(s).` : `${count} finding(s) in ${checked.length} file(s).`);
+  // What could not be checked first; no count of findings when no file was checked.
   if (unchecked.length > 0) lines.push(`${unchecked.length} file(s) could not be checked: ${unchecked.join(', ')}`);
+  const count = checked.reduce((sum, c) => sum + c.findings.length, 0);
+  if (checked.length > 0)
+    lines.push(count === 0 ? `No findings in ${checked.length} file(s).` : `${count} finding(s) in ${checked.length} file(s).`);
   return `${lines.join('\n')}\n`;
 }

@@ -203,7 +203,10 @@ describe('precedent check and audit', () => {
       assert.match(err, /missing\.md: does not exist; not checked/);
       assert.match(err, /binary\.md: binary content .*; not checked/);
       assert.match(out, /draft-statement\.md:13:1: warning resolution-year/);
-      assert.match(out, /4 finding\(s\) in 1 file\(s\)\.\n2 file\(s\) could not be checked: .*missing\.md, .*binary\.md\n$/);
+      assert.match(out, /\n2 file\(s\) could not be checked: .*missing\.md, .*binary\.md\n4 finding\(s\) in 1 file\(s\)\.\n$/);
+      // Nothing checked: no count of findings, only what could not be checked.
+      const alone = await runCli('check', '--no-cache', '--corpus', BUNDLED_CORPUS, dir.file('missing.md'));
+      assert.match(alone.out, /^1 file\(s\) could not be checked: .*missing\.md\n$/);
       const json = await runCli('check', '--json', '--no-cache', '--corpus', BUNDLED_CORPUS, dir.file('missing.md'));
       assert.equal(json.code, 2);
       assert.deepEqual(JSON.parse(json.out), { files: [] });
