@@ -117,6 +117,7 @@
       },
       [
         meta,
+        card.caution && element('p', { className: 'caution', text: `⚠ ${card.caution}` }),
         runs(card.passage, 'passage'),
         hasChanges &&
           element('div', { className: 'diff' }, [

@@ -58,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): PrecedentApi {
   const comparisons = new ComparisonDocuments();
   const inlineCompletions = new PrecedentInlineCompletions(corpus);
   const codeActions = new PrecedentCodeActions(diagnostics, context.extensionUri);
-  const panel = new PrecedentPanel(context.extensionUri, corpus);
+  const panel = new PrecedentPanel(context.extensionUri, corpus, registry.get);
 
   context.subscriptions.push(
     log,

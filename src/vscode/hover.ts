@@ -94,7 +94,8 @@ async function citationCard(
     if (citing.length > 0) card.appendMarkdown('\n\n---\n\nCited in the corpus:');
     for (const { match, twins } of citing) {
       const also = twins.length > 0 ? ` (also in ${twins.map((t) => escape(t.title ?? path.basename(t.file))).join(', ')})` : '';
-      const caution = wrongYearIn(match.text, citation.number, registry);
+      // A corpus passage may repeat the very mistake being checked: say so rather than offer it as precedent.
+      const [caution] = core().citationCautions(match.text, registry, citation.number);
       card.appendMarkdown(`\n\n> ${escape(match.text)}\n\n${sourceLink(match)}${also}`);
       if (caution) card.appendMarkdown(`\n\n⚠ ${escape(caution)}`);
     }
@@ -105,14 +106,4 @@ async function citationCard(
 /** A user's registry gives the resolution's own title; the shipped table, the agenda item it was adopted under. */
 function describeTitle(entry: RegistryEntry): string {
   return entry.titleKind === 'title' ? escape(entry.title) : `agenda item: ${escape(entry.title)}`;
-}
-
-/** A corpus passage may repeat the very mistake being checked: say so rather than offer it as precedent. */
-function wrongYearIn(text: string, number: number, registry: ResolutionRegistry): string | null {
-  const { citationProblem, extractCitations } = core();
-  const problem = extractCitations(text)
-    .filter((c) => c.number === number)
-    .map((c) => citationProblem(c, registry))
-    .find((p) => p !== null);
-  return problem ? `This passage gives ${problem.written}; resolution ${number} was adopted ${core().adoptedWhen(problem)}.` : null;
 }

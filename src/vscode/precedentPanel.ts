@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
+import type { ResolutionRegistry } from '../core/citations/registry';
 import type { Sentence } from '../core/draft/draft';
 import type { CardSource, GhostSource, HistoryCard, PanelViewModel, PassageCard, SortOrder } from '../core/panel/viewModel';
 import type { CorpusQueries } from '../core/service';
@@ -59,6 +60,7 @@ export class PrecedentPanel implements vscode.WebviewViewProvider, vscode.Dispos
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly corpus: CorpusService,
+    private readonly registry: () => Promise<ResolutionRegistry>,
   ) {
     this.model = core().emptyViewModel(false);
     this.subscriptions = [
@@ -131,7 +133,7 @@ export class PrecedentPanel implements vscode.WebviewViewProvider, vscode.Dispos
       null,
     );
     if (!passages) return;
-    const cards = core().sentenceCards(passages, this.suggestionFor(this.sentence));
+    const cards = core().sentenceCards(passages, this.suggestionFor(this.sentence), await this.registry());
     const message = core().panelMessage(cards.length === 0 ? core().PANEL_MESSAGES.nothingClose : null, this.corpus.serverShortfall);
     this.update({ atCursor: { sentence: found.text, busy: false, message, cards } });
   }
@@ -147,7 +149,7 @@ export class PrecedentPanel implements vscode.WebviewViewProvider, vscode.Dispos
     }
     const matches = await unlessCancelled(queries.search(query, { limit: SEARCH_RESULTS, signal }), null);
     if (!matches) return;
-    const cards = core().searchCards(matches, sort);
+    const cards = core().searchCards(matches, sort, await this.registry());
     const message = core().panelMessage(cards.length ? null : core().PANEL_MESSAGES.noResults, this.corpus.serverShortfall);
     this.update({ search: { query, sort, busy: false, message, cards } });
   }
@@ -176,7 +178,10 @@ export class PrecedentPanel implements vscode.WebviewViewProvider, vscode.Dispos
 
   /** Shows a picker's active item whole (null when the picker closes or has none). */
   showPicked(source: CardSource | null, marked: Array<[number, number]> = [], also: string[] = []): void {
-    this.update({ picked: source && core().passageCard('picked', source, marked, also) });
+    // The registry is read once and kept: each call's update follows the one before.
+    void this.registry().then((registry) =>
+      this.update({ picked: source && core().passageCard('picked', source, marked, also, registry) }),
+    );
   }
 
   /** Marks the passage the ghost text offered in the draft comes from. */

@@ -14,9 +14,11 @@ import {
 import { placeIn, readDraft } from '../../src/core/draft/draft';
 import { isCancelled, LocalCorpus } from '../../src/core/service';
 import { PrecedentWorkspace } from '../../src/core/workspace';
-import { REPO_ROOT } from './helpers';
+import { ResolutionRegistry } from '../../src/core/citations/registry';
+import { BUNDLED_CORPUS, REPO_ROOT } from './helpers';
 
 const HISTORY_FIXTURE = path.join(REPO_ROOT, 'test', 'fixtures', 'phrase-history');
+const registry = new ResolutionRegistry();
 
 describe("the panel's view model", () => {
   let workspace: PrecedentWorkspace;
@@ -56,14 +58,14 @@ describe("the panel's view model", () => {
     });
     const suggested = passages[1];
     const inside = { file: suggested.file, line: suggested.range.startLine, column: suggested.range.startColumn + 4 };
-    const cards = sentenceCards(passages, inside);
+    const cards = sentenceCards(passages, inside, registry);
     assert.deepEqual(
       cards.map((c) => c.fromSuggestion),
       cards.map((_, i) => i === 1),
     );
     const after = { ...inside, line: suggested.range.endLine, column: suggested.range.endColumn + 1 };
     assert.ok(
-      sentenceCards(passages, after).every((c) => !c.fromSuggestion),
+      sentenceCards(passages, after, registry).every((c) => !c.fromSuggestion),
       'a place past the passage is not in it',
     );
     const [first] = cards;
@@ -73,14 +75,27 @@ describe("the panel's view model", () => {
     assert.ok(first.diff?.some((r) => r.mark === 'added'));
     assert.match(first.citation, /\n— Statement on the Sahel \(mission's text\), Ambassador D, 2017-05-04$/);
     assert.match(first.label, /^Statement on the Sahel .* alike\. The Council/);
+    assert.equal(first.caution, null);
+  });
+
+  it("says on a card what the passage's citations get wrong, before its wording is used", async () => {
+    const bundled = await PrecedentWorkspace.load({ roots: [BUNDLED_CORPUS], cacheDir: null });
+    const sentence =
+      'Resolution 2231 (2016), which was adopted in December 2016, calls upon Member States to fully implement the United ' +
+      'Nations Convention against Transnational Organized Crime and the Protocol to Prevent, Suppress and Punish Trafficking ' +
+      'in Persons, Especially Women and Children.';
+    const cards = sentenceCards(bundled.passagesForSentence(sentence, { limit: 3 }), null, registry);
+    const record = cards.find((c) => c.file.endsWith('verbatim-record.md'));
+    assert.equal(record?.caution, 'This passage gives 2016; resolution 2231 was adopted on 20 July 2015.');
+    assert.match(record.label, /alike\. This passage gives 2016/);
   });
 
   it('cards search results by relevance or newest first, twins once', () => {
     const matches = workspace.search('strongly welcomes the report sahel', { limit: 10 });
-    const byDate = searchCards(matches, 'date').map((c) => c.date);
+    const byDate = searchCards(matches, 'date', registry).map((c) => c.date);
     assert.deepEqual(byDate, [...byDate].sort().reverse());
-    assert.equal(searchCards(matches, 'relevance')[0].text, matches[0].text);
-    assert.ok(searchCards(matches, 'relevance').length < matches.length, 'the twin is shown once');
+    assert.equal(searchCards(matches, 'relevance', registry)[0].text, matches[0].text);
+    assert.ok(searchCards(matches, 'relevance', registry).length < matches.length, 'the twin is shown once');
   });
 
   it('tells the history as steps, with the change from the version before and who said it where', () => {

@@ -4,7 +4,7 @@
  * checks, the hover's caution on a corpus passage and the precedent check all ask this one question here.
  */
 import { formatUnDate, findDateInProse } from '../text/dates';
-import type { Citation } from './extract';
+import { type Citation, extractCitations } from './extract';
 import { type AssemblySession, type RegistryEntry, type ResolutionRegistry } from './registry';
 
 /** The General Assembly numbered its resolutions by session from 1976 (31/1). */
@@ -150,4 +150,16 @@ export function nearNumbers(n: number): number[] {
   for (const delta of [-2, -1, 1, 2]) if (n + delta > 0) found.add(n + delta);
   found.delete(n);
   return [...found];
+}
+
+/**
+ * What a corpus passage gets wrong in its Security Council citations, said before a drafter uses its wording: "This
+ * passage gives 2016; resolution 2231 was adopted on 20 July 2015." Only of resolution `number`, when given.
+ */
+export function citationCautions(text: string, registry: ResolutionRegistry, number?: number): string[] {
+  return extractCitations(text)
+    .filter((citation) => number === undefined || citation.number === number)
+    .map((citation) => citationProblem(citation, registry))
+    .filter((problem): problem is CitationProblem => problem !== null)
+    .map((problem) => `This passage gives ${problem.written}; resolution ${problem.citation.number} was adopted ${adoptedWhen(problem)}.`);
 }

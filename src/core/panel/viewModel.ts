@@ -5,6 +5,8 @@
  * the webview as JSON.
  */
 import * as path from 'path';
+import { citationCautions } from '../citations/diagnose';
+import type { ResolutionRegistry } from '../citations/registry';
 import { serverCollectionOf } from '../db/reference';
 import type { PhraseHistory } from '../search/phraseHistory';
 import type { SentencePassage } from '../search/sentencePassages';
@@ -35,6 +37,8 @@ export interface PassageCard {
   closeness: string | null;
   /** "Also in …": the other texts of the same speech. */
   also: string | null;
+  /** What the passage gets wrong in its citations, said before its wording is used. */
+  caution: string | null;
   /** The whole passage. */
   passage: Run[];
   /** From the draft sentence to the passage; null where there is no draft sentence to compare with. */
@@ -125,7 +129,7 @@ export function withCitation(source: CardSource): string {
 }
 
 /** The passages beside the draft sentence; the one a ghost-text suggestion continues is marked. */
-export function sentenceCards(passages: SentencePassage[], suggestion: GhostSource | null): PassageCard[] {
+export function sentenceCards(passages: SentencePassage[], suggestion: GhostSource | null, registry: ResolutionRegistry): PassageCard[] {
   return passages.map((passage, i) => {
     const closeness = `${Math.round(passage.similarity * 100)}% alike`;
     const fromSuggestion = continues(passage, suggestion);
@@ -136,6 +140,7 @@ export function sentenceCards(passages: SentencePassage[], suggestion: GhostSour
         passage.shared,
         closeness,
         passage.twins.map((t) => t.title ?? path.basename(t.file)),
+        registry,
       ),
       diff: diffRuns(passage.diff),
       fromSuggestion,
@@ -160,7 +165,7 @@ export function continues(passage: { file: string; range: SourceRange }, source:
 }
 
 /** Search results, twin texts once, by relevance or newest first. */
-export function searchCards(matches: SearchMatch[], sort: SortOrder): PassageCard[] {
+export function searchCards(matches: SearchMatch[], sort: SortOrder, registry: ResolutionRegistry): PassageCard[] {
   const merged = mergeTwins(matches);
   if (sort === 'date') merged.sort((a, b) => newestFirst(a.match.date, b.match.date));
   return merged.map(({ match, twins }, i) =>
@@ -170,13 +175,20 @@ export function searchCards(matches: SearchMatch[], sort: SortOrder): PassageCar
       match.matches,
       null,
       twins.map((t) => t.title ?? path.basename(t.file)),
+      registry,
     ),
   );
 }
 
 /** One passage or sentence shown whole, with spans to mark (the words a query matched). */
-export function passageCard(id: string, source: CardSource, marked: Array<[number, number]>, also: string[] = []): PassageCard {
-  return card(id, source, marked, null, also);
+export function passageCard(
+  id: string,
+  source: CardSource,
+  marked: Array<[number, number]>,
+  also: string[],
+  registry: ResolutionRegistry,
+): PassageCard {
+  return card(id, source, marked, null, also, registry);
 }
 
 export function historyCards(history: PhraseHistory): HistoryCard[] {
@@ -217,8 +229,16 @@ export function historyRule(history: PhraseHistory): string {
   );
 }
 
-function card(id: string, source: CardSource, marked: Array<[number, number]>, closeness: string | null, also: string[]): PassageCard {
+function card(
+  id: string,
+  source: CardSource,
+  marked: Array<[number, number]>,
+  closeness: string | null,
+  also: string[],
+  registry: ResolutionRegistry,
+): PassageCard {
   const heading = sourceLine(source);
+  const caution = citationCautions(source.text, registry).join(' ') || null;
   return {
     id,
     heading,
@@ -226,10 +246,11 @@ function card(id: string, source: CardSource, marked: Array<[number, number]>, c
     source: [source.speaker?.split(',')[0], source.title].filter(Boolean).join(' · ') || path.basename(source.file),
     closeness,
     also: also.length > 0 ? `Also in ${also.join(', ')}` : null,
+    caution,
     passage: markedRuns(source.text, marked),
     diff: null,
     fromSuggestion: false,
-    label: [heading, closeness, source.text].filter(Boolean).join('. '),
+    label: [heading, closeness, caution, source.text].filter(Boolean).join('. '),
     text: source.text,
     citation: withCitation(source),
     file: source.file,
