@@ -215,7 +215,23 @@
   function focusCard(card) {
     for (const other of root.querySelectorAll('.card[tabindex="0"]')) if (other !== card) other.tabIndex = -1;
     card.tabIndex = 0;
-    card.focus();
+    card.focus({ preventScroll: true });
+    // Once laid out: the panel may have just been shown.
+    window.requestAnimationFrame(() => reveal(card));
+  }
+
+  // The whole card in view when it fits below the part's sticky title (and search bar), else its top: how close, when,
+  // who, and any caution come first.
+  function reveal(card) {
+    const part = card.closest('.part');
+    const visibleTop = Math.max(
+      part.getBoundingClientRect().top,
+      ...[...part.querySelectorAll(':scope > h2, :scope > .search-bar')].map((sticky) => sticky.getBoundingClientRect().bottom),
+    );
+    const visibleBottom = part.getBoundingClientRect().bottom;
+    const { top, bottom } = card.getBoundingClientRect();
+    if (top < visibleTop || bottom - top > visibleBottom - visibleTop) part.scrollTop += top - visibleTop - 4;
+    else if (bottom > visibleBottom) part.scrollTop += bottom - visibleBottom + 4;
   }
 
   function cardsBeside(card) {

@@ -78,7 +78,7 @@ describe("the panel's view model", () => {
     assert.equal(first.caution, null);
   });
 
-  it("says on a card what the passage's citations get wrong, before its wording is used", async () => {
+  it('says on a card what the passage gets wrong (a citation, a doubled word), before its wording is used', async () => {
     const bundled = await PrecedentWorkspace.load({ roots: [BUNDLED_CORPUS], cacheDir: null });
     const sentence =
       'Resolution 2231 (2016), which was adopted in December 2016, calls upon Member States to fully implement the United ' +
@@ -88,6 +88,16 @@ describe("the panel's view model", () => {
     const record = cards.find((c) => c.file.endsWith('verbatim-record.md'));
     assert.equal(record?.caution, 'This passage gives 2016; resolution 2231 was adopted on 20 July 2015.');
     assert.match(record.label, /alike\. This passage gives 2016/);
+    // The verbatim record's "United Nations United Nations Office", which Use this wording would write into the draft.
+    const unodc = sentenceCards(
+      bundled.passagesForSentence(
+        'Japan attaches great importance to the assistance provided by the United Nations Office on Drugs and Crime.',
+        { limit: 3 },
+      ),
+      null,
+      registry,
+    ).find((c) => c.file.endsWith('verbatim-record.md'));
+    assert.equal(unodc?.caution, 'This passage repeats "United Nations".');
   });
 
   it('cards search results by relevance or newest first, twins once', () => {

@@ -6,7 +6,7 @@
  * grammatical doubles ("that that", "had had"), and a word beside a hyphenated compound that holds it ("swearing-in
  * in", "on on-the-ground").
  */
-import type { Check, Finding } from './types';
+import type { Check } from './types';
 import { findingMessage } from './message';
 
 /** Doubled words that are grammatical: "that that", "had had". */
@@ -39,7 +39,7 @@ const PARALLEL_CHARS = 60;
  */
 const REPEATED_RUN = /(?<![A-Za-zÀ-ɏ-])((?:[A-Za-zÀ-ɏ]+[ \t\r\n]+){0,3}[A-Za-zÀ-ɏ]+)([ \t\r\n]+)\1(?![A-Za-zÀ-ɏ-])/gi;
 
-interface Repetition {
+export interface Repetition {
   run: string;
   repeated: string;
   start: number;
@@ -74,25 +74,28 @@ function inSeries(text: string, repetitions: Repetition[], meant: boolean[], i: 
   return (i > 0 && near(i - 1)) || (i + 1 < repetitions.length && near(i + 1));
 }
 
+/** The repetitions of a text a drafter would delete (not meant, not in a series of meant ones), in order. */
+export function slippedRepetitions(text: string): Repetition[] {
+  const repetitions: Repetition[] = [];
+  for (const match of text.matchAll(REPEATED_RUN)) {
+    const [whole, run, gap] = match;
+    const start = match.index ?? 0;
+    repetitions.push({ run, repeated: whole.slice(run.length + gap.length), start, end: start + whole.length });
+  }
+  const meant = repetitions.map(isMeant);
+  return repetitions.filter((_, i) => !meant[i] && !inSeries(text, repetitions, meant, i));
+}
+
 export const repeatedWord: Check = {
   code: 'repeated-word',
   summary: 'a word or phrase written twice in a row, "the the"',
   defaultSeverity: 'warning',
   run(input) {
-    const repetitions: Repetition[] = [];
-    for (const match of input.text.matchAll(REPEATED_RUN)) {
-      const [whole, run, gap] = match;
-      const start = match.index ?? 0;
-      repetitions.push({ run, repeated: whole.slice(run.length + gap.length), start, end: start + whole.length });
-    }
-    const meant = repetitions.map(isMeant);
-    const findings: Array<Omit<Finding, 'code' | 'severity'>> = [];
-    repetitions.forEach((repetition, i) => {
-      if (meant[i] || inSeries(input.text, repetitions, meant, i)) return;
+    return slippedRepetitions(input.text).map((repetition) => {
       const { run, start, end } = repetition;
       const single = !/\s/.test(run);
       const words = run.replace(/\s+/g, ' ');
-      findings.push({
+      return {
         message: findingMessage({
           written: `${words} ${words}`,
           right: words,
@@ -102,8 +105,7 @@ export const repeatedWord: Check = {
         end,
         fixes: [{ title: `Remove the repeated "${words}"`, start: start + run.length, end, replacement: '' }],
         related: [],
-      });
+      };
     });
-    return findings;
   },
 };

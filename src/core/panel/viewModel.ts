@@ -5,7 +5,7 @@
  * the webview as JSON.
  */
 import * as path from 'path';
-import { citationCautions } from '../citations/diagnose';
+import { passageCautions } from '../checks/passageCautions';
 import type { ResolutionRegistry } from '../citations/registry';
 import { serverCollectionOf } from '../db/reference';
 import type { PhraseHistory } from '../search/phraseHistory';
@@ -37,7 +37,7 @@ export interface PassageCard {
   closeness: string | null;
   /** "Also in …": the other texts of the same speech. */
   also: string | null;
-  /** What the passage gets wrong in its citations, said before its wording is used. */
+  /** What the passage gets wrong (a citation, a doubled word), said before its wording is used. */
   caution: string | null;
   /** The whole passage. */
   passage: Run[];
@@ -238,7 +238,7 @@ function card(
   registry: ResolutionRegistry,
 ): PassageCard {
   const heading = sourceLine(source);
-  const caution = citationCautions(source.text, registry).join(' ') || null;
+  const caution = passageCautions(source.text, registry).join(' ') || null;
   return {
     id,
     heading,
