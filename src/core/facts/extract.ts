@@ -53,11 +53,11 @@ const CLAUSE_BREAK = new RegExp(
   ].join('|'),
   'gu',
 );
-/** Words between an actor and its verb: "Japan has also decided to contribute". */
 /** Auxiliaries of a commitment still to be carried out: a transfer is then a pledge, anything else no fact yet. */
 const FUTURE_AUXILIARY = /\b(?:will|shall|going to|intends? to|plans? to)\b/i;
 /** Auxiliaries of what may, must or would be, or of an act the actor only helped others do ("helped establish"): no fact. */
 const UNREAL_AUXILIARY = /\b(?:would|should|can|could|may|might|must|wish(?:es)? to|ready to|determined to|help(?:s|ed)?(?: to)?)\b/i;
+/** Words between an actor and its verb: "Japan has also decided to contribute". */
 const AUXILIARY = new RegExp(
   String.raw`(?:^|\s)(?:has|have|had|will|would|shall|should|can|could|may|might|must|help(?:s|ed)?(?: to)?|decided to|` +
     String.raw`agreed to|intends? to|plans? to|continues? to|continued to|(?:is|are) going to|wish(?:es)? to|` +
