@@ -3,6 +3,7 @@ import { readSourceText } from '../core/corpus/sourceText';
 import { describeFsError } from '../core/corpus/discover';
 import { loadRegistryFile, ResolutionRegistry } from '../core/citations/registry';
 import type { CheckConfig } from '../core/checks/config';
+import { preferredFix } from '../core/checks/types';
 import { findConfig, projectBoundary } from '../core/checks/configFile';
 import { LineIndex } from '../core/corpus/lines';
 import type { CheckedFile, CorpusQueries } from '../core/service';
@@ -76,7 +77,13 @@ export function checkJson(checked: CheckedFile[]) {
           severity: finding.severity,
           code: finding.code,
           message: finding.message,
-          fixes: finding.fixes.map((fix) => ({ title: fix.title, replacement: fix.replacement, ...position(fix.start, fix.end) })),
+          // `preferred`: the fix the editor marks as preferred and Fix All applies; the others are the drafter's choice.
+          fixes: finding.fixes.map((fix) => ({
+            title: fix.title,
+            replacement: fix.replacement,
+            ...position(fix.start, fix.end),
+            preferred: fix === preferredFix(finding),
+          })),
           related: finding.related.map((r) => ({
             file: r.file,
             line: r.range.startLine + 1,

@@ -156,8 +156,11 @@ describe('precedent check and audit', () => {
     const lines = readFileSync(example, 'utf8').split('\n');
     assert.equal(lines[year.line - 1].slice(year.column - 1, year.endColumn - 1), 'Resolution 2231 (2016)');
     assert.deepEqual(
-      year.fixes.map((f: { replacement: string }) => f.replacement),
-      ['2331', '2015), which was adopted in July 2015'],
+      year.fixes.map((f: { replacement: string; preferred: boolean }) => [f.replacement, f.preferred]),
+      [
+        ['2331', true],
+        ['2015), which was adopted in July 2015', false],
+      ],
     );
     const figure = diagnostics[1];
     assert.equal(figure.severity, 'information');
