@@ -220,18 +220,14 @@
     window.requestAnimationFrame(() => reveal(card));
   }
 
-  // The whole card in view when it fits below the part's sticky title (and search bar), else its top: how close, when,
-  // who, and any caution come first.
+  // The whole card in view when it fits below its section's sticky title (and search bar), else its top: how close,
+  // when, who, and any caution come first. Whatever element scrolls, the card keeps clear of the sticky part.
   function reveal(card) {
     const part = card.closest('.part');
-    const visibleTop = Math.max(
-      part.getBoundingClientRect().top,
-      ...[...part.querySelectorAll(':scope > h2, :scope > .search-bar')].map((sticky) => sticky.getBoundingClientRect().bottom),
-    );
-    const visibleBottom = part.getBoundingClientRect().bottom;
-    const { top, bottom } = card.getBoundingClientRect();
-    if (top < visibleTop || bottom - top > visibleBottom - visibleTop) part.scrollTop += top - visibleTop - 4;
-    else if (bottom > visibleBottom) part.scrollTop += bottom - visibleBottom + 4;
+    const sticky = Math.max(0, ...[...part.querySelectorAll(':scope > h2, :scope > .search-bar')].map((e) => e.offsetHeight));
+    card.style.scrollMarginTop = `${sticky + 8}px`;
+    const fits = card.offsetHeight + sticky + 8 <= Math.min(part.clientHeight, window.innerHeight);
+    card.scrollIntoView({ block: fits ? 'nearest' : 'start' });
   }
 
   function cardsBeside(card) {
