@@ -216,8 +216,6 @@
     for (const other of root.querySelectorAll('.card[tabindex="0"]')) if (other !== card) other.tabIndex = -1;
     card.tabIndex = 0;
     card.focus({ preventScroll: true });
-    // Once laid out: the panel may have just been shown.
-    window.requestAnimationFrame(() => reveal(card));
   }
 
   // The whole card in view when it fits below its section's sticky title (and search bar), else its top: how close,
@@ -233,6 +231,12 @@
   function cardsBeside(card) {
     return [...card.parentElement.querySelectorAll(':scope > .card')];
   }
+
+  // However a card takes the focus (the arrows, Tab, a click, the extension), it is revealed once laid out, after the
+  // browser's own scrolling to it.
+  root.addEventListener('focusin', (event) => {
+    if (event.target.classList && event.target.classList.contains('card')) window.requestAnimationFrame(() => reveal(event.target));
+  });
 
   root.addEventListener('keydown', (event) => {
     const card = event.target.closest && event.target.closest('.card');
