@@ -19,7 +19,8 @@ import { isUnreadableFile } from './corpus/extract/extracted';
 import { isMarkdownFile, readDraft, type Draft } from './draft/draft';
 import { ingestText } from './corpus/ingest';
 import { AcronymTable } from './facts/acronyms';
-import { extractFacts, type SentenceFact } from './facts/extract';
+import type { SentenceFact } from './facts/extract';
+import { SentenceFacts } from './facts/sentenceFacts';
 import { type Fact, FactBase } from './facts/factBase';
 import { factsAt, type FactsAt } from './facts/factsAt';
 import { completeSentence, type Continuation } from './search/complete';
@@ -72,7 +73,7 @@ export interface IndexReport {
 
 export class PrecedentWorkspace implements CorpusEvidence {
   private readonly precedents = new Map<string, Precedent | null>();
-  private readonly sentenceFacts = new Map<string, SentenceFact[]>();
+  private readonly sentenceFacts = new SentenceFacts(() => this.acronymTable());
   private acronyms: AcronymTable | null = null;
   private resolutionSubjects: ResolutionSubjects | null = null;
   private lastDraft: Draft | null = null;
@@ -258,14 +259,7 @@ export class PrecedentWorkspace implements CorpusEvidence {
 
   /** The facts a draft's sentence states; remembered, as precedents are, so a re-check reads only what changed. */
   factsOfSentence(sentence: string, meta: DocumentMeta): SentenceFact[] {
-    const key = `${meta.date}\u0000${meta.country}\u0000${meta.venue}\u0000${sentence}`;
-    let facts = this.sentenceFacts.get(key);
-    if (!facts) {
-      if (this.sentenceFacts.size >= REMEMBERED_SENTENCES) this.sentenceFacts.clear();
-      facts = extractFacts(sentence, { documentDate: meta.date, country: meta.country, venue: meta.venue, acronyms: this.acronymTable() });
-      this.sentenceFacts.set(key, facts);
-    }
-    return facts;
+    return this.sentenceFacts.of(sentence, meta);
   }
 
   /** What the corpus records about the figure or name at an offset of a draft, newest first. */

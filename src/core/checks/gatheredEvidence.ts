@@ -15,7 +15,8 @@ import type { CorpusEvidence } from './checkDraft';
 import type { ResolutionRegistry } from '../citations/registry';
 import { ResolutionSubjects, tellingWords } from '../citations/subjects';
 import { AcronymTable } from '../facts/acronyms';
-import { extractFacts, type SentenceFact } from '../facts/extract';
+import type { SentenceFact } from '../facts/extract';
+import { SentenceFacts } from '../facts/sentenceFacts';
 import { type Fact, factBaseOf, subjectKeyOf } from '../facts/factBase';
 import { inverseFrequency } from '../search/lexicon';
 import { type Cancellable, type CorpusQueries, throwIfCancelled } from '../service';
@@ -49,7 +50,7 @@ export class GatheredEvidence implements CorpusEvidence {
   private readonly citingSentences = new Map<number, string[]>();
   private readonly names = new Map<string, Fact[]>();
   private readonly holding = new Map<string, number>();
-  private readonly sentenceFacts = new Map<string, SentenceFact[]>();
+  private readonly sentenceFacts = new SentenceFacts(() => this.acronyms);
   readonly missingClosest = new Map<string, ClosestQuestion>();
   readonly missingSubjects = new Map<string, SentenceFact>();
   readonly missingNames = new Set<string>();
@@ -102,14 +103,7 @@ export class GatheredEvidence implements CorpusEvidence {
   }
 
   factsOfSentence(sentence: string, meta: DocumentMeta): SentenceFact[] {
-    const key = `${meta.date}\u0000${meta.country}\u0000${meta.venue}\u0000${sentence}`;
-    let facts = this.sentenceFacts.get(key);
-    if (!facts) {
-      if (this.sentenceFacts.size >= REMEMBERED) this.sentenceFacts.clear();
-      facts = extractFacts(sentence, { documentDate: meta.date, country: meta.country, venue: meta.venue, acronyms: this.acronyms });
-      this.sentenceFacts.set(key, facts);
-    }
-    return facts;
+    return this.sentenceFacts.of(sentence, meta);
   }
 
   closestPassage(sentence: string, file: string, citing?: number): Precedent | null {
